@@ -1,0 +1,26 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime/debug"
+)
+
+func init() {
+	commands["version"] = command{"print the program's version", runVersion}
+}
+
+func runVersion(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	version := "(devel)"
+	if info, ok := debug.ReadBuildInfo(); ok {
+		version = info.Main.Version
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				version += " " + s.Value[:12]
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "timeline %s\n", version)
+	return nil
+}
