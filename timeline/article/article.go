@@ -1,0 +1,98 @@
+// Package article reads news articles from disk: Markdown with YAML or TOML
+// front matter, and plain text in the newsroom shape of the seed article
+// (title, byline, date line, photo credits, "Original url:" footer).
+//
+// The body becomes a list of text blocks. Every block keeps a map from its
+// text back to byte offsets in the original file, so that evidence found in
+// the text can point at the exact bytes a reader wrote.
+package article
+
+import (
+	"fmt"
+	"time"
+)
+
+// Format is the kind of file an article was read from.
+type Format string
+
+const (
+	Markdown Format = "markdown"
+	Text     Format = "text"
+)
+
+// Article is one news article as read from a file.
+type Article struct {
+	Path      string         // the path the article was read from, as given
+	Format    Format         // Markdown or Text
+	Title     string         // headline
+	Author    string         // byline without "By", or front matter author
+	URL       string         // original URL, if known
+	Published time.Time      // publication date at midnight UTC; the reference for relative dates
+	DateLine  int            // 1-based line the publication date was read from (0 if none)
+	Tags      []string       // front matter tags
+	Draft     bool           // front matter draft: drafts are read but not published
+	Params    map[string]any // every front matter key, known or not
+	Blocks    []Block        // the body in reading order; never title, byline, date or URL
+	Raw       []byte         // the file's bytes, exactly as on disk
+}
+
+// BlockKind says what a block of body text is.
+type BlockKind string
+
+const (
+	Paragraph BlockKind = "paragraph"
+	Heading   BlockKind = "heading"
+	Quote     BlockKind = "quote"
+	ListItem  BlockKind = "item"
+)
+
+// Block is a run of body text: a paragraph, a subheading, a quotation or a
+// list item. Text holds plain text with markup removed and line breaks
+// folded to spaces; Spans map it back into the file.
+type Block struct {
+	Kind  BlockKind
+	Text  string
+	Line  int    // 1-based line in the file where the block starts
+	Spans []Span // ordered by Text offset; together they cover Text
+}
+
+// Span says that Text[Text:Text+Len] of a block came from
+// Raw[File:File+Len] of its article, byte for byte.
+type Span struct {
+	Text, File, Len int
+}
+
+// FileOffset maps a byte offset in b.Text (0 <= i <= len(b.Text)) to a
+// byte offset in the article's file. Offsets that fall in text the reader
+// added (a space joining two lines) map to the end of the span before.
+func (b Block) FileOffset(i int) int {
+	if len(b.Spans) == 0 {
+		return 0
+	}
+	best := b.Spans[0]
+	for _, s := range b.Spans {
+		if s.Text > i {
+			break
+		}
+		best = s
+	}
+	if d := i - best.Text; d <= best.Len {
+		return best.File + d
+	}
+	return best.File + best.Len
+}
+
+// Error is a problem with an article's content, located in its file.
+// It prints as "path:line: message" so editors can jump to it.
+type Error struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}

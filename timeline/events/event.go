@@ -1,0 +1,46 @@
+// Package events finds the events a news article reports — calls, meetings,
+// statements, warnings, visits, agreements, demands — with their date,
+// actors, place, status and the sentences that say so.
+package events
+
+// Event types.
+const (
+	Call      = "call"
+	Meeting   = "meeting"
+	Statement = "statement"
+	Warning   = "warning"
+	Visit     = "visit"
+	Agreement = "agreement"
+	Demand    = "demand"
+)
+
+// Event statuses.
+const (
+	Occurred = "occurred"
+	Planned  = "planned"
+)
+
+// Event is one dated event with its evidence. It is also the JSON format
+// of `timeline extract -json` and public/events.json.
+type Event struct {
+	ID      string   `json:"id"`
+	Type    string   `json:"type"`
+	Status  string   `json:"status"`
+	Date    string   `json:"date"` // TIMEX3 value at the precision the text supports
+	Mod     string   `json:"mod"`
+	Title   string   `json:"title"`
+	Actors  []string `json:"actors"`
+	Place   string   `json:"place"`
+	Sources []Source `json:"sources"`
+}
+
+// Source is one evidence sentence of an event.
+type Source struct {
+	Article   string `json:"article"`   // path of the article file
+	Title     string `json:"title"`     // the article's headline
+	URL       string `json:"url"`       // the article's original URL
+	Published string `json:"published"` // the article's publication date, YYYY-MM-DD
+	Sentence  string `json:"sentence"`  // the sentence as plain text
+	Start     int    `json:"start"`     // byte offset of the sentence in the article file
+	End       int    `json:"end"`
+}
