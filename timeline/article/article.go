@@ -9,6 +9,7 @@ package article
 
 import (
 	"fmt"
+	"sort"
 	"time"
 )
 
@@ -53,7 +54,7 @@ type Block struct {
 	Kind  BlockKind
 	Text  string
 	Line  int    // 1-based line in the file where the block starts
-	Spans []Span // ordered by Text offset; together they cover Text
+	Spans []Span // ordered by Text and by File offset; they cover Text except added spaces and decoded entities
 }
 
 // Span says that Text[Text:Text+Len] of a block came from
@@ -64,22 +65,39 @@ type Span struct {
 
 // FileOffset maps a byte offset in b.Text (0 <= i <= len(b.Text)) to a
 // byte offset in the article's file. Offsets that fall in text the reader
-// added (a space joining two lines) map to the end of the span before.
+// added (a space joining two lines, a decoded entity) map to the end of
+// the span before; offsets before the first span map to its start.
+// At a boundary where one span ends and the next begins, FileOffset maps
+// to the start of the next: use it for the start of a range and FileEnd
+// for its end.
 func (b Block) FileOffset(i int) int {
+	// The last span that starts at or before i.
+	k := sort.Search(len(b.Spans), func(k int) bool { return b.Spans[k].Text > i }) - 1
+	return b.fileOffset(k, i)
+}
+
+// FileEnd maps an exclusive end offset in b.Text to the exclusive end
+// offset in the file: like FileOffset, but at a boundary between two spans
+// it maps to the end of the first, so that [FileOffset(s), FileEnd(e))
+// covers exactly the bytes of Text[s:e] and no markup after them.
+func (b Block) FileEnd(i int) int {
+	// The last span that starts before i.
+	k := sort.Search(len(b.Spans), func(k int) bool { return b.Spans[k].Text >= i }) - 1
+	return b.fileOffset(k, i)
+}
+
+func (b Block) fileOffset(k, i int) int {
 	if len(b.Spans) == 0 {
 		return 0
 	}
-	best := b.Spans[0]
-	for _, s := range b.Spans {
-		if s.Text > i {
-			break
-		}
-		best = s
+	if k < 0 {
+		return b.Spans[0].File
 	}
-	if d := i - best.Text; d <= best.Len {
-		return best.File + d
+	s := b.Spans[k]
+	if d := i - s.Text; d <= s.Len {
+		return s.File + d
 	}
-	return best.File + best.Len
+	return s.File + s.Len
 }
 
 // Error is a problem with an article's content, located in its file.

@@ -1,9 +1,13 @@
 package article
 
 import (
-	"errors"
+	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
 )
 
 // Read reads and parses the article at path.
@@ -15,8 +19,199 @@ func Read(path string) (*Article, error) {
 	return Parse(path, data)
 }
 
+var bom = []byte("\xef\xbb\xbf")
+
 // Parse parses data as the article file at path; the extension of path
-// chooses the format. TODO(article helper): being implemented now.
+// chooses the format: ".md" and ".markdown" are Markdown, anything else
+// plain text. Problems with the content are reported as *Error, located
+// at a line of the file. An article without a publication date is an
+// error: dates in its text could not be resolved.
 func Parse(path string, data []byte) (*Article, error) {
-	return nil, errors.New("article.Parse: not implemented yet")
+	a := &Article{Path: path, Raw: data, Format: Text}
+	start := 0
+	if bytes.HasPrefix(data, bom) {
+		start = len(bom)
+	}
+	li := newLineIndex(data)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".md", ".markdown":
+		a.Format = Markdown
+	}
+	var (
+		blocks  []*rawBlock
+		dateErr = 1 // the line to blame when there is no date
+	)
+	if a.Format == Markdown {
+		fm, err := parseFrontMatter(path, data, start, li)
+		if err != nil {
+			return nil, err
+		}
+		if err := fm.apply(a); err != nil {
+			return nil, err
+		}
+		blocks = markdownBlocks(data, fm.bodyStart, li)
+		if fm.present {
+			dateErr = fm.line
+		}
+	} else {
+		blocks = textBlocks(data, start)
+	}
+	body := a.readHeader(blocks)
+	if a.Published.IsZero() {
+		if a.Format == Text && body < len(blocks) {
+			dateErr = blocks[body].line
+		}
+		return nil, &Error{Path: path, Line: dateErr, Msg: "no publication date; add a date line or date: in front matter"}
+	}
+	a.readBody(blocks[body:])
+	return a, nil
+}
+
+// setDate records the publication date t read at line.
+func (a *Article) setDate(t time.Time, line int) {
+	a.Published = t
+	a.DateLine = line
+}
+
+// readHeader takes title, byline, date line and photo credits from the top
+// of blocks and returns the index of the first body block. Blocks it
+// takes are marked so readBody skips them.
+func (a *Article) readHeader(blocks []*rawBlock) int {
+	i := 0
+	if len(blocks) == 0 {
+		return 0
+	}
+	first := blocks[0]
+	s := first.text()
+	switch {
+	case a.Format == Markdown && first.h1:
+		if a.Title == "" || a.Title == s {
+			a.Title = s
+			i = 1
+		}
+	case a.Title != "" || first.kind != Paragraph || first.single:
+	case a.Format == Text && first.lines == 1 && isTitleLike(s) && !isCredit(s):
+		if _, ok := parseDate(s); !ok {
+			a.Title = s
+			i = 1
+		}
+	case a.Format == Markdown && first.lines == 1 && isTitleLike(s) && len(blocks) > 1:
+		// A Markdown file in the plain-text shape: a title line
+		// followed by a byline or a date line.
+		next := blocks[1].text()
+		_, isDate := parseDate(next)
+		if isDate || isByline(next) {
+			a.Title = s
+			i = 1
+		}
+	}
+	for n := 0; i < len(blocks) && n < 6; n++ {
+		b := blocks[i]
+		s := b.text()
+		if b.kind != Paragraph {
+			break
+		}
+		if t, ok := parseDate(s); ok {
+			if a.Published.IsZero() {
+				a.setDate(t, b.line)
+			}
+		} else if a.Author == "" && isByline(s) {
+			a.Author = bylineAuthor(s)
+		} else if !isCredit(s) {
+			break
+		}
+		i++
+	}
+	if a.Published.IsZero() {
+		// A date line a little further down still counts.
+		for j := i; j < len(blocks) && j < i+4; j++ {
+			b := blocks[j]
+			if b.kind != Paragraph || b.lines > 1 {
+				continue
+			}
+			if t, ok := parseDate(b.text()); ok {
+				a.setDate(t, b.line)
+				b.kind = "" // not body
+				break
+			}
+		}
+	}
+	return i
+}
+
+// readBody turns the rest of the blocks into a.Blocks, dropping footers
+// and credits; in plain text it also finds subheadings and mends
+// sentences broken by a blank line.
+func (a *Article) readBody(blocks []*rawBlock) {
+	isMeta := func(b *rawBlock) bool {
+		s := b.text()
+		_, footer := originalURL(s)
+		return b.kind == "" || footer || isRelated(s) || b.lines == 1 && isCredit(s)
+	}
+	for k := 0; k < len(blocks); k++ {
+		b := blocks[k]
+		s := b.text()
+		if b.kind == "" || isRelated(s) {
+			continue
+		}
+		if rest, ok := originalURL(s); ok {
+			url := ""
+			if len(b.links) > 0 {
+				url = b.links[0]
+			} else if rest != "" {
+				url = cleanURL(rest)
+			} else if k+1 < len(blocks) {
+				n := blocks[k+1]
+				if len(n.links) > 0 {
+					url = n.links[0]
+				} else if u := cleanURL(n.text()); looksLikeURL(u) {
+					url = u
+				}
+				if url != "" {
+					k++
+				}
+			}
+			if a.URL == "" {
+				a.URL = url
+			}
+			continue
+		}
+		if b.kind == Paragraph && b.lines == 1 && isCredit(s) {
+			continue
+		}
+		if a.Format == Text && b.kind == Paragraph {
+			for !endsSentence(b.b.String()) && endsMidSentence(b.b.String()) &&
+				wordCount(b.b.String()) > 6 && k+1 < len(blocks) && !isMeta(blocks[k+1]) {
+				k++
+				b.b.join(&blocks[k].b)
+				b.lines += blocks[k].lines
+			}
+			s = b.text()
+			// A subheading separates sections: it never opens the body.
+			if b.lines == 1 && len(a.Blocks) > 0 && isHeadingLike(s) && k+1 < len(blocks) && !isMeta(blocks[k+1]) {
+				b.kind = Heading
+			}
+		}
+		if len(b.b.text) == 0 {
+			continue
+		}
+		a.Blocks = append(a.Blocks, Block{Kind: b.kind, Text: s, Line: b.line, Spans: b.b.spans})
+	}
+}
+
+// lineIndex maps byte offsets to 1-based line numbers.
+type lineIndex []int // offsets where lines start
+
+func newLineIndex(data []byte) lineIndex {
+	li := lineIndex{0}
+	for i, c := range data {
+		if c == '\n' {
+			li = append(li, i+1)
+		}
+	}
+	return li
+}
+
+func (li lineIndex) line(off int) int {
+	return sort.Search(len(li), func(i int) bool { return li[i] > off })
 }

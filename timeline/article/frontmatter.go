@@ -1,0 +1,249 @@
+package article
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/adrg/frontmatter"
+)
+
+// frontMatter is the YAML or TOML block at the top of a Markdown file.
+type frontMatter struct {
+	path      string
+	present   bool
+	toml      bool
+	line      int // line of the opening delimiter
+	bodyStart int // offset of the Markdown body in the file
+	head      []byte
+	headStart int // offset of head in the file
+	li        lineIndex
+	m         map[string]any
+}
+
+// parseFrontMatter finds and decodes the front matter of data, which
+// starts at offset start (after a byte order mark).
+func parseFrontMatter(path string, data []byte, start int, li lineIndex) (*frontMatter, error) {
+	fm := &frontMatter{path: path, bodyStart: start, li: li, line: 1}
+	off := start
+	var delim []byte
+	for off < len(data) {
+		end := len(data)
+		if i := bytes.IndexByte(data[off:], '\n'); i >= 0 {
+			end = off + i + 1
+		}
+		delim = bytes.TrimSpace(data[off:end])
+		if len(delim) > 0 {
+			break
+		}
+		off = end
+	}
+	switch string(delim) {
+	case "---", "---yaml":
+	case "+++", "---toml":
+		fm.toml = true
+	default:
+		return fm, nil
+	}
+	fm.present = true
+	fm.line = li.line(off)
+	close := "---"
+	if string(delim) == "+++" {
+		close = "+++"
+	}
+	var m map[string]any
+	rest, err := frontmatter.Parse(bytes.NewReader(data[start:]), &m)
+	if err != nil {
+		return nil, fm.syntaxError(err)
+	}
+	if len(rest) == len(data)-start {
+		return nil, &Error{Path: path, Line: fm.line,
+			Msg: fmt.Sprintf("front matter is never closed; end it with a %s line", close)}
+	}
+	fm.bodyStart = len(data) - len(rest)
+	fm.headStart = off
+	fm.head = data[off:fm.bodyStart]
+	fm.m = normalizeMap(m)
+	return fm, nil
+}
+
+// syntaxError turns a YAML or TOML error into an *Error at the line of
+// the file where the decoder stopped.
+func (fm *frontMatter) syntaxError(err error) *Error {
+	msg := err.Error()
+	line := fm.line
+	lang, delim := "YAML", "---"
+	if fm.toml {
+		lang, delim = "TOML", "+++"
+	}
+	// yaml.v2: "yaml: line 3: mapping values are not allowed in this context"
+	// BurntSushi/toml: "Near line 3 (last key parsed 'x'): expected ..."
+	if i := strings.Index(msg, "line "); i >= 0 {
+		j := i + len("line ")
+		k := j
+		for k < len(msg) && msg[k] >= '0' && msg[k] <= '9' {
+			k++
+		}
+		if n, err := strconv.Atoi(msg[j:k]); err == nil && n > 0 {
+			line = fm.line + n
+			rest := strings.TrimLeft(msg[k:], ": ")
+			if strings.HasPrefix(rest, "(") {
+				if p := strings.Index(rest, "):"); p >= 0 {
+					rest = strings.TrimSpace(rest[p+2:])
+				}
+			}
+			if rest != "" {
+				msg = rest
+			}
+		}
+	}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if strings.Contains(msg, "cannot unmarshal") {
+		msg = "front matter must be a map of keys to values"
+	}
+	return &Error{Path: fm.path, Line: line,
+		Msg: fmt.Sprintf("bad %s front matter: %s; fix it or quote the value between the %s lines", lang, msg, delim)}
+}
+
+// normalizeMap turns YAML's map[any]any into map[string]any, recursively.
+func normalizeMap(m map[string]any) map[string]any {
+	for k, v := range m {
+		m[k] = normalizeValue(v)
+	}
+	return m
+}
+
+func normalizeValue(v any) any {
+	switch v := v.(type) {
+	case map[any]any:
+		out := make(map[string]any, len(v))
+		for k, e := range v {
+			out[fmt.Sprint(k)] = normalizeValue(e)
+		}
+		return out
+	case map[string]any:
+		return normalizeMap(v)
+	case []any:
+		for i, e := range v {
+			v[i] = normalizeValue(e)
+		}
+		return v
+	}
+	return v
+}
+
+// get looks a key up case-insensitively, as Hugo does.
+func (fm *frontMatter) get(keys ...string) (string, any, bool) {
+	for _, key := range keys {
+		if v, ok := fm.m[key]; ok {
+			return key, v, true
+		}
+		for k, v := range fm.m {
+			if strings.EqualFold(k, key) {
+				return k, v, true
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// keyLine is the line of the file where key is set, or the opening line.
+func (fm *frontMatter) keyLine(key string) int {
+	off := 0
+	for off < len(fm.head) {
+		end := len(fm.head)
+		if i := bytes.IndexByte(fm.head[off:], '\n'); i >= 0 {
+			end = off + i + 1
+		}
+		line := bytes.TrimSpace(fm.head[off:end])
+		if len(line) > len(key) && strings.EqualFold(string(line[:len(key)]), key) {
+			rest := bytes.TrimLeft(line[len(key):], " \t\"'")
+			if len(rest) > 0 && (rest[0] == ':' || rest[0] == '=') {
+				return fm.li.line(fm.headStart + off)
+			}
+		}
+		off = end
+	}
+	return fm.line
+}
+
+// apply sets the article fields the front matter names.
+func (fm *frontMatter) apply(a *Article) error {
+	if !fm.present {
+		return nil
+	}
+	a.Params = fm.m
+	if _, v, ok := fm.get("title"); ok {
+		a.Title = strings.TrimSpace(toString(v))
+	}
+	if k, v, ok := fm.get("date", "publishDate", "published", "pubdate"); ok {
+		var t time.Time
+		switch v := v.(type) {
+		case time.Time:
+			t, ok = midnight(v), true
+		default:
+			t, ok = parseDate(toString(v))
+		}
+		if !ok {
+			return &Error{Path: fm.path, Line: fm.keyLine(k),
+				Msg: fmt.Sprintf("front matter %s %q is not a date; write it like 2021-12-30 or December 30, 2021", k, toString(v))}
+		}
+		a.setDate(t, fm.keyLine(k))
+	}
+	if _, v, ok := fm.get("url", "original_url", "originalURL"); ok {
+		a.URL = strings.TrimSpace(toString(v))
+	}
+	if _, v, ok := fm.get("author", "authors"); ok {
+		a.Author = strings.Join(toStrings(v), " and ")
+	}
+	if _, v, ok := fm.get("tags"); ok {
+		a.Tags = toStrings(v)
+	}
+	if _, v, ok := fm.get("draft"); ok {
+		switch v := v.(type) {
+		case bool:
+			a.Draft = v
+		default:
+			a.Draft, _ = strconv.ParseBool(toString(v))
+		}
+	}
+	return nil
+}
+
+func toString(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	}
+	return fmt.Sprint(v)
+}
+
+// toStrings reads a list, or a comma-separated string, as strings.
+func toStrings(v any) []string {
+	var out []string
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			if s := strings.TrimSpace(toString(e)); s != "" {
+				out = append(out, s)
+			}
+		}
+	case []string:
+		for _, s := range v {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	default:
+		for s := range strings.SplitSeq(toString(v), ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
