@@ -117,7 +117,7 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 			}
 		} else if a.Author == "" && isByline(s) {
 			a.Author = bylineAuthor(s)
-		} else if !isCredit(s) {
+		} else if !isCredit(s) && !isCaption(blocks, i, a.DateLine > 0) {
 			break
 		}
 		i++
@@ -137,6 +137,20 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 		}
 	}
 	return i
+}
+
+// isCaption reports whether blocks[i], between the date line and the
+// lead, is a photo caption or credit such as "U.S. Mission Geneva": a
+// short line without terminal punctuation followed by body text. The body
+// never opens with a subheading, so nothing is lost.
+func isCaption(blocks []*rawBlock, i int, dated bool) bool {
+	b := blocks[i]
+	s := b.text()
+	if !dated || i == 0 || b.lines != 1 || wordCount(s) > 6 || endsSentence(s) || i+1 >= len(blocks) {
+		return false
+	}
+	next := blocks[i+1]
+	return next.kind == Paragraph && wordCount(next.text()) > 6
 }
 
 // readBody turns the rest of the blocks into a.Blocks, dropping footers
