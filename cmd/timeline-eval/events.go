@@ -1075,7 +1075,11 @@ func evWriteJSONLine(w io.Writer, v any) error {
 		switch {
 		case in && c == '\\':
 			if u := string(b[i+1 : min(i+6, len(b))]); u == "u2028" || u == "u2029" {
-				out = utf8.AppendRune(out, map[string]rune{"u2028": 0x2028, "u2029": 0x2029}[u])
+				r := rune(0x2028)
+				if u == "u2029" {
+					r = 0x2029
+				}
+				out = utf8.AppendRune(out, r)
 				i += 5
 				continue
 			}
