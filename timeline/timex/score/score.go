@@ -1,0 +1,412 @@
+// Package score computes the TempEval-3 measures of a temporal tagger
+// exactly as ../shared/eval/score_timex.py defines them: strict and relaxed
+// span P/R/F1, type and value accuracy over relaxed matches, and value F1 =
+// relaxed F1 × value accuracy. It is a development aid; the timeline program
+// never imports it.
+package score
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Span is a gold or predicted temporal expression.
+type Span struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+	Mod   string `json:"mod"`
+	TID   string `json:"tid,omitempty"`
+}
+
+// Doc is one line of a gold.jsonl file.
+type Doc struct {
+	Doc     string `json:"doc"`
+	File    string `json:"file"`
+	DCT     string `json:"dct"`
+	Corpus  string `json:"corpus"`
+	Timexes []Span `json:"timexes"`
+	Ignore  []Span `json:"ignore"`
+	Path    string `json:"-"` // absolute path of the text file
+}
+
+// LoadGold reads every gold.jsonl under dir (skipping folders named orig and
+// hidden ones), sorted by corpus then doc id, like the reference scorer.
+func LoadGold(dir string) ([]Doc, error) {
+	var docs []Doc
+	seen := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if path != dir && (d.Name() == "orig" || strings.HasPrefix(d.Name(), ".")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.Name() != "gold.jsonl" {
+			return nil
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<26)
+		for sc.Scan() {
+			line := strings.TrimSpace(sc.Text())
+			if line == "" {
+				continue
+			}
+			var rec Doc
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			if prev, ok := seen[rec.Doc]; ok {
+				return fmt.Errorf("duplicate doc id %q in %s and %s", rec.Doc, prev, path)
+			}
+			seen[rec.Doc] = path
+			file := rec.File
+			if file == "" {
+				file = rec.Doc + ".txt"
+			}
+			rec.Path, _ = filepath.Abs(filepath.Join(filepath.Dir(path), file))
+			if rec.Corpus == "" {
+				rec.Corpus = filepath.Base(filepath.Dir(path))
+			}
+			docs = append(docs, rec)
+		}
+		return sc.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Slice(docs, func(i, j int) bool {
+		if docs[i].Corpus != docs[j].Corpus {
+			return docs[i].Corpus < docs[j].Corpus
+		}
+		return docs[i].Doc < docs[j].Doc
+	})
+	return docs, nil
+}
+
+// Counts are the micro-average counters of one document or a sum of them.
+type Counts struct {
+	Docs, Gold, Pred, Strict, Relaxed, Type, Value, VM, Dropped, Failed int
+}
+
+// Add adds o to c.
+func (c *Counts) Add(o Counts) {
+	c.Docs += o.Docs
+	c.Gold += o.Gold
+	c.Pred += o.Pred
+	c.Strict += o.Strict
+	c.Relaxed += o.Relaxed
+	c.Type += o.Type
+	c.Value += o.Value
+	c.VM += o.VM
+	c.Dropped += o.Dropped
+	c.Failed += o.Failed
+}
+
+// Error is one disagreement with the gold, in the reference scorer's
+// --errors format.
+type Error struct {
+	Kind string `json:"kind"` // match, miss or false
+	Gold *Span  `json:"gold,omitempty"`
+	Pred *Span  `json:"pred,omitempty"`
+}
+
+func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
+
+// ScoreDoc scores the valid predictions of one document. With useIgnore,
+// predictions that overlap an ignore span and no gold timex are dropped.
+func ScoreDoc(d Doc, preds []Span, useIgnore bool) (Counts, []Error) {
+	gold := d.Timexes
+	dropped := 0
+	if useIgnore && len(d.Ignore) > 0 {
+		kept := preds[:0:0]
+		for _, p := range preds {
+			if anyOverlap(p, d.Ignore) && !anyOverlap(p, gold) {
+				dropped++
+			} else {
+				kept = append(kept, p)
+			}
+		}
+		preds = kept
+	}
+
+	// strict: one-to-one identical spans
+	pool := map[[2]int]int{}
+	for _, p := range preds {
+		pool[[2]int{p.Start, p.End}]++
+	}
+	strict := 0
+	for _, g := range gold {
+		k := [2]int{g.Start, g.End}
+		if pool[k] > 0 {
+			pool[k]--
+			strict++
+		}
+	}
+
+	// relaxed: one-to-one greedy over overlapping pairs, exact spans first,
+	// then the largest overlap, then the smallest boundary difference.
+	type cand struct{ inexact, negOv, diff, gi, pi int }
+	var cands []cand
+	for gi, g := range gold {
+		for pi, p := range preds {
+			if !overlaps(g, p) {
+				continue
+			}
+			ov := min(g.End, p.End) - max(g.Start, p.Start)
+			inexact := 1
+			if g.Start == p.Start && g.End == p.End {
+				inexact = 0
+			}
+			cands = append(cands, cand{inexact, -ov, abs(g.Start-p.Start) + abs(g.End-p.End), gi, pi})
+		}
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		a, b := cands[i], cands[j]
+		if a.inexact != b.inexact {
+			return a.inexact < b.inexact
+		}
+		if a.negOv != b.negOv {
+			return a.negOv < b.negOv
+		}
+		if a.diff != b.diff {
+			return a.diff < b.diff
+		}
+		if a.gi != b.gi {
+			return a.gi < b.gi
+		}
+		return a.pi < b.pi
+	})
+	gu, pu := map[int]bool{}, map[int]bool{}
+	var pairs [][2]int
+	for _, c := range cands {
+		if gu[c.gi] || pu[c.pi] {
+			continue
+		}
+		gu[c.gi], pu[c.pi] = true, true
+		pairs = append(pairs, [2]int{c.gi, c.pi})
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i][0] != pairs[j][0] {
+			return pairs[i][0] < pairs[j][0]
+		}
+		return pairs[i][1] < pairs[j][1]
+	})
+
+	c := Counts{Docs: 1, Gold: len(gold), Pred: len(preds), Strict: strict, Relaxed: len(pairs), Dropped: dropped}
+	var errs []Error
+	for _, pr := range pairs {
+		g, p := gold[pr[0]], preds[pr[1]]
+		tOK := strings.TrimSpace(g.Type) == strings.TrimSpace(p.Type)
+		vOK := strings.TrimSpace(g.Value) == strings.TrimSpace(p.Value)
+		pm := strings.TrimSpace(p.Mod)
+		mOK := pm == "" || pm == strings.TrimSpace(g.Mod)
+		c.Type += b2i(tOK)
+		c.Value += b2i(vOK)
+		c.VM += b2i(vOK && mOK)
+		if !(tOK && vOK && mOK && g.Start == p.Start && g.End == p.End) {
+			errs = append(errs, Error{Kind: "match", Gold: &g, Pred: &p})
+		}
+	}
+	for gi := range gold {
+		if !gu[gi] {
+			g := gold[gi]
+			errs = append(errs, Error{Kind: "miss", Gold: &g})
+		}
+	}
+	for pi := range preds {
+		if !pu[pi] {
+			p := preds[pi]
+			errs = append(errs, Error{Kind: "false", Pred: &p})
+		}
+	}
+	return c, errs
+}
+
+func anyOverlap(p Span, spans []Span) bool {
+	for _, s := range spans {
+		if overlaps(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// Metrics are the derived measures of some Counts.
+type Metrics struct {
+	StrictP, StrictR, StrictF1    float64
+	RelaxedP, RelaxedR, RelaxedF1 float64
+	TypeAcc, ValueAcc, VMAcc      float64
+	ValueF1                       float64
+}
+
+// Compute derives the measures, with the reference scorer's conventions for
+// empty sets (no gold and no predictions score 1).
+func (c Counts) Compute() Metrics {
+	empty := c.Gold == 0 && c.Pred == 0
+	prf := func(m int) (p, r, f float64) {
+		if c.Pred > 0 {
+			p = float64(m) / float64(c.Pred)
+		}
+		if c.Gold > 0 {
+			r = float64(m) / float64(c.Gold)
+		}
+		if p+r > 0 {
+			f = 2 * p * r / (p + r)
+		}
+		if empty {
+			p, r, f = 1, 1, 1
+		}
+		return
+	}
+	var m Metrics
+	m.StrictP, m.StrictR, m.StrictF1 = prf(c.Strict)
+	m.RelaxedP, m.RelaxedR, m.RelaxedF1 = prf(c.Relaxed)
+	if n := float64(c.Relaxed); n > 0 {
+		m.TypeAcc = float64(c.Type) / n
+		m.ValueAcc = float64(c.Value) / n
+		m.VMAcc = float64(c.VM) / n
+	}
+	if empty {
+		m.TypeAcc, m.ValueAcc, m.VMAcc = 1, 1, 1
+	}
+	m.ValueF1 = m.RelaxedF1 * m.ValueAcc
+	return m
+}
+
+// Row is one line of the result table.
+type Row struct {
+	Name string
+	Counts
+}
+
+// Rows orders per-corpus counts as the reference scorer prints them: each
+// corpus, then "family-*" sums of corpora sharing a prefix before "-",
+// then OVERALL.
+func Rows(perCorpus map[string]Counts) []Row {
+	names := make([]string, 0, len(perCorpus))
+	for k := range perCorpus {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var rows []Row
+	var total Counts
+	fams := map[string][]Counts{}
+	for _, k := range names {
+		rows = append(rows, Row{k, perCorpus[k]})
+		total.Add(perCorpus[k])
+		fam := strings.SplitN(k, "-", 2)[0]
+		fams[fam] = append(fams[fam], perCorpus[k])
+	}
+	famNames := make([]string, 0, len(fams))
+	for f := range fams {
+		famNames = append(famNames, f)
+	}
+	sort.Strings(famNames)
+	for _, f := range famNames {
+		if cs := fams[f]; len(cs) > 1 {
+			var agg Counts
+			for _, c := range cs {
+				agg.Add(c)
+			}
+			rows = append(rows, Row{f + "-*", agg})
+		}
+	}
+	return append(rows, Row{"OVERALL", total})
+}
+
+// PrintTable writes rows in the reference scorer's layout.
+func PrintTable(w io.Writer, rows []Row) {
+	hdr := fmt.Sprintf("%-18s %5s %6s %6s | %6s %6s %6s | %6s %6s %6s | %6s %6s %6s | %7s %4s",
+		"corpus", "docs", "gold", "pred", "str_P", "str_R", "str_F1", "rel_P", "rel_R",
+		"rel_F1", "type", "value", "vm", "val_F1", "fail")
+	fmt.Fprintln(w, hdr)
+	fmt.Fprintln(w, strings.Repeat("-", len(hdr)))
+	for _, r := range rows {
+		if r.Name == "OVERALL" {
+			fmt.Fprintln(w, strings.Repeat("-", len(hdr)))
+		}
+		m := r.Compute()
+		name := r.Name
+		if len(name) > 18 {
+			name = name[:18]
+		}
+		fmt.Fprintf(w, "%-18s %5d %6d %6d | %6.4f %6.4f %6.4f | %6.4f %6.4f %6.4f | %6.4f %6.4f %6.4f | %7.4f %4d\n",
+			name, r.Docs, r.Gold, r.Pred, m.StrictP, m.StrictR, m.StrictF1, m.RelaxedP, m.RelaxedR,
+			m.RelaxedF1, m.TypeAcc, m.ValueAcc, m.VMAcc, m.ValueF1, r.Failed)
+	}
+}
+
+// Summary is the reference scorer's last line.
+func Summary(total Counts, failedDocs int) string {
+	m := total.Compute()
+	return fmt.Sprintf("value_f1=%.4f relaxed_f1=%.4f strict_f1=%.4f n_gold=%d n_pred=%d type_acc=%.4f value_acc=%.4f failed_docs=%d",
+		m.ValueF1, m.RelaxedF1, m.StrictF1, total.Gold, total.Pred, m.TypeAcc, m.ValueAcc, failedDocs)
+}
+
+// Normalize keeps the predictions with valid offsets into a text of nbytes
+// bytes and returns how many items were invalid (they count as unmatched
+// predictions, as in the reference scorer).
+func Normalize(items []json.RawMessage, nbytes int) (good []Span, bad int) {
+	for _, raw := range items {
+		var m map[string]any
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		if dec.Decode(&m) != nil || m == nil {
+			bad++
+			continue
+		}
+		s, ok1 := asInt(m["start"])
+		e, ok2 := asInt(m["end"])
+		if !ok1 || !ok2 || !(0 <= s && s < e && e <= nbytes) {
+			bad++
+			continue
+		}
+		str := func(k string) string { v, _ := m[k].(string); return v }
+		good = append(good, Span{Start: s, End: e, Text: str("text"), Type: str("type"), Value: str("value"), Mod: str("mod")})
+	}
+	return good, bad
+}
+
+// asInt accepts JSON integers only (Python's type(x) is int: no floats, no bools).
+func asInt(v any) (int, bool) {
+	n, ok := v.(json.Number)
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(string(n))
+	return i, err == nil
+}

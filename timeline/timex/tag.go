@@ -1,0 +1,1364 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/araddon/dateparse"
+)
+
+// Tag finds the temporal expressions of text and resolves them against
+// ref, usually the publication date. The result is sorted by Start, the
+// expressions do not overlap and their offsets are byte offsets into text.
+func Tag(text string, ref time.Time) []Timex {
+	p := parser{
+		text:  text,
+		lower: asciiLower(text),
+		ref:   date(ref.Year(), int(ref.Month()), ref.Day()),
+	}
+	p.toks = scan(text, p.lower, make([]token, 0, len(text)/5+1))
+	return p.run()
+}
+
+// match is a candidate expression over tokens [start, end).
+type match struct {
+	start, end    int
+	typ, val, mod string
+	day           time.Time // the day a DATE at day precision resolves to, for later times
+}
+
+func (m match) ok() bool { return m.end > m.start }
+
+// parser holds the state of one Tag call.
+type parser struct {
+	text, lower string
+	ref         time.Time
+	toks        []token
+
+	// The discourse focus: the last quarter named explicitly, so that "a
+	// year earlier" in an earnings report is the same quarter a year before.
+	focusY, focusQ int
+	// The last day named in the current sentence, so that "at 3 p.m."
+	// after "on Friday" is Friday afternoon.
+	sentDay  time.Time
+	sentDayI int
+}
+
+func (p *parser) run() []Timex {
+	var out []Timex
+	for i := 0; i < len(p.toks); {
+		t := &p.toks[i]
+		if !p.trigger(t) {
+			i++
+			continue
+		}
+		m := p.best(i)
+		if !m.ok() {
+			i++
+			continue
+		}
+		s, e := p.toks[m.start].s, p.toks[m.end-1].e
+		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: m.val, Mod: m.mod})
+		if !m.day.IsZero() {
+			p.sentDay, p.sentDayI = m.day, m.end
+		}
+		i = m.end
+	}
+	return out
+}
+
+// trigger reports whether a rule can start at t; most tokens are skipped
+// after this one test.
+func (p *parser) trigger(t *token) bool {
+	switch t.kind {
+	case kDigit:
+		return true
+	case kWord:
+		return t.lex != nil && t.lex.cue == 0 || t.lex != nil && t.lex.trig || triggers[t.low]
+	}
+	return t.low == "'"
+}
+
+var triggers = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
+		early earlier mid middle late later end beginning start fiscal every each per noon midnight
+		tonight today yesterday tomorrow christmas new thanksgiving halloween independence valentine
+		several few many some from between half year-end future present up more less nearly almost
+		about around approximately at over under within recent couple labor memorial`) {
+		triggers[w] = true
+	}
+	for w := range triggers {
+		if e, ok := lexicon[w]; ok {
+			e.trig = true
+		}
+	}
+	for _, e := range lexicon {
+		if e.cue == 0 {
+			e.trig = true
+		}
+	}
+}
+
+// best returns the longest match starting at token i (the earliest rule
+// wins a tie).
+func (p *parser) best(i int) match {
+	var b match
+	for _, r := range rules {
+		m := r(p, i)
+		if m.ok() && m.end > b.end {
+			b = m
+		}
+	}
+	return b
+}
+
+var rules []func(*parser, int) match
+
+func init() {
+	rules = []func(*parser, int) match{
+		(*parser).calendar,
+		(*parser).numeric,
+		(*parser).relative,
+		(*parser).quarter,
+		(*parser).holiday,
+		(*parser).modified,
+		(*parser).quantity,
+		(*parser).clock,
+		(*parser).set,
+		(*parser).vague,
+		(*parser).yearRange,
+	}
+}
+
+// ---------------------------------------------------------------- tokens
+
+func (p *parser) low(i int) string {
+	if i < 0 || i >= len(p.toks) {
+		return ""
+	}
+	return p.toks[i].low
+}
+
+func (p *parser) lex(i int) *lexEntry {
+	if i < 0 || i >= len(p.toks) {
+		return nil
+	}
+	return p.toks[i].lex
+}
+
+func (p *parser) is(i int, words ...string) bool {
+	w := p.low(i)
+	for _, x := range words {
+		if w == x {
+			return true
+		}
+	}
+	return false
+}
+
+// glued reports whether token i follows token i-1 without whitespace.
+func (p *parser) glued(i int) bool { return i < len(p.toks) && !p.toks[i].sp }
+
+func (p *parser) opt(i int, words ...string) int {
+	if p.is(i, words...) {
+		return i + 1
+	}
+	return i
+}
+
+// day returns the day of month at token i (a digit run of 1 or 2 digits,
+// 1-31, with an optional ordinal suffix), and the index after it.
+func (p *parser) day(i int) (int, int) {
+	if i >= len(p.toks) || p.toks[i].kind != kDigit || p.toks[i].e-p.toks[i].s > 2 {
+		return 0, i
+	}
+	d := p.toks[i].num
+	if d < 1 || d > 31 {
+		return 0, i
+	}
+	j := i + 1
+	if p.glued(j) && p.is(j, "st", "nd", "rd", "th") {
+		j++
+	}
+	// "30.5" or "3,000" is a number, not a day.
+	if p.glued(j) && p.is(j, ".", ",", ":") && p.glued(j+1) && j+1 < len(p.toks) && p.toks[j+1].kind == kDigit {
+		return 0, i
+	}
+	return d, j
+}
+
+// year returns a four-digit year at token i, or 0.
+func (p *parser) year(i int) int {
+	if i >= len(p.toks) || p.toks[i].kind != kDigit || p.toks[i].e-p.toks[i].s != 4 {
+		return 0
+	}
+	y := p.toks[i].num
+	if y < 1000 || y > 2199 {
+		return 0
+	}
+	// Part of a bigger number: "1,990", "2021.5", "$2000", "2000%".
+	if i > 0 && !p.toks[i].sp {
+		if p.is(i-1, ",", ".", "$", "#", "/", ":", "£", "€") || p.is(i-1, "-") && i > 1 && p.toks[i-2].kind == kDigit {
+			return 0
+		}
+	}
+	if p.glued(i+1) && p.is(i+1, ",", ".", "%", ":", "/") && p.glued(i+2) && i+2 < len(p.toks) && p.toks[i+2].kind == kDigit {
+		return 0
+	}
+	if p.glued(i+1) && p.is(i+1, "%") {
+		return 0
+	}
+	return y
+}
+
+// ---------------------------------------------------------------- tense
+
+// tense finds the nearest tense cue in the sentence around tokens [i, j):
+// future auxiliaries and plans ("will", "next", "due to") against past
+// verbs ("said", "met", "-ed", "ago").
+func (p *parser) tense(i, j int) int {
+	bestD, best := 1<<30, unknown
+	for k, d := i-1, 1; k >= 0 && d <= 12; k, d = k-1, d+1 {
+		if p.boundary(k) {
+			break
+		}
+		if c := p.cue(k); c != unknown {
+			bestD, best = d, c
+			break
+		}
+	}
+	for k, d := j, 1; k < len(p.toks) && d < bestD && d <= 12; k, d = k+1, d+1 {
+		if p.boundary(k) {
+			break
+		}
+		if c := p.cue(k); c != unknown {
+			return c
+		}
+	}
+	return best
+}
+
+func (p *parser) cue(k int) int {
+	t := &p.toks[k]
+	if t.kind != kWord {
+		return unknown
+	}
+	if t.lex != nil {
+		if t.lex.cue != 0 {
+			// "to be" and "is to" are future, "has been" past.
+			return t.lex.cue
+		}
+		return unknown
+	}
+	if t.low == "be" && p.is(k-1, "to", "will", "would") {
+		return future
+	}
+	if pastTense(t.low) {
+		return past
+	}
+	return unknown
+}
+
+// boundary reports whether token k ends a sentence.
+func (p *parser) boundary(k int) bool {
+	t := &p.toks[k]
+	if t.nl && k > 0 && p.toks[k].s > 0 && strings.Count(p.text[p.toks[k-1].e:t.s], "\n") > 1 {
+		return true
+	}
+	switch t.low {
+	case "!", "?", ";":
+		return true
+	case ".":
+		if k > 0 && p.toks[k-1].kind == kWord && (len(p.toks[k-1].low) == 1 || abbrevs[p.toks[k-1].low] ||
+			p.toks[k-1].lex != nil && (p.toks[k-1].lex.abbr)) {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
+	"sr": true, "corp": true, "inc": true, "co": true, "ltd": true, "gov": true, "sen": true, "rep": true,
+	"gen": true, "col": true, "lt": true, "vs": true, "no": true, "prof": true, "bros": true}
+
+// ---------------------------------------------------------------- rules
+
+// calendar: dates written with month names and weekdays, in any order:
+// "Thursday, Dec. 30, 2021", "30 December 2021", "December 2021",
+// "January", "Friday", "Friday morning".
+func (p *parser) calendar(i int) match {
+	j := i
+	wd := 0
+	if e := p.lex(j); e != nil && e.weekday > 0 && (p.toks[j].cap || !e.abbr) {
+		wd = e.weekday
+		j++
+		if e.abbr {
+			j = p.opt(j, ".")
+		}
+		k := p.opt(j, ",")
+		if m := p.monthDay(i, k); m.ok() {
+			return m
+		}
+		if e.abbr {
+			return match{}
+		}
+		return p.weekday(i, j, wd, "")
+	}
+	return p.monthDay(i, j)
+}
+
+// weekday resolves a weekday at tokens [i, j), with an optional part of day
+// after it, and with an extra tense cue ("last", "next") when dir != 0.
+func (p *parser) weekday(i, j, wd int, rel string) match {
+	tense := p.tense(i, j)
+	var t time.Time
+	switch rel {
+	case "last":
+		t = weekdayNear(p.ref.AddDate(0, 0, -1), wd, past)
+	case "next":
+		t = weekdayNear(p.ref.AddDate(0, 0, 1), wd, future)
+	case "this":
+		if tense == unknown {
+			tense = future
+		}
+		t = weekdayNear(p.ref, wd, tense)
+	default:
+		t = weekdayNear(p.ref, wd, tense)
+	}
+	m := match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
+	if e := p.lex(j); e != nil && e.part != "" {
+		m.end, m.typ, m.val = j+1, Time, m.val+"T"+e.part
+	}
+	return m
+}
+
+// monthDay parses the date part that starts at token j (a weekday before
+// it, if any, begins at i).
+func (p *parser) monthDay(i, j int) match {
+	// day [of] month [year]: "30 December 2021", "the 30th of December"
+	if d, k := p.day(j); d > 0 {
+		k2 := p.opt(k, "of")
+		if e := p.lex(k2); e != nil && e.month > 0 && p.toks[k2].cap {
+			return p.finishDate(i, k2+1, e, d)
+		}
+		// "10 to 12 January": the first day of a range takes the later month.
+		if p.is(k, "-", "to", "and", "through", "until", "till") {
+			if d2, k3 := p.day(k + 1); d2 > d {
+				if e := p.lex(k3); e != nil && e.month > 0 && p.toks[k3].cap {
+					m := p.finishDate(k3, k3+1, e, d)
+					if m.ok() && len(m.val) == 10 {
+						m.start, m.end = i, k
+						return m
+					}
+				}
+			}
+		}
+		return match{}
+	}
+	e := p.lex(j)
+	if e == nil || e.month == 0 || !p.toks[j].cap {
+		return match{}
+	}
+	k := j + 1
+	if e.abbr {
+		k = p.opt(k, ".")
+	}
+	// month day [, year]
+	if d, k2 := p.day(k); d > 0 {
+		// "May 10 to 12": stop at the first day; the second is read on its own.
+		return p.finishDate(i, k2, e, d)
+	}
+	// month [,] year / month of year
+	k2 := p.opt(k, ",", "of")
+	if y := p.year(k2); y > 0 {
+		return match{start: i, end: k2 + 1, typ: Date, val: fmtMonth(y, e.month)}
+	}
+	if e.abbr || i != j {
+		return match{}
+	}
+	// A month alone. "May" and "March" are also words: ask for a
+	// preposition or determiner before them.
+	if e.month == 5 || e.month == 3 {
+		if !p.is(j-1, "in", "since", "until", "by", "of", "during", "last", "next", "this", "early",
+			"late", "mid", "from", "through", "before", "after", "between", "and", "to", "-", "or", "till", "end") {
+			return match{}
+		}
+	}
+	y := monthYear(p.ref, e.month, p.tense(i, k))
+	return match{start: i, end: k, typ: Date, val: fmtMonth(y, e.month)}
+}
+
+// finishDate completes a month-and-day date whose month entry is e and
+// whose day is d; k is the token after the day (or after the month in
+// the day-first order). A year may follow.
+func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
+	if e.abbr {
+		k = p.opt(k, ".")
+	}
+	k2 := p.opt(k, ",")
+	if y := p.year(k2); y > 0 {
+		if !validDay(y, e.month, d) {
+			return match{}
+		}
+		t := date(y, e.month, d)
+		return match{start: i, end: k2 + 1, typ: Date, val: fmtDay(t), day: t}
+	}
+	// Two-digit year after an apostrophe: "Dec. 30, '21".
+	y := dayYear(p.ref, e.month, d, p.tense(i, k))
+	if !validDay(y, e.month, d) {
+		return match{}
+	}
+	t := date(y, e.month, d)
+	return match{start: i, end: k, typ: Date, val: fmtDay(t), day: t}
+}
+
+// numeric: numeric dates ("12/30/2021", "2021-12-30"), years ("2021",
+// "fiscal 1989", "the 1990s", "'90s").
+func (p *parser) numeric(i int) match {
+	t := &p.toks[i]
+	switch {
+	case t.low == "fiscal":
+		k := p.opt(i+1, "year")
+		if y := p.year(k); y > 0 {
+			return match{start: i, end: k + 1, typ: Date, val: fmtYear(y)}
+		}
+		return match{}
+	case t.low == "the":
+		if m := p.numeric(i + 1); m.ok() && strings.HasSuffix(p.low(m.end-1), "s") {
+			m.start = i
+			return m
+		}
+		return match{}
+	case t.low == "'":
+		// '90s
+		if p.glued(i+1) && i+1 < len(p.toks) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 2 &&
+			p.toks[i+1].num%10 == 0 && p.glued(i+2) && p.is(i+2, "s") {
+			return match{start: i, end: i + 3, typ: Date, val: "19" + strconv.Itoa(p.toks[i+1].num/10)}
+		}
+		return match{}
+	case t.kind != kDigit:
+		return match{}
+	}
+	if m := p.slashDate(i); m.ok() {
+		return m
+	}
+	y := p.year(i)
+	if y == 0 {
+		return match{}
+	}
+	if p.glued(i+1) && p.is(i+1, "s") && y%10 == 0 {
+		return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(y / 10)}
+	}
+	if p.glued(i+1) && p.is(i+1, "'") && p.glued(i+2) && p.is(i+2, "s") && y%10 == 0 {
+		return match{start: i, end: i + 3, typ: Date, val: strconv.Itoa(y / 10)}
+	}
+	// A year is not followed by a unit or a number word ("2000 people" is
+	// allowed; "1990 2000" is a list of numbers, not a date).
+	if p.glued(i+1) && p.toks[i+1].kind == kWord {
+		return match{}
+	}
+	return match{start: i, end: i + 1, typ: Date, val: fmtYear(y)}
+}
+
+// slashDate reads "12/30/2021", "7/8/07" and "2021-12-30" with dateparse.
+func (p *parser) slashDate(i int) match {
+	if i+4 >= len(p.toks) {
+		return match{}
+	}
+	sep := p.low(i + 1)
+	if sep != "/" && sep != "-" {
+		return match{}
+	}
+	for k := i + 1; k <= i+4; k++ {
+		if !p.glued(k) {
+			return match{}
+		}
+	}
+	if p.low(i+3) != sep || p.toks[i+2].kind != kDigit || p.toks[i+4].kind != kDigit {
+		return match{}
+	}
+	if p.glued(i+5) && p.is(i+5, sep) {
+		return match{}
+	}
+	if sep == "-" && p.toks[i].e-p.toks[i].s != 4 {
+		return match{}
+	}
+	s := p.text[p.toks[i].s:p.toks[i+4].e]
+	t, err := dateparse.ParseIn(s, time.UTC, dateparse.RetryAmbiguousDateWithSwap(true))
+	if err != nil || t.Year() < 1000 {
+		return match{}
+	}
+	t = date(t.Year(), int(t.Month()), t.Day())
+	return match{start: i, end: i + 5, typ: Date, val: fmtDay(t), day: t}
+}
+
+// relative: expressions anchored to the reference date: "today",
+// "yesterday evening", "this week", "last month", "next Friday", "the
+// weekend", "last fall".
+func (p *parser) relative(i int) match {
+	w := p.low(i)
+	switch w {
+	case "today", "yesterday", "tomorrow", "tonight":
+		t := p.ref
+		switch w {
+		case "yesterday":
+			t = t.AddDate(0, 0, -1)
+		case "tomorrow":
+			t = t.AddDate(0, 0, 1)
+		case "tonight":
+			return match{start: i, end: i + 1, typ: Time, val: fmtDay(t) + "TNI", day: t}
+		}
+		m := match{start: i, end: i + 1, typ: Date, val: fmtDay(t), day: t}
+		if e := p.lex(i + 1); e != nil && e.part != "" {
+			m.end, m.typ, m.val = i+2, Time, m.val+"T"+e.part
+		}
+		return m
+	case "this", "last", "next", "past", "coming", "previous", "the":
+	default:
+		return match{}
+	}
+	j := i + 1
+	if w == "the" {
+		switch p.low(j) {
+		case "weekend":
+			return p.weekend(i, j+1, "")
+		case "future":
+			return match{start: i, end: j + 1, typ: Date, val: "FUTURE_REF"}
+		case "past":
+			if p.lex(j+1) != nil && (p.lex(j+1).unit != "" || p.lex(j+1).num > 0) {
+				break
+			}
+			return match{start: i, end: j + 1, typ: Date, val: "PAST_REF"}
+		case "present":
+			return match{start: i, end: j + 1, typ: Date, val: "PRESENT_REF"}
+		case "year", "full":
+			k := p.opt(j, "full")
+			if p.is(k, "year") && !p.is(k+1, "-") {
+				return match{start: i, end: k + 1, typ: Date, val: fmtYear(p.ref.Year())}
+			}
+		}
+		if e := p.lex(j); e != nil && e.season != "" {
+			y := seasonYear(p.ref, e.season, p.tense(i, j+1))
+			return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-" + e.season}
+		}
+		return match{}
+	}
+	if w == "past" {
+		return match{} // "past week" is a duration; see quantity
+	}
+	e := p.lex(j)
+	if e == nil {
+		return match{}
+	}
+	if w == "coming" || w == "previous" {
+		if e.unit == "" && e.weekday == 0 {
+			return match{}
+		}
+		if w == "coming" {
+			w = "next"
+		} else {
+			w = "last"
+		}
+	}
+	dir := map[string]int{"this": 0, "last": -1, "next": 1}[w]
+	switch {
+	case e.weekday > 0 && !e.abbr:
+		return p.weekday(i, j+1, e.weekday, w)
+	case e.month > 0 && !e.abbr:
+		y := p.ref.Year()
+		rm := int(p.ref.Month())
+		switch dir {
+		case -1:
+			if e.month >= rm {
+				y--
+			}
+		case 1:
+			if e.month <= rm {
+				y++
+			}
+		}
+		return match{start: i, end: j + 1, typ: Date, val: fmtMonth(y, e.month)}
+	case e.season != "":
+		y := seasonYear(p.ref, e.season, map[int]int{-1: past, 0: unknown, 1: future}[dir])
+		cur := seasonYear(p.ref, e.season, past)
+		if dir == -1 && y == cur && seasonOf(p.ref) == e.season {
+			y--
+		}
+		if dir == 1 && y == cur && seasonOf(p.ref) == e.season {
+			y++
+		}
+		if dir == 0 {
+			y = seasonYear(p.ref, e.season, p.tense(i, j+1))
+			if seasonOf(p.ref) == e.season {
+				y = cur
+			}
+		}
+		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-" + e.season}
+	case e.part != "" && w != "next":
+		t := p.ref
+		if w == "last" {
+			if e.part != "NI" && e.part != "EV" {
+				return match{}
+			}
+			t = t.AddDate(0, 0, -1)
+		}
+		return match{start: i, end: j + 1, typ: Time, val: fmtDay(t) + "T" + e.part, day: t}
+	case e.unit == "WE":
+		return p.weekend(i, j+1, w)
+	case e.unit != "" && !e.plural:
+		if p.is(j+1, "-") || p.is(j+1, "'") && e.unit != "Y" {
+			return match{}
+		}
+		val, ok := shift(p.ref, dir, e.unit)
+		if !ok {
+			return match{}
+		}
+		return match{start: i, end: j + 1, typ: Date, val: val}
+	}
+	return match{}
+}
+
+func seasonOf(t time.Time) string {
+	switch t.Month() {
+	case 3, 4, 5:
+		return "SP"
+	case 6, 7, 8:
+		return "SU"
+	case 9, 10, 11:
+		return "FA"
+	}
+	return "WI"
+}
+
+// weekend: "this weekend" is the weekend of the reference week; "the
+// weekend" the one just past in a report, the coming one in a plan.
+func (p *parser) weekend(i, j int, rel string) match {
+	t := p.ref
+	wd := int(t.Weekday())
+	switch rel {
+	case "last":
+		t = t.AddDate(0, 0, -7)
+	case "next":
+		t = t.AddDate(0, 0, 7)
+	case "this":
+	default:
+		if p.tense(i, j) != future && wd != 0 && wd != 6 {
+			t = t.AddDate(0, 0, -7)
+		}
+	}
+	return match{start: i, end: j, typ: Date, val: fmtWeek(t) + "-WE"}
+}
+
+// quarter: fiscal quarters and halves: "the third quarter", "third-quarter",
+// "the fourth quarter of 1990", "last year's first half", "the year-ago
+// quarter", "the latest quarter".
+func (p *parser) quarter(i int) match {
+	j := p.opt(i, "the")
+	y, haveY := 0, false
+	// year-ago and year-earlier refer to the quarter in focus a year before
+	if p.is(j, "year") && p.is(j+1, "-") && p.is(j+2, "ago", "earlier") {
+		k := j + 3
+		fy, fq := p.focus()
+		if p.is(k, "quarter", "period") {
+			k++
+		} else if j != i && !p.is(k, "level", "levels", "results", "figure") {
+			return match{}
+		}
+		if fq == 0 {
+			return match{start: i, end: k, typ: Date, val: fmtYear(fy - 1)}
+		}
+		return match{start: i, end: k, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
+	}
+	switch {
+	case p.is(j, "this", "last", "next") && p.is(j+1, "year") && p.is(j+2, "'") && p.is(j+3, "s"):
+		y, haveY = p.ref.Year()+map[string]int{"this": 0, "last": -1, "next": 1}[p.low(j)], true
+		j += 4
+	case p.year(j) > 0 && (p.is(j+1, "'") || p.lex(j+1) != nil || p.is(j+1, "fiscal", "period")):
+		y, haveY = p.year(j), true
+		j++
+		if p.is(j, "'") {
+			j = p.opt(j+1, "s")
+		}
+	}
+	j = p.opt(j, "fiscal")
+	if j != i && p.is(j, "latest", "current", "recent", "same", "previous", "past", "last") && p.is(j+1, "quarter", "period") {
+		// The quarter in focus, or the last complete one.
+		fy, fq := p.focus()
+		if p.is(j+1, "period") && p.low(j) != "latest" {
+			return match{}
+		}
+		if fq == 0 {
+			fy, fq = p.lastQuarter()
+		}
+		if p.is(j, "previous", "past", "last") {
+			fq--
+			if fq == 0 {
+				fy, fq = fy-1, 4
+			}
+		}
+		return match{start: i, end: j + 2, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
+	}
+	if j == i+1 && p.is(i, "the") && p.is(j, "quarter") && !p.is(j+1, "of", "-") {
+		fy, fq := p.focus()
+		if fq == 0 {
+			fy, fq = p.lastQuarter()
+		}
+		return match{start: i, end: j + 1, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
+	}
+	if haveY && p.is(j, "period") {
+		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y)}
+	}
+	n, k := p.ordinal(j)
+	if n == 0 {
+		return match{}
+	}
+	k = p.opt(k, "-")
+	k = p.opt(k, "fiscal")
+	unit := ""
+	switch {
+	case p.is(k, "quarter") && n <= 4:
+		unit = "Q"
+	case p.is(k, "half") && n <= 2:
+		unit = "H"
+	default:
+		return match{}
+	}
+	k++
+	// "of 1990", "of this year", "of fiscal 1990", "1990" right after
+	if !haveY {
+		k2 := p.opt(k, "of")
+		k2 = p.opt(k2, "fiscal")
+		if yy := p.year(k2); yy > 0 {
+			y, haveY, k = yy, true, k2+1
+		} else if p.is(k2, "this", "last", "next") && p.is(k2+1, "year") && k2 != k {
+			y, haveY, k = p.ref.Year()+map[string]int{"this": 0, "last": -1, "next": 1}[p.low(k2)], true, k2+2
+		} else if p.is(k2, "the") && p.is(k2+1, "year") && k2 != k {
+			y, haveY, k = p.ref.Year(), true, k2+2
+		}
+	}
+	if !haveY {
+		tense := p.tense(i, k)
+		if unit == "Q" {
+			y = quarterYear(p.ref, n, tense)
+		} else {
+			y = quarterYear(p.ref, 2*n, tense)
+		}
+	}
+	if unit == "Q" {
+		p.focusY, p.focusQ = y, n
+	}
+	return match{start: i, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
+}
+
+// focus returns the quarter in focus, or the reference year and 0.
+func (p *parser) focus() (int, int) {
+	if p.focusQ > 0 {
+		return p.focusY, p.focusQ
+	}
+	return p.ref.Year(), 0
+}
+
+// lastQuarter is the last complete quarter before the reference date.
+func (p *parser) lastQuarter() (int, int) {
+	q := (int(p.ref.Month())-1)/3 + 1 - 1
+	if q == 0 {
+		return p.ref.Year() - 1, 4
+	}
+	return p.ref.Year(), q
+}
+
+// ordinal reads "third", "3rd" or "3d" at i.
+func (p *parser) ordinal(i int) (int, int) {
+	if e := p.lex(i); e != nil && e.ord > 0 {
+		return e.ord, i + 1
+	}
+	if i < len(p.toks) && p.toks[i].kind == kDigit && p.toks[i].num > 0 && p.toks[i].num < 100 &&
+		p.glued(i+1) && p.is(i+1, "st", "nd", "rd", "th", "d") {
+		return p.toks[i].num, i + 2
+	}
+	return 0, i
+}
+
+// holiday: fixed and movable holidays ("Christmas", "New Year's Day",
+// "Thanksgiving").
+func (p *parser) holiday(i int) match {
+	if !p.toks[i].cap {
+		return match{}
+	}
+	j := i
+	m, d := 0, 0
+	var nth func(y int) time.Time
+	switch p.low(j) {
+	case "christmas":
+		m, d = 12, 25
+		j++
+		if p.is(j, "eve") {
+			d = 24
+			j++
+		} else {
+			j = p.opt(j, "day")
+		}
+	case "new":
+		if !p.is(j+1, "year") || !p.is(j+2, "'") || !p.is(j+3, "s") || !p.is(j+4, "day", "eve") {
+			return match{}
+		}
+		m, d = 1, 1
+		if p.is(j+4, "eve") {
+			m, d = 12, 31
+		}
+		j += 5
+	case "independence":
+		if !p.is(j+1, "day") {
+			return match{}
+		}
+		m, d, j = 7, 4, j+2
+	case "halloween":
+		m, d, j = 10, 31, j+1
+	case "valentine":
+		if !p.is(j+1, "'") || !p.is(j+2, "s") || !p.is(j+3, "day") {
+			return match{}
+		}
+		m, d, j = 2, 14, j+4
+	case "thanksgiving":
+		m, j = 11, p.opt(j+1, "day")
+		nth = func(y int) time.Time { return nthWeekday(y, 11, 4, 4) }
+	case "labor":
+		if !p.is(j+1, "day") {
+			return match{}
+		}
+		m, j = 9, j+2
+		nth = func(y int) time.Time { return nthWeekday(y, 9, 1, 1) }
+	case "memorial":
+		if !p.is(j+1, "day") {
+			return match{}
+		}
+		m, j = 5, j+2
+		nth = func(y int) time.Time { return nthWeekday(y, 5, 1, -1) }
+	default:
+		return match{}
+	}
+	var y int
+	k := p.opt(j, ",")
+	if yy := p.year(k); yy > 0 {
+		y, j = yy, k+1
+	} else if nth != nil {
+		y = dayYear(p.ref, m, nth(p.ref.Year()).Day(), p.tense(i, j))
+	} else {
+		y = dayYear(p.ref, m, d, p.tense(i, j))
+	}
+	t := date(y, m, d)
+	if nth != nil {
+		t = nth(y)
+	}
+	return match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
+}
+
+// nthWeekday returns the n-th (n = -1: last) weekday wd (0 = Sunday) of a month.
+func nthWeekday(y, m, wd, n int) time.Time {
+	if n < 0 {
+		t := date(y, m+1, 1).AddDate(0, 0, -1)
+		for int(t.Weekday()) != wd {
+			t = t.AddDate(0, 0, -1)
+		}
+		return t
+	}
+	t := date(y, m, 1)
+	for int(t.Weekday()) != wd {
+		t = t.AddDate(0, 0, 1)
+	}
+	return t.AddDate(0, 0, 7*(n-1))
+}
+
+// anchor is any expression a modifier can apply to.
+func (p *parser) anchor(i int) match {
+	var b match
+	for _, r := range []func(*parser, int) match{(*parser).calendar, (*parser).numeric, (*parser).relative,
+		(*parser).quarter, (*parser).holiday} {
+		if m := r(p, i); m.ok() && m.end > b.end {
+			b = m
+		}
+	}
+	if b.ok() {
+		return b
+	}
+	// "the month", "the week", "the decade" inside "the end of the month"
+	if p.is(i, "the") {
+		switch p.low(i + 1) {
+		case "month":
+			return match{start: i, end: i + 2, typ: Date, val: fmtMonth(p.ref.Year(), int(p.ref.Month()))}
+		case "week":
+			return match{start: i, end: i + 2, typ: Date, val: fmtWeek(p.ref)}
+		case "day":
+			return match{start: i, end: i + 2, typ: Date, val: fmtDay(p.ref), day: p.ref}
+		case "decade":
+			return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(p.ref.Year() / 10)}
+		case "century":
+			return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(p.ref.Year() / 100)}
+		}
+	}
+	return match{}
+}
+
+var partMods = map[string]string{"early": "START", "earlier": "START", "mid": "MID", "late": "END",
+	"later": "END", "end": "END", "beginning": "START", "start": "START", "middle": "MID"}
+
+// modified: an anchor with a part-of-period modifier: "early December",
+// "mid-1990s", "late yesterday", "earlier this month", "the end of 1990".
+func (p *parser) modified(i int) match {
+	j := i
+	if p.is(j, "the") {
+		j++
+		if !p.is(j, "end", "beginning", "start", "middle") || !p.is(j+1, "of") {
+			return match{}
+		}
+	} else if !p.is(j, "early", "earlier", "mid", "late", "later", "end", "beginning", "start", "middle") {
+		return match{}
+	}
+	mod := partMods[p.low(j)]
+	word := p.low(j)
+	j++
+	if word == "end" || word == "beginning" || word == "start" || word == "middle" {
+		if !p.is(j, "of") {
+			return match{}
+		}
+		j++
+	}
+	j = p.opt(j, "-")
+	if word == "early" || word == "late" || word == "mid" {
+		j = p.opt(j, "in")
+	}
+	a := p.anchor(j)
+	if !a.ok() || a.typ != Date && a.typ != Time {
+		return match{}
+	}
+	// "earlier this month" and "later this year" need this/next/last.
+	if (word == "earlier" || word == "later") && !p.is(j, "this", "next", "last", "today") {
+		return match{}
+	}
+	if a.typ == Time {
+		return match{}
+	}
+	a.start, a.mod = i, mod
+	return a
+}
+
+// quantity: expressions built on a number of units: durations ("two
+// hours", "the past three years", "a 10-year"), and dates counted from the
+// reference ("three days ago", "a year earlier", "two weeks from now").
+func (p *parser) quantity(i int) match {
+	j := i
+	mod := ""
+	switch {
+	case p.is(j, "up") && p.is(j+1, "to"):
+		mod, j = "EQUAL_OR_LESS", j+2
+	case p.is(j, "more", "less") && p.is(j+1, "than"):
+		mod = map[string]string{"more": "MORE_THAN", "less": "LESS_THAN"}[p.low(j)]
+		j += 2
+	case p.is(j, "at") && p.is(j+1, "least"):
+		mod, j = "EQUAL_OR_MORE", j+2
+	case p.is(j, "nearly", "almost"):
+		mod, j = "LESS_THAN", j+1
+	case p.is(j, "about", "around", "approximately", "some") && !p.is(j+1, "of"):
+		if p.is(j, "some") {
+			if _, _, ok := p.count(j + 1); !ok {
+				break
+			}
+		}
+		mod, j = "APPROX", j+1
+	}
+	lead := ""
+	if p.is(j, "the") {
+		j++
+		if p.is(j, "past", "last", "next", "first", "coming", "previous", "following", "final", "latest") {
+			lead = p.low(j)
+			j++
+		} else if p.is(j, "recent") {
+			lead = "recent"
+			j++
+		}
+	} else if p.is(j, "past", "last", "next", "recent", "first", "coming") && j == i {
+		lead = p.low(j)
+		j++
+	}
+	q, k, ok := p.count(j)
+	if !ok {
+		// "the past years", "recent weeks", "recent days"
+		if lead == "" || p.lex(j) == nil || !p.lex(j).plural || p.lex(j).unit == "WE" {
+			return match{}
+		}
+		q, k = "X", j
+	}
+	// "two to three weeks", "12 to 18 months"
+	if p.is(k, "to", "or") {
+		if q2, k2, ok2 := p.count(k + 1); ok2 {
+			if e := p.lex(k2); e != nil && e.unit != "" {
+				if q2 != q {
+					q = "X"
+					if p.is(k2-1, "hundred") {
+						return match{}
+					}
+				}
+				k = k2
+				if lead == "" {
+					q, _, _ = p.count(j)
+				}
+			}
+		}
+	}
+	hyphen := p.is(k, "-")
+	if hyphen {
+		k++
+	}
+	e := p.lex(k)
+	if e == nil || e.unit == "" {
+		return match{}
+	}
+	unit := e.unit
+	single := q == "1" && !hyphen
+	if e.plural && q == "1" || !e.plural && !hyphen && q != "1" && q != "X" && !strings.Contains(q, ".") {
+		// "one years", "three year" (but "three-year" is fine)
+		if !(q == "X" && e.plural) && !(p.is(j, "a", "an") && e.plural) {
+			if !e.plural && !p.is(k+1, "-") {
+				return match{}
+			}
+		}
+	}
+	if p.is(j, "a", "an") && (unit == "S" || unit == "MIN" && !p.is(j+1, "minute")) {
+		return match{}
+	}
+	if unit == "Q" {
+		if p.is(k+1, "of") || p.is(j, "a") {
+			return match{}
+		}
+	}
+	if unit == "S" && p.is(j, "one") {
+		return match{}
+	}
+	k++
+	// "a year and a half", "two and a half years" handled in count
+	if p.is(k, "and") && p.is(k+1, "a", "one") && p.is(k+2, "half") {
+		if n, err := strconv.Atoi(q); err == nil {
+			q = strconv.Itoa(n) + ".5"
+			k += 3
+		}
+	}
+	if hyphen && p.is(k, "-") && p.is(k+1, "old") {
+		return match{}
+	}
+	if hyphen && p.is(k, "-") && p.is(k+1, "long") {
+		k += 2
+	}
+	// A count from the reference date.
+	if lead == "" {
+		switch {
+		case p.is(k, "ago"), p.is(k, "earlier", "before") && !hyphen, p.is(k, "later", "hence") && !hyphen,
+			p.is(k, "from") && p.is(k+1, "now"):
+			dir := -1
+			end := k + 1
+			if p.is(k, "later", "hence", "from") {
+				dir = 1
+			}
+			if p.is(k, "from") {
+				end = k + 2
+			}
+			if q == "X" {
+				v := "PAST_REF"
+				if dir > 0 {
+					v = "FUTURE_REF"
+				}
+				return match{start: i, end: end, typ: Date, val: v, mod: mod}
+			}
+			n, err := strconv.Atoi(q)
+			if err != nil {
+				return match{}
+			}
+			// "a year earlier" in an earnings report is the quarter in focus a year before.
+			if unit == "Y" && p.focusQ > 0 && !p.is(k, "ago", "from") || unit == "Y" && p.focusQ > 0 && p.is(k, "ago") && n == 1 {
+				return match{start: i, end: end, typ: Date, mod: mod,
+					val: fmtYear(p.focusY+dir*n) + "-Q" + strconv.Itoa(p.focusQ)}
+			}
+			val, ok := shift(p.ref, dir*n, unit)
+			if !ok {
+				return match{}
+			}
+			return match{start: i, end: end, typ: Date, val: val, mod: mod}
+		}
+	}
+	if single && lead == "" && (unit == "WE") {
+		return match{}
+	}
+	// "a year" after an amount is a rate: "$5 million a year".
+	if p.is(j, "a", "an", "per") && !hyphen && lead == "" && mod == "" && p.afterAmount(i) {
+		return match{start: i, end: k, typ: Set, val: durValue("1", unit)}
+	}
+	if single && lead == "" && p.is(j, "a", "an") && p.is(i-1, "once", "twice") {
+		return match{start: i, end: k, typ: Set, val: durValue("1", unit)}
+	}
+	if lead == "first" && q == "1" || lead == "latest" && q == "1" {
+		return match{}
+	}
+	return match{start: i, end: k, typ: Duration, val: durValue(q, unit), mod: mod}
+}
+
+// afterAmount reports whether the token before i ends an amount ("$5
+// million", "10%", "2,000 barrels").
+func (p *parser) afterAmount(i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := &p.toks[i-1]
+	if prev.kind == kDigit || prev.low == "%" {
+		return true
+	}
+	switch prev.low {
+	case "million", "billion", "trillion", "thousand", "cents", "dollars", "percent", "times", "barrels",
+		"tons", "shares", "yen", "marks", "pounds", "euros", "units", "people", "visitors":
+		return true
+	}
+	return false
+}
+
+// count reads a number of units at i: digits ("3", "2.5"), number words
+// ("twenty-five"), "a"/"an" (one), and vague counts ("several", "a few").
+func (p *parser) count(i int) (string, int, bool) {
+	if i >= len(p.toks) {
+		return "", i, false
+	}
+	t := &p.toks[i]
+	switch {
+	case t.kind == kDigit:
+		if t.num < 0 || (i > 0 && !t.sp && p.is(i-1, ",", ".", "$")) {
+			return "", i, false
+		}
+		if p.glued(i+1) && p.is(i+1, ",") && p.glued(i+2) && i+2 < len(p.toks) && p.toks[i+2].kind == kDigit {
+			return "", i, false
+		}
+		if p.glued(i+1) && p.is(i+1, ".") && p.glued(i+2) && i+2 < len(p.toks) && p.toks[i+2].kind == kDigit {
+			return strconv.Itoa(t.num) + "." + p.low(i+2), i + 3, true
+		}
+		return strconv.Itoa(t.num), i + 1, true
+	case t.low == "a" || t.low == "an":
+		switch {
+		case p.is(i+1, "few", "couple"):
+			j := i + 2
+			j = p.opt(j, "of")
+			if p.is(i+1, "couple") {
+				return "2", j, true
+			}
+			return "X", j, true
+		case p.is(i+1, "half"):
+			return "0.5", i + 2, true
+		}
+		return "1", i + 1, true
+	case t.low == "several" || t.low == "few" || t.low == "many" || t.low == "some" || t.low == "numerous":
+		return "X", i + 1, true
+	case t.low == "half":
+		k := p.opt(i+1, "a", "an")
+		return "0.5", k, true
+	}
+	e := t.lex
+	if e == nil || e.num == 0 && t.low != "zero" {
+		return "", i, false
+	}
+	n := e.num
+	j := i + 1
+	if n >= 20 && n < 100 && n%10 == 0 && p.is(j, "-") && p.lex(j+1) != nil && p.lex(j+1).num > 0 && p.lex(j+1).num < 10 {
+		n += p.lex(j + 1).num
+		j += 2
+	}
+	if p.is(j, "hundred") && n < 100 {
+		n *= 100
+		j++
+	}
+	if p.is(j, "and") && p.is(j+1, "a") && p.is(j+2, "half") {
+		return strconv.Itoa(n) + ".5", j + 3, true
+	}
+	return strconv.Itoa(n), j, true
+}
+
+// clock: times of day: "20:30 GMT", "3 p.m. EST", "noon", "10 o'clock".
+func (p *parser) clock(i int) match {
+	w := p.low(i)
+	if w == "noon" || w == "midnight" {
+		d := p.dayFor(i)
+		v := "T12:00"
+		if w == "midnight" {
+			v = "T24:00"
+		}
+		return match{start: i, end: i + 1, typ: Time, val: fmtDay(d) + v}
+	}
+	t := &p.toks[i]
+	if t.kind != kDigit || t.e-t.s > 2 || t.num > 24 {
+		return match{}
+	}
+	if i > 0 && !t.sp && p.is(i-1, ",", ".", ":", "$", "/", "-") {
+		return match{}
+	}
+	h, mi := t.num, 0
+	j := i + 1
+	hasMin := false
+	if p.glued(j) && p.is(j, ":", ".") && p.glued(j+1) && j+1 < len(p.toks) && p.toks[j+1].kind == kDigit && p.toks[j+1].e-p.toks[j+1].s == 2 {
+		if p.is(j, ".") && !p.isAmPm(j+2) {
+			return match{}
+		}
+		mi = p.toks[j+1].num
+		if mi > 59 {
+			return match{}
+		}
+		j += 2
+		hasMin = true
+		if p.glued(j) && p.is(j, ":") && p.glued(j+1) && j+1 < len(p.toks) && p.toks[j+1].kind == kDigit {
+			j += 2
+		}
+	}
+	ctx := false
+	if k := p.ampm(j); k > j {
+		if h == 0 || h > 12 {
+			return match{}
+		}
+		pm := p.low(j)[0] == 'p'
+		if pm && h < 12 {
+			h += 12
+		}
+		if !pm && h == 12 {
+			h = 0
+		}
+		j, ctx = k, true
+	} else if p.is(j, "o") && p.is(j+1, "'") && p.is(j+2, "clock") {
+		j, ctx = j+3, true
+	}
+	if zones[p.low(j)] {
+		j++
+		ctx = true
+		// "( GMT +8 )"
+	}
+	if !hasMin && !ctx {
+		return match{}
+	}
+	if !ctx && !p.is(i-1, "at", "by", "around", "about", "from", "until", "till", "before", "after", "to", "approximately") {
+		return match{}
+	}
+	d := p.dayFor(i)
+	return match{start: i, end: j, typ: Time, val: fmtDay(d) + "T" + pad2(h) + ":" + pad2(mi)}
+}
+
+var zones = map[string]bool{"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true,
+	"mst": true, "mdt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true, "et": true,
+	"jst": true, "ist": true, "msk": true, "z": true}
+
+func (p *parser) isAmPm(j int) bool { return p.ampm(j) > j }
+
+// ampm reads "am", "pm", "a.m." or "p.m." at j and returns the index after it.
+func (p *parser) ampm(j int) int {
+	switch p.low(j) {
+	case "am", "pm":
+		return p.opt(j+1, ".")
+	case "a", "p":
+		if p.is(j+1, ".") && p.glued(j+1) && p.is(j+2, "m") && p.glued(j+2) {
+			return p.opt(j+3, ".")
+		}
+	}
+	return j
+}
+
+// dayFor is the day a time of day at token i belongs to: the last day
+// named in the same sentence, else the reference date.
+func (p *parser) dayFor(i int) time.Time {
+	if !p.sentDay.IsZero() && p.sentDayI <= i {
+		for k := p.sentDayI; k < i; k++ {
+			if p.boundary(k) {
+				return p.ref
+			}
+		}
+		return p.sentDay
+	}
+	return p.ref
+}
+
+// set: regular recurrences: "every week", "each Monday", "daily".
+func (p *parser) set(i int) match {
+	if e := p.lex(i); e != nil && e.set != "" {
+		return match{start: i, end: i + 1, typ: Set, val: e.set}
+	}
+	if !p.is(i, "every", "each", "per") {
+		return match{}
+	}
+	j := i + 1
+	if e := p.lex(j); e != nil && e.weekday > 0 && !e.abbr {
+		v := "XXXX-WXX-" + strconv.Itoa((e.weekday+5)%7+1)
+		m := match{start: i, end: j + 1, typ: Set, val: v}
+		if e2 := p.lex(j + 1); e2 != nil && e2.part != "" {
+			m.end, m.val = j+2, v+"T"+e2.part
+		}
+		return m
+	}
+	q, k, ok := p.count(j)
+	if !ok || p.is(j, "a", "an") {
+		q, k = "1", j
+	}
+	e := p.lex(k)
+	if e == nil || e.unit == "" {
+		if e != nil && e.part != "" && p.is(i, "every", "each") {
+			return match{start: i, end: k + 1, typ: Set, val: "TXX" + e.part}
+		}
+		return match{}
+	}
+	return match{start: i, end: k + 1, typ: Set, val: durValue(q, e.unit)}
+}
+
+// vague: words that are temporal references on their own ("now",
+// "recently", "soon").
+func (p *parser) vague(i int) match {
+	e := p.lex(i)
+	if e == nil || e.vague == "" {
+		if p.is(i, "these") && p.is(i+1, "days") {
+			return match{start: i, end: i + 2, typ: Date, val: "PRESENT_REF"}
+		}
+		return match{}
+	}
+	switch p.low(i) {
+	case "current":
+		// "current account", "current of water": only when a period or state follows
+		if !p.is(i+1, "year", "quarter", "period", "month", "week", "season", "level", "levels", "situation",
+			"term", "session", "crisis", "government", "administration", "system", "rate", "rates", "price", "prices", "policy") {
+			return match{}
+		}
+		if l := p.lex(i + 1); l != nil && l.unit != "" {
+			v, _ := shift(p.ref, 0, l.unit)
+			return match{start: i, end: i + 2, typ: Date, val: v}
+		}
+	case "recent":
+		if l := p.lex(i + 1); l != nil && l.unit != "" {
+			return match{}
+		}
+	case "now":
+		if p.is(i-1, "right", "until", "from", "by") && false {
+			return match{}
+		}
+	}
+	return match{start: i, end: i + 1, typ: Date, val: e.vague}
+}
+
+// yearRange: "from 2009 to 2011", "between 2014 and 2016" are one
+// duration in TimeML as MEANTIME annotates them.
+func (p *parser) yearRange(i int) match {
+	if !p.is(i, "from", "between") {
+		return match{}
+	}
+	y1 := p.year(i + 1)
+	if y1 == 0 || !p.is(i+2, "to", "and", "until", "through", "-") {
+		return match{}
+	}
+	if p.is(i, "from") == p.is(i+2, "and") {
+		return match{}
+	}
+	y2 := p.year(i + 3)
+	if y2 <= y1 {
+		return match{}
+	}
+	return match{start: i, end: i + 4, typ: Duration, val: "P" + strconv.Itoa(y2-y1) + "Y"}
+}
