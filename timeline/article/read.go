@@ -194,9 +194,11 @@ func (a *Article) readBody(blocks []*rawBlock) {
 			continue
 		}
 		if a.Format == Text && b.kind == Paragraph {
-			for !endsSentence(b.b.String()) && endsMidSentence(b.b.String()) &&
-				wordCount(b.b.String()) > 6 && k+1 < len(blocks) && !isMeta(blocks[k+1]) {
+			// Only the end of the last paragraph joined decides.
+			for tail := s; !endsSentence(tail) && endsMidSentence(tail) &&
+				wordCount(s) > 6 && k+1 < len(blocks) && !isMeta(blocks[k+1]); {
 				k++
+				tail = blocks[k].text()
 				b.b.join(&blocks[k].b)
 				b.lines += blocks[k].lines
 			}
