@@ -78,16 +78,17 @@ func init() {
 	for w, p := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"} {
 		lexicon[w] = &lexEntry{part: p}
 	}
+	// TimeBank marks these far more often than "previously", "soon" or
+	// "formerly", which it mostly leaves out.
 	for w, v := range map[string]string{"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
-		"nowadays": "PRESENT_REF", "presently": "PRESENT_REF",
-		"recently": "PAST_REF", "recent": "PAST_REF", "previously": "PAST_REF", "lately": "PAST_REF",
-		"formerly": "PAST_REF", "once": "", "soon": "FUTURE_REF", "shortly": "FUTURE_REF"} {
+		"nowadays": "PRESENT_REF",
+		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF"} {
 		if v != "" {
 			lexicon[w] = &lexEntry{vague: v}
 		}
 	}
-	for w, v := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y",
-		"yearly": "P1Y", "hourly": "PT1H", "nightly": "P1D", "quarterly": "P3M", "biweekly": "P2W", "annual": ""} {
+	for w, v := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", 
+		 "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"} {
 		if v != "" {
 			lexicon[w] = &lexEntry{set: v}
 		}

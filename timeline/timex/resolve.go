@@ -129,13 +129,7 @@ func dayYear(ref time.Time, m, d int, tense int) int {
 func quarterYear(ref time.Time, q int, tense int) int {
 	cur := (int(ref.Month())-1)/3 + 1
 	y := ref.Year()
-	if tense == future {
-		if q < cur {
-			return y + 1
-		}
-		return y
-	}
-	if q > cur {
+	if q > cur && tense != future {
 		return y - 1
 	}
 	return y
@@ -192,6 +186,11 @@ func durValue(q, unit string) string {
 			return "P" + strconv.Itoa(2*n) + "W"
 		}
 		return "P" + q + "W"
+	case "Q":
+		if n, err := strconv.Atoi(q); err == nil {
+			return "P" + strconv.Itoa(3*n) + "M"
+		}
+		return "PXM"
 	}
 	return "P" + q + unit
 }

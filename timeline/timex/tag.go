@@ -396,8 +396,8 @@ func (p *parser) monthDay(i, j int) match {
 // whose day is d; k is the token after the day (or after the month in
 // the day-first order). A year may follow.
 func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
-	if e.abbr {
-		k = p.opt(k, ".")
+	if e.abbr && p.lex(k-1) == e && p.is(k, ".") && !p.boundaryAfter(k) {
+		k++ // "30 Dec. 2021", but not the full stop of "on 30 Dec."
 	}
 	k2 := p.opt(k, ",")
 	if y := p.year(k2); y > 0 {
@@ -408,7 +408,9 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 		return match{start: i, end: k2 + 1, typ: Date, val: fmtDay(t), day: t}
 	}
 	// Two-digit year after an apostrophe: "Dec. 30, '21".
-	y := dayYear(p.ref, e.month, d, p.tense(i, k))
+	// At day precision the nearest date wins: a report names the coming
+	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say.
+	y := dayYear(p.ref, e.month, d, unknown)
 	if !validDay(y, e.month, d) {
 		return match{}
 	}
@@ -538,6 +540,10 @@ func (p *parser) relative(i int) match {
 		case "year", "full":
 			k := p.opt(j, "full")
 			if p.is(k, "year") && !p.is(k+1, "-") {
+				if k == j {
+					// "the year" is mostly a span of a year in TimeBank
+					return match{start: i, end: k + 1, typ: Duration, val: "P1Y"}
+				}
 				return match{start: i, end: k + 1, typ: Date, val: fmtYear(p.ref.Year())}
 			}
 		}
@@ -568,7 +574,7 @@ func (p *parser) relative(i int) match {
 	switch {
 	case e.weekday > 0 && !e.abbr:
 		return p.weekday(i, j+1, e.weekday, w)
-	case e.month > 0 && !e.abbr:
+	case e.month > 0 && !e.abbr && p.toks[j].cap:
 		y := p.ref.Year()
 		rm := int(p.ref.Month())
 		switch dir {
@@ -592,9 +598,9 @@ func (p *parser) relative(i int) match {
 			y++
 		}
 		if dir == 0 {
-			y = seasonYear(p.ref, e.season, p.tense(i, j+1))
-			if seasonOf(p.ref) == e.season {
-				y = cur
+			y = p.ref.Year()
+			if e.season == "WI" && p.ref.Month() <= 2 {
+				y--
 			}
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-" + e.season}
@@ -691,14 +697,13 @@ func (p *parser) quarter(i int) match {
 		if p.is(j+1, "period") && p.low(j) != "latest" {
 			return match{}
 		}
-		if fq == 0 {
+		switch {
+		case p.is(j, "previous", "past", "last"):
 			fy, fq = p.lastQuarter()
-		}
-		if p.is(j, "previous", "past", "last") {
-			fq--
-			if fq == 0 {
-				fy, fq = fy-1, 4
-			}
+		case p.is(j, "current"):
+			fy, fq = p.ref.Year(), (int(p.ref.Month())-1)/3+1
+		case fq == 0:
+			fy, fq = p.lastQuarter()
 		}
 		return match{start: i, end: j + 2, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
 	}
@@ -748,7 +753,8 @@ func (p *parser) quarter(i int) match {
 			y = quarterYear(p.ref, 2*n, tense)
 		}
 	}
-	if unit == "Q" {
+	if unit == "Q" && p.focusQ == 0 {
+		// The first quarter a report names is the one it is about.
 		p.focusY, p.focusQ = y, n
 	}
 	return match{start: i, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
@@ -992,6 +998,15 @@ func (p *parser) quantity(i int) match {
 		}
 		q, k = "X", j
 	}
+	if q == "X" && (lead == "recent" || lead == "past" || lead == "last" || lead == "next" || lead == "coming") {
+		if e := p.lex(k); e != nil && e.unit != "" && e.plural {
+			v := "PAST_REF"
+			if lead == "next" || lead == "coming" {
+				v = "FUTURE_REF"
+			}
+			return match{start: i, end: k + 1, typ: Date, val: v}
+		}
+	}
 	// "two to three weeks", "12 to 18 months"
 	if p.is(k, "to", "or") {
 		if q2, k2, ok2 := p.count(k + 1); ok2 {
@@ -1038,6 +1053,9 @@ func (p *parser) quantity(i int) match {
 	if unit == "S" && p.is(j, "one") {
 		return match{}
 	}
+	if p.is(k+1, "-") && p.is(k+2, "earlier", "ago") {
+		return match{} // "a year-earlier": the "year-earlier" rule
+	}
 	k++
 	// "a year and a half", "two and a half years" handled in count
 	if p.is(k, "and") && p.is(k+1, "a", "one") && p.is(k+2, "half") {
@@ -1061,6 +1079,11 @@ func (p *parser) quantity(i int) match {
 			end := k + 1
 			if p.is(k, "later", "hence", "from") {
 				dir = 1
+			}
+			// TimeBank marks "three days later" and "a day earlier" as the
+			// duration only; "a year earlier" is the year (or quarter) before.
+			if p.is(k, "earlier", "later", "before") && !(unit == "Y" && q == "1") {
+				break
 			}
 			if p.is(k, "from") {
 				end = k + 2
@@ -1361,4 +1384,14 @@ func (p *parser) yearRange(i int) match {
 		return match{}
 	}
 	return match{start: i, end: i + 4, typ: Duration, val: "P" + strconv.Itoa(y2-y1) + "Y"}
+}
+
+// boundaryAfter reports whether the full stop at k ends the sentence: a
+// capitalized word or the end of the text follows.
+func (p *parser) boundaryAfter(k int) bool {
+	if k+1 >= len(p.toks) {
+		return true
+	}
+	n := &p.toks[k+1]
+	return n.nl || n.cap && n.kind == kWord || n.kind == kPunct && n.low != ","
 }
