@@ -21,12 +21,14 @@ type frontMatter struct {
 	headStart int // offset of head in the file
 	li        lineIndex
 	m         map[string]any
+	close     string // the closing delimiter
+	unclosed  bool   // opened but never closed
 }
 
 // parseFrontMatter finds and decodes the front matter of data, which
 // starts at offset start (after a byte order mark).
 func parseFrontMatter(path string, data []byte, start int, li lineIndex) (*frontMatter, error) {
-	fm := &frontMatter{path: path, bodyStart: start, li: li, line: 1}
+	fm := &frontMatter{path: path, bodyStart: start, li: li, line: 1, close: "---"}
 	off := start
 	var delim []byte
 	for off < len(data) {
@@ -49,9 +51,8 @@ func parseFrontMatter(path string, data []byte, start int, li lineIndex) (*front
 	}
 	fm.present = true
 	fm.line = li.line(off)
-	close := "---"
 	if string(delim) == "+++" {
-		close = "+++"
+		fm.close = "+++"
 	}
 	var m map[string]any
 	rest, err := frontmatter.Parse(bytes.NewReader(data[start:]), &m)
@@ -59,8 +60,8 @@ func parseFrontMatter(path string, data []byte, start int, li lineIndex) (*front
 		return nil, fm.syntaxError(err)
 	}
 	if len(rest) == len(data)-start {
-		return nil, &Error{Path: path, Line: fm.line,
-			Msg: fmt.Sprintf("front matter is never closed; end it with a %s line", close)}
+		fm.unclosed = true
+		return fm, nil
 	}
 	fm.bodyStart = len(data) - len(rest)
 	fm.headStart = off

@@ -112,6 +112,30 @@ func TestParseRules(t *testing.T) {
 			title: "T", published: "2021-12-30", dateLine: 3,
 		},
 		{
+			name: "plain text may carry closed front matter",
+			path: "a.txt", in: "---\ntitle: T\ndate: 2021-12-30\n---\nBody text.\n",
+			title: "T", published: "2021-12-30", dateLine: 3,
+			blocks: []string{"paragraph: Body text."},
+		},
+		{
+			name: "plain text opening with an unclosed rule is read as text",
+			path: "a.txt", in: "---\nA title\n\n2021-12-30\n\nBody text.\n",
+			published: "2021-12-30", dateLine: 4,
+			blocks: []string{"paragraph: --- A title", "paragraph: Body text."},
+		},
+		{
+			name: "a long first line ending in a full stop is the lead, not a title",
+			path: "a.txt", in: "December 30, 2021\n\nU.S. President Joe Biden and his Russian counterpart Vladimir Putin emphasized the need for diplomacy.\n",
+			published: "2021-12-30", dateLine: 1,
+			blocks: []string{"paragraph: U.S. President Joe Biden and his Russian counterpart Vladimir Putin emphasized the need for diplomacy."},
+		},
+		{
+			name: "a byline in the body is dropped even when front matter names the author",
+			path: "a.md", in: "---\nauthor: Ann Lee\ndate: 2021-12-30\n---\nBy Ann Lee and Bo Chan\n\nText.\n",
+			author: "Ann Lee", published: "2021-12-30", dateLine: 3,
+			blocks: []string{"paragraph: Text."},
+		},
+		{
 			name: "blank lines before the front matter are allowed",
 			path: "a.md", in: "\n\n---\ndate: 2021-12-30\n---\nText.\n",
 			published: "2021-12-30", dateLine: 4,

@@ -41,24 +41,33 @@ func Parse(path string, data []byte) (*Article, error) {
 		blocks  []*rawBlock
 		dateErr = 1 // the line to blame when there is no date
 	)
+	// Plain text may carry front matter too, but only a closed one: a
+	// text that merely opens with a "---" rule is read as text.
+	fm, err := parseFrontMatter(path, data, start, li)
+	if err != nil {
+		return nil, err
+	}
+	if fm.unclosed {
+		if a.Format == Markdown {
+			return nil, &Error{Path: path, Line: fm.line,
+				Msg: fmt.Sprintf("front matter is never closed; end it with a %s line", fm.close)}
+		}
+		fm = &frontMatter{bodyStart: start}
+	}
+	if err := fm.apply(a); err != nil {
+		return nil, err
+	}
+	if fm.present {
+		dateErr = fm.line
+	}
 	if a.Format == Markdown {
-		fm, err := parseFrontMatter(path, data, start, li)
-		if err != nil {
-			return nil, err
-		}
-		if err := fm.apply(a); err != nil {
-			return nil, err
-		}
 		blocks = markdownBlocks(data, fm.bodyStart, li)
-		if fm.present {
-			dateErr = fm.line
-		}
 	} else {
-		blocks = textBlocks(data, start)
+		blocks = textBlocks(data, fm.bodyStart, li)
 	}
 	body := a.readHeader(blocks)
 	if a.Published.IsZero() {
-		if a.Format == Text && body < len(blocks) {
+		if a.Format == Text && !fm.present && body < len(blocks) {
 			dateErr = blocks[body].line
 		}
 		return nil, &Error{Path: path, Line: dateErr, Msg: "no publication date; add a date line or date: in front matter"}
@@ -90,7 +99,9 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 			i = 1
 		}
 	case a.Title != "" || first.kind != Paragraph || first.single:
-	case a.Format == Text && first.lines == 1 && isTitleLike(s) && !isCredit(s):
+	case a.Format == Text && first.lines == 1 && isTitleLike(s) && !isCredit(s) &&
+		(!strings.HasSuffix(s, ".") || wordCount(s) <= 12):
+		// A long first line ending in a full stop is the lead, not a headline.
 		if _, ok := parseDate(s); !ok {
 			a.Title = s
 			i = 1
@@ -115,8 +126,10 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 			if a.Published.IsZero() {
 				a.setDate(t, b.line)
 			}
-		} else if a.Author == "" && isByline(s) {
-			a.Author = bylineAuthor(s)
+		} else if isByline(s) {
+			if a.Author == "" {
+				a.Author = bylineAuthor(s)
+			}
 		} else if !isCredit(s) && !isCaption(blocks, i, a.DateLine > 0) {
 			break
 		}

@@ -18,13 +18,13 @@ func (r *rawBlock) text() string { return r.b.String() }
 // textBlocks splits plain text into paragraphs: runs of non-blank lines,
 // each line trimmed, joined with a space. Bylines, date lines near the
 // top and footer lines stand alone even without blank lines around them.
-func textBlocks(data []byte, start int) []*rawBlock {
+func textBlocks(data []byte, start int, li lineIndex) []*rawBlock {
 	var (
 		blocks   []*rawBlock
 		cur      *rawBlock
 		nonblank int
 	)
-	num := 1
+	num := li.line(start)
 	for off := start; off < len(data); num++ {
 		end := len(data)
 		next := len(data)
