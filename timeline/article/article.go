@@ -1,10 +1,3 @@
-// Package article reads news articles from disk: Markdown with YAML or TOML
-// front matter, and plain text in the newsroom shape of the seed article
-// (title, byline, date line, photo credits, "Original url:" footer).
-//
-// The body becomes a list of text blocks. Every block keeps a map from its
-// text back to byte offsets in the original file, so that evidence found in
-// the text can point at the exact bytes a reader wrote.
 package article
 
 import (
