@@ -1,0 +1,138 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// The Atom feed (RFC 4287) of the site's events, newest first. Links are
+// absolute with a BaseURL and relative to feed.xml without one; dates come
+// from the sources' publication dates, never from the clock.
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Updated string      `xml:"updated"`
+	Author  atomPerson  `xml:"author"`
+	Links   []atomLink  `xml:"link"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomCategory struct {
+	Term string `xml:"term,attr"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Updated    string         `xml:"updated"`
+	Links      []atomLink     `xml:"link"`
+	Categories []atomCategory `xml:"category"`
+	Summary    string         `xml:"summary"`
+}
+
+const epoch = "1970-01-01T00:00:00Z"
+
+func feed(v *siteView) ([]byte, error) {
+	f := atomFeed{
+		Title:   v.Title,
+		ID:      "urn:timeline:" + slugify(v.Title, "timeline"),
+		Updated: epoch,
+		Author:  atomPerson{Name: v.Title},
+	}
+	if v.BaseURL != "" {
+		f.ID = v.BaseURL
+		f.Links = []atomLink{
+			{Href: v.BaseURL + "feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: v.BaseURL + "index.html", Rel: "alternate", Type: "text/html"},
+		}
+	} else {
+		f.Links = []atomLink{{Href: "index.html", Rel: "alternate", Type: "text/html"}}
+	}
+	for _, ev := range slices.Backward(v.Events) {
+		e := atomEntry{
+			Title:      ev.Title,
+			ID:         "urn:timeline:event:" + ev.File,
+			Updated:    updated(ev),
+			Links:      []atomLink{{Href: ev.Path, Rel: "alternate", Type: "text/html"}},
+			Categories: []atomCategory{{Term: ev.Type}},
+			Summary:    summary(ev),
+		}
+		if v.BaseURL != "" {
+			e.ID = v.BaseURL + ev.Path
+			e.Links[0].Href = v.BaseURL + ev.Path
+		}
+		if e.Updated > f.Updated {
+			f.Updated = e.Updated
+		}
+		f.Entries = append(f.Entries, e)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return nil, fmt.Errorf("feed.xml: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// updated is the latest publication date among ev's sources, or the
+// event's own day, or the epoch.
+func updated(ev *eventView) string {
+	best := ""
+	for _, s := range ev.Sources {
+		if t, err := time.Parse("2006-01-02", s.Source.Published); err == nil {
+			best = max(best, t.Format(time.RFC3339))
+		}
+	}
+	if best == "" {
+		if t, err := time.Parse("2006-01-02", ev.When.Datetime[:min(10, len(ev.When.Datetime))]); err == nil {
+			best = t.Format(time.RFC3339)
+		}
+	}
+	if best == "" {
+		return epoch
+	}
+	return best
+}
+
+// summary is one line of what, when, who and where, and the evidence.
+func summary(ev *eventView) string {
+	var b strings.Builder
+	b.WriteString(ev.TypeLabel)
+	if ev.Planned {
+		b.WriteString(" (planned)")
+	}
+	b.WriteString(", " + ev.When.Long)
+	if len(ev.Actors) > 0 {
+		b.WriteString(": " + strings.Join(ev.Actors, ", "))
+	}
+	if ev.Place != "" {
+		b.WriteString(", in " + ev.Place)
+	}
+	b.WriteString(".")
+	for _, s := range ev.Sources {
+		b.WriteString(" “" + s.Sentence + "”")
+		if s.Title != "" {
+			b.WriteString(" (" + s.Title + ")")
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,174 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"github.com/timelinehq/timeline/templates"
+	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/events"
+)
+
+// Site is what Build renders.
+type Site struct {
+	Title    string             // the site's title; "Timeline" when empty
+	BaseURL  string             // optional absolute URL of the published site, for the feed and canonical links
+	Events   []events.Event     // the chronology: sorted, IDs set
+	Articles []*article.Article // the articles the events cite, and any others read
+}
+
+// page is what a page template executes with.
+type page struct {
+	Site      *siteView
+	Root      string // the way back to the site's root from this page: "" or "../"
+	Path      string // this page, relative to the root
+	Canonical string // the absolute URL of this page, when the site has a BaseURL
+	Title     string // the page's own title, "" on the index page
+	Event     *eventView
+	Article   *articleView
+}
+
+// Build renders s into outDir with the templates and assets of tmpl (nil
+// means the embedded defaults; see Templates). It writes the whole site
+// into a new folder beside outDir and swaps it in only when everything
+// succeeded, so a failed build leaves the previous output as it was.
+//
+// Build refuses an outDir that is the root, the current folder or one of
+// its parents, or an existing non-empty folder without the Marker file of
+// an earlier build.
+func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string) error {
+	if tmpl == nil {
+		tmpl = templates.FS
+	}
+	if err := checkOutDir(outDir); err != nil {
+		return err
+	}
+	baseURL, err := normalizeBaseURL(s.BaseURL)
+	if err != nil {
+		return err
+	}
+	ts, err := parseTemplates(tmpl)
+	if err != nil {
+		return err
+	}
+	v := newSiteView(s, baseURL)
+	return writeAtomic(ctx, outDir, func(w *writer) error {
+		return render(ctx, w, ts, tmpl, v, s.Events)
+	})
+}
+
+// render writes every file of the site.
+func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, evs []events.Event) error {
+	var buf bytes.Buffer
+	emit := func(tmplName string, p *page) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		p.Site = v
+		if v.BaseURL != "" {
+			p.Canonical = v.BaseURL + p.Path
+		}
+		buf.Reset()
+		if err := ts.sets[tmplName].ExecuteTemplate(&buf, ts.name[tmplName], p); err != nil {
+			return fmt.Errorf("render %s: %w", p.Path, err)
+		}
+		return w.write(p.Path, buf.Bytes())
+	}
+
+	if err := emit(indexPage, &page{Path: "index.html"}); err != nil {
+		return err
+	}
+	for _, ev := range v.Events {
+		if err := emit(eventPage, &page{Root: "../", Path: ev.Path, Title: ev.Title, Event: ev}); err != nil {
+			return err
+		}
+	}
+	for _, av := range v.Articles {
+		if err := emit(articlePage, &page{Root: "../", Path: av.Path, Title: av.Title, Article: av}); err != nil {
+			return err
+		}
+	}
+
+	data, err := eventsJSON(evs)
+	if err != nil {
+		return err
+	}
+	if err := w.write("events.json", data); err != nil {
+		return err
+	}
+	data, err = feed(v)
+	if err != nil {
+		return err
+	}
+	if err := w.write("feed.xml", data); err != nil {
+		return err
+	}
+	return copyAssets(ctx, w, tmpl)
+}
+
+// eventsJSON is the chronology in the contract format of
+// `timeline extract -json`: an indented array, [] when empty, and arrays,
+// never null, for actors and sources.
+func eventsJSON(evs []events.Event) ([]byte, error) {
+	out := make([]events.Event, len(evs))
+	for i, e := range evs {
+		if e.Actors == nil {
+			e.Actors = []string{}
+		}
+		if e.Sources == nil {
+			e.Sources = []events.Source{}
+		}
+		out[i] = e
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("events.json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// copyAssets copies every file under assets/ in tmpl to the output.
+func copyAssets(ctx context.Context, w *writer, tmpl fs.FS) error {
+	if _, err := fs.Stat(tmpl, "assets"); err != nil {
+		return nil // a template set without assets
+	}
+	return fs.WalkDir(tmpl, "assets", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := fs.ReadFile(tmpl, name)
+		if err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+		return w.write(name, data)
+	})
+}
+
+// normalizeBaseURL checks that u is absolute and gives it a trailing slash.
+func normalizeBaseURL(u string) (string, error) {
+	if u == "" {
+		return "", nil
+	}
+	p, err := url.Parse(u)
+	if err != nil || p.Scheme == "" || p.Host == "" {
+		return "", fmt.Errorf("base URL %q is not an absolute URL such as https://example.org/timeline/", u)
+	}
+	if !strings.HasSuffix(u, "/") {
+		u += "/"
+	}
+	return u, nil
+}

@@ -1,0 +1,504 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"html"
+	"io/fs"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline/events"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from the output")
+
+// build builds s with tmpl into a new folder and returns its path.
+func build(t testing.TB, s Site, tmpl fs.FS) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if err := Build(context.Background(), s, tmpl, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// readTree returns every file under dir by slash-separated relative path.
+func readTree(t testing.TB, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func TestGolden(t *testing.T) {
+	got := readTree(t, build(t, fixture(t), nil))
+	golden := filepath.Join("testdata", "golden")
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range got {
+			p := filepath.Join(golden, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want := readTree(t, golden)
+	for name, data := range got {
+		w, ok := want[name]
+		switch {
+		case !ok:
+			t.Errorf("%s: written but not in %s (run go test ./timeline/site -update)", name, golden)
+		case !bytes.Equal(data, w):
+			t.Errorf("%s: differs from %s (run go test ./timeline/site -update and review the diff)\n%s", name, golden, firstDiff(data, w))
+		}
+	}
+	for name := range want {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: in %s but not written", name, golden)
+		}
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := range max(len(g), len(w)) {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + gl + "\nwant: " + wl
+		}
+	}
+	return ""
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	a := readTree(t, build(t, fixture(t), nil))
+	b := readTree(t, build(t, fixture(t), nil))
+	if len(a) != len(b) {
+		t.Fatalf("builds wrote %d and %d files", len(a), len(b))
+	}
+	for name, data := range a {
+		if !bytes.Equal(data, b[name]) {
+			t.Errorf("%s differs between two builds of the same input", name)
+		}
+	}
+}
+
+var (
+	reRef = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+	reID  = regexp.MustCompile(`\sid="([^"]*)"`)
+)
+
+// TestLinksResolve checks every relative href and src of every page:
+// the file exists in the output and the #fragment is an id in it.
+func TestLinksResolve(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		site Site
+	}{
+		{"fixture", fixture(t)},
+		{"synthetic", syntheticSite(40, 8)},
+		{"no events", Site{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			files := readTree(t, build(t, tc.site, nil))
+			ids := map[string]map[string]bool{}
+			for name, data := range files {
+				if strings.HasSuffix(name, ".html") {
+					ids[name] = map[string]bool{}
+					for _, m := range reID.FindAllStringSubmatch(string(data), -1) {
+						id := html.UnescapeString(m[1])
+						if ids[name][id] {
+							t.Errorf("%s: id %q twice", name, id)
+						}
+						ids[name][id] = true
+					}
+				}
+			}
+			checked := 0
+			for name, data := range files {
+				if !strings.HasSuffix(name, ".html") {
+					continue
+				}
+				for _, m := range reRef.FindAllStringSubmatch(string(data), -1) {
+					ref := html.UnescapeString(m[1])
+					u, err := url.Parse(ref)
+					if err != nil {
+						t.Errorf("%s: bad link %q: %v", name, ref, err)
+						continue
+					}
+					if u.Scheme != "" || u.Host != "" {
+						continue // external
+					}
+					if strings.HasPrefix(u.Path, "/") {
+						t.Errorf("%s: link %q is absolute; the site must work under any sub-path", name, ref)
+						continue
+					}
+					target := name
+					if u.Path != "" {
+						target = path.Join(path.Dir(name), u.Path)
+					}
+					if _, ok := files[target]; !ok {
+						t.Errorf("%s: link %q: %s is not in the output", name, ref, target)
+						continue
+					}
+					if u.Fragment != "" && !ids[target][u.Fragment] {
+						t.Errorf("%s: link %q: %s has no id %q", name, ref, target, u.Fragment)
+					}
+					checked++
+				}
+			}
+			if checked == 0 {
+				t.Error("no links checked")
+			}
+		})
+	}
+}
+
+func TestEvidenceMarks(t *testing.T) {
+	s := fixture(t)
+	files := readTree(t, build(t, s, nil))
+	page := string(files["articles/biden-putin-call.html"])
+	spanning := s.Events[3].Sources[1]
+	id := "s-" + strconv.Itoa(spanning.Start) + "-" + strconv.Itoa(spanning.End)
+	t.Run("a sentence over two blocks is marked in both", func(t *testing.T) {
+		for _, want := range []string{
+			`<mark id="` + id + `" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Biden will stress in his call with</mark>`,
+			`<mark id="` + id + `-2" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Putin that Washington is looking for a &#34;diplomatic path&#34; out of the crisis, an official said.</mark><a class="ref t-call" href="../events/2021-12-30-call-biden-putin.html"`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("article page lacks\n%s", want)
+			}
+		}
+	})
+	t.Run("the event links to the first part", func(t *testing.T) {
+		ev := string(files["events/2021-12-30-call-biden-putin.html"])
+		if !strings.Contains(ev, `href="../articles/biden-putin-call.html#`+id+`"`) {
+			t.Errorf("event page does not link to #%s", id)
+		}
+	})
+	t.Run("a sentence that is evidence for two events links to both", func(t *testing.T) {
+		i := strings.Index(page, "Biden warned Putin during")
+		if i < 0 {
+			t.Fatal("no warned sentence")
+		}
+		rest := page[i:]
+		rest = rest[:strings.Index(rest, "</p>")]
+		for _, ev := range []string{"2021-12-call-biden-putin", "2021-12-warning-biden-putin"} {
+			if !strings.Contains(rest, `href="../events/`+ev+`.html"`) {
+				t.Errorf("the shared sentence does not link to %s:\n%s", ev, rest)
+			}
+		}
+		if strings.Count(page, "<mark") != 5 {
+			t.Errorf("want 5 marks (4 sentences, one in two parts), got %d", strings.Count(page, "<mark"))
+		}
+	})
+	t.Run("marks cover exactly the source bytes", func(t *testing.T) {
+		for _, e := range s.Events {
+			for _, src := range e.Sources {
+				var a = s.Articles[0]
+				if src.Article != a.Path {
+					a = s.Articles[1]
+				}
+				if string(a.Raw[src.Start:src.End]) == "" {
+					t.Fatalf("empty source")
+				}
+				id := "s-" + strconv.Itoa(src.Start) + "-" + strconv.Itoa(src.End)
+				p := string(files["articles/"+strings.TrimSuffix(path.Base(a.Path), path.Ext(a.Path))+".html"])
+				re := regexp.MustCompile(`<mark id="` + id + `"[^>]*>([^<]*)</mark>`)
+				m := re.FindStringSubmatch(p)
+				if m == nil {
+					t.Errorf("%s: no mark %s", a.Path, id)
+					continue
+				}
+				first := strings.SplitN(string(a.Raw[src.Start:src.End]), "\n\n", 2)[0]
+				if got := html.UnescapeString(m[1]); got != strings.Join(strings.Fields(first), " ") {
+					t.Errorf("mark %s holds %q, want %q", id, got, first)
+				}
+			}
+		}
+	})
+}
+
+func TestEventsJSON(t *testing.T) {
+	t.Run("an empty chronology is []", func(t *testing.T) {
+		files := readTree(t, build(t, Site{}, nil))
+		if got := string(files["events.json"]); got != "[]\n" {
+			t.Errorf("events.json = %q, want \"[]\\n\"", got)
+		}
+	})
+	t.Run("missing actors and sources are arrays, not null", func(t *testing.T) {
+		files := readTree(t, build(t, Site{Events: []events.Event{{ID: "x", Type: "call", Date: "2021"}}}, nil))
+		got := string(files["events.json"])
+		if strings.Contains(got, "null") || !strings.Contains(got, `"actors": []`) {
+			t.Errorf("events.json:\n%s", got)
+		}
+	})
+}
+
+func TestFeedLinks(t *testing.T) {
+	t.Run("relative without a base URL", func(t *testing.T) {
+		feed := string(readTree(t, build(t, fixture(t), nil))["feed.xml"])
+		if !strings.Contains(feed, `<link href="events/2021-12-30-call-biden-putin.html" rel="alternate" type="text/html">`) {
+			t.Errorf("feed.xml:\n%s", feed)
+		}
+	})
+	t.Run("absolute with a base URL", func(t *testing.T) {
+		s := fixture(t)
+		s.BaseURL = "https://example.org/news/timeline"
+		files := readTree(t, build(t, s, nil))
+		feed := string(files["feed.xml"])
+		for _, want := range []string{
+			`<link href="https://example.org/news/timeline/feed.xml" rel="self" type="application/atom+xml">`,
+			`<id>https://example.org/news/timeline/events/2021-12-30-call-biden-putin.html</id>`,
+		} {
+			if !strings.Contains(feed, want) {
+				t.Errorf("feed.xml lacks %s", want)
+			}
+		}
+		if !strings.Contains(string(files["index.html"]), `<link rel="canonical" href="https://example.org/news/timeline/index.html">`) {
+			t.Error("index.html has no canonical link")
+		}
+	})
+	t.Run("a relative base URL is refused", func(t *testing.T) {
+		s := fixture(t)
+		s.BaseURL = "news/timeline"
+		err := Build(context.Background(), s, nil, filepath.Join(t.TempDir(), "out"))
+		if err == nil || !strings.Contains(err.Error(), "not an absolute URL") {
+			t.Errorf("err = %v", err)
+		}
+	})
+}
+
+// writeFiles writes name → content under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestTemplatesOverride(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"index.html":       `{{template "layout" .}}{{define "main"}}<p id="custom">{{len .Site.Events}} custom events</p>{{end}}`,
+		"assets/style.css": "body { color: red }\n",
+		"assets/logo.svg":  "<svg/>\n",
+	})
+	tmpl, err := Templates(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, build(t, fixture(t), tmpl))
+	defaults := readTree(t, build(t, fixture(t), nil))
+	t.Run("the user's page template replaces the default", func(t *testing.T) {
+		if !strings.Contains(string(files["index.html"]), `<p id="custom">5 custom events</p>`) {
+			t.Errorf("index.html:\n%s", files["index.html"])
+		}
+	})
+	t.Run("the other templates stay the defaults", func(t *testing.T) {
+		for _, name := range []string{"events/2021-12-30-call-biden-putin.html", "articles/putin-message.html", "assets/timeline.js"} {
+			if !bytes.Equal(files[name], defaults[name]) {
+				t.Errorf("%s differs from the default build", name)
+			}
+		}
+	})
+	t.Run("the user's assets replace and add files", func(t *testing.T) {
+		if string(files["assets/style.css"]) != "body { color: red }\n" || string(files["assets/logo.svg"]) != "<svg/>\n" {
+			t.Errorf("style.css = %q, logo.svg = %q", files["assets/style.css"], files["assets/logo.svg"])
+		}
+	})
+	t.Run("a missing folder is an error", func(t *testing.T) {
+		if _, err := Templates(filepath.Join(dir, "nope")); err == nil {
+			t.Error("no error")
+		}
+	})
+}
+
+func TestTemplateErrorsNameTheFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, file, text, want string
+	}{
+		{"a parse error", "event.html", "{{template \"layout\" .}}\n{{define \"main\"}}{{if}}{{end}}", "event.html:2: missing value for if"},
+		{"an execution error", "article.html", "{{template \"layout\" .}}\n\n{{define \"main\"}}{{.Nope}}{{end}}", "article.html:3:19: executing"},
+		{"a partial's parse error", "_extra.html", "{{define \"x\"}}\n{{end}}{{end}}", "_extra.html:2: unexpected {{end}}"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, map[string]string{tc.file: tc.text})
+			tmpl, err := Templates(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = Build(context.Background(), fixture(t), tmpl, filepath.Join(t.TempDir(), "out"))
+			if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, tc.want)) {
+				t.Errorf("err = %v\nwant it to contain %s", err, filepath.Join(dir, tc.want))
+			}
+		})
+	}
+}
+
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	bad := t.TempDir()
+	writeFiles(t, bad, map[string]string{"article.html": `{{template "layout" .}}{{define "main"}}{{.Nope}}{{end}}`})
+	badTmpl, err := Templates(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		tmpl fs.FS
+		want error
+	}{
+		{"a template that fails to execute", context.Background(), badTmpl, nil},
+		{"a cancelled build", cancelled, nil, context.Canceled},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, out)
+			s := fixture(t)
+			s.Events = s.Events[:1]
+			err := Build(tc.ctx, s, tc.tmpl, out)
+			if err == nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			after := readTree(t, out)
+			if len(after) != len(before) {
+				t.Errorf("output has %d files after the failed build, %d before", len(after), len(before))
+			}
+			for name, data := range before {
+				if !bytes.Equal(after[name], data) {
+					t.Errorf("%s changed", name)
+				}
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("beside the output: %v, want only public", names)
+			}
+		})
+	}
+}
+
+func TestBuildReplacesPreviousOutput(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, out, map[string]string{"stale.html": "old"})
+	s := fixture(t)
+	s.Events = s.Events[:2]
+	if err := Build(context.Background(), s, nil, out); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	for _, gone := range []string{"stale.html", "events/2021-12-30-call-biden-putin.html"} {
+		if _, ok := files[gone]; ok {
+			t.Errorf("%s survived the rebuild", gone)
+		}
+	}
+	if _, ok := files[Marker]; !ok {
+		t.Errorf("no %s", Marker)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output, want only public", len(entries))
+	}
+}
+
+func TestRefusesDangerousOutDir(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"notes/keep.txt": "precious", "file": "x", "empty/.keep": ""})
+	os.Remove(filepath.Join(dir, "empty", ".keep"))
+	os.Symlink(filepath.Join(dir, "empty"), filepath.Join(dir, "link"))
+	for _, tc := range []struct {
+		name, dir, want string
+	}{
+		{"empty", "", "output folder is empty"},
+		{"root", "/", "root of the file system"},
+		{"current folder", ".", "current folder"},
+		{"current folder, absolute", wd, "current folder"},
+		{"a parent of the current folder", "..", "current folder or holds it"},
+		{"a folder timeline did not write", filepath.Join(dir, "notes"), "not empty and was not written by timeline"},
+		{"a file", filepath.Join(dir, "file"), "is a file"},
+		{"a symbolic link", filepath.Join(dir, "link"), "symbolic link"},
+		{"ok: a new folder", filepath.Join(dir, "new"), ""},
+		{"ok: an empty folder", filepath.Join(dir, "empty"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := checkOutDir(tc.dir)
+			if tc.want == "" {
+				if err != nil {
+					t.Errorf("err = %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	t.Run("Build leaves a refused folder alone", func(t *testing.T) {
+		err := Build(context.Background(), fixture(t), nil, filepath.Join(dir, "notes"))
+		if err == nil {
+			t.Fatal("no error")
+		}
+		if data, _ := os.ReadFile(filepath.Join(dir, "notes", "keep.txt")); string(data) != "precious" {
+			t.Error("notes/keep.txt changed")
+		}
+		if entries, _ := os.ReadDir(dir); !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "notes" }) || len(entries) != 4 {
+			t.Errorf("%d entries in the parent, want 4", len(entries))
+		}
+	})
+}

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/timelinehq/timeline/templates"
+)
+
+// The page templates. Files whose names start with "_" are partials,
+// parsed together with every page.
+const (
+	indexPage   = "index.html"
+	eventPage   = "event.html"
+	articlePage = "article.html"
+)
+
+// Templates returns the embedded default templates and assets, overlaid
+// file by file by the files in dir: dir/index.html replaces the default
+// index.html, dir/assets/style.css the default stylesheet, and files that
+// only dir has are added. With dir == "" it returns the defaults.
+func Templates(dir string) (fs.FS, error) {
+	if dir == "" {
+		return templates.FS, nil
+	}
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("templates: %s is not a folder", dir)
+	}
+	return &overlay{dir: dir, top: os.DirFS(dir), base: templates.FS}, nil
+}
+
+// overlay is a file system whose files come from top when top has them
+// and from base otherwise; folders list the files of both.
+type overlay struct {
+	dir       string // top's folder on disk, for error messages
+	top, base fs.FS
+}
+
+func (o *overlay) Open(name string) (fs.File, error) {
+	if info, err := fs.Stat(o.top, name); err == nil && !info.IsDir() {
+		return o.top.Open(name)
+	}
+	if f, err := o.base.Open(name); err == nil {
+		return f, nil
+	}
+	return o.top.Open(name) // a folder only top has, or the error
+}
+
+func (o *overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	top, errTop := fs.ReadDir(o.top, name)
+	base, errBase := fs.ReadDir(o.base, name)
+	if errTop != nil && errBase != nil {
+		return nil, errTop
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range append(top, base...) {
+		if !seen[e.Name()] {
+			seen[e.Name()] = true
+			out = append(out, e)
+		}
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, nil
+}
+
+// origin names the file name of fsys in messages: the path on disk for a
+// user's template, the bare name for a default.
+func origin(fsys fs.FS, name string) string {
+	if o, ok := fsys.(*overlay); ok {
+		if info, err := fs.Stat(o.top, name); err == nil && !info.IsDir() {
+			return filepath.Join(o.dir, filepath.FromSlash(name))
+		}
+	}
+	return name
+}
+
+// pages holds one parsed template set per page template, keyed by the page
+// file name; name maps the page to its template name (its origin).
+type pages struct {
+	sets map[string]*template.Template
+	name map[string]string
+}
+
+// parseTemplates parses every page template of fsys with the partials.
+// Templates are named by their origin, so that html/template's errors
+// read "template: path/to/index.html:12: ...".
+func parseTemplates(fsys fs.FS) (*pages, error) {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	base := template.New("").Funcs(funcs)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasPrefix(e.Name(), "_") || path.Ext(e.Name()) != ".html" {
+			continue
+		}
+		if err := parseFile(base, fsys, e.Name()); err != nil {
+			return nil, err
+		}
+	}
+	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
+	for _, page := range []string{indexPage, eventPage, articlePage} {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseFile(t, fsys, page); err != nil {
+			return nil, err
+		}
+		p.sets[page] = t
+		p.name[page] = origin(fsys, page)
+	}
+	return p, nil
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("templates: %s is missing", name)
+		}
+		return fmt.Errorf("templates: %w", err)
+	}
+	if _, err := t.New(origin(fsys, name)).Parse(string(data)); err != nil {
+		return err // "template: name:line: message"
+	}
+	return nil
+}
+
+var funcs = template.FuncMap{
+	// join joins strings with sep.
+	"join": strings.Join,
+}

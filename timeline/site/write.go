@@ -1,0 +1,138 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file every output folder holds. Build replaces an existing
+// non-empty folder only when it has this file, so that a mistyped -out can
+// never wipe a folder that timeline did not write.
+const Marker = ".timeline-output"
+
+// checkOutDir refuses output folders that Build must not replace.
+func checkOutDir(outDir string) error {
+	if strings.TrimSpace(outDir) == "" {
+		return errors.New("output folder is empty: give a folder such as public")
+	}
+	abs, err := filepath.Abs(outDir)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", outDir, err)
+	}
+	if filepath.Dir(abs) == abs {
+		return fmt.Errorf("output folder %s is the root of the file system: give a folder of its own, such as public", outDir)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(abs, wd); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+			return fmt.Errorf("output folder %s is the current folder or holds it: give a folder of its own, such as public", outDir)
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil && home != "" && filepath.Clean(home) == abs {
+		return fmt.Errorf("output folder %s is the home folder: give a folder of its own, such as public", outDir)
+	}
+	info, err := os.Lstat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output folder: %w", err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		return fmt.Errorf("output folder %s is a symbolic link: give the folder it points to", outDir)
+	case !info.IsDir():
+		return fmt.Errorf("output folder %s is a file, not a folder: remove it or choose another folder", outDir)
+	}
+	if _, err := os.Stat(filepath.Join(abs, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("output folder %s is not empty and was not written by timeline (it has no %s file): "+
+			"choose another folder, or empty it if everything in it may be deleted", outDir, Marker)
+	}
+	return nil
+}
+
+// writeAtomic calls fill with a writer into a new folder beside outDir and,
+// when fill succeeds, puts that folder in outDir's place. If anything fails,
+// outDir is left as it was and the new folder is removed.
+func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error) (err error) {
+	abs, err := filepath.Abs(outDir)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", outDir, err)
+	}
+	parent, base := filepath.Split(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(tmp)
+		}
+	}()
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	w := &writer{dir: tmp, made: map[string]bool{".": true}}
+	if err := fill(w); err != nil {
+		return err
+	}
+	if err := w.write(Marker, []byte("This folder is written by timeline build and replaced whole on every build.\n")); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+
+	old := tmp + ".old"
+	hadOld := true
+	if err := os.Rename(abs, old); errors.Is(err, fs.ErrNotExist) {
+		hadOld = false
+	} else if err != nil {
+		return fmt.Errorf("output folder: move the previous output aside: %w", err)
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		if hadOld {
+			os.Rename(old, abs)
+		}
+		return fmt.Errorf("output folder: %w", err)
+	}
+	if hadOld {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("output folder: remove the previous output: %w", err)
+		}
+	}
+	return nil
+}
+
+// writer writes the files of one build under dir.
+type writer struct {
+	dir  string
+	made map[string]bool // folders made so far, slash-separated and relative
+}
+
+// write writes data to the slash-separated path name under w.dir.
+func (w *writer) write(name string, data []byte) error {
+	if d := path.Dir(name); !w.made[d] {
+		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		w.made[d] = true
+	}
+	if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(name)), data, 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}
