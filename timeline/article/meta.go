@@ -31,7 +31,16 @@ func isByline(s string) bool {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(s[3:]))
-	return unicode.IsUpper(r)
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	// "By Thursday, troops had left." is a sentence; "By John Smith Jr."
+	// is a byline.
+	if endsSentence(s) {
+		last := s[strings.LastIndexAny(s, " \t")+1:]
+		return len(last) <= 4
+	}
+	return true
 }
 
 // bylineAuthor strips "By " from a byline.

@@ -60,6 +60,18 @@ func TestParseRules(t *testing.T) {
 			blocks: []string{"paragraph: Lead sentence here.", "heading: Conversational mood", "paragraph: More text."},
 		},
 		{
+			name: "a sentence starting with By is not a byline",
+			path: "a.txt", in: "T\n\nJune 01, 2009\n\nBy Thursday, the troops had left.\n",
+			title: "T", published: "2009-06-01", dateLine: 3,
+			blocks: []string{"paragraph: By Thursday, the troops had left."},
+		},
+		{
+			name: "rules without words are not body",
+			path: "a.txt", in: "T\n\nJune 01, 2009\n\nOne.\n\n* * *\n\nTwo.\n",
+			title: "T", published: "2009-06-01", dateLine: 3,
+			blocks: []string{"paragraph: One.", "paragraph: Two."},
+		},
+		{
 			name: "lines within a paragraph are joined with one space",
 			path: "a.txt", in: "T\n\n2021-12-30\n\n  One line\n\tand   another.  \n",
 			title: "T", published: "2021-12-30", dateLine: 3,

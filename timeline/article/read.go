@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Read reads and parses the article at path.
@@ -130,7 +131,7 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 			if a.Author == "" {
 				a.Author = bylineAuthor(s)
 			}
-		} else if !isCredit(s) && !isCaption(blocks, i, a.DateLine > 0) {
+		} else if !isCredit(s) && !(a.Format == Text && isCaption(blocks, i, a.DateLine > 0)) {
 			break
 		}
 		i++
@@ -159,7 +160,7 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 func isCaption(blocks []*rawBlock, i int, dated bool) bool {
 	b := blocks[i]
 	s := b.text()
-	if !dated || i == 0 || b.lines != 1 || wordCount(s) > 6 || endsSentence(s) || i+1 >= len(blocks) {
+	if !dated || i == 0 || b.kind != Paragraph || b.lines != 1 || wordCount(s) > 6 || endsSentence(s) || i+1 >= len(blocks) {
 		return false
 	}
 	next := blocks[i+1]
@@ -221,8 +222,8 @@ func (a *Article) readBody(blocks []*rawBlock) {
 				b.kind = Heading
 			}
 		}
-		if len(b.b.text) == 0 {
-			continue
+		if !hasWord(b.b.text) {
+			continue // a rule such as "* * *" or "---"
 		}
 		a.Blocks = append(a.Blocks, Block{Kind: b.kind, Text: s, Line: b.line, Spans: b.b.spans})
 	}
@@ -243,4 +244,14 @@ func newLineIndex(data []byte) lineIndex {
 
 func (li lineIndex) line(off int) int {
 	return sort.Search(len(li), func(i int) bool { return li[i] > off })
+}
+
+// hasWord reports whether text holds a letter or a digit.
+func hasWord(text []byte) bool {
+	for _, r := range string(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
