@@ -1,10 +1,555 @@
 package events
 
-import "github.com/timelinehq/timeline/timeline/article"
+import (
+	"sort"
+	"strings"
 
-// Extract returns the events that article a reports, in text order, with
-// evidence offsets into a's file. Events carry no ID; the chronology gives
-// them one when it merges articles. TODO: being implemented now.
+	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/timex"
+)
+
+var defaultAliases = DefaultAliases()
+
+// Extract returns the events that article a reports, in the order the
+// article first mentions them, with evidence offsets into a's file. It
+// uses the alias table that ships with the program. Events carry no ID;
+// the chronology gives them one when it merges articles.
 func Extract(a *article.Article) []Event {
+	return Extractor{}.Extract(a)
+}
+
+// Extractor finds events with a chosen alias table.
+type Extractor struct {
+	Aliases *Aliases // nil means DefaultAliases
+}
+
+// Extract returns the events that article a reports; see Extract.
+func (x Extractor) Extract(a *article.Article) []Event {
+	al := x.Aliases
+	if al == nil {
+		al = defaultAliases
+	}
+	d := &doc{a: a, al: al, pp: newPeople(), published: a.Published.Format("2006-01-02")}
+	for _, b := range a.Blocks {
+		if b.Kind == article.Heading {
+			continue // subheadings name topics, not events
+		}
+		tx := timex.Tag(b.Text, a.Published)
+		for _, s := range splitSentences(b.Text) {
+			d.sentence(b, s, tx)
+		}
+	}
+	return d.finish()
+}
+
+// doc is the state of one article's extraction.
+type doc struct {
+	a         *article.Article
+	al        *Aliases
+	pp        *people
+	published string
+	drafts    []*draft
+	prev      []*mention // the previous sentence's mentions
+	nsent     int
+}
+
+// draft is an event being assembled from its mentions.
+type draft struct {
+	typ       string
+	planned   bool // some mention says it is yet to happen
+	occurred  bool // some mention says it happened
+	date, mod string
+	dated     bool     // date comes from a temporal expression, not a default
+	actors    []string // canonical names, in order of first mention
+	place     string
+	medium    string // "video" for video calls
+	gist      string // what a statement said, a warning warned of
+	nounLemma string
+	sources   []Source
+	relation  *relation
+}
+
+// relation dates an event from another one: "hours before the call",
+// "Following the Geneva talks", "tweeted afterward".
+type relation struct {
+	word   string // before, after, afterward, also, hours
+	target *draft
+}
+
+// mention is one trigger word of an event in a sentence.
+type mention struct {
+	typ        string
+	lemma      string
+	i          int // token index of the trigger
+	noun       bool
+	definite   bool // "the call", "their talks": refers to an event named before
+	planned    bool
+	date, mod  string
+	agent      []string
+	objects    []string
+	place      string
+	medium     string
+	gist       string
+	relWord    string
+	relNoun    int // token index of the trigger that a relation word points at, or -1
+	d          *draft
+	sentence   span
+	block      article.Block
+	hasOwnDate bool
+}
+
+// sentenceCtx holds what one sentence's analysis needs.
+type sentenceCtx struct {
+	text     string // the block's text; token offsets point into it
+	toks     []token
+	skip     []bool // token is part of a temporal expression
+	ents     []entity
+	entEnd   map[int]int // last token index -> entity index
+	entStart map[int]int
+	heads    []bool // token heads a clause or names an event: dates attach to it
+	segment  []int  // clause segment number of each token
+	dateOf   map[int][]timex.Timex
+}
+
+func (d *doc) sentence(b article.Block, s span, tx []timex.Timex) {
+	d.nsent++
+	c := &sentenceCtx{text: b.Text, toks: tokenize(b.Text, s), entEnd: map[int]int{}, entStart: map[int]int{}, dateOf: map[int][]timex.Timex{}}
+	toks := c.toks
+	c.skip = make([]bool, len(toks))
+	var inSentence []timex.Timex
+	for _, t := range tx {
+		if t.Start >= s.start && t.End <= s.end {
+			inSentence = append(inSentence, t)
+			for i, tok := range toks {
+				if tok.start >= t.Start && tok.end <= t.End {
+					c.skip[i] = true
+				}
+			}
+		}
+	}
+	c.ents = findEntities(toks, c.skip, d.al, d.pp)
+	for k, e := range c.ents {
+		c.entEnd[e.last-1] = k
+		c.entStart[e.first] = k
+	}
+	c.markHeads()
+	c.attachDates(inSentence)
+
+	var ms []*mention
+	for i := range toks {
+		if m := d.mentionAt(c, i); m != nil {
+			m.sentence, m.block = s, b
+			ms = append(ms, m)
+		}
+	}
+	ms = oneMentionPerType(ms)
+	for _, m := range ms {
+		d.resolve(c, m)
+	}
+	for _, m := range ms {
+		d.link(c, m, ms)
+	}
+	d.prev = ms
+}
+
+// mentionAt reads an event mention at toks[i], or returns nil.
+func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
+	toks := c.toks
+	t := toks[i]
+	if !t.word || t.quoted || c.skip[i] {
+		return nil
+	}
+	trig, ok := lexicon[t.lower]
+	if !ok {
+		return nil
+	}
+	m := &mention{typ: trig.typ, lemma: trig.lemma, i: i, relNoun: -1}
+	m.noun = trig.noun && (!trig.verb || c.nounContext(i))
+	next := func(k int) string {
+		if i+k < len(toks) {
+			return toks[i+k].lower
+		}
+		return ""
+	}
+	prev := func(k int) string {
+		if i-k >= 0 {
+			return toks[i-k].lower
+		}
+		return ""
+	}
+	switch {
+	case t.lower == "call" || t.lower == "calls" || t.lower == "called" || t.lower == "calling":
+		if next(1) == "for" || next(1) == "on" && !phoneWords[prev(1)] {
+			m.typ, m.noun = Demand, false
+		} else if !m.noun || next(1) == "to" || next(1) == "from" {
+			return nil // "called the plan a mistake", "a call to action"
+		}
+	case trig.lemma == "speak" || trig.lemma == "talk":
+		if mediumNear(toks, i) != "" {
+			m.typ = Call
+		} else {
+			k := i + 1
+			if adverbs[next(1)] || strings.HasSuffix(next(1), "ly") {
+				k++ // "spoke separately to"
+			}
+			if k+1 < len(toks) && (toks[k].lower == "with" || toks[k].lower == "to") && !pressAudiences[lastWordOfNP(toks, k+1)] {
+				w := toks[k+1].lower
+				if _, ok := c.entStart[k+1]; ok || w == "his" || w == "her" || w == "their" {
+					m.typ = Call
+				}
+			}
+		}
+	case t.lower == "conference":
+		if prev(1) == "press" || prev(1) == "news" {
+			m.typ = Statement
+		}
+	case trig.lemma == "ask":
+		if !toWithin(toks, i, 5) {
+			return nil // a question, not a request
+		}
+	case t.lower == "deal" && (next(1) == "with" || prev(1) == "to"):
+		return nil
+	case t.lower == "proposed" && i > 0 && determiners[prev(1)]:
+		return nil // "the proposed deal" names the deal, not a proposal
+	case t.lower == "meeting" && !m.noun && prev(1) != "were" && prev(1) != "was" && prev(1) != "is" && prev(1) != "are":
+		m.noun = true // "meeting" after a preposition is the noun
+	}
+	if t.lower == "claimed" && wordWithin(toks, i, 4, "lives") {
+		return nil // "has claimed 13,000 lives"
+	}
+	if trig.verb && !m.noun && strings.HasSuffix(t.lower, "ing") && i > 0 && toks[i-1].text == "," && c.mainEventBefore(i) {
+		return nil // "..., saying ...": the content of the event the sentence reports
+	}
+	if c.negated(i) || c.hypothetical(i) || c.habitual(i) {
+		return nil
+	}
+	m.definite = m.noun && c.definite(i)
+	m.planned = c.future(i, m.noun)
+	if m.typ == Statement && m.planned {
+		return nil // "will tell", "will stress": what a coming event is to carry
+	}
+	m.medium = mediumNear(toks, i)
+	c.dateMention(m, d.published)
+	d.actors(c, m)
+	m.place = c.placeNear(i, m.typ, d.al)
+	m.gist = c.gist(i, m)
+	m.relWord, m.relNoun = c.relationNear(i)
+	return m
+}
+
+// oneMentionPerType keeps the first mention of each type in a sentence,
+// folding the others' details into it: "Putin said ... in a message".
+func oneMentionPerType(ms []*mention) []*mention {
+	var out []*mention
+	byType := map[string]*mention{}
+	for _, m := range ms {
+		first, ok := byType[m.typ]
+		if !ok || !sameMention(first, m) {
+			if !ok {
+				byType[m.typ] = m
+			}
+			out = append(out, m)
+			continue
+		}
+		// Prefer a verb with an agent as the primary mention of a statement.
+		if m.typ == Statement && len(first.agent) == 0 && len(m.agent) > 0 {
+			m.objects = append(m.objects, first.objects...)
+			*first, *m = *m, *first
+		}
+		first.objects = appendNew(first.objects, m.agent...)
+		first.objects = appendNew(first.objects, m.objects...)
+		if first.date == "" && m.date != "" {
+			first.date, first.mod, first.hasOwnDate = m.date, m.mod, m.hasOwnDate
+		}
+		if first.place == "" {
+			first.place = m.place
+		}
+		if first.medium == "" {
+			first.medium = m.medium
+		}
+		if first.relWord == "" {
+			first.relWord, first.relNoun = m.relWord, m.relNoun
+		}
+		first.planned = first.planned || m.planned
+	}
+	return out
+}
+
+// sameMention reports whether two mentions of one type in a sentence
+// name the same event: "Putin said ... in a message" does, "the talks ...
+// will meet ... ahead of a meeting" does not.
+func sameMention(a, b *mention) bool {
+	if a.definite != b.definite || a.relNoun == b.i || b.relNoun == a.i {
+		return false
+	}
+	if a.date != "" && b.date != "" && !compatibleDates(a.date, b.date) {
+		return false
+	}
+	if a.typ == Statement {
+		return len(a.agent) == 0 || len(b.agent) == 0 || a.agent[0] == b.agent[0]
+	}
+	pa := appendNew(append([]string(nil), a.agent...), a.objects...)
+	pb := appendNew(append([]string(nil), b.agent...), b.objects...)
+	return len(pa) == 0 || len(pb) == 0 || overlap(pa, pb)
+}
+
+// resolve finds or makes the draft event that m mentions.
+func (d *doc) resolve(c *sentenceCtx, m *mention) {
+	actors := appendNew(append([]string(nil), m.agent...), m.objects...)
+	if m.typ != Statement {
+		actors = c.withoutRoles(actors)
+	}
+	src := d.source(m)
+	var target *draft
+	if m.definite || !m.hasOwnDate {
+		target = d.findDraft(m, actors, false)
+	} else {
+		target = d.findDraft(m, actors, true)
+	}
+	if m.typ == Statement && len(m.agent) == 0 && target == nil && !m.definite {
+		target = nil
+	}
+	if target == nil {
+		target = &draft{typ: m.typ, nounLemma: m.lemma}
+		d.drafts = append(d.drafts, target)
+	}
+	m.d = target
+	target.actors = appendNew(target.actors, actors...)
+	if m.hasOwnDate && (!target.dated || moreSpecific(m.date, target.date)) {
+		target.date, target.mod, target.dated = m.date, m.mod, true
+	}
+	if target.place == "" {
+		target.place = m.place
+	}
+	if target.medium == "" {
+		target.medium = m.medium
+	}
+	if target.gist == "" {
+		target.gist = m.gist
+	}
+	if m.planned {
+		target.planned = true
+	} else if !m.noun {
+		target.occurred = true
+	}
+	for _, s := range target.sources {
+		if s.Start == src.Start {
+			return
+		}
+	}
+	target.sources = append(target.sources, src)
+}
+
+// findDraft returns an earlier draft that m refers to. With strict, only
+// one with the same date (at shared precision) and a shared actor.
+func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
+	for k := len(d.drafts) - 1; k >= 0; k-- {
+		e := d.drafts[k]
+		if e.typ != m.typ {
+			continue
+		}
+		if m.date != "" && e.date != "" && !compatibleDates(m.date, e.date) {
+			continue
+		}
+		if m.place != "" && e.place != "" && m.place != e.place {
+			continue
+		}
+		shared := overlap(actors, e.actors)
+		if m.typ == Statement {
+			// One speaker, one statement a day: "Peskov told reporters ... Peskov said".
+			if len(m.agent) == 0 || len(e.actors) == 0 || e.actors[0] != m.agent[0] {
+				continue
+			}
+			if m.date != e.date && m.hasOwnDate && e.dated {
+				continue
+			}
+			return e
+		}
+		if strict {
+			if (shared || len(actors) == 0 || len(e.actors) == 0) && e.date != "" && m.date != "" {
+				return e
+			}
+			continue
+		}
+		if m.definite && (shared || len(actors) == 0 || len(e.actors) == 0) {
+			return e
+		}
+		// A new undated mention is the same event only if it adds no one:
+		// "Blinken also spoke to his counterparts" is another call.
+		if !m.definite && len(actors) > 0 && subset(actors, e.actors) {
+			return e
+		}
+	}
 	return nil
+}
+
+// link records how an undated mention relates to another event.
+func (d *doc) link(c *sentenceCtx, m *mention, ms []*mention) {
+	e := m.d
+	if e.dated || e.relation != nil {
+		return
+	}
+	switch m.relWord {
+	case "":
+		return
+	case "afterward", "afterwards", "then", "later":
+		// The event the previous sentence reports, not one it refers back to.
+		for _, p := range d.prev {
+			if p.d != e && !p.definite {
+				e.relation = &relation{word: m.relWord, target: p.d}
+				return
+			}
+		}
+	case "also":
+		// "Blinken also spoke ...": like the same party's last event of the type.
+		for k := len(d.drafts) - 1; k >= 0; k-- {
+			if o := d.drafts[k]; o != e && o.typ == e.typ && o.dated && overlap(o.actors, m.agent) {
+				e.relation = &relation{word: m.relWord, target: o}
+				return
+			}
+		}
+	default:
+		for _, o := range ms {
+			if o.i == m.relNoun && o.d != e {
+				e.relation = &relation{word: m.relWord, target: o.d}
+			}
+		}
+	}
+}
+
+// finish dates what can be dated, drops what cannot and returns the events.
+func (d *doc) finish() []Event {
+	for _, e := range d.drafts {
+		d.dateFromRelation(e, 0)
+	}
+	var out []Event
+	for _, e := range d.drafts {
+		if e.date == "" {
+			if e.typ != Statement {
+				continue // never invent a date the text does not give
+			}
+			e.date = d.published
+		}
+		status := Occurred
+		if e.planned && !e.occurred || dateAfter(e.date, d.published) {
+			status = Planned
+		}
+		if dateBefore(e.date, d.published) {
+			status = Occurred
+		}
+		sort.Slice(e.sources, func(i, j int) bool { return e.sources[i].Start < e.sources[j].Start })
+		ev := Event{Type: e.typ, Status: status, Date: e.date, Mod: e.mod, Actors: e.actors, Place: e.place, Sources: e.sources}
+		if ev.Actors == nil {
+			ev.Actors = []string{}
+		}
+		ev.Title = title(e, status)
+		out = append(out, ev)
+	}
+	return out
+}
+
+func (d *doc) dateFromRelation(e *draft, depth int) {
+	if e.dated || e.relation == nil || depth > 5 {
+		return
+	}
+	t := e.relation.target
+	d.dateFromRelation(t, depth+1)
+	date := t.date
+	if date == "" && t.typ == Statement {
+		date = d.published
+	}
+	if date == "" {
+		return
+	}
+	switch e.relation.word {
+	case "hours", "minutes", "afterward", "afterwards", "then", "later", "also":
+		if len(date) < 10 {
+			return
+		}
+		e.date, e.mod = date[:10], "" // the same day; the hour is not given
+	case "after", "following":
+		e.date, e.mod = truncate(date, 7), "" // after X: the month of X, not a day the text does not give
+	default:
+		return
+	}
+	e.dated = true
+}
+
+func (d *doc) source(m *mention) Source {
+	b, s := m.block, m.sentence
+	return Source{
+		Article:   d.a.Path,
+		Title:     d.a.Title,
+		URL:       d.a.URL,
+		Published: d.published,
+		Sentence:  b.Text[s.start:s.end],
+		Start:     b.FileOffset(s.start),
+		End:       b.FileOffset(s.end),
+	}
+}
+
+func appendNew(list []string, names ...string) []string {
+	for _, n := range names {
+		if n != "" && !contains(list, n) {
+			list = append(list, n)
+		}
+	}
+	return list
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func overlap(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// compatibleDates reports whether two TIMEX3 values can name the same
+// time: equal, or one a prefix of the other at a field boundary.
+func compatibleDates(a, b string) bool {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	return strings.HasPrefix(b, a) && (len(a) == len(b) || b[len(a)] == '-' || b[len(a)] == 'T')
+}
+
+func moreSpecific(a, b string) bool { return len(a) > len(b) && compatibleDates(a, b) }
+
+func truncate(v string, n int) string {
+	if len(v) > n {
+		return v[:n]
+	}
+	return v
+}
+
+// dateAfter reports whether value v lies wholly after the day ref.
+func dateAfter(v, ref string) bool {
+	n := min(len(v), len(ref))
+	if len(v) >= 4 && v[4] == '-' && len(v) >= 6 && v[5] == 'W' {
+		return false // weeks are compared by the chronology, not here
+	}
+	return isDateLike(v) && v[:n] > ref[:n]
+}
+
+func dateBefore(v, ref string) bool {
+	n := min(len(v), len(ref))
+	if len(v) >= 6 && v[5] == 'W' {
+		return false
+	}
+	return isDateLike(v) && v[:n] < ref[:n]
+}
+
+func isDateLike(v string) bool {
+	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9'
 }

@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+func init() {
+	commands["build"] = command{"build the site from the articles in a folder", runBuild}
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("build", "[-content DIR] [-out DIR] [-base-url URL] [-templates DIR] [-title TEXT]", stderr)
+	cfg := timeline.Config{Warnings: stderr}
+	fs.StringVar(&cfg.ContentDir, "content", "content", "the folder of articles to read")
+	fs.StringVar(&cfg.OutDir, "out", "public", "the folder to write the site to (replaced whole, atomically)")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "the absolute URL the site will be published at, for the feed")
+	fs.StringVar(&cfg.TemplatesDir, "templates", "", "a folder of templates that override the defaults file by file")
+	fs.StringVar(&cfg.Title, "title", "Timeline", "the site's title")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return errUsage
+	}
+	res, err := timeline.Build(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "built %s: %d events from %d articles", cfg.OutDir, res.Events, res.Articles)
+	if res.Skipped > 0 {
+		fmt.Fprintf(stdout, " (%d left out, see above)", res.Skipped)
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}

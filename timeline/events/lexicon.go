@@ -1,0 +1,115 @@
+package events
+
+import "strings"
+
+// trigger is a word that can name an event of some type.
+type trigger struct {
+	typ   string
+	lemma string
+	noun  bool // the form is a noun ("talks", "statement"); ambiguous forms are decided in context
+	verb  bool // the form is a verb
+}
+
+// lexicon maps a lower-case word form to the event it can name.
+var lexicon = buildLexicon()
+
+// verbs lists verbs by event type as "lemma" (regular inflection) or
+// "lemma:form1,form2,..." (all forms spelled out).
+var verbs = map[string][]string{
+	Statement: {"say:say,says,said,saying", "tell:tell,tells,told,telling", "announce", "confirm", "deny:deny,denies,denied,denying",
+		"claim", "explain", "declare", "note:noted,noting", "mention", "stress:stressed,stressing", "emphasize", "emphasise",
+		"insist", "argue", "assert", "allege", "admit:admitted,admitting,admits", "acknowledge", "concede", "reveal",
+		"disclose", "reply:replied,replies,replying", "respond", "remark", "comment", "testify:testified,testifies",
+		"tweet", "write:wrote", "reiterate", "repeat", "proclaim", "affirm", "predict", "describe", "praise", "criticize",
+		"criticise", "dismiss:dismissed,dismissing", "complain", "apologize", "apologise", "retort", "report",
+		"state:stated,stating", "add:added,adds,adding", "answer", "observe", "brief:briefed,briefing", "inform",
+		"address:addressed,addressing", "speak:speak,speaks,spoke,spoken,speaking", "talk:talked,talking"},
+	Warning:   {"warn", "threaten", "caution:cautioned,cautioning,cautions"},
+	Demand:    {"demand", "request", "propose", "urge", "ask:asked,asks,asking", "appeal:appealed,appealing,appeals"},
+	Meeting:   {"meet:meet,meets,met", "negotiate", "confer:conferred,conferring"},
+	Call:      {"phone:phoned,phoning", "telephone:telephoned,telephoning"},
+	Visit:     {"visit", "travel:traveled,travelled,travelling,traveling"},
+	Agreement: {"agree:agree,agrees,agreed,agreeing", "sign:signed,signing", "ratify:ratified,ratifies"},
+}
+
+// nouns lists nouns by event type, singular and plural spelled out.
+var nouns = map[string][]string{
+	Statement: {"statement", "statements", "announcement", "announcements", "speech", "speeches", "remarks",
+		"comment", "comments", "declaration", "interview", "interviews", "testimony", "message", "messages",
+		"briefing", "briefings", "tweet", "tweets", "communique", "communiqué", "report", "reports", "claim", "claims"},
+	Warning:   {"warning", "warnings", "ultimatum"},
+	Demand:    {"demand", "demands", "request", "requests", "proposal", "proposals", "appeal", "appeals"},
+	Meeting:   {"talks", "meeting", "meetings", "negotiations", "summit", "summits", "conference", "consultations", "session"},
+	Call:      {"call", "calls", "phone-call", "videoconference", "video-conference", "teleconference"},
+	Visit:     {"visit", "visits", "trip", "tour"},
+	Agreement: {"agreement", "agreements", "deal", "accord", "accords", "treaty", "pact", "memorandum"},
+}
+
+func buildLexicon() map[string]trigger {
+	lex := map[string]trigger{}
+	for typ, list := range verbs {
+		for _, entry := range list {
+			lemma, forms, _ := strings.Cut(entry, ":")
+			for _, f := range inflect(lemma, forms) {
+				lex[f] = trigger{typ: typ, lemma: lemma, verb: true}
+			}
+		}
+	}
+	for typ, list := range nouns {
+		for _, n := range list {
+			t, ok := lex[n]
+			if ok && t.typ == typ {
+				t.noun = true
+			} else {
+				t = trigger{typ: typ, lemma: strings.TrimSuffix(n, "s"), noun: true}
+			}
+			lex[n] = t
+		}
+	}
+	return lex
+}
+
+// inflect returns the forms of a regular verb, or the forms given.
+func inflect(lemma, forms string) []string {
+	if forms != "" {
+		return strings.Split(forms, ",")
+	}
+	stem := strings.TrimSuffix(lemma, "e")
+	third := lemma + "s"
+	if strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") {
+		third = lemma + "es"
+	}
+	return []string{lemma, third, stem + "ed", stem + "ing"}
+}
+
+// Words that change what a trigger means.
+var (
+	negators       = setOf("not", "n't", "never", "no", "without", "nor")
+	hypotheticals  = setOf("would", "could", "might", "may", "should", "if", "unless", "whether", "possible", "potential", "prepared", "ready", "willing", "want", "wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "refused", "declined", "failed", "reluctant", "proposed", "possibility", "any", "cannot", "can't")
+	habituals      = setOf("repeatedly", "often", "always", "routinely", "frequently", "regularly", "usually", "constantly")
+	futureMarkers  = setOf("will", "'ll", "shall", "upcoming", "planned", "scheduled", "forthcoming", "next", "future", "expected", "due", "set")
+	aheadMarkers   = setOf("ahead", "before", "prior", "until", "pending")
+	afterMarkers   = setOf("after", "following", "afterward", "afterwards", "since")
+	determiners    = setOf("a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your", "whose", "'s", "any", "each", "every", "another", "some", "no")
+	phoneWords     = setOf("phone", "telephone", "telephoned", "phoned", "video", "videolink", "video-link", "videoconference", "phone-call", "secure")
+	pressAudiences = setOf("reporters", "journalists", "press", "media", "lawmakers", "parliament", "congress", "audience", "crowd", "conference", "summit", "rally", "nation", "assembly", "students", "delegates", "investors", "analysts", "viewers", "forum", "event")
+)
+
+// lightVerbs govern a noun trigger or merely place its event in time
+// ("holds talks", "the call will begin at 20:30"), so a temporal
+// expression attached to them dates the event the noun names.
+var lightVerbs = setOf("is", "are", "was", "were", "be", "been", "being", "will", "would", "has", "have", "had",
+	"begin", "begins", "began", "start", "starts", "started", "end", "ends", "ended", "take", "takes", "took", "taken",
+	"place", "hold", "holds", "held", "holding", "have", "had", "make", "makes", "made", "issue", "issued", "issues",
+	"deliver", "delivered", "give", "gave", "given", "send", "sent", "present", "presented", "presenting", "put",
+	"host", "hosted", "attend", "attended", "join", "joined", "open", "opened", "convene", "convened", "resume", "resumed",
+	"happen", "happened", "occur", "occurred", "last", "lasted", "scheduled", "set", "due", "planned", "expected", "come", "comes", "came")
+
+// commonVerbs are frequent verb forms that are not triggers; they mark
+// clause heads so that dates attach to them rather than to a trigger.
+var commonVerbs = setOf("is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "will",
+	"would", "can", "could", "may", "might", "must", "shall", "should", "comes", "goes", "went", "gone", "takes", "took",
+	"makes", "made", "gets", "got", "gives", "gave", "expects", "wants", "seeks", "considers", "remains", "remained",
+	"believes", "thinks", "thought", "knows", "knew", "sees", "saw", "seen", "brings", "brought", "leads", "led",
+	"plans", "hopes", "becomes", "became", "keeps", "kept", "begins", "began", "fought", "won", "lost", "left", "fell",
+	"rose", "grew", "grown", "built", "sold", "bought", "paid", "held", "holds", "sent", "set", "put", "run", "ran")
