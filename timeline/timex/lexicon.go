@@ -87,8 +87,8 @@ func init() {
 			lexicon[w] = &lexEntry{vague: v}
 		}
 	}
-	for w, v := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M", 
-		 "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"} {
+	for w, v := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M",
+		"hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"} {
 		if v != "" {
 			lexicon[w] = &lexEntry{set: v}
 		}
@@ -97,13 +97,18 @@ func init() {
 	// underspecified date ("Friday", "in January") is resolved.
 	for _, w := range []string{"will", "ll", "shall", "going", "next", "upcoming", "coming", "scheduled",
 		"expected", "expects", "expect", "plans", "plan", "planned", "planning", "due", "ahead", "would",
-		"intends", "intend", "aims", "hopes", "until", "starting", "begins", "tomorrow", "later"} {
+		"intends", "intend", "aims", "hopes", "starting", "tomorrow", "later", "soon"} {
 		setCue(w, +1)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "ago", "last", "earlier", "told",
 		"met", "spoke", "held", "made", "took", "came", "went", "began", "announced", "reported",
 		"yesterday", "since", "been", "has", "have", "sold", "rose", "fell", "won", "lost", "left",
-		"paid", "got", "gave", "saw", "ran", "struck", "hit", "killed", "died", "closed", "ended", "says"} {
+		"paid", "got", "gave", "saw", "ran", "struck", "hit", "killed", "died", "closed", "ended", "says",
+		"brought", "bought", "sought", "thought", "taught", "fought", "caught", "became", "grew", "knew",
+		"led", "meant", "sent", "spent", "stood", "wrote", "built", "felt", "found", "kept", "sold",
+		"fled", "shot", "broke", "chose", "drew", "drove", "fell", "flew", "forgot", "heard", "hid",
+		"rang", "rode", "sang", "sank", "shook", "spoke", "stole", "swore", "threw", "understood", "woke",
+		"wore", "withdrew", "arrived", "did", "ago"} {
 		setCue(w, -1)
 	}
 }

@@ -87,10 +87,12 @@ func monthYear(ref time.Time, m int, tense int) int {
 		}
 		return y
 	}
+	// Without a cue a month is more likely past in news, unless it is
+	// just ahead ("in January" written in December).
 	switch d := m - rm; {
-	case d > 6:
+	case d > 2:
 		return y - 1
-	case d < -6:
+	case d < -9:
 		return y + 1
 	}
 	return y

@@ -246,20 +246,24 @@ func (p *parser) cue(k int) int {
 	if t.kind != kWord {
 		return unknown
 	}
-	if t.lex != nil {
-		if t.lex.cue != 0 {
-			// "to be" and "is to" are future, "has been" past.
-			return t.lex.cue
+	if t.low == "to" {
+		// "set to resume", "is to meet": an infinitive of plan.
+		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] {
+			return future
 		}
 		return unknown
 	}
-	if t.low == "be" && p.is(k-1, "to", "will", "would") {
-		return future
+	c := unknown
+	if t.lex != nil {
+		c = t.lex.cue
+	} else if pastTense(t.low) {
+		c = past
 	}
-	if pastTense(t.low) {
-		return past
+	// A participle after "be" is a passive ("would be paid"), not a past.
+	if c == past && t.low != "been" && p.is(k-1, "be", "being", "is", "are", "been") {
+		return unknown
 	}
-	return unknown
+	return c
 }
 
 // boundary reports whether token k ends a sentence.
@@ -279,6 +283,17 @@ func (p *parser) boundary(k int) bool {
 		return true
 	}
 	return false
+}
+
+// planVerbs after "to" mark a plan: "due to meet", "set to begin".
+var planVerbs = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`meet begin resume start hold visit leave return vote announce sign
+		travel attend open launch release discuss decide expire arrive fly hear rule testify appear
+		take make go come receive end finish complete face present unveil host join`) {
+		planVerbs[w] = true
+	}
 }
 
 var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
@@ -315,6 +330,12 @@ func (p *parser) calendar(i int) match {
 // after it, and with an extra tense cue ("last", "next") when dir != 0.
 func (p *parser) weekday(i, j, wd int, rel string) match {
 	tense := p.tense(i, j)
+	if p.is(j, "'") && p.is(j+1, "s") && rel == "" {
+		tense = past // "Wednesday's ruling" names a known event
+	}
+	if c := p.prepCue(i); c != unknown {
+		tense = c
+	}
 	var t time.Time
 	switch rel {
 	case "last":
@@ -377,6 +398,11 @@ func (p *parser) monthDay(i, j int) match {
 	if y := p.year(k2); y > 0 {
 		return match{start: i, end: k2 + 1, typ: Date, val: fmtMonth(y, e.month)}
 	}
+	// "January this year", "June last year"
+	if p.is(k, "this", "last", "next") && p.is(k+1, "year") && i == j {
+		y := p.ref.Year() + map[string]int{"this": 0, "last": -1, "next": 1}[p.low(k)]
+		return match{start: i, end: k + 2, typ: Date, val: fmtMonth(y, e.month)}
+	}
 	if e.abbr || i != j {
 		return match{}
 	}
@@ -388,7 +414,11 @@ func (p *parser) monthDay(i, j int) match {
 			return match{}
 		}
 	}
-	y := monthYear(p.ref, e.month, p.tense(i, k))
+	tense := p.tense(i, k)
+	if c := p.prepCue(i); c != unknown {
+		tense = c
+	}
+	y := monthYear(p.ref, e.month, tense)
 	return match{start: i, end: k, typ: Date, val: fmtMonth(y, e.month)}
 }
 
@@ -409,8 +439,20 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 	}
 	// Two-digit year after an apostrophe: "Dec. 30, '21".
 	// At day precision the nearest date wins: a report names the coming
-	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say.
-	y := dayYear(p.ref, e.month, d, unknown)
+	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say, unless a
+	// cue stands right next to it ("the year ended March 31").
+	tense := p.prepCue(i)
+	if tense == unknown {
+		for _, kk := range []int{i - 1, i - 2} {
+			if kk >= 0 && !p.boundary(kk) {
+				if c := p.cue(kk); c != unknown {
+					tense = c
+					break
+				}
+			}
+		}
+	}
+	y := dayYear(p.ref, e.month, d, tense)
 	if !validDay(y, e.month, d) {
 		return match{}
 	}
@@ -1394,4 +1436,28 @@ func (p *parser) boundaryAfter(k int) bool {
 	}
 	n := &p.toks[k+1]
 	return n.nl || n.cap && n.kind == kWord || n.kind == kPunct && n.low != ","
+}
+
+// prepCue reads the tense that a preposition right before token i gives
+// a date: "by August", "until Tuesday" look ahead, "since May" back.
+func (p *parser) prepCue(i int) int {
+	k := i - 1
+	k = p.optBack(k, "early", "late", "mid")
+	switch p.low(k) {
+	case "by", "through", "until", "till", "before":
+		return future
+	case "since":
+		return past
+	}
+	if p.is(k, "as") && p.is(k-1, "soon", "early", "late") && p.is(k-2, "as") {
+		return future
+	}
+	return unknown
+}
+
+func (p *parser) optBack(k int, words ...string) int {
+	if p.is(k, words...) {
+		return k - 1
+	}
+	return k
 }
