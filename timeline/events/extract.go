@@ -536,7 +536,7 @@ func truncate(v string, n int) string {
 // dateAfter reports whether value v lies wholly after the day ref.
 func dateAfter(v, ref string) bool {
 	n := min(len(v), len(ref))
-	if len(v) >= 4 && v[4] == '-' && len(v) >= 6 && v[5] == 'W' {
+	if len(v) >= 6 && v[5] == 'W' {
 		return false // weeks are compared by the chronology, not here
 	}
 	return isDateLike(v) && v[:n] > ref[:n]
