@@ -39,6 +39,8 @@ type parser struct {
 	// The discourse focus: the last quarter named explicitly, so that "a
 	// year earlier" in an earnings report is the same quarter a year before.
 	focusY, focusQ int
+	focusI         int // token index of the last mention of the focus
+	curI           int // token index the rules are trying
 	// The last day named in the current sentence, so that "at 3 p.m."
 	// after "on Friday" is Friday afternoon.
 	sentDay  time.Time
@@ -53,6 +55,7 @@ func (p *parser) run() []Timex {
 			i++
 			continue
 		}
+		p.curI = i
 		m := p.best(i)
 		if !m.ok() {
 			i++
@@ -441,16 +444,9 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 	// At day precision the nearest date wins: a report names the coming
 	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say, unless a
 	// cue stands right next to it ("the year ended March 31").
-	tense := p.prepCue(i)
-	if tense == unknown {
-		for _, kk := range []int{i - 1, i - 2} {
-			if kk >= 0 && !p.boundary(kk) {
-				if c := p.cue(kk); c != unknown {
-					tense = c
-					break
-				}
-			}
-		}
+	tense := unknown
+	if p.is(i-1, "since") || i > 0 && p.cue(i-1) == past {
+		tense = past
 	}
 	y := dayYear(p.ref, e.month, d, tense)
 	if !validDay(y, e.month, d) {
@@ -795,16 +791,23 @@ func (p *parser) quarter(i int) match {
 			y = quarterYear(p.ref, 2*n, tense)
 		}
 	}
-	if unit == "Q" && p.focusQ == 0 {
+	if unit == "Q" && (p.focusQ == 0 || i-p.focusI > focusSpan) {
 		// The first quarter a report names is the one it is about.
 		p.focusY, p.focusQ = y, n
+	}
+	if unit == "Q" && p.focusY == y && p.focusQ == n {
+		p.focusI = i
 	}
 	return match{start: i, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
 }
 
+// focusSpan is how far (in tokens) a named quarter stays in focus: about
+// a paragraph or two of an earnings report.
+const focusSpan = 300
+
 // focus returns the quarter in focus, or the reference year and 0.
 func (p *parser) focus() (int, int) {
-	if p.focusQ > 0 {
+	if p.focusQ > 0 && p.curI-p.focusI <= focusSpan {
 		return p.focusY, p.focusQ
 	}
 	return p.ref.Year(), 0
@@ -1142,9 +1145,9 @@ func (p *parser) quantity(i int) match {
 				return match{}
 			}
 			// "a year earlier" in an earnings report is the quarter in focus a year before.
-			if unit == "Y" && p.focusQ > 0 && !p.is(k, "ago", "from") || unit == "Y" && p.focusQ > 0 && p.is(k, "ago") && n == 1 {
+			if fy, fq := p.focus(); unit == "Y" && n == 1 && fq > 0 {
 				return match{start: i, end: end, typ: Date, mod: mod,
-					val: fmtYear(p.focusY+dir*n) + "-Q" + strconv.Itoa(p.focusQ)}
+					val: fmtYear(fy+dir*n) + "-Q" + strconv.Itoa(fq)}
 			}
 			val, ok := shift(p.ref, dir*n, unit)
 			if !ok {
