@@ -100,10 +100,11 @@ func (fm *frontMatter) syntaxError(err error) *Error {
 			}
 		}
 	}
-	msg = strings.TrimPrefix(msg, "yaml: ")
 	if strings.Contains(msg, "cannot unmarshal") {
-		msg = "front matter must be a map of keys to values"
+		return &Error{Path: fm.path, Line: line,
+			Msg: fmt.Sprintf("bad %s front matter: write one key: value per line between the %s lines", lang, delim)}
 	}
+	msg = strings.TrimSuffix(strings.TrimPrefix(msg, "yaml: "), ".")
 	return &Error{Path: fm.path, Line: line,
 		Msg: fmt.Sprintf("bad %s front matter: %s; fix it or quote the value between the %s lines", lang, msg, delim)}
 }

@@ -119,6 +119,11 @@ func TestParseRules(t *testing.T) {
 			title: "T", published: "2021-12-30", dateLine: 3,
 		},
 		{
+			name: "toml front matter accepts a bare local date",
+			path: "a.md", in: "+++\ndate = 2021-12-30\n+++\nText.\n",
+			published: "2021-12-30", dateLine: 2,
+		},
+		{
 			name: "yaml front matter date written out",
 			path: "a.md", in: "---\nTitle: T\nDate: \"December 30, 2021\"\n---\nText.\n",
 			title: "T", published: "2021-12-30", dateLine: 3,
@@ -197,6 +202,9 @@ func TestParseErrors(t *testing.T) {
 		{"a toml syntax error points at its line in the file",
 			"a.md", "+++\ntitle = \"T\"\ndate = \n+++\nText.\n",
 			"a.md:3: bad TOML front matter"},
+		{"front matter that is not key: value pairs says so",
+			"a.md", "---\n- a\n- b\n---\nText.\n",
+			"a.md:2: bad YAML front matter: write one key: value per line"},
 		{"a front matter date that is no date says how to write one",
 			"a.md", "---\ntitle: T\ndate: next week\n---\nText.\n",
 			"a.md:3: front matter date \"next week\" is not a date; write it like 2021-12-30"},
