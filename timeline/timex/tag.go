@@ -459,6 +459,9 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 // numeric: numeric dates ("12/30/2021", "2021-12-30"), years ("2021",
 // "fiscal 1989", "the 1990s", "'90s").
 func (p *parser) numeric(i int) match {
+	if i >= len(p.toks) {
+		return match{}
+	}
 	t := &p.toks[i]
 	switch {
 	case t.low == "fiscal":
@@ -837,6 +840,9 @@ func (p *parser) ordinal(i int) (int, int) {
 // holiday: fixed and movable holidays ("Christmas", "New Year's Day",
 // "Thanksgiving").
 func (p *parser) holiday(i int) match {
+	if i >= len(p.toks) {
+		return match{}
+	}
 	if !p.toks[i].cap {
 		return match{}
 	}
@@ -926,6 +932,9 @@ func nthWeekday(y, m, wd, n int) time.Time {
 
 // anchor is any expression a modifier can apply to.
 func (p *parser) anchor(i int) match {
+	if i >= len(p.toks) {
+		return match{}
+	}
 	var b match
 	for _, r := range []func(*parser, int) match{(*parser).calendar, (*parser).numeric, (*parser).relative,
 		(*parser).quarter, (*parser).holiday} {
@@ -1250,6 +1259,9 @@ func (p *parser) count(i int) (string, int, bool) {
 
 // clock: times of day: "20:30 GMT", "3 p.m. EST", "noon", "10 o'clock".
 func (p *parser) clock(i int) match {
+	if i >= len(p.toks) {
+		return match{}
+	}
 	w := p.low(i)
 	if w == "noon" || w == "midnight" {
 		d := p.dayFor(i)

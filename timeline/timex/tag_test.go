@@ -1,0 +1,210 @@
+package timex
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// thursday is the issue's reference date: Thursday 30 December 2021.
+var thursday = time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC)
+
+type want struct{ text, typ, value, mod string }
+
+func TestTag(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want // the expressions expected, in order (nil: none)
+	}{
+		// the issue's examples, reference Thursday 2021-12-30
+		{"a weekday in a report is the most recent one, today included", "their phone call Thursday",
+			[]want{{"Thursday", Date, "2021-12-30", ""}}},
+		{"a month after a future verb is the coming one", "They will hold talks in Geneva in January.",
+			[]want{{"January", Date, "2022-01", ""}}},
+		{"next month is the month after the reference", "The talks start next month.",
+			[]want{{"next month", Date, "2022-01", ""}}},
+		{"early December is December with mod START", "The build-up began in early December.",
+			[]want{{"early December", Date, "2021-12", "START"}}},
+		{"a weekday after a past verb is the one before", "They spoke on Wednesday.",
+			[]want{{"Wednesday", Date, "2021-12-29", ""}}},
+		{"earlier this month is the month, as TimeBank values it", "He warned earlier this month.",
+			[]want{{"earlier this month", Date, "2021-12", "START"}}},
+		{"a clock time with a zone takes the reference day", "The call began at 20:30 GMT.",
+			[]want{{"20:30 GMT", Time, "2021-12-30T20:30", ""}}},
+		{"since a year marks only the year", "the worst crisis since 2014",
+			[]want{{"2014", Date, "2014", ""}}},
+		{"numbers with thousands separators are not dates", "100,000 forces and 13,000 lives", nil},
+		{"a bare clock time needs time context", "The score was 20:30 in the end.", nil},
+
+		// absolute dates
+		{"month abbreviation and day", "on Dec. 30 the talks",
+			[]want{{"Dec. 30", Date, "2021-12-30", ""}}},
+		{"day month year", "on 30 December 2021,",
+			[]want{{"30 December 2021", Date, "2021-12-30", ""}}},
+		{"US numeric date", "filed 12/30/2021 in court",
+			[]want{{"12/30/2021", Date, "2021-12-30", ""}}},
+		{"ISO date", "dated 2021-12-30.",
+			[]want{{"2021-12-30", Date, "2021-12-30", ""}}},
+		{"month and year", "in December 2021 the",
+			[]want{{"December 2021", Date, "2021-12", ""}}},
+		{"a weekday before a full date belongs to it", "Thursday, Dec. 30, 2021",
+			[]want{{"Thursday, Dec. 30, 2021", Date, "2021-12-30", ""}}},
+		{"a full stop after a date is not part of it", "It ends on Jan. 14. Then",
+			[]want{{"Jan. 14", Date, "2022-01-14", ""}}},
+		{"the modal may is not a month", "Russia may invade.", nil},
+
+		// relative dates
+		{"yesterday", "said yesterday", []want{{"yesterday", Date, "2021-12-29", ""}}},
+		{"tomorrow", "meets tomorrow", []want{{"tomorrow", Date, "2021-12-31", ""}}},
+		{"tonight is the night of the reference", "speaks tonight", []want{{"tonight", Time, "2021-12-30TNI", ""}}},
+		{"last year", "rose last year", []want{{"last year", Date, "2020", ""}}},
+		{"this week is an ISO week", "met this week", []want{{"this week", Date, "2021-W52", ""}}},
+		{"next Friday", "will meet next Friday", []want{{"next Friday", Date, "2021-12-31", ""}}},
+		{"last Monday", "met last Monday", []want{{"last Monday", Date, "2021-12-27", ""}}},
+		{"a future verb sends a weekday forward", "They will meet on Friday.",
+			[]want{{"Friday", Date, "2021-12-31", ""}}},
+		{"days ago is a day", "three days ago", []want{{"three days ago", Date, "2021-12-27", ""}}},
+		{"years ago is a year", "two years ago", []want{{"two years ago", Date, "2019", ""}}},
+		{"the end of the month", "by the end of the month",
+			[]want{{"the end of the month", Date, "2021-12", "END"}}},
+		{"later this year", "due later this year", []want{{"later this year", Date, "2021", "END"}}},
+		{"a season with this", "this summer", []want{{"this summer", Date, "2021-SU", ""}}},
+		{"a quarter in a report is the latest such quarter", "profit in the third quarter rose",
+			[]want{{"the third quarter", Date, "2021-Q3", ""}}},
+		{"a half", "in the first half of 2021", []want{{"the first half of 2021", Date, "2021-H1", ""}}},
+		{"a decade", "in the 1990s", []want{{"the 1990s", Date, "199", ""}}},
+		{"Christmas", "before Christmas", []want{{"Christmas", Date, "2021-12-25", ""}}},
+		{"New Year's Day", "on New Year's Day", []want{{"New Year's Day", Date, "2022-01-01", ""}}},
+
+		// times
+		{"p.m. with a zone", "at 3 p.m. EST", []want{{"3 p.m. EST", Time, "2021-12-30T15:00", ""}}},
+		{"noon", "by noon", []want{{"noon", Time, "2021-12-30T12:00", ""}}},
+		{"a weekday with a part of day", "Thursday evening", []want{{"Thursday evening", Time, "2021-12-30TEV", ""}}},
+
+		// durations, sets, ranges, vague references
+		{"a duration in words", "talked for two hours", []want{{"two hours", Duration, "PT2H", ""}}},
+		{"for three days", "stayed for three days", []want{{"three days", Duration, "P3D", ""}}},
+		{"the past N years", "over the past three years", []want{{"the past three years", Duration, "P3Y", ""}}},
+		{"a hyphenated duration", "a 10-year plan", []want{{"10-year", Duration, "P10Y", ""}}},
+		{"every week is a set", "meets every week", []want{{"every week", Set, "P1W", ""}}},
+		{"a rate after an amount is a set", "$5 million a year", []want{{"a year", Set, "P1Y", ""}}},
+		{"a year range is one duration", "between 2019 and 2021", []want{{"between 2019 and 2021", Duration, "P2Y", ""}}},
+		{"a day range gives each day its month", "from 10 to 12 January",
+			[]want{{"10", Date, "2022-01-10", ""}, {"12 January", Date, "2022-01-12", ""}}},
+		{"recently is PAST_REF", "recently said", []want{{"recently", Date, "PAST_REF", ""}}},
+		{"now is PRESENT_REF", "is now", []want{{"now", Date, "PRESENT_REF", ""}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Tag(tc.text, thursday)
+			var gw []want
+			for _, x := range got {
+				gw = append(gw, want{x.Text, x.Type, x.Value, x.Mod})
+			}
+			if len(gw) != len(tc.want) {
+				t.Fatalf("Tag(%q) = %v, want %v", tc.text, gw, tc.want)
+			}
+			for i := range gw {
+				if gw[i] != tc.want[i] {
+					t.Errorf("Tag(%q)[%d] = %v, want %v", tc.text, i, gw[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// checkInvariants fails t unless tx are well-formed expressions of text.
+func checkInvariants(t testing.TB, text string, tx []Timex) {
+	prev := 0
+	for i, x := range tx {
+		if x.Start < prev || x.Start >= x.End || x.End > len(text) {
+			t.Fatalf("timex %d %+v: bad offsets (previous end %d, len %d)", i, x, prev, len(text))
+		}
+		if !utf8.RuneStart(text[x.Start]) || x.End < len(text) && !utf8.RuneStart(text[x.End]) {
+			t.Fatalf("timex %d %+v: offsets split a UTF-8 sequence", i, x)
+		}
+		if x.Text != text[x.Start:x.End] {
+			t.Fatalf("timex %d: Text %q != input %q", i, x.Text, text[x.Start:x.End])
+		}
+		switch x.Type {
+		case Date, Time, Duration, Set:
+		default:
+			t.Fatalf("timex %d: type %q", i, x.Type)
+		}
+		if x.Value == "" {
+			t.Fatalf("timex %d %+v: empty value", i, x)
+		}
+		prev = x.End
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{"", "their phone call Thursday", "Dec. 30, 2021 at 20:30 GMT", "12/30/2021",
+		"from 10 to 12 January", "the past three years", "100,000 forces", "a year ago", "mid-1990s",
+		"the third quarter of 1990", "’90s", "2021-12-30", "3 p.m. EST Thursday", "\xff\xfe May 5",
+		"Christmas Eve", "twenty-five years", "two and a half years ago"} {
+		f.Add(s, int64(0))
+	}
+	f.Fuzz(func(t *testing.T, s string, days int64) {
+		ref := thursday.AddDate(0, 0, int(days%200000))
+		checkInvariants(t, s, Tag(s, ref))
+	})
+}
+
+// corpusTexts reads the dev corpora texts beside the repository.
+func corpusTexts(tb testing.TB) []string {
+	files, _ := filepath.Glob("../../../shared/corpora/timex-dev/*/*.txt")
+	if len(files) == 0 {
+		tb.Skip("../shared/corpora/timex-dev not found")
+	}
+	var texts []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
+}
+
+func TestCorpusInvariants(t *testing.T) {
+	for _, s := range corpusTexts(t) {
+		checkInvariants(t, s, Tag(s, thursday))
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	texts := corpusTexts(b)
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range texts {
+			Tag(s, thursday)
+		}
+	}
+}
+
+func TestPrecision(t *testing.T) {
+	for _, tc := range []struct{ value, want string }{
+		{"2021", "year"}, {"2021-12", "month"}, {"2021-12-30", "day"}, {"2021-W52", "week"},
+		{"2021-12-30T20:30", "time"}, {"2021-12-30TEV", "time"}, {"2021-Q3", "quarter"},
+		{"2021-SU", "season"}, {"2021-H1", "half"}, {"199", "decade"}, {"20", "century"},
+		{"P3D", "duration"}, {"PAST_REF", "vague"}, {"XXXX-WXX-1", "set"}, {"2021-W52-WE", "week"},
+		{"", ""}, {"garbage", ""},
+	} {
+		if got := Precision(tc.value); got != tc.want {
+			t.Errorf("Precision(%q) = %q, want %q", tc.value, got, tc.want)
+		}
+	}
+	_ = strings.TrimSpace
+}
