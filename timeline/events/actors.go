@@ -149,7 +149,14 @@ func (c *sentenceCtx) possessor(i int, pp *people) []string {
 			return nil
 		}
 		if e, ok := c.entEnd[k]; ok && c.ents[e].kind != kindPlace {
-			return []string{c.ents[e].name} // "the U.S.-Russia talks", "Kremlin statement"
+			// "the U.S.-Russia talks", "Kremlin statement"
+			names := []string{c.ents[e].name}
+			if f := c.ents[e].first; f >= 2 && c.toks[f-1].text == "-" {
+				if e2, ok := c.entEnd[f-2]; ok {
+					names = []string{c.ents[e2].name, c.ents[e].name}
+				}
+			}
+			return names
 		}
 	}
 	return nil
@@ -168,10 +175,10 @@ func (c *sentenceCtx) objectsAfter(i int) []string {
 		if !t.word && t.text != "'s" && t.text != "-" {
 			break
 		}
-		if k > i+1 && c.heads[k] && !c.skip[k] && !lexicon[t.lower].noun {
-			break
+		if k > i+1 && c.heads[k] && !c.skip[k] {
+			break // the next verb or event noun has its own parties
 		}
-		if subordinators[t.lower] {
+		if subordinators[t.lower] || t.lower == "ahead" || t.lower == "before" {
 			break
 		}
 		if e, ok := c.entStart[k]; ok {
@@ -185,30 +192,42 @@ func (c *sentenceCtx) objectsAfter(i int) []string {
 	return out
 }
 
-// gist returns what a statement said or a warning warned of, for titles:
-// the that-clause, the quotation, or the "of ..." phrase.
-func (c *sentenceCtx) gist(i int, m *mention) string {
+// gist returns what a statement said or a warning warned of, for
+// titles, as the verb's lemma and the words after it: ("say", "Moscow is
+// ..."), ("emphasize", "the need for diplomatic solutions"),
+// ("warn", "of severe consequences").
+func (c *sentenceCtx) gist(i int, m *mention) (verb, rest string) {
 	toks := c.toks
 	switch m.typ {
 	case Statement:
 		for k := i + 1; k < len(toks) && k <= i+4; k++ {
 			if toks[k].lower == "that" {
-				return c.clauseText(k+1, 14)
+				return "say", c.clauseText(k+1, 14)
 			}
 		}
 		// A sentence that opens with a quotation the verb reports.
 		if len(toks) > 0 && (toks[0].text == "\"" || toks[0].text == "\u201c") {
-			return c.clauseText(1, 12)
+			return "say", c.clauseText(0, 12)
 		}
+		if m.noun || reportingVerbs[m.lemma] {
+			if !m.noun && i+1 < len(toks) && toks[i+1].word && !c.skip[i+1] && !pressAudiences[toks[i+1].lower] {
+				return "say", c.clauseText(i+1, 12)
+			}
+			return "", ""
+		}
+		return m.lemma, c.clauseText(i+1, 10)
 	case Warning:
 		for k := i + 1; k < len(toks) && k <= i+4; k++ {
 			if toks[k].lower == "of" || toks[k].lower == "against" || toks[k].lower == "that" || toks[k].lower == "about" {
-				return toks[k].lower + " " + c.clauseText(k+1, 10)
+				return "warn", toks[k].lower + " " + c.clauseText(k+1, 10)
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
+
+// reportingVerbs only say that something was said; a title writes them as "says".
+var reportingVerbs = setOf("say", "tell", "add", "state", "note", "report", "comment", "remark", "mention", "speak", "talk", "write", "brief", "inform", "address")
 
 // clauseText returns up to n words of the sentence from toks[from],
 // stopping at punctuation that ends the clause, with quotation marks kept
@@ -230,7 +249,10 @@ func (c *sentenceCtx) clauseText(from, n int) string {
 		return ""
 	}
 	s := strings.TrimSpace(c.text[toks[from].start:toks[end-1].end])
-	s = strings.Trim(s, "\"\u201c\u201d ")
+	if end < len(toks) && words >= n {
+		s += "\u2026" // cut short
+	}
+	// Keep quotation marks paired: close one the cut left open.
 	if strings.Count(s, "\"")%2 == 1 {
 		s += "\""
 	}

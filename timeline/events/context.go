@@ -189,7 +189,7 @@ func (c *sentenceCtx) before(i, n int) []int {
 	var out []int
 	for k := i - 1; k >= 0 && len(out) < n; k-- {
 		t := c.toks[k]
-		if !t.word && t.text != "'s" {
+		if !t.word && t.text != "'s" && t.text != "-" {
 			break
 		}
 		out = append(out, k)

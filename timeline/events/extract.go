@@ -64,6 +64,7 @@ type draft struct {
 	place     string
 	medium    string // "video" for video calls
 	gist      string // what a statement said, a warning warned of
+	gistVerb  string // the verb for the gist in a title: "say", "emphasize"
 	nounLemma string
 	sources   []Source
 	relation  *relation
@@ -90,6 +91,7 @@ type mention struct {
 	place      string
 	medium     string
 	gist       string
+	gistVerb   string
 	relWord    string
 	relNoun    int // token index of the trigger that a relation word points at, or -1
 	d          *draft
@@ -232,7 +234,7 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	c.dateMention(m, d.published)
 	d.actors(c, m)
 	m.place = c.placeNear(i, m.typ, d.al)
-	m.gist = c.gist(i, m)
+	m.gistVerb, m.gist = c.gist(i, m)
 	m.relWord, m.relNoun = c.relationNear(i)
 	return m
 }
@@ -325,7 +327,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 		target.medium = m.medium
 	}
 	if target.gist == "" {
-		target.gist = m.gist
+		target.gist, target.gistVerb = m.gist, m.gistVerb
 	}
 	if m.planned {
 		target.planned = true

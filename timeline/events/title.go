@@ -51,7 +51,7 @@ func title(e *draft, status string) string {
 			return "Statement"
 		}
 		if e.gist != "" {
-			return who + " " + verb("says ", "say ") + e.gist
+			return who + " " + present(e.gistVerb, plural) + " " + e.gist
 		}
 		s = who + " " + verb("makes a statement", "make a statement")
 	case Warning:
@@ -86,6 +86,21 @@ func title(e *draft, status string) string {
 		s += " in " + e.place
 	}
 	return s
+}
+
+// present writes a verb in the present tense for a singular or plural subject.
+func present(lemma string, plural bool) string {
+	switch {
+	case plural:
+		return lemma
+	case lemma == "say":
+		return "says"
+	case strings.HasSuffix(lemma, "y") && !strings.HasSuffix(lemma, "ay") && !strings.HasSuffix(lemma, "ey"):
+		return lemma[:len(lemma)-1] + "ies"
+	case strings.HasSuffix(lemma, "s") || strings.HasSuffix(lemma, "sh") || strings.HasSuffix(lemma, "ch") || strings.HasSuffix(lemma, "x") || strings.HasSuffix(lemma, "z"):
+		return lemma + "es"
+	}
+	return lemma + "s"
 }
 
 func nameList(names []string) string {
