@@ -142,3 +142,24 @@ func TestMeantime(t *testing.T) {
 		t.Errorf("read %d documents, want 60", n)
 	}
 }
+
+// TestContent reads the project's sample articles: each must parse, with
+// a title and a date, and keep the span invariant.
+func TestContent(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "content", "*"))
+	for _, path := range files {
+		if ext := filepath.Ext(path); ext != ".md" && ext != ".markdown" && ext != ".txt" {
+			continue
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			a, err := Read(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSpans(t, a)
+			if a.Title == "" || len(a.Blocks) == 0 {
+				t.Errorf("title %q, %d blocks", a.Title, len(a.Blocks))
+			}
+		})
+	}
+}
