@@ -28,6 +28,11 @@ type Article struct {
 	Params    map[string]any // every front matter key, known or not
 	Blocks    []Block        // the body in reading order; never title, byline, date or URL
 	Raw       []byte         // the file's bytes, exactly as on disk
+
+	// TitleBlock is the title as it stands in the body of the file, as a
+	// Heading with spans, for evidence found in a headline. It is the
+	// zero Block when the title came from front matter.
+	TitleBlock Block
 }
 
 // BlockKind says what a block of body text is.

@@ -18,7 +18,14 @@ const sharedDir = "../../../shared"
 // and Line is the line of the block's first byte.
 func checkSpans(t *testing.T, a *Article) {
 	t.Helper()
-	for bi, b := range a.Blocks {
+	blocks := a.Blocks
+	if a.TitleBlock.Text != "" {
+		if a.TitleBlock.Text != a.Title {
+			t.Errorf("TitleBlock.Text %q != Title %q", a.TitleBlock.Text, a.Title)
+		}
+		blocks = append([]Block{a.TitleBlock}, blocks...)
+	}
+	for bi, b := range blocks {
 		if b.Text == "" {
 			t.Errorf("block %d is empty", bi)
 		}

@@ -20,6 +20,7 @@ type dump struct {
 	Error     string         `json:"error,omitempty"`
 	Format    Format         `json:"format,omitempty"`
 	Title     string         `json:"title,omitempty"`
+	TitleAt   string         `json:"titleAt,omitempty"` // line:spans of TitleBlock
 	Author    string         `json:"author,omitempty"`
 	URL       string         `json:"url,omitempty"`
 	Published string         `json:"published,omitempty"`
@@ -46,14 +47,21 @@ func dumpArticle(a *Article, err error) dump {
 		Published: a.Published.Format(time.DateOnly), DateLine: a.DateLine,
 		Tags: a.Tags, Draft: a.Draft, Params: a.Params,
 	}
+	if a.TitleBlock.Text != "" {
+		d.TitleAt = fmt.Sprintf("%d: %s", a.TitleBlock.Line, dumpSpans(a.TitleBlock.Spans))
+	}
 	for _, b := range a.Blocks {
-		var spans []string
-		for _, s := range b.Spans {
-			spans = append(spans, fmt.Sprintf("%d@%d+%d", s.Text, s.File, s.Len))
-		}
-		d.Blocks = append(d.Blocks, dumpBlock{b.Kind, b.Line, b.Text, strings.Join(spans, " ")})
+		d.Blocks = append(d.Blocks, dumpBlock{b.Kind, b.Line, b.Text, dumpSpans(b.Spans)})
 	}
 	return d
+}
+
+func dumpSpans(spans []Span) string {
+	var out []string
+	for _, s := range spans {
+		out = append(out, fmt.Sprintf("%d@%d+%d", s.Text, s.File, s.Len))
+	}
+	return strings.Join(out, " ")
 }
 
 // TestGolden parses every fixture in testdata and compares the result

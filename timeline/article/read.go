@@ -83,6 +83,11 @@ func (a *Article) setDate(t time.Time, line int) {
 	a.DateLine = line
 }
 
+func (a *Article) setTitle(b *rawBlock) {
+	a.Title = b.text()
+	a.TitleBlock = Block{Kind: Heading, Text: a.Title, Line: b.line, Spans: b.b.spans}
+}
+
 // readHeader takes title, byline, date line and photo credits from the top
 // of blocks and returns the index of the first body block. Blocks it
 // takes are marked so readBody skips them.
@@ -95,8 +100,10 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 	s := first.text()
 	switch {
 	case a.Format == Markdown && first.h1:
-		if a.Title == "" || a.Title == s {
-			a.Title = s
+		if a.Title == "" {
+			a.setTitle(first)
+			i = 1
+		} else if a.Title == s {
 			i = 1
 		}
 	case a.Title != "" || first.kind != Paragraph || first.single:
@@ -104,7 +111,7 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 		(!strings.HasSuffix(s, ".") || wordCount(s) <= 12):
 		// A long first line ending in a full stop is the lead, not a headline.
 		if _, ok := parseDate(s); !ok {
-			a.Title = s
+			a.setTitle(first)
 			i = 1
 		}
 	case a.Format == Markdown && first.lines == 1 && isTitleLike(s) && len(blocks) > 1:
@@ -113,7 +120,7 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 		next := blocks[1].text()
 		_, isDate := parseDate(next)
 		if isDate || isByline(next) {
-			a.Title = s
+			a.setTitle(first)
 			i = 1
 		}
 	}
