@@ -145,9 +145,15 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex) {
 		}
 	}
 	ms = oneMentionPerType(ms)
+	kept := ms[:0]
 	for _, m := range ms {
+		if m.typ == Statement && m.noun && len(m.agent) == 0 {
+			continue // "the report": no one is said to speak
+		}
 		d.resolve(c, m)
+		kept = append(kept, m)
 	}
+	ms = kept
 	for _, m := range ms {
 		d.link(c, m, ms)
 	}
@@ -183,7 +189,7 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	case t.lower == "call" || t.lower == "calls" || t.lower == "called" || t.lower == "calling":
 		if next(1) == "for" || next(1) == "on" && !phoneWords[prev(1)] {
 			m.typ, m.noun = Demand, false
-		} else if !m.noun || next(1) == "to" || next(1) == "from" {
+		} else if !m.noun && mediumNear(toks, i) == "" || next(1) == "to" || next(1) == "from" {
 			return nil // "called the plan a mistake", "a call to action"
 		}
 	case trig.lemma == "speak" || trig.lemma == "talk":

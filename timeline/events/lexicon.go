@@ -27,7 +27,7 @@ var verbs = map[string][]string{
 	Warning:   {"warn", "threaten", "caution:cautioned,cautioning,cautions"},
 	Demand:    {"demand", "request", "propose", "urge", "ask:asked,asks,asking", "appeal:appealed,appealing,appeals"},
 	Meeting:   {"meet:meet,meets,met", "negotiate", "confer:conferred,conferring"},
-	Call:      {"phone:phoned,phoning", "telephone:telephoned,telephoning"},
+	Call:      {"phone:phoned,phoning", "telephone:telephoned,telephoning", "call:called,calling"},
 	Visit:     {"visit", "travel:traveled,travelled,travelling,traveling"},
 	Agreement: {"agree:agree,agrees,agreed,agreeing", "sign:signed,signing", "ratify:ratified,ratifies"},
 }

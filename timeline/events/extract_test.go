@@ -1,0 +1,164 @@
+package events
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/timelinehq/timeline/timeline/article"
+)
+
+// parse reads body as a plain-text article published on Thursday 30
+// December 2021, the seed article's date.
+func parse(t testing.TB, body string) *article.Article {
+	t.Helper()
+	a, err := article.Parse("test.txt", []byte("Test article\n\nDecember 30, 2021\n\n"+body+"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func TestExtractRules(t *testing.T) {
+	type want struct {
+		typ, status, date, mod string
+		actors                 []string
+		place                  string
+	}
+	tests := []struct {
+		name string
+		body string
+		want []want
+	}{
+		{"a phone call in the past takes the weekday before the publication date",
+			"Joe Biden and Vladimir Putin spoke by phone on Tuesday.",
+			[]want{{Call, Occurred, "2021-12-28", "", []string{"Joe Biden", "Vladimir Putin"}, ""}}},
+		{"a future meeting takes the next weekday and its place",
+			"Antony Blinken will meet Sergei Lavrov in Geneva on Friday.",
+			[]want{{Meeting, Planned, "2021-12-31", "", []string{"Antony Blinken", "Sergei Lavrov"}, "Geneva"}}},
+		{"early December keeps month precision with mod START",
+			"Biden warned Putin in early December of severe consequences.",
+			[]want{{Warning, Occurred, "2021-12", "START", []string{"Joe Biden", "Vladimir Putin"}, ""}}},
+		{"a reporting verb without a date takes the publication date",
+			"Kremlin spokesman Dmitry Peskov told reporters that Moscow was ready.",
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Dmitry Peskov"}, ""}}},
+		{"a capital speaks for its country",
+			"Moscow said it would not back down.",
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Russia"}, ""}}},
+		{"spelling variants fold to one name",
+			"Ukrainian President Volodymyr Zelenskiy said on Wednesday that help was coming.",
+			[]want{{Statement, Occurred, "2021-12-29", "", []string{"Volodymyr Zelensky"}, ""}}},
+		{"a negated statement is no event", "Peskov did not comment on the report.", nil},
+		{"a hypothetical meeting is no event", "Russia denied that it plans to meet NATO officials.",
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Russia"}, ""}}},
+		{"a conditional response is no event", "Washington is prepared to respond if Moscow threatens Kyiv.", nil},
+		{"a future statement is what a coming event will carry, not an event", "Biden will tell Putin that the West is united.", nil},
+		{"naming something is not a phone call", "The United States called the proposals non-starters.", nil},
+		{"calling for something is a demand",
+			"NATO on Monday called for an immediate withdrawal.",
+			[]want{{Demand, Occurred, "2021-12-27", "", []string{"NATO"}, ""}}},
+		{"an event noun governed by a light verb takes the verb's date",
+			"Moscow earlier this month presented sweeping security demands.",
+			[]want{{Demand, Occurred, "2021-12", "START", []string{"Russia"}, ""}}},
+		{"a month ahead is in the next year",
+			"The two sides will hold talks in Geneva in January.",
+			[]want{{Meeting, Planned, "2022-01", "", []string{}, "Geneva"}}},
+		{"words inside a quotation are not events",
+			`"Only through talks can we solve this," Peskov said.`,
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Peskov"}, ""}}},
+		{"a statement noun with no one speaking is no event", "The report was published.", nil},
+		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []want
+			for _, e := range Extract(parse(t, tt.body)) {
+				got = append(got, want{e.Type, e.Status, e.Date, e.Mod, e.Actors, e.Place})
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Extract(%q)\n got %+v\nwant %+v", tt.body, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRepeatedMentionsBecomeOneEvent(t *testing.T) {
+	a := parse(t, "Biden and Putin will hold a phone call on Thursday.\n\n"+
+		"The call, which will begin at 20:30 GMT, comes ahead of talks in January.\n\n"+
+		"Kremlin spokesman Dmitry Peskov told reporters the call was Putin's idea. \"We are ready,\" Peskov said.")
+	var calls, peskov []Event
+	for _, e := range Extract(a) {
+		switch {
+		case e.Type == Call:
+			calls = append(calls, e)
+		case e.Type == Statement && len(e.Actors) > 0 && e.Actors[0] == "Dmitry Peskov":
+			peskov = append(peskov, e)
+		}
+	}
+	if len(calls) != 1 || len(calls[0].Sources) != 3 || calls[0].Date != "2021-12-30T20:30" {
+		t.Errorf("calls = %+v, want one call at 2021-12-30T20:30 with three sources", calls)
+	}
+	if len(peskov) != 1 || len(peskov[0].Sources) != 2 {
+		t.Errorf("Peskov's statements = %+v, want one with two sources", peskov)
+	}
+}
+
+func TestSourcesPointAtTheSentenceInTheFile(t *testing.T) {
+	a := parse(t, "Biden, who is at home, will stress in his call with\n\nPutin that the path is open, an official told reporters.")
+	evs := Extract(a)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	for _, e := range evs {
+		for _, s := range e.Sources {
+			raw := string(a.Raw[s.Start:s.End])
+			if !strings.HasPrefix(raw, "Biden, who") || !strings.HasSuffix(raw, "told reporters.") {
+				t.Errorf("%s source [%d,%d) = %q, want the whole sentence across the blank line", e.Type, s.Start, s.End, raw)
+			}
+		}
+	}
+}
+
+func TestAliasesFromContent(t *testing.T) {
+	extra, err := ParseAliases(strings.NewReader("European Commission | org | Brussels, the Commission\n"), "aliases.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := Extractor{Aliases: DefaultAliases().With(extra)}
+	evs := x.Extract(parse(t, "Brussels said on Tuesday that sanctions were ready."))
+	if len(evs) != 1 || !reflect.DeepEqual(evs[0].Actors, []string{"European Commission"}) {
+		t.Errorf("events = %+v, want one statement by the European Commission", evs)
+	}
+	for _, bad := range []string{"Russia | country\n", "X | planet | Y\n", " | org | Y\n"} {
+		if _, err := ParseAliases(strings.NewReader(bad), "aliases.txt"); err == nil || !strings.HasPrefix(err.Error(), "aliases.txt:1: ") {
+			t.Errorf("ParseAliases(%q) error = %v, want aliases.txt:1: ...", bad, err)
+		}
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	f.Add("Biden and Putin spoke by phone on Tuesday. \"We agree,\" Peskov said.")
+	f.Add("The call, which will begin at 20:30 GMT, comes ahead of talks in Geneva in January.")
+	f.Add("Following the Geneva talks, Russian delegates will meet NATO ahead of a meeting of the OSCE.")
+	f.Add("U.S.-Russia talks\u2014\"said\" \u201cthe call\u201d Zelenskiy's 'message' Mr. J. R. Smith warned.")
+	f.Fuzz(func(t *testing.T, body string) {
+		if !utf8.ValidString(body) {
+			return
+		}
+		a, err := article.Parse("fuzz.txt", []byte("Title\n\nDecember 30, 2021\n\n"+body))
+		if err != nil {
+			return
+		}
+		for _, e := range Extract(a) {
+			if e.Date == "" || len(e.Sources) == 0 {
+				t.Fatalf("event without date or sources: %+v", e)
+			}
+			for _, s := range e.Sources {
+				if s.Start < 0 || s.Start >= s.End || s.End > len(a.Raw) {
+					t.Fatalf("source [%d,%d) outside the file of %d bytes", s.Start, s.End, len(a.Raw))
+				}
+			}
+		}
+	})
+}
