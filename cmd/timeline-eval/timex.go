@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,7 +20,9 @@ func init() { commands["timex"] = runTimex }
 
 // runTimex scores timex.Tag (or stored predictions) on the TIMEX3 dev
 // corpora with the measures of ../shared/eval/score_timex.py.
-func runTimex(args []string) error {
+func runTimex(args []string) error { return scoreTimex(args, os.Stdout) }
+
+func scoreTimex(args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("timex", flag.ContinueOnError)
 	corpora := fs.String("corpora", "", "gold folder (default ../shared/corpora/timex-dev beside the repository)")
 	predPath := fs.String("pred", "", "score stored predictions (PRED jsonl: {\"doc\",\"timexes\"}) instead of running the tagger")
@@ -154,15 +157,15 @@ func runTimex(args []string) error {
 			errW.Write(append(b, '\n'))
 		}
 	}
-	score.PrintTable(os.Stdout, score.Rows(perCorpus))
+	score.PrintTable(stdout, score.Rows(perCorpus))
 	if total.Dropped > 0 {
-		fmt.Printf("(%d prediction(s) on ignored creation-time spans not counted)\n", total.Dropped)
+		fmt.Fprintf(stdout, "(%d prediction(s) on ignored creation-time spans not counted)\n", total.Dropped)
 	}
 	if stored == nil {
-		fmt.Printf("(%d documents, %d bytes tagged in %v, %.1f MB/s, in process)\n", len(docs), nbytes,
+		fmt.Fprintf(stdout, "(%d documents, %d bytes tagged in %v, %.1f MB/s, in process)\n", len(docs), nbytes,
 			tagTime.Round(time.Millisecond), float64(nbytes)/1e6/tagTime.Seconds())
 	}
-	fmt.Println(score.Summary(total, failed))
+	fmt.Fprintln(stdout, score.Summary(total, failed))
 	if *minVF1 >= 0 && total.Compute().ValueF1 < *minVF1 {
 		return fmt.Errorf("value F1 %.4f < required %.4f", total.Compute().ValueF1, *minVF1)
 	}

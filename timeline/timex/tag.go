@@ -1311,10 +1311,9 @@ func (p *parser) clock(i int) match {
 	} else if p.is(j, "o") && p.is(j+1, "'") && p.is(j+2, "clock") {
 		j, ctx = j+3, true
 	}
-	if zones[p.low(j)] {
+	if zones[p.low(j)] && (hasMin || ctx) {
 		j++
 		ctx = true
-		// "( GMT +8 )"
 	}
 	if !hasMin && !ctx {
 		return match{}
@@ -1328,7 +1327,7 @@ func (p *parser) clock(i int) match {
 
 var zones = map[string]bool{"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true,
 	"mst": true, "mdt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true, "et": true,
-	"jst": true, "ist": true, "msk": true, "z": true}
+	"jst": true, "ist": true, "msk": true}
 
 func (p *parser) isAmPm(j int) bool { return p.ampm(j) > j }
 
