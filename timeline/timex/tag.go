@@ -657,7 +657,7 @@ func (p *parser) relative(i int) match {
 	case e.unit == "WE":
 		return p.weekend(i, j+1, w)
 	case e.unit != "" && !e.plural:
-		if p.is(j+1, "-") || p.is(j+1, "'") && e.unit != "Y" {
+		if p.is(j+1, "-") {
 			return match{}
 		}
 		val, ok := shift(p.ref, dir, e.unit)
@@ -1044,6 +1044,18 @@ func (p *parser) quantity(i int) match {
 		lead = p.low(j)
 		j++
 	}
+	if n, k := p.ordinal(j); n > 0 && p.is(k, "century") && lead == "" && mod == "" {
+		return match{start: i, end: k + 1, typ: Date, val: pad2(n - 1)}
+	}
+	if lead == "" && mod == "" && j == i && p.is(i-1, "for", "within", "in", "over") {
+		// "for years", "within weeks": an unknown number of units
+		if e := p.lex(j); e != nil && e.plural && e.unit != "" && e.unit != "WE" && e.unit != "Q" && e.unit != "S" {
+			return match{start: i, end: j + 1, typ: Duration, val: durValue("X", e.unit)}
+		}
+	}
+	if p.is(i, "the") && p.is(i+1, "fiscal") && p.is(i+2, "year") && p.year(i+3) == 0 {
+		return match{start: i, end: i + 3, typ: Duration, val: "P1Y"}
+	}
 	q, k, ok := p.count(j)
 	if !ok {
 		// "the past years", "recent weeks", "recent days"
@@ -1052,13 +1064,10 @@ func (p *parser) quantity(i int) match {
 		}
 		q, k = "X", j
 	}
-	if q == "X" && (lead == "recent" || lead == "past" || lead == "last" || lead == "next" || lead == "coming") {
+	if q == "X" && (lead == "recent" || lead == "past" || lead == "last") {
+		// TimeBank values "recent years" and "the past few months" as PAST_REF.
 		if e := p.lex(k); e != nil && e.unit != "" && e.plural {
-			v := "PAST_REF"
-			if lead == "next" || lead == "coming" {
-				v = "FUTURE_REF"
-			}
-			return match{start: i, end: k + 1, typ: Date, val: v}
+			return match{start: i, end: k + 1, typ: Date, val: "PAST_REF"}
 		}
 	}
 	// "two to three weeks", "12 to 18 months"
@@ -1088,14 +1097,6 @@ func (p *parser) quantity(i int) match {
 	}
 	unit := e.unit
 	single := q == "1" && !hyphen
-	if e.plural && q == "1" || !e.plural && !hyphen && q != "1" && q != "X" && !strings.Contains(q, ".") {
-		// "one years", "three year" (but "three-year" is fine)
-		if !(q == "X" && e.plural) && !(p.is(j, "a", "an") && e.plural) {
-			if !e.plural && !p.is(k+1, "-") {
-				return match{}
-			}
-		}
-	}
 	if p.is(j, "a", "an") && (unit == "S" || unit == "MIN" && !p.is(j+1, "minute")) {
 		return match{}
 	}
@@ -1264,12 +1265,14 @@ func (p *parser) clock(i int) match {
 	}
 	w := p.low(i)
 	if w == "noon" || w == "midnight" {
-		d := p.dayFor(i)
 		v := "T12:00"
 		if w == "midnight" {
 			v = "T24:00"
 		}
-		return match{start: i, end: i + 1, typ: Time, val: fmtDay(d) + v}
+		if m := p.dayAfter(i + 1); m.ok() {
+			return match{start: i, end: m.end, typ: Time, val: fmtDay(m.day) + v}
+		}
+		return match{start: i, end: i + 1, typ: Time, val: fmtDay(p.dayFor(i)) + v}
 	}
 	t := &p.toks[i]
 	if t.kind != kDigit || t.e-t.s > 2 || t.num > 24 {
@@ -1321,8 +1324,11 @@ func (p *parser) clock(i int) match {
 	if !ctx && !p.is(i-1, "at", "by", "around", "about", "from", "until", "till", "before", "after", "to", "approximately") {
 		return match{}
 	}
-	d := p.dayFor(i)
-	return match{start: i, end: j, typ: Time, val: fmtDay(d) + "T" + pad2(h) + ":" + pad2(mi)}
+	end, d := j, p.dayFor(i)
+	if m := p.dayAfter(j); m.ok() {
+		end, d = m.end, m.day
+	}
+	return match{start: i, end: end, typ: Time, val: fmtDay(d) + "T" + pad2(h) + ":" + pad2(mi)}
 }
 
 var zones = map[string]bool{"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true,
@@ -1474,4 +1480,19 @@ func (p *parser) optBack(k int, words ...string) int {
 		return k - 1
 	}
 	return k
+}
+
+// dayAfter reads a day right after a time of day: "9 a.m. Tuesday",
+// "noon Thursday", "5 p.m. EST, Nov. 6".
+func (p *parser) dayAfter(j int) match {
+	k := p.opt(j, ",")
+	if k >= len(p.toks) {
+		return match{}
+	}
+	for _, r := range []func(*parser, int) match{(*parser).calendar, (*parser).relative} {
+		if m := r(p, k); m.ok() && m.typ == Date && !m.day.IsZero() {
+			return m
+		}
+	}
+	return match{}
 }
