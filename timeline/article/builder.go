@@ -112,8 +112,6 @@ func (b *builder) join(o *builder) {
 	}
 }
 
-func (b *builder) String() string { return string(b.text) }
-
 // firstFile is the file offset of the block's first copied byte, or -1.
 func (b *builder) firstFile() int {
 	if len(b.spans) == 0 {

@@ -234,12 +234,6 @@ func toStrings(v any) []string {
 				out = append(out, s)
 			}
 		}
-	case []string:
-		for _, s := range v {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
 	default:
 		for s := range strings.SplitSeq(toString(v), ",") {
 			if s = strings.TrimSpace(s); s != "" {

@@ -11,9 +11,17 @@ type rawBlock struct {
 	links  []string // link destinations found in it
 	h1     bool     // a level-1 Markdown heading
 	single bool     // a plain-text line that stands alone (byline, footer)
+	str    string   // b.text as a string, see text
 }
 
-func (r *rawBlock) text() string { return r.b.String() }
+// text returns the block's text, converted once: joining blocks only
+// ever makes the text longer, so a change of length means a new text.
+func (r *rawBlock) text() string {
+	if len(r.str) != len(r.b.text) {
+		r.str = string(r.b.text)
+	}
+	return r.str
+}
 
 // textBlocks splits plain text into paragraphs: runs of non-blank lines,
 // each line trimmed, joined with a space. Bylines, date lines near the
@@ -44,7 +52,7 @@ func textBlocks(data []byte, start int, li lineIndex) []*rawBlock {
 			continue
 		}
 		nonblank++
-		s := lb.String()
+		s := string(lb.text)
 		_, footer := originalURL(s)
 		single := footer || isRelated(s)
 		if !single && nonblank <= 12 {
