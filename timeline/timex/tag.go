@@ -132,7 +132,6 @@ func init() {
 		(*parser).clock,
 		(*parser).set,
 		(*parser).vague,
-		(*parser).yearRange,
 	}
 }
 
@@ -261,6 +260,10 @@ func (p *parser) cue(k int) int {
 		c = t.lex.cue
 	} else if pastTense(t.low) {
 		c = past
+	}
+	// A plan told in the past perfect is past: "had been due to expire".
+	if c == future && (p.is(k-1, "had") || p.is(k-1, "been") && p.is(k-2, "had")) {
+		return past
 	}
 	// A participle after "be" is a passive ("would be paid"), not a past.
 	if c == past && t.low != "been" && p.is(k-1, "be", "being", "is", "are", "been") {
@@ -1169,9 +1172,13 @@ func (p *parser) quantity(i int) match {
 	if single && lead == "" && (unit == "WE") {
 		return match{}
 	}
-	// "a year" after an amount is a rate: "$5 million a year".
+	// "a year" after an amount is a rate ("$5 million a year"), which
+	// TimeBank leaves unmarked; so are ages ("52 years old").
 	if p.is(j, "a", "an", "per") && !hyphen && lead == "" && mod == "" && p.afterAmount(i) {
-		return match{start: i, end: k, typ: Set, val: durValue("1", unit)}
+		return match{}
+	}
+	if p.is(k, "old") && !hyphen {
+		return match{}
 	}
 	if single && lead == "" && p.is(j, "a", "an") && p.is(i-1, "once", "twice") {
 		return match{start: i, end: k, typ: Set, val: durValue("1", unit)}
@@ -1271,6 +1278,10 @@ func (p *parser) clock(i int) match {
 		}
 		if m := p.dayAfter(i + 1); m.ok() {
 			return match{start: i, end: m.end, typ: Time, val: fmtDay(m.day) + v}
+		}
+		// "High Noon" is a film: a clock word alone needs a preposition.
+		if !p.is(i-1, "at", "by", "before", "after", "until", "till", "around", "about", "past", "from", "since", "to") {
+			return match{}
 		}
 		return match{start: i, end: i + 1, typ: Time, val: fmtDay(p.dayFor(i)) + v}
 	}
@@ -1428,26 +1439,6 @@ func (p *parser) vague(i int) match {
 	return match{start: i, end: i + 1, typ: Date, val: e.vague}
 }
 
-// yearRange: "from 2009 to 2011", "between 2014 and 2016" are one
-// duration in TimeML as MEANTIME annotates them.
-func (p *parser) yearRange(i int) match {
-	if !p.is(i, "from", "between") {
-		return match{}
-	}
-	y1 := p.year(i + 1)
-	if y1 == 0 || !p.is(i+2, "to", "and", "until", "through", "-") {
-		return match{}
-	}
-	if p.is(i, "from") == p.is(i+2, "and") {
-		return match{}
-	}
-	y2 := p.year(i + 3)
-	if y2 <= y1 {
-		return match{}
-	}
-	return match{start: i, end: i + 4, typ: Duration, val: "P" + strconv.Itoa(y2-y1) + "Y"}
-}
-
 // boundaryAfter reports whether the full stop at k ends the sentence: a
 // capitalized word or the end of the text follows.
 func (p *parser) boundaryAfter(k int) bool {
@@ -1464,7 +1455,7 @@ func (p *parser) prepCue(i int) int {
 	k := i - 1
 	k = p.optBack(k, "early", "late", "mid")
 	switch p.low(k) {
-	case "by", "through", "until", "till", "before":
+	case "by", "through", "until", "till":
 		return future
 	case "since":
 		return past
