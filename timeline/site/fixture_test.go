@@ -184,9 +184,11 @@ func syntheticSite(n, m int) Site {
 	day := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range n {
 		a := s.Articles[i%m]
-		b := a.Blocks[i%len(a.Blocks)]
-		src := events.Source{Article: a.Path, Title: a.Title, URL: a.URL, Published: a.Published.Format("2006-01-02"),
-			Sentence: b.Text, Start: b.Spans[0].File, End: b.FileOffset(len(b.Text))}
+		var srcs []events.Source
+		for _, b := range []article.Block{a.Blocks[i%len(a.Blocks)], a.Blocks[(i+3)%len(a.Blocks)]} {
+			srcs = append(srcs, events.Source{Article: a.Path, Title: a.Title, URL: a.URL, Published: a.Published.Format("2006-01-02"),
+				Sentence: b.Text, Start: b.Spans[0].File, End: b.FileOffset(len(b.Text))})
+		}
 		date := day.AddDate(0, 0, i).Format("2006-01-02")
 		if i%7 == 3 {
 			date = date[:7]
@@ -194,7 +196,7 @@ func syntheticSite(n, m int) Site {
 		s.Events = append(s.Events, events.Event{
 			ID: fmt.Sprintf("e%04d", i), Type: types[i%len(types)], Status: events.Occurred,
 			Date: date, Title: fmt.Sprintf("Event %d", i), Actors: []string{fmt.Sprintf("Official %d", i%13)},
-			Sources: []events.Source{src, src},
+			Sources: srcs,
 		})
 	}
 	return s

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/timelinehq/timeline/templates"
 	"github.com/timelinehq/timeline/timeline/article"
@@ -62,34 +65,43 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string) error {
 	})
 }
 
-// render writes every file of the site.
+// render writes every file of the site. Pages render and write in
+// parallel, since a build mostly waits for the disk; the error reported is
+// the one of the first failing page in page order, so it is the same on
+// every run.
 func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, evs []events.Event) error {
-	var buf bytes.Buffer
-	emit := func(tmplName string, p *page) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		p.Site = v
-		if v.BaseURL != "" {
-			p.Canonical = v.BaseURL + p.Path
-		}
-		buf.Reset()
-		if err := ts.sets[tmplName].ExecuteTemplate(&buf, ts.name[tmplName], p); err != nil {
-			return fmt.Errorf("render %s: %w", p.Path, err)
-		}
-		return w.write(p.Path, buf.Bytes())
+	type job struct {
+		tmpl string
+		p    *page
 	}
-
-	if err := emit(indexPage, &page{Path: "index.html"}); err != nil {
-		return err
-	}
+	jobs := []job{{indexPage, &page{Path: "index.html"}}}
 	for _, ev := range v.Events {
-		if err := emit(eventPage, &page{Root: "../", Path: ev.Path, Title: ev.Title, Event: ev}); err != nil {
-			return err
-		}
+		jobs = append(jobs, job{eventPage, &page{Root: "../", Path: ev.Path, Title: ev.Title, Event: ev}})
 	}
 	for _, av := range v.Articles {
-		if err := emit(articlePage, &page{Root: "../", Path: av.Path, Title: av.Title, Article: av}); err != nil {
+		jobs = append(jobs, job{articlePage, &page{Root: "../", Path: av.Path, Title: av.Title, Article: av}})
+	}
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(len(jobs), 4*runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				if errs[i] = renderPage(ctx, w, &buf, ts, jobs[i].tmpl, v, jobs[i].p); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
@@ -109,6 +121,22 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, 
 		return err
 	}
 	return copyAssets(ctx, w, tmpl)
+}
+
+// renderPage executes the page template tmplName for p and writes the page.
+func renderPage(ctx context.Context, w *writer, buf *bytes.Buffer, ts *pages, tmplName string, v *siteView, p *page) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	p.Site = v
+	if v.BaseURL != "" {
+		p.Canonical = v.BaseURL + p.Path
+	}
+	buf.Reset()
+	if err := ts.sets[tmplName].ExecuteTemplate(buf, ts.name[tmplName], p); err != nil {
+		return fmt.Errorf("render %s: %w", p.Path, err)
+	}
+	return w.write(p.Path, buf.Bytes())
 }
 
 // eventsJSON is the chronology in the contract format of

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is the file every output folder holds. Build replaces an existing
@@ -118,19 +119,25 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 }
 
 // writer writes the files of one build under dir.
+// It is safe for concurrent use.
 type writer struct {
 	dir  string
+	mu   sync.Mutex
 	made map[string]bool // folders made so far, slash-separated and relative
 }
 
 // write writes data to the slash-separated path name under w.dir.
 func (w *writer) write(name string, data []byte) error {
-	if d := path.Dir(name); !w.made[d] {
+	d := path.Dir(name)
+	w.mu.Lock()
+	if !w.made[d] {
 		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(d)), 0o755); err != nil {
+			w.mu.Unlock()
 			return fmt.Errorf("write %s: %w", name, err)
 		}
 		w.made[d] = true
 	}
+	w.mu.Unlock()
 	if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(name)), data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
