@@ -132,6 +132,7 @@ func init() {
 		(*parser).clock,
 		(*parser).set,
 		(*parser).vague,
+		(*parser).yearWords,
 	}
 }
 
@@ -218,12 +219,15 @@ func (p *parser) year(i int) int {
 
 // ---------------------------------------------------------------- tense
 
+// cueWindow is how many tokens either side tense looks for a cue.
+const cueWindow = 12
+
 // tense finds the nearest tense cue in the sentence around tokens [i, j):
 // future auxiliaries and plans ("will", "next", "due to") against past
 // verbs ("said", "met", "-ed", "ago").
 func (p *parser) tense(i, j int) int {
 	bestD, best := 1<<30, unknown
-	for k, d := i-1, 1; k >= 0 && d <= 12; k, d = k-1, d+1 {
+	for k, d := i-1, 1; k >= 0 && d <= cueWindow; k, d = k-1, d+1 {
 		if p.boundary(k) {
 			break
 		}
@@ -232,7 +236,7 @@ func (p *parser) tense(i, j int) int {
 			break
 		}
 	}
-	for k, d := j, 1; k < len(p.toks) && d < bestD && d <= 12; k, d = k+1, d+1 {
+	for k, d := j, 1; k < len(p.toks) && d < bestD && d <= cueWindow; k, d = k+1, d+1 {
 		if p.boundary(k) {
 			break
 		}
@@ -403,6 +407,9 @@ func (p *parser) monthDay(i, j int) match {
 	k2 := p.opt(k, ",", "of")
 	if y := p.year(k2); y > 0 {
 		return match{start: i, end: k2 + 1, typ: Date, val: fmtMonth(y, e.month)}
+	}
+	if y := p.yearWords(k2); y.ok() && i == j {
+		return match{start: i, end: y.end, typ: Date, val: y.val + "-" + pad2(e.month)}
 	}
 	// "January this year", "June last year"
 	if p.is(k, "this", "last", "next") && p.is(k+1, "year") && i == j {
@@ -584,8 +591,12 @@ func (p *parser) relative(i int) match {
 		case "year", "full":
 			k := p.opt(j, "full")
 			if p.is(k, "year") && !p.is(k+1, "-") {
-				if k == j {
-					// "the year" is mostly a span of a year in TimeBank
+				if y := p.yearWords(k + 1); y.ok() {
+					y.start = i
+					return y // "the year two thousand"
+				}
+				if k == j && !p.is(i-1, "of", "for", "in", "during", "through", "by", "throughout") {
+					// "the year" alone is mostly a span of a year in TimeBank
 					return match{start: i, end: k + 1, typ: Duration, val: "P1Y"}
 				}
 				return match{start: i, end: k + 1, typ: Date, val: fmtYear(p.ref.Year())}
@@ -998,9 +1009,16 @@ func (p *parser) modified(i int) match {
 	if !a.ok() || a.typ != Date && a.typ != Time {
 		return match{}
 	}
-	// "earlier this month" and "later this year" need this/next/last.
+	// "earlier this month" and "later this year" need this/next/last;
+	// "earlier in the year" an article.
 	if (word == "earlier" || word == "later") && !p.is(j, "this", "next", "last", "today") {
-		return match{}
+		if !p.is(j, "in") || !p.is(j+1, "the") {
+			return match{}
+		}
+		a = p.anchor(j + 1)
+		if !a.ok() || a.typ != Date {
+			return match{}
+		}
 	}
 	if a.typ == Time {
 		return match{}
@@ -1453,9 +1471,10 @@ func (p *parser) boundaryAfter(k int) bool {
 // a date: "by August", "until Tuesday" look ahead, "since May" back.
 func (p *parser) prepCue(i int) int {
 	k := i - 1
+	k = p.optBack(k, "-")
 	k = p.optBack(k, "early", "late", "mid")
 	switch p.low(k) {
-	case "by", "through", "until", "till":
+	case "by", "until", "till":
 		return future
 	case "since":
 		return past
@@ -1486,4 +1505,35 @@ func (p *parser) dayAfter(j int) match {
 		}
 	}
 	return match{}
+}
+
+// yearWords reads a year written in words: "nineteen ninety-six", "two
+// thousand", "two thousand and one".
+func (p *parser) yearWords(i int) match {
+	e := p.lex(i)
+	if e == nil || e.num == 0 {
+		return match{}
+	}
+	var y, k int
+	switch {
+	case e.num >= 10 && e.num <= 20 && p.lex(i+1) != nil && p.lex(i+1).num >= 10:
+		// "nineteen ninety-six": a century and two digits
+		n, k2, ok := p.count(i + 1)
+		v, err := strconv.Atoi(n)
+		if !ok || err != nil || v >= 100 {
+			return match{}
+		}
+		y, k = e.num*100+v, k2
+	case e.num == 2 && p.is(i+1, "thousand"):
+		y, k = 2000, i+2
+		kk := p.opt(k, "and")
+		if u := p.lex(kk); u != nil && u.num > 0 && u.num < 100 {
+			n, k2, _ := p.count(kk)
+			v, _ := strconv.Atoi(n)
+			y, k = 2000+v, k2
+		}
+	default:
+		return match{}
+	}
+	return match{start: i, end: k, typ: Date, val: fmtYear(y)}
 }
