@@ -133,57 +133,63 @@ func TestLinksResolve(t *testing.T) {
 		{"no events", Site{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			files := readTree(t, build(t, tc.site, nil))
-			ids := map[string]map[string]bool{}
-			for name, data := range files {
-				if strings.HasSuffix(name, ".html") {
-					ids[name] = map[string]bool{}
-					for _, m := range reID.FindAllStringSubmatch(string(data), -1) {
-						id := html.UnescapeString(m[1])
-						if ids[name][id] {
-							t.Errorf("%s: id %q twice", name, id)
-						}
-						ids[name][id] = true
-					}
-				}
-			}
-			checked := 0
-			for name, data := range files {
-				if !strings.HasSuffix(name, ".html") {
-					continue
-				}
-				for _, m := range reRef.FindAllStringSubmatch(string(data), -1) {
-					ref := html.UnescapeString(m[1])
-					u, err := url.Parse(ref)
-					if err != nil {
-						t.Errorf("%s: bad link %q: %v", name, ref, err)
-						continue
-					}
-					if u.Scheme != "" || u.Host != "" {
-						continue // external
-					}
-					if strings.HasPrefix(u.Path, "/") {
-						t.Errorf("%s: link %q is absolute; the site must work under any sub-path", name, ref)
-						continue
-					}
-					target := name
-					if u.Path != "" {
-						target = path.Join(path.Dir(name), u.Path)
-					}
-					if _, ok := files[target]; !ok {
-						t.Errorf("%s: link %q: %s is not in the output", name, ref, target)
-						continue
-					}
-					if u.Fragment != "" && !ids[target][u.Fragment] {
-						t.Errorf("%s: link %q: %s has no id %q", name, ref, target, u.Fragment)
-					}
-					checked++
-				}
-			}
-			if checked == 0 {
-				t.Error("no links checked")
-			}
+			checkLinks(t, readTree(t, build(t, tc.site, nil)))
 		})
+	}
+}
+
+// checkLinks checks that every relative href and src of every page names
+// a file of the output and, with a #fragment, an id in that file.
+func checkLinks(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	for name, data := range files {
+		if strings.HasSuffix(name, ".html") {
+			ids[name] = map[string]bool{}
+			for _, m := range reID.FindAllStringSubmatch(string(data), -1) {
+				id := html.UnescapeString(m[1])
+				if ids[name][id] {
+					t.Errorf("%s: id %q twice", name, id)
+				}
+				ids[name][id] = true
+			}
+		}
+	}
+	checked := 0
+	for name, data := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range reRef.FindAllStringSubmatch(string(data), -1) {
+			ref := html.UnescapeString(m[1])
+			u, err := url.Parse(ref)
+			if err != nil {
+				t.Errorf("%s: bad link %q: %v", name, ref, err)
+				continue
+			}
+			if u.Scheme != "" || u.Host != "" {
+				continue // external
+			}
+			if strings.HasPrefix(u.Path, "/") {
+				t.Errorf("%s: link %q is absolute; the site must work under any sub-path", name, ref)
+				continue
+			}
+			target := name
+			if u.Path != "" {
+				target = path.Join(path.Dir(name), u.Path)
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: link %q: %s is not in the output", name, ref, target)
+				continue
+			}
+			if u.Fragment != "" && !ids[target][u.Fragment] {
+				t.Errorf("%s: link %q: %s has no id %q", name, ref, target, u.Fragment)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Error("no links checked")
 	}
 }
 
@@ -501,4 +507,61 @@ func TestRefusesDangerousOutDir(t *testing.T) {
 			t.Errorf("%d entries in the parent, want 4", len(entries))
 		}
 	})
+}
+
+func TestEvidenceEdgeCases(t *testing.T) {
+	s := fixture(t)
+	call := s.Articles[0]
+	raw := string(call.Raw)
+	at := func(sub string) int {
+		i := strings.Index(raw, sub)
+		if i < 0 {
+			t.Fatalf("no %q", sub)
+		}
+		return i
+	}
+	src := func(start, end int) events.Source {
+		return events.Source{Article: call.Path, Sentence: raw[start:end], Start: start, End: end}
+	}
+	a, b := at("Biden warned"), at("video call in")
+	c, d := at("early December"), at("invaded Ukraine.")+len("invaded Ukraine.")
+	s.Events = append(s.Events, events.Event{
+		ID: "edge", Type: "protest", Date: "2021-12-31", Title: "Edge cases",
+		Sources: []events.Source{
+			src(a, c),  // overlaps the warned sentence, same start
+			src(b, d),  // overlaps it, same end
+			src(b, c),  // inside both
+			src(0, 10), // in the headline, not in the body
+			{Article: "content/missing.txt", Title: "Gone", URL: "https://example.org/gone", Sentence: "x", Start: 0, End: 1},
+			{Article: call.Path, Sentence: "bad", Start: 5000, End: 6000}, // past the end
+		},
+	})
+	out := build(t, s, nil)
+	files := readTree(t, out)
+	page := string(files["articles/biden-putin-call.html"])
+	for _, id := range []string{
+		"s-" + strconv.Itoa(a) + "-" + strconv.Itoa(c),
+		"s-" + strconv.Itoa(b) + "-" + strconv.Itoa(d),
+		"s-" + strconv.Itoa(b) + "-" + strconv.Itoa(c),
+	} {
+		if !strings.Contains(page, `id="`+id+`"`) {
+			t.Errorf("no id %s in the article page", id)
+		}
+	}
+	if n := strings.Count(page, `<a class="ref t-protest" href="../events/edge.html"`); n != 2 {
+		t.Errorf("want 2 links from marks to the edge event (one per end), got %d", n)
+	}
+	checkLinks(t, files)
+	ev := string(files["events/edge.html"])
+	for _, want := range []string{
+		`<a href="../articles/biden-putin-call.html">`, // the headline and the bad offsets link to the page
+		`<cite>Gone</cite>`, `href="https://example.org/gone"`,
+	} {
+		if !strings.Contains(ev, want) {
+			t.Errorf("event page lacks %s", want)
+		}
+	}
+	if !strings.Contains(string(files["index.html"]), `class="event t-protest"`) {
+		t.Error("an unknown type gets no class of its own")
+	}
 }

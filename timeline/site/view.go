@@ -272,7 +272,7 @@ func (av *articleView) render() {
 		ranges = append(ranges, r)
 	}
 	slices.SortFunc(ranges, func(a, b *markRange) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end))
+		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end)) // outer ranges first
 	})
 
 	type part struct {
@@ -348,6 +348,9 @@ func (av *articleView) render() {
 				}
 				if p.hi == z && p.n == p.r.parts {
 					for _, ev := range p.r.events {
+						if slices.ContainsFunc(seg.Refs, func(r ref) bool { return r.Href == "../"+ev.Path }) {
+							continue
+						}
 						seg.Refs = append(seg.Refs, ref{Href: "../" + ev.Path, Label: ev.TypeLabel, Title: ev.Title, Class: ev.TypeClass})
 					}
 				}
