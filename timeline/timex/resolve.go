@@ -3,6 +3,7 @@ package timex
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -160,7 +161,20 @@ func seasonYear(ref time.Time, s string, tense int) int {
 }
 
 // durValue formats a duration of q units (q may be "X" or a decimal).
+// Half units become the smaller unit, as TimeML prefers: P2Y6M, PT5H30M.
 func durValue(q, unit string) string {
+	if n, ok := strings.CutSuffix(q, ".5"); ok {
+		switch unit {
+		case "Y":
+			return "P" + n + "Y6M"
+		case "H":
+			return "PT" + n + "H30M"
+		case "D":
+			return "P" + n + "DT12H"
+		case "MIN":
+			return "PT" + n + "M30S"
+		}
+	}
 	switch unit {
 	case "H":
 		return "PT" + q + "H"

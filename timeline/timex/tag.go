@@ -262,12 +262,16 @@ func (p *parser) cue(k int) int {
 	c := unknown
 	if t.lex != nil {
 		c = t.lex.cue
-	} else if pastTense(t.low) {
-		c = past
+	} else if pastTense(t.low) && !p.is(k-1, "a", "an", "the", "still", "very", "its", "their", "his", "her", "our", "this", "that", "newly", "so") {
+		c = past // but "a still unspecified date" is an adjective
 	}
 	// A plan told in the past perfect is past: "had been due to expire".
-	if c == future && (p.is(k-1, "had") || p.is(k-1, "been") && p.is(k-2, "had")) {
-		return past
+	if c == future {
+		for b := k - 1; b >= 0 && b >= k-4 && !p.boundary(b); b-- {
+			if p.is(b, "had") {
+				return past
+			}
+		}
 	}
 	// A participle after "be" is a passive ("would be paid"), not a past.
 	if c == past && t.low != "been" && p.is(k-1, "be", "being", "is", "are", "been") {
@@ -595,7 +599,7 @@ func (p *parser) relative(i int) match {
 					y.start = i
 					return y // "the year two thousand"
 				}
-				if k == j && !p.is(i-1, "of", "for", "in", "during", "through", "by", "throughout") {
+				if k == j && (!p.is(i-1, "of", "for", "in", "during", "through", "by", "throughout") || p.is(k+1, "ended", "ending")) {
 					// "the year" alone is mostly a span of a year in TimeBank
 					return match{start: i, end: k + 1, typ: Duration, val: "P1Y"}
 				}
@@ -1085,12 +1089,6 @@ func (p *parser) quantity(i int) match {
 		}
 		q, k = "X", j
 	}
-	if q == "X" && (lead == "recent" || lead == "past" || lead == "last") {
-		// TimeBank values "recent years" and "the past few months" as PAST_REF.
-		if e := p.lex(k); e != nil && e.unit != "" && e.plural {
-			return match{start: i, end: k + 1, typ: Date, val: "PAST_REF"}
-		}
-	}
 	// "two to three weeks", "12 to 18 months"
 	if p.is(k, "to", "or") {
 		if q2, k2, ok2 := p.count(k + 1); ok2 {
@@ -1187,6 +1185,14 @@ func (p *parser) quantity(i int) match {
 			return match{start: i, end: end, typ: Date, val: val, mod: mod}
 		}
 	}
+	// "in five years" in a plan is the year five years on.
+	if lead == "" && mod == "" && !hyphen && p.is(i-1, "in") && q != "X" && !strings.Contains(q, ".") && p.tense(i, k) == future {
+		if n, err := strconv.Atoi(q); err == nil && unit != "H" && unit != "MIN" && unit != "S" {
+			if val, ok := shift(p.ref, n, unit); ok {
+				return match{start: i, end: k, typ: Date, val: val}
+			}
+		}
+	}
 	if single && lead == "" && (unit == "WE") {
 		return match{}
 	}
@@ -1242,6 +1248,10 @@ func (p *parser) count(i int) (string, int, bool) {
 		}
 		if p.glued(i+1) && p.is(i+1, ".") && p.glued(i+2) && i+2 < len(p.toks) && p.toks[i+2].kind == kDigit {
 			return strconv.Itoa(t.num) + "." + p.low(i+2), i + 3, true
+		}
+		// "5 1/2 hours"
+		if p.is(i+1, "1") && p.is(i+2, "/") && p.is(i+3, "2") && p.glued(i+2) && p.glued(i+3) {
+			return strconv.Itoa(t.num) + ".5", i + 4, true
 		}
 		return strconv.Itoa(t.num), i + 1, true
 	case t.low == "a" || t.low == "an":
