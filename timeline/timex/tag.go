@@ -559,6 +559,18 @@ func (p *parser) slashDate(i int) match {
 func (p *parser) relative(i int) match {
 	w := p.low(i)
 	switch w {
+	case "year":
+		// "year-end", "year end", "year's end": the end of the year
+		k := i + 1
+		if p.is(k, "'") && p.is(k+1, "s") {
+			k += 2
+		} else {
+			k = p.opt(k, "-")
+		}
+		if !p.is(k, "end") {
+			return match{}
+		}
+		return match{start: i, end: k + 1, typ: Date, val: fmtYear(p.ref.Year()), mod: "END"}
 	case "today", "yesterday", "tomorrow", "tonight":
 		t := p.ref
 		switch w {
@@ -1084,10 +1096,31 @@ func (p *parser) quantity(i int) match {
 	q, k, ok := p.count(j)
 	if !ok {
 		// "the past years", "recent weeks", "recent days"
-		if lead == "" || p.lex(j) == nil || !p.lex(j).plural || p.lex(j).unit == "WE" {
+		e := p.lex(j)
+		if lead == "" || e == nil || e.unit == "" || e.unit == "WE" {
 			return match{}
 		}
 		q, k = "X", j
+		if !e.plural {
+			// "the past year", "the last decade": TimeBank marks the
+			// previous unit, a date.
+			if !p.is(i, "the") || mod != "" {
+				return match{}
+			}
+			dir := 0
+			switch lead {
+			case "past", "last", "previous":
+				dir = -1
+			case "next", "coming", "following":
+				dir = 1
+			default:
+				return match{}
+			}
+			if val, ok := shift(p.ref, dir, e.unit); ok {
+				return match{start: i, end: j + 1, typ: Date, val: val}
+			}
+			return match{}
+		}
 	}
 	// "two to three weeks", "12 to 18 months"
 	if p.is(k, "to", "or") {
@@ -1457,10 +1490,6 @@ func (p *parser) vague(i int) match {
 		}
 	case "recent":
 		if l := p.lex(i + 1); l != nil && l.unit != "" {
-			return match{}
-		}
-	case "now":
-		if p.is(i-1, "right", "until", "from", "by") && false {
 			return match{}
 		}
 	}
