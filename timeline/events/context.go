@@ -156,12 +156,20 @@ func (c *sentenceCtx) dateMention(m *mention, published string) {
 			}
 		}
 	}
-	// "The call, which will begin at 20:30 GMT": a relative clause right
-	// after an event noun says when it happens.
-	if len(tx) == 0 && m.noun && m.i+2 < len(c.toks) && c.toks[m.i+1].text == "," && (c.toks[m.i+2].lower == "which" || c.toks[m.i+2].lower == "that") {
-		for i := m.i + 3; i < len(c.toks) && c.segment[i] == c.segment[m.i+2]; i++ {
-			if c.heads[i] && lightVerbs[c.toks[i].lower] {
-				tx = append(tx, c.dateOf[i]...)
+	// "The call began at 15:00", "The call, which will begin at 20:30 GMT":
+	// a light verb right after an event noun says when it happens.
+	if len(tx) == 0 && m.noun {
+		k := m.i + 1
+		if k+1 < len(c.toks) && c.toks[k].text == "," && (c.toks[k+1].lower == "which" || c.toks[k+1].lower == "that") {
+			k += 2
+		}
+		for ; k < len(c.toks) && k <= m.i+6 && c.toks[k].word; k++ {
+			if c.heads[k] && !c.skip[k] {
+				if lightVerbs[c.toks[k].lower] {
+					tx = append(tx, c.dateOf[k]...)
+					continue // "will begin": both are light
+				}
+				break
 			}
 		}
 	}

@@ -37,6 +37,54 @@ func (c *sentenceCtx) mainEventBefore(i int) bool {
 	return false
 }
 
+// borrowFromMainEvent gives an event noun in "during a video call" or
+// "in a phone call" the date and parties of the sentence's main event:
+// "Biden warned Putin on Tuesday ... during a video call".
+func borrowFromMainEvent(c *sentenceCtx, ms []*mention) {
+	var main *mention
+	for _, m := range ms {
+		if !m.noun {
+			main = m
+			break
+		}
+	}
+	if main == nil {
+		return
+	}
+	for _, m := range ms {
+		if !m.noun || m == main || m.hasOwnDate {
+			continue
+		}
+		// Back over the noun phrase only: "during a secure video call".
+		k := m.i - 1
+		for k >= 0 && k >= m.i-4 && c.toks[k].word && !prepositions[c.toks[k].lower] && c.toks[k].lower != "during" && !c.heads[k] {
+			k--
+		}
+		if k < 0 || (c.toks[k].lower != "during" && c.toks[k].lower != "in" && c.toks[k].lower != "on") {
+			continue
+		}
+		m.date, m.mod, m.hasOwnDate = main.date, main.mod, main.hasOwnDate
+		m.agent = appendNew(appendNew(append([]string(nil), main.agent...), main.objects...), m.agent...)
+		if main.planned {
+			m.planned = true
+		}
+	}
+}
+
+// pastLightVerb reports whether a past-tense light verb governs the event
+// noun at toks[i]: "The call began at 15:00", "Biden took the call".
+func (c *sentenceCtx) pastLightVerb(i int) bool {
+	for k := max(0, i-4); k < len(c.toks) && k <= i+3; k++ {
+		w := c.toks[k].lower
+		if k != i && c.heads[k] && lightVerbs[w] && (strings.HasSuffix(w, "ed") || pastForms[w]) {
+			return true
+		}
+	}
+	return false
+}
+
+var pastForms = setOf("began", "took", "was", "were", "held", "came", "had", "made", "gave", "sent", "put", "set")
+
 func subset(a, b []string) bool {
 	for _, x := range a {
 		if !contains(b, x) {

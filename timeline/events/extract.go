@@ -144,6 +144,7 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex) {
 			ms = append(ms, m)
 		}
 	}
+	borrowFromMainEvent(c, ms)
 	ms = oneMentionPerType(ms)
 	kept := ms[:0]
 	for _, m := range ms {
@@ -337,7 +338,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 	}
 	if m.planned {
 		target.planned = true
-	} else if !m.noun {
+	} else if !m.noun || c.pastLightVerb(m.i) {
 		target.occurred = true
 	}
 	for _, s := range target.sources {
@@ -351,6 +352,19 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 // findDraft returns an earlier draft that m refers to. With strict, only
 // one with the same date (at shared precision) and a shared actor.
 func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
+	if m.definite && !m.hasOwnDate && m.typ != Statement {
+		// "the call": the article's main call, the one it mentions most.
+		var best *draft
+		for k := len(d.drafts) - 1; k >= 0; k-- {
+			e := d.drafts[k]
+			if e.typ == m.typ && (m.place == "" || e.place == "" || m.place == e.place) &&
+				(len(actors) == 0 || len(e.actors) == 0 || overlap(actors, e.actors)) &&
+				(best == nil || len(e.sources) > len(best.sources)) {
+				best = e
+			}
+		}
+		return best
+	}
 	for k := len(d.drafts) - 1; k >= 0; k-- {
 		e := d.drafts[k]
 		if e.typ != m.typ {

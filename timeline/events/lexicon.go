@@ -86,7 +86,7 @@ func inflect(lemma, forms string) []string {
 var (
 	negators       = setOf("not", "n't", "never", "no", "without", "nor")
 	hypotheticals  = setOf("would", "could", "might", "may", "should", "if", "unless", "whether", "possible", "potential", "prepared", "ready", "willing", "want", "wants", "wanted", "hope", "hopes", "hoped", "seek", "seeks", "sought", "refused", "declined", "failed", "reluctant", "proposed", "possibility", "any", "cannot", "can't")
-	habituals      = setOf("repeatedly", "often", "always", "routinely", "frequently", "regularly", "usually", "constantly")
+	habituals      = setOf("repeatedly", "often", "always", "routinely", "frequently", "regularly", "usually", "constantly", "long")
 	futureMarkers  = setOf("will", "'ll", "shall", "upcoming", "planned", "scheduled", "forthcoming", "next", "future", "expected", "due", "set")
 	aheadMarkers   = setOf("ahead", "before", "prior", "until", "pending")
 	afterMarkers   = setOf("after", "following", "afterward", "afterwards", "since")
