@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/events"
 )
 
@@ -564,4 +565,22 @@ func TestEvidenceEdgeCases(t *testing.T) {
 	if !strings.Contains(string(files["index.html"]), `class="event t-protest"`) {
 		t.Error("an unknown type gets no class of its own")
 	}
+}
+
+func TestEvidenceInHeadline(t *testing.T) {
+	s := fixture(t)
+	call := s.Articles[0]
+	title := call.Title
+	if !strings.HasPrefix(string(call.Raw), title) {
+		t.Fatal("the fixture's first line is not its title")
+	}
+	call.TitleBlock = article.Block{Kind: article.Heading, Text: title, Spans: []article.Span{{Text: 0, File: 0, Len: len(title)}}}
+	s.Events[3].Sources = append(s.Events[3].Sources, events.Source{Article: call.Path, Sentence: title, Start: 0, End: len(title)})
+	files := readTree(t, build(t, s, nil))
+	page := string(files["articles/biden-putin-call.html"])
+	want := `<h1><mark id="s-0-` + strconv.Itoa(len(title)) + `" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">` + title + `</mark>`
+	if !strings.Contains(page, want) {
+		t.Errorf("article page lacks\n%s", want)
+	}
+	checkLinks(t, files)
 }

@@ -75,13 +75,14 @@ type citation struct {
 // articleView is one article page.
 type articleView struct {
 	*article.Article
-	Slug         string
-	Path         string // "articles/<Slug>.html"
-	Published    string // "Thursday 30 December 2021"
-	PublishedISO string // "2021-12-30"
-	Blocks       []blockView
-	Events       []*eventView // the events it is evidence for, in order
-	ranges       map[[2]int]*markRange
+	Slug          string
+	Path          string // "articles/<Slug>.html"
+	Published     string // "Thursday 30 December 2021"
+	PublishedISO  string // "2021-12-30"
+	Blocks        []blockView
+	TitleSegments []segment    // the headline, when the file has it as text
+	Events        []*eventView // the events it is evidence for, in order
+	ranges        map[[2]int]*markRange
 }
 
 // blockView is one block of an article's body; consecutive list items
@@ -280,8 +281,14 @@ func (av *articleView) render() {
 		lo, hi int // the part's range in the block's text
 		n      int // 1 for the first part of the sentence
 	}
-	parts := make([][]part, len(av.Article.Blocks))
-	for bi, b := range av.Article.Blocks {
+	// The headline comes first when the file has it in its text, so that
+	// evidence in a headline is marked too.
+	blocks := av.Article.Blocks
+	if len(av.Article.TitleBlock.Spans) > 0 {
+		blocks = append([]article.Block{av.Article.TitleBlock}, blocks...)
+	}
+	parts := make([][]part, len(blocks))
+	for bi, b := range blocks {
 		for _, r := range ranges {
 			lo, hi := -1, -1
 			for _, sp := range b.Spans {
@@ -312,7 +319,7 @@ func (av *articleView) render() {
 		}
 	}
 
-	for bi, b := range av.Article.Blocks {
+	for bi, b := range blocks {
 		ps := parts[bi]
 		cuts := []int{0, len(b.Text)}
 		for _, p := range ps {
@@ -357,6 +364,10 @@ func (av *articleView) render() {
 			}
 			seg.Title = strings.Join(titles, "; ")
 			segs = append(segs, seg)
+		}
+		if bi == 0 && len(blocks) > len(av.Article.Blocks) {
+			av.TitleSegments = segs
+			continue
 		}
 		kind := string(b.Kind)
 		switch b.Kind {
