@@ -132,8 +132,14 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 	if a, n := al.match(toks[:j], i); n > 0 {
 		switch {
 		case n == j-i && a.kind == kindAdjective:
-			// "Russian delegates": the nationality speaks through its role noun.
 			if j < len(toks) && roleNouns[toks[j].lower] && !(j+1 < len(toks) && toks[j+1].upper) {
+				// "the Russian leader": the Russian named before with such a title.
+				if leaderRoles[toks[j].lower] && i > 0 && toks[i-1].lower == "the" {
+					if name := pp.byTitle(joinTokens(toks[i:j]), toks[j].lower); name != "" {
+						return []entity{{name: name, kind: kindPerson, first: i, last: j + 1}}
+					}
+				}
+				// "Russian delegates": the nationality speaks through its role noun.
 				return []entity{{name: a.name, kind: kindCountry, first: i, last: j + 1}}
 			}
 			return nil
@@ -272,6 +278,30 @@ func roleEntity(toks []token, i int, al *Aliases, pp *people) (entity, bool) {
 		first = k - 1
 	}
 	return entity{name: name, kind: kindRole, first: first, last: i + 1}, true
+}
+
+// leaderRoles are role nouns that name one person, whom an earlier title
+// identifies: "the Russian leader" after "Russian President Vladimir Putin".
+var leaderRoles = setOf("leader", "president", "minister", "spokesman", "spokeswoman", "chancellor", "premier", "envoy", "ambassador")
+
+// byTitle returns the person named so far whose title has the nationality
+// and fits the role, when exactly one does.
+func (pp *people) byTitle(nationality, role string) string {
+	found := ""
+	for name, title := range pp.titles {
+		t := strings.ToLower(title)
+		if !strings.Contains(t, strings.ToLower(nationality)) {
+			continue
+		}
+		if !strings.Contains(t, role) && !(role == "leader" && (strings.Contains(t, "president") || strings.Contains(t, "prime minister") || strings.Contains(t, "chancellor"))) {
+			continue
+		}
+		if found != "" && found != name {
+			return "" // ambiguous
+		}
+		found = name
+	}
+	return found
 }
 
 func (pp *people) remember(name, title string) {

@@ -57,7 +57,8 @@ func borrowFromMainEvent(c *sentenceCtx, ms []*mention) {
 		}
 		// Back over the noun phrase only: "during a secure video call".
 		k := m.i - 1
-		for k >= 0 && k >= m.i-4 && c.toks[k].word && !prepositions[c.toks[k].lower] && c.toks[k].lower != "during" && !c.heads[k] {
+		for k >= 0 && k >= m.i-4 && c.toks[k].word && !prepositions[c.toks[k].lower] && c.toks[k].lower != "during" &&
+			!c.heads[k] && !c.skip[k] && !subordinators[c.toks[k].lower] {
 			k--
 		}
 		if k < 0 || (c.toks[k].lower != "during" && c.toks[k].lower != "in" && c.toks[k].lower != "on") {

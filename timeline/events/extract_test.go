@@ -68,6 +68,9 @@ func TestExtractRules(t *testing.T) {
 			`"Only through talks can we solve this," Peskov said.`,
 			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Peskov"}, ""}}},
 		{"a statement noun with no one speaking is no event", "The report was published.", nil},
+		{"a role with a nationality resolves to the person with that title",
+			"Russian President Vladimir Putin spoke on Monday. The Russian leader said on Tuesday that talks were useful.",
+			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Vladimir Putin"}, ""}, {Statement, Occurred, "2021-12-28", "", []string{"Vladimir Putin"}, ""}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
 	}
 	for _, tt := range tests {
