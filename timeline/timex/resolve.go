@@ -138,9 +138,12 @@ func quarterYear(ref time.Time, q int, tense int) int {
 	return y
 }
 
+// seasonStart is the first month of each season (northern hemisphere).
+var seasonStart = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
 // seasonYear picks the year of a season named without one.
 func seasonYear(ref time.Time, s string, tense int) int {
-	start := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[s]
+	start := seasonStart[s]
 	y, rm := ref.Year(), int(ref.Month())
 	if s == "WI" && rm <= 2 {
 		// January and February belong to the winter that began last December.

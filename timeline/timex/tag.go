@@ -78,7 +78,10 @@ func (p *parser) trigger(t *token) bool {
 	case kDigit:
 		return true
 	case kWord:
-		return t.lex != nil && t.lex.cue == 0 || t.lex != nil && t.lex.trig || triggers[t.low]
+		if t.lex != nil {
+			return t.lex.trig
+		}
+		return triggers[t.low]
 	}
 	return t.low == "'"
 }
@@ -417,7 +420,7 @@ func (p *parser) monthDay(i, j int) match {
 	}
 	// "January this year", "June last year"
 	if p.is(k, "this", "last", "next") && p.is(k+1, "year") && i == j {
-		y := p.ref.Year() + map[string]int{"this": 0, "last": -1, "next": 1}[p.low(k)]
+		y := p.ref.Year() + relDir(p.low(k))
 		return match{start: i, end: k + 2, typ: Date, val: fmtMonth(y, e.month)}
 	}
 	if e.abbr || i != j {
@@ -641,7 +644,7 @@ func (p *parser) relative(i int) match {
 			w = "last"
 		}
 	}
-	dir := map[string]int{"this": 0, "last": -1, "next": 1}[w]
+	dir := relDir(w)
 	switch {
 	case e.weekday > 0 && !e.abbr:
 		return p.weekday(i, j+1, e.weekday, w)
@@ -660,7 +663,7 @@ func (p *parser) relative(i int) match {
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtMonth(y, e.month)}
 	case e.season != "":
-		y := seasonYear(p.ref, e.season, map[int]int{-1: past, 0: unknown, 1: future}[dir])
+		y := seasonYear(p.ref, e.season, dir)
 		cur := seasonYear(p.ref, e.season, past)
 		if dir == -1 && y == cur && seasonOf(p.ref) == e.season {
 			y--
@@ -752,7 +755,7 @@ func (p *parser) quarter(i int) match {
 	}
 	switch {
 	case p.is(j, "this", "last", "next") && p.is(j+1, "year") && p.is(j+2, "'") && p.is(j+3, "s"):
-		y, haveY = p.ref.Year()+map[string]int{"this": 0, "last": -1, "next": 1}[p.low(j)], true
+		y, haveY = p.ref.Year()+relDir(p.low(j)), true
 		j += 4
 	case p.year(j) > 0 && (p.is(j+1, "'") || p.lex(j+1) != nil || p.is(j+1, "fiscal", "period")):
 		y, haveY = p.year(j), true
@@ -811,7 +814,7 @@ func (p *parser) quarter(i int) match {
 		if yy := p.year(k2); yy > 0 {
 			y, haveY, k = yy, true, k2+1
 		} else if p.is(k2, "this", "last", "next") && p.is(k2+1, "year") && k2 != k {
-			y, haveY, k = p.ref.Year()+map[string]int{"this": 0, "last": -1, "next": 1}[p.low(k2)], true, k2+2
+			y, haveY, k = p.ref.Year()+relDir(p.low(k2)), true, k2+2
 		} else if p.is(k2, "the") && p.is(k2+1, "year") && k2 != k {
 			y, haveY, k = p.ref.Year(), true, k2+2
 		}
@@ -1053,7 +1056,10 @@ func (p *parser) quantity(i int) match {
 	case p.is(j, "up") && p.is(j+1, "to"):
 		mod, j = "EQUAL_OR_LESS", j+2
 	case p.is(j, "more", "less") && p.is(j+1, "than"):
-		mod = map[string]string{"more": "MORE_THAN", "less": "LESS_THAN"}[p.low(j)]
+		mod = "MORE_THAN"
+		if p.is(j, "less") {
+			mod = "LESS_THAN"
+		}
 		j += 2
 	case p.is(j, "at") && p.is(j+1, "least"):
 		mod, j = "EQUAL_OR_MORE", j+2
@@ -1575,4 +1581,15 @@ func (p *parser) yearWords(i int) match {
 		return match{}
 	}
 	return match{start: i, end: k, typ: Date, val: fmtYear(y)}
+}
+
+// relDir is the direction of "last" (-1), "this" (0) and "next" (+1).
+func relDir(w string) int {
+	switch w {
+	case "last":
+		return -1
+	case "next":
+		return 1
+	}
+	return 0
 }

@@ -1,6 +1,3 @@
-// Package timex finds temporal expressions in English news text and
-// normalizes them to TIMEX3 values resolved against a reference date,
-// usually the article's publication date.
 package timex
 
 // Types of temporal expression, as in TimeML.

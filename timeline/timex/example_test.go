@@ -1,0 +1,35 @@
+package timex_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline/timex"
+)
+
+func ExampleTag() {
+	published := time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC) // a Thursday
+	text := "Biden and Putin spoke on Wednesday and will hold talks in Geneva in January. " +
+		"Their phone call Thursday began at 20:30 GMT and lasted almost an hour."
+	for _, t := range timex.Tag(text, published) {
+		fmt.Printf("%q %s %s %s\n", t.Text, t.Type, t.Value, t.Mod)
+	}
+	// Output:
+	// "Wednesday" DATE 2021-12-29
+	// "January" DATE 2022-01
+	// "Thursday" DATE 2021-12-30
+	// "20:30 GMT" TIME 2021-12-30T20:30
+	// "almost an hour" DURATION PT1H LESS_THAN
+}
+
+func ExamplePrecision() {
+	for _, v := range []string{"2021-12-30", "2021-12", "2021-W52", "P3D", "PAST_REF"} {
+		fmt.Println(v, timex.Precision(v))
+	}
+	// Output:
+	// 2021-12-30 day
+	// 2021-12 month
+	// 2021-W52 week
+	// P3D duration
+	// PAST_REF vague
+}
