@@ -2,6 +2,7 @@ package timex_test
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline/timex"
@@ -12,7 +13,8 @@ func ExampleTag() {
 	text := "Biden and Putin spoke on Wednesday and will hold talks in Geneva in January. " +
 		"Their phone call Thursday began at 20:30 GMT and lasted almost an hour."
 	for _, t := range timex.Tag(text, published) {
-		fmt.Printf("%q %s %s %s\n", t.Text, t.Type, t.Value, t.Mod)
+		line := fmt.Sprintf("%q %s %s %s", t.Text, t.Type, t.Value, t.Mod)
+		fmt.Println(strings.TrimSpace(line))
 	}
 	// Output:
 	// "Wednesday" DATE 2021-12-29
