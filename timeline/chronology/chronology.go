@@ -64,7 +64,7 @@ func findSame(list []events.Event, e events.Event) int {
 }
 
 func merge(a, b events.Event) events.Event {
-	if len(b.Date) > len(a.Date) {
+	if morePrecise(b.Date, a.Date) {
 		a.Date, a.Mod = b.Date, b.Mod
 	}
 	if len(b.Actors) > len(a.Actors) {
@@ -97,6 +97,21 @@ func merge(a, b events.Event) events.Event {
 		return x.Start < y.Start
 	})
 	return a
+}
+
+// morePrecise reports whether date value a names a shorter time than b.
+// The length of the value is not enough: "2021-W52-WE" is longer than the
+// day "2022-01-01" it holds.
+func morePrecise(a, b string) bool {
+	sa, ea, oka := Span(a)
+	sb, eb, okb := Span(b)
+	if oka && okb {
+		return ea.Sub(sa) < eb.Sub(sb)
+	}
+	if oka != okb {
+		return oka
+	}
+	return len(a) > len(b)
 }
 
 func sameArticle(a, b events.Event) bool {
