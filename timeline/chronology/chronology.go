@@ -254,14 +254,15 @@ func less(a, b events.Event) bool {
 
 // assignIDs gives each event "DATE-TYPE-WHO", unique within the list.
 func assignIDs(list []events.Event) {
-	seen := map[string]int{}
+	used := map[string]bool{}
 	for k := range list {
 		e := &list[k]
-		id := slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id += "-" + strconv.Itoa(n)
+		base := slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
+		id := base
+		for n := 2; used[id]; n++ {
+			id = base + "-" + strconv.Itoa(n) // a natural ID may already end in "-2"
 		}
+		used[id] = true
 		e.ID = id
 	}
 }
