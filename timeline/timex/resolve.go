@@ -189,7 +189,7 @@ func durValue(q, unit string) string {
 		if n, err := strconv.Atoi(q); err == nil {
 			return "P" + strconv.Itoa(10*n) + "Y"
 		}
-		return "P" + q + "DE"
+		return "PXY" // TimeBank writes an unknown number of decades as years
 	case "CE":
 		if n, err := strconv.Atoi(q); err == nil {
 			return "P" + strconv.Itoa(100*n) + "Y"

@@ -1103,6 +1103,12 @@ func (p *parser) quantity(i int) match {
 	if !ok {
 		// "the past years", "recent weeks", "recent days"
 		e := p.lex(j)
+		if e != nil && e.plural && e.unit != "" && p.is(j+1, "-") && p.is(j+2, "long", "old") && lead == "" {
+			if p.is(j+2, "old") {
+				return match{}
+			}
+			return match{start: i, end: j + 3, typ: Duration, val: durValue("X", e.unit)} // "decades-long"
+		}
 		if lead == "" || e == nil || e.unit == "" || e.unit == "WE" {
 			return match{}
 		}
