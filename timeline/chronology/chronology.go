@@ -170,16 +170,17 @@ func compatible(a, b string) bool {
 }
 
 // Span returns the interval [start, end) a TIMEX3 date value covers:
-// a year, quarter, half, season, month, ISO week, day or minute.
+// a year, quarter, half, season, month, ISO week (or its week-end or one
+// of its days), day (or a part of it, "2021-12-30TMO") or minute.
 func Span(v string) (start, end time.Time, ok bool) {
-	if len(v) < 4 {
+	if len(v) < 4 || !digits(v[:4]) {
 		return
 	}
-	y, err := strconv.Atoi(v[:4])
-	if err != nil {
-		return
-	}
+	y, _ := strconv.Atoi(v[:4])
 	rest := v[4:]
+	if rest != "" && rest[0] != '-' {
+		return
+	}
 	switch {
 	case rest == "":
 		start = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -203,33 +204,65 @@ func Span(v string) (start, end time.Time, ok bool) {
 		start = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
 		return start, start.AddDate(0, 3, 0), true
 	case len(rest) >= 4 && rest[1] == 'W':
-		w, err := strconv.Atoi(rest[2:4])
-		if err != nil || w < 1 || w > 53 {
+		if !digits(rest[2:4]) {
 			return
+		}
+		w, _ := strconv.Atoi(rest[2:4])
+		if _, last := time.Date(y, 12, 28, 0, 0, 0, 0, time.UTC).ISOWeek(); w < 1 || w > last {
+			return // December 28th is always in a year's last ISO week
 		}
 		// ISO week 1 holds January 4th.
 		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
 		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
-		if strings.HasSuffix(rest, "-WE") {
+		switch day := rest[4:]; {
+		case day == "":
+			return monday, monday.AddDate(0, 0, 7), true
+		case day == "-WE":
 			return monday.AddDate(0, 0, 5), monday.AddDate(0, 0, 7), true
+		case len(day) == 2 && day[0] == '-' && day[1] >= '1' && day[1] <= '7':
+			start = monday.AddDate(0, 0, int(day[1]-'1'))
+			return start, start.AddDate(0, 0, 1), true
 		}
-		return monday, monday.AddDate(0, 0, 7), true
+		return
 	}
 	for _, layout := range []struct {
 		layout string
 		step   func(time.Time) time.Time
+		more   func(string) bool // what may follow the layout
 	}{
-		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) }},
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }},
+		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) },
+			func(s string) bool { return s == "" || len(s) == 3 && s[0] == ':' && digits(s[1:]) }},
+		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
+			func(s string) bool { return s == "" || isPartOfDay(s) }},
+		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) },
+			func(s string) bool { return s == "" }},
 	} {
-		if len(v) >= len(layout.layout) {
-			if t, err := time.Parse(layout.layout, v[:len(layout.layout)]); err == nil {
+		if n := len(layout.layout); len(v) >= n && layout.more(v[n:]) {
+			if t, err := time.Parse(layout.layout, v[:n]); err == nil {
 				return t, layout.step(t), true
 			}
 		}
 	}
 	return
+}
+
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isPartOfDay reports whether s is a TIMEX3 part of day: TMO, TMI, TAF,
+// TEV, TNI or TDT.
+func isPartOfDay(s string) bool {
+	switch s {
+	case "TMO", "TMI", "TAF", "TEV", "TNI", "TDT":
+		return true
+	}
+	return false
 }
 
 // less orders events by when they start; an event known only to the
