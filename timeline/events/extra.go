@@ -1,6 +1,9 @@
 package events
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // nounContext reports whether a word that can be a noun or a verb
 // ("demands", "talks", "meeting") is a noun where it stands: after a
@@ -85,6 +88,61 @@ func (c *sentenceCtx) pastLightVerb(i int) bool {
 }
 
 var pastForms = setOf("began", "took", "was", "were", "held", "came", "had", "made", "gave", "sent", "put", "set")
+
+// participles keeps a statement participle ("..., saying", "..., citing")
+// as a statement of the sentence's subject when the sentence reports no
+// other statement, dated like the event or verb before it; after a
+// statement ("said ..., adding") it is the same statement and goes.
+func (c *sentenceCtx) participles(ms []*mention) []*mention {
+	out := ms[:0]
+	for k, m := range ms {
+		if !m.participle || m.typ != Statement {
+			out = append(out, m)
+			continue
+		}
+		var main *mention
+		for _, o := range ms[:k] {
+			if !o.participle {
+				main = o
+				break
+			}
+		}
+		if main != nil && main.typ == Statement {
+			continue
+		}
+		if main != nil {
+			if len(m.agent) == 0 {
+				m.agent = main.agent
+			}
+			if !m.hasOwnDate {
+				m.date, m.mod, m.hasOwnDate = main.date, main.mod, main.hasOwnDate
+			}
+		} else if !m.hasOwnDate {
+			for h := m.i - 1; h >= 0; h-- {
+				if tx := c.dateOf[h]; len(tx) > 0 && c.heads[h] {
+					m.date, m.mod = dayOrCoarser(tx[0].Value), tx[0].Mod
+					m.hasOwnDate = isDateLike(m.date)
+					break
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// lastWeek reports whether v names a day in the week before publication.
+func (d *doc) lastWeek(v string) bool {
+	if len(v) < 10 {
+		return false
+	}
+	t, err := time.Parse("2006-01-02", v[:10])
+	if err != nil {
+		return false
+	}
+	days := d.a.Published.Sub(t).Hours() / 24
+	return days >= 1 && days <= 7
+}
 
 func subset(a, b []string) bool {
 	for _, x := range a {

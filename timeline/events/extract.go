@@ -51,6 +51,7 @@ type doc struct {
 	drafts    []*draft
 	prev      []*mention // the previous sentence's mentions
 	nsent     int
+	leadDate  string // the day the lead's news happened, when the lead dates it in the past week
 }
 
 // draft is an event being assembled from its mentions.
@@ -68,6 +69,7 @@ type draft struct {
 	nounLemma string
 	sources   []Source
 	relation  *relation
+	present   bool // every mention is in the present tense
 }
 
 // relation dates an event from another one: "hours before the call",
@@ -92,6 +94,8 @@ type mention struct {
 	medium     string
 	gist       string
 	gistVerb   string
+	participle bool // "..., saying": tells another event's content
+	present    bool // "says", "claims": the present tense reports the publication day
 	relWord    string
 	relNoun    int // token index of the trigger that a relation word points at, or -1
 	d          *draft
@@ -144,6 +148,7 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex) {
 			ms = append(ms, m)
 		}
 	}
+	ms = c.participles(ms)
 	borrowFromMainEvent(c, ms)
 	ms = oneMentionPerType(ms)
 	kept := ms[:0]
@@ -157,6 +162,9 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex) {
 	ms = kept
 	for _, m := range ms {
 		d.link(c, m, ms)
+		if d.nsent <= 2 && d.leadDate == "" && m.hasOwnDate && d.lastWeek(m.date) {
+			d.leadDate = m.date[:10]
+		}
 	}
 	d.prev = ms
 }
@@ -226,9 +234,10 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	if t.lower == "claimed" && wordWithin(toks, i, 4, "lives") {
 		return nil // "has claimed 13,000 lives"
 	}
-	if trig.verb && !m.noun && strings.HasSuffix(t.lower, "ing") && i > 0 && toks[i-1].text == "," && c.mainEventBefore(i) {
-		return nil // "..., saying ...": the content of the event the sentence reports
-	}
+	// "..., saying ...": a participle tells the content of the event the
+	// sentence reports; it is decided once the sentence's mentions are known.
+	m.participle = trig.verb && !m.noun && strings.HasSuffix(t.lower, "ing") && i > 0 && toks[i-1].text == "," && c.mainEventBefore(i)
+	m.present = trig.verb && !m.noun && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss")
 	if c.negated(i) || c.hypothetical(i) || c.habitual(i) {
 		return nil
 	}
@@ -323,6 +332,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 		d.drafts = append(d.drafts, target)
 	}
 	m.d = target
+	target.present = m.present && (len(target.sources) == 0 || target.present)
 	target.actors = appendNew(target.actors, actors...)
 	if m.hasOwnDate && (!target.dated || moreSpecific(m.date, target.date)) {
 		target.date, target.mod, target.dated = m.date, m.mod, true
@@ -450,7 +460,13 @@ func (d *doc) finish() []Event {
 			if e.typ != Statement {
 				continue // never invent a date the text does not give
 			}
+			// A past-tense report with no date of its own happened when the
+			// news the lead reports happened; the present tense ("says")
+			// reports the day of publication.
 			e.date = d.published
+			if d.leadDate != "" && !e.present {
+				e.date = d.leadDate
+			}
 		}
 		status := Occurred
 		if e.planned && !e.occurred || dateAfter(e.date, d.published) {

@@ -112,4 +112,6 @@ var commonVerbs = setOf("is", "are", "was", "were", "be", "been", "has", "have",
 	"makes", "made", "gets", "got", "gives", "gave", "expects", "wants", "seeks", "considers", "remains", "remained",
 	"believes", "thinks", "thought", "knows", "knew", "sees", "saw", "seen", "brings", "brought", "leads", "led",
 	"plans", "hopes", "becomes", "became", "keeps", "kept", "begins", "began", "fought", "won", "lost", "left", "fell",
-	"rose", "grew", "grown", "built", "sold", "bought", "paid", "held", "holds", "sent", "set", "put", "run", "ran")
+	"rose", "grew", "grown", "built", "sold", "bought", "paid", "held", "holds", "sent", "set", "put", "run", "ran",
+	"begun", "done", "given", "taken", "written", "known", "shown", "chosen", "driven", "fallen", "flown", "broken",
+	"spent", "met", "won", "hit", "cut", "struck", "found", "became", "began", "flew", "drove", "wrote", "chose")
