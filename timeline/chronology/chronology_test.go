@@ -1,0 +1,632 @@
+package chronology_test
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline/chronology"
+	"github.com/timelinehq/timeline/timeline/events"
+)
+
+// ev builds an event reported by one sentence of one article. The
+// sentence's offsets come from at, so events of one article stay distinct.
+func ev(typ, date, status, article, published string, at int, actors ...string) events.Event {
+	return events.Event{
+		Type:   typ,
+		Status: status,
+		Date:   date,
+		Title:  typ + " " + strings.Join(actors, ", "),
+		Actors: actors,
+		Sources: []events.Source{{
+			Article:   article,
+			Title:     "Headline of " + article,
+			Published: published,
+			Sentence:  "A sentence of " + article + ".",
+			Start:     at,
+			End:       at + 20,
+		}},
+	}
+}
+
+// summary describes a merged event as "DATE TYPE STATUS article,article".
+func summary(e events.Event) string {
+	var arts []string
+	for _, s := range e.Sources {
+		arts = append(arts, s.Article)
+	}
+	return fmt.Sprintf("%s %s %s %s", e.Date, e.Type, e.Status, strings.Join(arts, ","))
+}
+
+func summaries(list []events.Event) []string {
+	var out []string
+	for _, e := range list {
+		out = append(out, summary(e))
+	}
+	return out
+}
+
+const (
+	call      = events.Call
+	meeting   = events.Meeting
+	statement = events.Statement
+	occurred  = events.Occurred
+	planned   = events.Planned
+)
+
+func TestMerge(t *testing.T) {
+	tests := []struct {
+		name  string
+		lists [][]events.Event
+		want  []string
+	}{
+		{
+			name: "the same call reported by two articles becomes one event citing both",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden", "Vladimir Putin")},
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Vladimir Putin")},
+			},
+			want: []string{"2021-12-30 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "a month and a day of that month merge and the day is kept",
+			lists: [][]events.Event{
+				{ev(meeting, "2022-01", planned, "a.txt", "2021-12-28", 0, "Wendy Sherman")},
+				{ev(meeting, "2022-01-10", occurred, "b.txt", "2022-01-10", 0, "Wendy Sherman")},
+			},
+			want: []string{"2022-01-10 meeting occurred a.txt,b.txt"},
+		},
+		{
+			name: "a day and its month merge and the day is kept whichever comes first",
+			lists: [][]events.Event{
+				{ev(meeting, "2022-01-10", occurred, "b.txt", "2022-01-10", 0, "Wendy Sherman")},
+				{ev(meeting, "2022-01", planned, "a.txt", "2021-12-28", 0, "Wendy Sherman")},
+			},
+			want: []string{"2022-01-10 meeting occurred a.txt,b.txt"},
+		},
+		{
+			name: "a year and a day of that year merge and the day is kept",
+			lists: [][]events.Event{
+				{ev(meeting, "2022", planned, "a.txt", "2021-12-01", 0, "Wendy Sherman")},
+				{ev(meeting, "2022-01-10", occurred, "b.txt", "2022-01-10", 0, "Wendy Sherman")},
+			},
+			want: []string{"2022-01-10 meeting occurred a.txt,b.txt"},
+		},
+		{
+			name: "a day inside an ISO week merges with the week and the day is kept",
+			lists: [][]events.Event{
+				{ev(call, "2021-W52", planned, "a.txt", "2021-12-20", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+			},
+			want: []string{"2021-12-30 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "a week and a day inside it merge whichever comes first",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+				{ev(call, "2021-W52", planned, "a.txt", "2021-12-20", 0, "Joe Biden")},
+			},
+			want: []string{"2021-12-30 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "a day of a week-end merges with the week-end and the day is kept",
+			lists: [][]events.Event{
+				{ev(call, "2022-01-01", occurred, "b.txt", "2022-01-02", 0, "Joe Biden")},
+				{ev(call, "2021-W52-WE", planned, "a.txt", "2021-12-28", 0, "Joe Biden")},
+			},
+			want: []string{"2022-01-01 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "a week-end and a day of it merge and the day is kept",
+			lists: [][]events.Event{
+				{ev(call, "2021-W52-WE", planned, "a.txt", "2021-12-28", 0, "Joe Biden")},
+				{ev(call, "2022-01-01", occurred, "b.txt", "2022-01-02", 0, "Joe Biden")},
+			},
+			want: []string{"2022-01-01 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "a time of day merges with its day and the time is kept",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", planned, "a.txt", "2021-12-29", 0, "Joe Biden")},
+				{ev(call, "2021-12-30T20:30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+			},
+			want: []string{"2021-12-30T20:30 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "a weekday outside the week does not merge with it",
+			lists: [][]events.Event{
+				{ev(call, "2021-W52", planned, "a.txt", "2021-12-20", 0, "Joe Biden")},
+				{ev(call, "2022-01-03", occurred, "b.txt", "2022-01-03", 0, "Joe Biden")},
+			},
+			want: []string{
+				"2021-W52 call planned a.txt",
+				"2022-01-03 call occurred b.txt",
+			},
+		},
+		{
+			name: "a weekday does not merge with the week-end of its week",
+			lists: [][]events.Event{
+				{ev(call, "2021-W52-WE", planned, "a.txt", "2021-12-20", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+			},
+			want: []string{
+				"2021-12-30 call occurred b.txt",
+				"2021-W52-WE call planned a.txt",
+			},
+		},
+		{
+			name: "different days are different events",
+			lists: [][]events.Event{
+				{ev(meeting, "2022-01-10", occurred, "a.txt", "2022-01-10", 0, "Wendy Sherman")},
+				{ev(meeting, "2022-01-12", occurred, "b.txt", "2022-01-12", 0, "Wendy Sherman")},
+			},
+			want: []string{
+				"2022-01-10 meeting occurred a.txt",
+				"2022-01-12 meeting occurred b.txt",
+			},
+		},
+		{
+			name: "different types are different events",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden")},
+				{ev(meeting, "2021-12-30", occurred, "b.txt", "2021-12-30", 0, "Joe Biden")},
+			},
+			want: []string{
+				"2021-12-30 call occurred a.txt",
+				"2021-12-30 meeting occurred b.txt",
+			},
+		},
+		{
+			name: "events without a shared actor are different events",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-30", 0, "Olaf Scholz")},
+			},
+			want: []string{
+				"2021-12-30 call occurred a.txt",
+				"2021-12-30 call occurred b.txt",
+			},
+		},
+		{
+			name: "without actors on one side the same place merges",
+			lists: [][]events.Event{
+				{withPlace(ev(meeting, "2022-01-10", occurred, "a.txt", "2022-01-10", 0, "Wendy Sherman"), "Geneva")},
+				{withPlace(ev(meeting, "2022-01-10", occurred, "b.txt", "2022-01-11", 0), "Geneva")},
+			},
+			want: []string{"2022-01-10 meeting occurred a.txt,b.txt"},
+		},
+		{
+			name: "occurred wins over planned",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", planned, "a.txt", "2021-12-29", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+			},
+			want: []string{"2021-12-30 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "occurred stays when a later report still calls it planned",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", planned, "a.txt", "2021-12-29", 0, "Joe Biden")},
+			},
+			want: []string{"2021-12-30 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "sources are sorted by publication date, not by input order",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-30", occurred, "z-late.txt", "2022-01-02", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", planned, "y-early.txt", "2021-12-28", 0, "Joe Biden")},
+				{ev(call, "2021-12-30", occurred, "x-middle.txt", "2021-12-31", 0, "Joe Biden")},
+			},
+			want: []string{"2021-12-30 call occurred y-early.txt,x-middle.txt,z-late.txt"},
+		},
+		{
+			name: "events of one article are never merged with each other",
+			lists: [][]events.Event{{
+				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
+				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"),
+			}},
+			want: []string{
+				"2021-12-30 call occurred a.txt",
+				"2021-12-30 call occurred a.txt",
+			},
+		},
+		{
+			name: "another article's report joins only one of two events one article told apart",
+			lists: [][]events.Event{
+				{
+					ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
+					ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"),
+				},
+				{ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden")},
+			},
+			want: []string{
+				"2021-12-30 call occurred a.txt,b.txt",
+				"2021-12-30 call occurred a.txt",
+			},
+		},
+		{
+			name: "statements merge for the same first speaker on the same day",
+			lists: [][]events.Event{
+				{ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Dmitry Peskov", "Joe Biden")},
+				{ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Dmitry Peskov")},
+			},
+			want: []string{"2021-12-30 statement occurred a.txt,b.txt"},
+		},
+		{
+			name: "statements by different first speakers stay apart even with a shared actor",
+			lists: [][]events.Event{
+				{ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Dmitry Peskov", "Joe Biden")},
+				{ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Joe Biden", "Dmitry Peskov")},
+			},
+			want: []string{
+				"2021-12-30 statement occurred a.txt",
+				"2021-12-30 statement occurred b.txt",
+			},
+		},
+		{
+			name: "statements on a month and a day of it stay apart",
+			lists: [][]events.Event{
+				{ev(statement, "2021-12", occurred, "a.txt", "2021-12-30", 0, "Dmitry Peskov")},
+				{ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Dmitry Peskov")},
+			},
+			want: []string{
+				"2021-12 statement occurred a.txt",
+				"2021-12-30 statement occurred b.txt",
+			},
+		},
+		{
+			name: "statements without a speaker never merge",
+			lists: [][]events.Event{
+				{withPlace(ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 0), "Moscow")},
+				{withPlace(ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0), "Moscow")},
+			},
+			want: []string{
+				"2021-12-30 statement occurred a.txt",
+				"2021-12-30 statement occurred b.txt",
+			},
+		},
+		{
+			name:  "no events make no chronology",
+			lists: [][]events.Event{nil, {}},
+			want:  nil,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := summaries(chronology.Merge(tt.lists...))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Merge:\n got  %q\n want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func withPlace(e events.Event, place string) events.Event {
+	e.Place = place
+	return e
+}
+
+func TestMergeOrder(t *testing.T) {
+	tests := []struct {
+		name  string
+		dates []string // the input, one event each
+		want  []string // the dates in chronology order
+	}{
+		{
+			name:  "events are ordered by date",
+			dates: []string{"2022-01-12", "2021-12-07", "2022-01-10"},
+			want:  []string{"2021-12-07", "2022-01-10", "2022-01-12"},
+		},
+		{
+			name:  "a month comes before the days of that month",
+			dates: []string{"2021-12-30", "2021-12-01", "2021-12"},
+			want:  []string{"2021-12", "2021-12-01", "2021-12-30"},
+		},
+		{
+			name:  "a year comes before its months and a quarter before its days",
+			dates: []string{"2021-10-01", "2021-Q4", "2021-01", "2021"},
+			want:  []string{"2021", "2021-01", "2021-Q4", "2021-10-01"},
+		},
+		{
+			name:  "a week comes before its first day and after the day before it",
+			dates: []string{"2021-12-27", "2021-W52", "2021-12-26"},
+			want:  []string{"2021-12-26", "2021-W52", "2021-12-27"},
+		},
+		{
+			name:  "time of day orders events within a day, after the day itself",
+			dates: []string{"2021-12-30T20:30", "2021-12-30T09:05", "2021-12-30", "2021-12-31"},
+			want:  []string{"2021-12-30", "2021-12-30T09:05", "2021-12-30T20:30", "2021-12-31"},
+		},
+		{
+			name:  "undated and unparseable values come last",
+			dates: []string{"", "PAST_REF", "2022-01-10", "XXXX-WXX-6", "2021"},
+			want:  []string{"2021", "2022-01-10", "", "PAST_REF", "XXXX-WXX-6"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var list []events.Event
+			for i, d := range tt.dates {
+				// One article, so nothing merges; titles order the undated.
+				e := ev(call, d, occurred, "a.txt", "2022-01-13", 100*i, "Joe Biden")
+				e.Title = fmt.Sprintf("event %d", i)
+				list = append(list, e)
+			}
+			var got []string
+			for _, e := range chronology.Merge(list) {
+				got = append(got, e.Date)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("order:\n got  %q\n want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergeIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		list []events.Event
+		want []string
+	}{
+		{
+			name: "an ID is the date, the type and the surnames",
+			list: []events.Event{ev(call, "2021-12-30T20:30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden", "Vladimir Putin")},
+			want: []string{"2021-12-30-call-biden-putin"},
+		},
+		{
+			name: "an institution keeps its whole name",
+			list: []events.Event{ev(meeting, "2022-01-12", occurred, "a.txt", "2022-01-12", 0, "NATO-Russia Council", "United States")},
+			want: []string{"2022-01-12-meeting-nato-russia-council-united-states"},
+		},
+		{
+			name: "at most three parties are named",
+			list: []events.Event{ev(meeting, "2022-01", planned, "a.txt", "2021-12-30", 0, "Joe Biden", "Vladimir Putin", "Olaf Scholz", "Emmanuel Macron")},
+			want: []string{"2022-01-meeting-biden-putin-scholz"},
+		},
+		{
+			name: "without actors the place names the event",
+			list: []events.Event{withPlace(ev(meeting, "2022-01-10", occurred, "a.txt", "2022-01-10", 0), "Genève")},
+			want: []string{"2022-01-10-meeting-geneve"},
+		},
+		{
+			name: "accents are folded and punctuation becomes single hyphens",
+			list: []events.Event{ev(statement, "2022-01-13", occurred, "a.txt", "2022-01-13", 0, "José Manuel Albarés", "Zbigniew O'Rau")},
+			want: []string{"2022-01-13-statement-albares-o-rau"},
+		},
+		{
+			name: "an undated event is named undated",
+			list: []events.Event{ev(warning, "", occurred, "a.txt", "2022-01-13", 0, "Joe Biden")},
+			want: []string{"undated-warning-biden"},
+		},
+		{
+			name: "a week or a week-end keeps its whole value",
+			list: []events.Event{
+				ev(visit, "2021-W52", planned, "a.txt", "2021-12-20", 0, "Antony Blinken"),
+				ev(visit, "2021-W52-WE", planned, "a.txt", "2021-12-20", 100, "Antony Blinken"),
+			},
+			want: []string{"2021-w52-visit-blinken", "2021-w52-we-visit-blinken"},
+		},
+		{
+			name: "a second and third event with the same ID get -2 and -3",
+			list: []events.Event{
+				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
+				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"),
+				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 200, "Joe Biden"),
+			},
+			want: []string{"2021-12-30-call-biden", "2021-12-30-call-biden-2", "2021-12-30-call-biden-3"},
+		},
+		{
+			name: "IDs stay unique when a natural ID looks like a suffixed one",
+			list: []events.Event{
+				titled(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"), "a"),
+				titled(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"), "b"),
+				titled(withPlace(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 200), "Biden 2"), "c"),
+			},
+			want: []string{"2021-12-30-call-biden", "2021-12-30-call-biden-2", "2021-12-30-call-biden-2-2"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := ids(chronology.Merge(tt.list))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("IDs:\n got  %q\n want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+const (
+	warning = events.Warning
+	visit   = events.Visit
+)
+
+func titled(e events.Event, title string) events.Event {
+	e.Title = title
+	return e
+}
+
+func ids(list []events.Event) []string {
+	var out []string
+	for _, e := range list {
+		out = append(out, e.ID)
+	}
+	return out
+}
+
+func TestMergeIDsAreStable(t *testing.T) {
+	a := []events.Event{
+		ev(call, "2021-12-30T20:30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden", "Vladimir Putin"),
+		ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Dmitry Peskov"),
+	}
+	b := []events.Event{
+		ev(meeting, "2022-01-10", planned, "b.txt", "2021-12-31", 0, "Wendy Sherman", "Sergei Ryabkov"),
+		ev(call, "2021-12-30", occurred, "b.txt", "2021-12-31", 100, "Joe Biden"),
+	}
+	first := ids(chronology.Merge(a, b))
+	t.Run("the same articles give the same IDs on every run", func(t *testing.T) {
+		for range 5 {
+			if got := ids(chronology.Merge(a, b)); !reflect.DeepEqual(got, first) {
+				t.Fatalf("IDs changed between runs:\n got  %q\n want %q", got, first)
+			}
+		}
+	})
+	t.Run("reading the articles in another order gives the same IDs", func(t *testing.T) {
+		if got := ids(chronology.Merge(b, a)); !reflect.DeepEqual(got, first) {
+			t.Errorf("IDs depend on input order:\n got  %q\n want %q", got, first)
+		}
+	})
+	t.Run("a new article about a later event leaves earlier IDs alone", func(t *testing.T) {
+		c := []events.Event{ev(meeting, "2022-01-13", occurred, "c.txt", "2022-01-13", 0, "Michael Carpenter")}
+		got := ids(chronology.Merge(a, b, c))
+		if !reflect.DeepEqual(got[:len(first)], first) {
+			t.Errorf("IDs changed:\n got  %q\n want %q", got, first)
+		}
+	})
+}
+
+func TestMergeDoesNotModifyItsInput(t *testing.T) {
+	a := []events.Event{ev(call, "2021-12-30", planned, "a.txt", "2021-12-29", 0, "Joe Biden")}
+	b := []events.Event{ev(call, "2021-12-30T20:30", occurred, "b.txt", "2021-12-31", 0, "Vladimir Putin", "Joe Biden")}
+	// Spare capacity would let a careless append write into the caller's arrays.
+	a[0].Actors = append(make([]string, 0, 8), a[0].Actors...)
+	a[0].Sources = append(make([]events.Source, 0, 8), a[0].Sources...)
+	before := deepCopy(a, b)
+	out := chronology.Merge(a, b)
+	if len(out) != 1 {
+		t.Fatalf("Merge made %d events, want 1", len(out))
+	}
+	out[0].Actors[0] = "changed"
+	out[0].Sources[0].Article = "changed"
+	if after := deepCopy(a, b); !reflect.DeepEqual(after, before) {
+		t.Errorf("Merge modified its input:\n got  %+v\n want %+v", after, before)
+	}
+	if full := a[0].Actors[:cap(a[0].Actors)]; full[1] != "" {
+		t.Errorf("Merge appended into the caller's actors: %q", full)
+	}
+}
+
+func deepCopy(lists ...[]events.Event) [][]events.Event {
+	var out [][]events.Event
+	for _, l := range lists {
+		var c []events.Event
+		for _, e := range l {
+			e.Actors = append([]string(nil), e.Actors...)
+			e.Sources = append([]events.Source(nil), e.Sources...)
+			c = append(c, e)
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func TestSpan(t *testing.T) {
+	tests := []struct {
+		name, value, start, end string
+	}{
+		{"a year is the whole year", "2021", "2021-01-01T00:00", "2022-01-01T00:00"},
+		{"a month is the whole month", "2021-12", "2021-12-01T00:00", "2022-01-01T00:00"},
+		{"February of a leap year has 29 days", "2024-02", "2024-02-01T00:00", "2024-03-01T00:00"},
+		{"a day is the whole day", "2021-12-30", "2021-12-30T00:00", "2021-12-31T00:00"},
+		{"a time of day is one minute", "2021-12-30T20:30", "2021-12-30T20:30", "2021-12-30T20:31"},
+		{"a part of the day is its day", "2021-12-30TEV", "2021-12-30T00:00", "2021-12-31T00:00"},
+		{"an ISO week runs Monday to Sunday", "2021-W52", "2021-12-27T00:00", "2022-01-03T00:00"},
+		{"ISO week 1 is the week with January 4th", "2021-W01", "2021-01-04T00:00", "2021-01-11T00:00"},
+		{"ISO week 1 may start in December", "2015-W01", "2014-12-29T00:00", "2015-01-05T00:00"},
+		{"a year with 53 ISO weeks has week 53", "2020-W53", "2020-12-28T00:00", "2021-01-04T00:00"},
+		{"a week-end is Saturday and Sunday", "2021-W52-WE", "2022-01-01T00:00", "2022-01-03T00:00"},
+		{"a day of an ISO week is that day", "2021-W52-4", "2021-12-30T00:00", "2021-12-31T00:00"},
+		{"the first quarter is January to March", "2022-Q1", "2022-01-01T00:00", "2022-04-01T00:00"},
+		{"the fourth quarter is October to December", "2021-Q4", "2021-10-01T00:00", "2022-01-01T00:00"},
+		{"the first half is January to June", "2021-H1", "2021-01-01T00:00", "2021-07-01T00:00"},
+		{"the second half is July to December", "2021-H2", "2021-07-01T00:00", "2022-01-01T00:00"},
+		{"spring is March to May", "2021-SP", "2021-03-01T00:00", "2021-06-01T00:00"},
+		{"summer is June to August", "2021-SU", "2021-06-01T00:00", "2021-09-01T00:00"},
+		{"fall is September to November", "2021-FA", "2021-09-01T00:00", "2021-12-01T00:00"},
+		{"winter runs from December into the next year", "2021-WI", "2021-12-01T00:00", "2022-03-01T00:00"},
+	}
+	const layout = "2006-01-02T15:04"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start, end, ok := chronology.Span(tt.value)
+			if !ok {
+				t.Fatalf("Span(%q) not ok", tt.value)
+			}
+			if got := start.Format(layout); got != tt.start {
+				t.Errorf("Span(%q) start = %s, want %s", tt.value, got, tt.start)
+			}
+			if got := end.Format(layout); got != tt.end {
+				t.Errorf("Span(%q) end = %s, want %s", tt.value, got, tt.end)
+			}
+			if start.Location() != time.UTC {
+				t.Errorf("Span(%q) is in %v, want UTC", tt.value, start.Location())
+			}
+		})
+	}
+}
+
+func TestSpanRejectsBadValues(t *testing.T) {
+	tests := []struct{ name, value string }{
+		{"an empty value", ""},
+		{"a short value", "202"},
+		{"letters for a year", "abcd"},
+		{"a signed year", "+202"},
+		{"a negative year", "-001"},
+		{"a reference word", "PAST_REF"},
+		{"an unknown year", "XXXX-WXX-6"},
+		{"a duration", "P3D"},
+		{"month 13", "2021-13"},
+		{"month 0", "2021-00"},
+		{"an unknown month", "2021-XX"},
+		{"a one-digit month", "2021-1"},
+		{"day 32", "2021-12-32"},
+		{"February 29th of a common year", "2021-02-29"},
+		{"a month with trailing garbage", "2021-12-3"},
+		{"hour 25", "2021-12-30T25:00:00x"},
+		{"quarter 0", "2021-Q0"},
+		{"quarter 5", "2021-Q5"},
+		{"a quarter without its hyphen", "2021xQ4"},
+		{"half 0", "2021-H0"},
+		{"half 3", "2021-H3"},
+		{"an unknown season", "2021-SX"},
+		{"week 0", "2021-W00"},
+		{"week 54", "2021-W54"},
+		{"week 53 of a year with 52 weeks", "2021-W53"},
+		{"a week without digits", "2021-Wab"},
+		{"a one-digit week", "2021-W5"},
+		{"a week with trailing garbage", "2021-W52abc"},
+		{"weekday 8", "2021-W52-8"},
+	}
+	for _, tt := range tests {
+		t.Run("rejects "+tt.name, func(t *testing.T) {
+			if start, end, ok := chronology.Span(tt.value); ok {
+				t.Errorf("Span(%q) = %v, %v, true; want not ok", tt.value, start, end)
+			}
+		})
+	}
+}
+
+func FuzzSpan(f *testing.F) {
+	for _, v := range []string{
+		"2021", "2021-12", "2021-12-30", "2021-12-30T20:30", "2021-12-30TMO",
+		"2021-W52", "2021-W52-WE", "2021-W52-4", "2020-W53", "2021-Q4", "2021-H1",
+		"2021-SU", "2021-WI", "", "PAST_REF", "XXXX-WXX-6", "P3D", "0000-W01", "9999-12-31",
+	} {
+		f.Add(v)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		start, end, ok := chronology.Span(v)
+		if !ok {
+			return
+		}
+		if !start.Before(end) {
+			t.Errorf("Span(%q) = [%v, %v): start not before end", v, start, end)
+		}
+		if d := end.Sub(start); d > 367*24*time.Hour {
+			t.Errorf("Span(%q) covers %v, more than a year", v, d)
+		}
+	})
+}
