@@ -214,8 +214,8 @@ func (p *parser) year(i int) int {
 	if p.glued(i+1) && p.is(i+1, ",", ".", "%", ":", "/") && p.glued(i+2) && i+2 < len(p.toks) && p.toks[i+2].kind == kDigit {
 		return 0
 	}
-	if p.glued(i+1) && p.is(i+1, "%") {
-		return 0
+	if p.glued(i+1) && p.is(i+1, "%") || p.is(i-1, "than") {
+		return 0 // "more than 2000 people"
 	}
 	return y
 }
@@ -622,6 +622,13 @@ func (p *parser) relative(i int) match {
 			}
 		}
 		if e := p.lex(j); e != nil && e.season != "" {
+			if p.is(j+1, "of") {
+				// "the fall of 1998", but not "the fall of the Berlin Wall"
+				if y := p.year(j + 2); y > 0 {
+					return match{start: i, end: j + 3, typ: Date, val: fmtYear(y) + "-" + e.season}
+				}
+				return match{}
+			}
 			y := seasonYear(p.ref, e.season, p.tense(i, j+1))
 			return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-" + e.season}
 		}
@@ -893,14 +900,19 @@ func (p *parser) holiday(i int) match {
 			j = p.opt(j, "day")
 		}
 	case "new":
-		if !p.is(j+1, "year") || !p.is(j+2, "'") || !p.is(j+3, "s") || !p.is(j+4, "day", "eve") {
+		// "New Year's Day", "New Year's Eve", "New Year's", "New Year"
+		if !p.is(j+1, "year") || !p.toks[j+1].cap {
 			return match{}
 		}
 		m, d = 1, 1
-		if p.is(j+4, "eve") {
+		j += 2
+		if p.is(j, "'") && p.is(j+1, "s") {
+			j += 2
+		}
+		if p.is(j, "eve") {
 			m, d = 12, 31
 		}
-		j += 5
+		j = p.opt(j, "day", "eve")
 	case "independence":
 		if !p.is(j+1, "day") {
 			return match{}

@@ -78,6 +78,10 @@ func TestTag(t *testing.T) {
 		{"a decade", "in the 1990s", []want{{"the 1990s", Date, "199", ""}}},
 		{"Christmas", "before Christmas", []want{{"Christmas", Date, "2021-12-25", ""}}},
 		{"New Year's Day", "on New Year's Day", []want{{"New Year's Day", Date, "2022-01-01", ""}}},
+		{"New Year's alone", "home for the New Year's holiday", []want{{"New Year's", Date, "2022-01-01", ""}}},
+		{"a season needs a year after of", "since the fall of the Berlin Wall", nil},
+		{"the fall of a year", "in the fall of 1998", []want{{"the fall of 1998", Date, "1998-FA", ""}}},
+		{"a count after than is not a year", "more than 2000 people", nil},
 
 		// times
 		{"p.m. with a zone", "at 3 p.m. EST", []want{{"3 p.m. EST", Time, "2021-12-30T15:00", ""}}},
