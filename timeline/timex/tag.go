@@ -841,7 +841,11 @@ func (p *parser) quarter(i int) match {
 	if unit == "Q" && p.focusY == y && p.focusQ == n {
 		p.focusI = i
 	}
-	return match{start: i, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
+	start := i
+	if p.is(i, "the") && p.is(k-2, "-") && !haveY {
+		start++ // "the third-quarter results": the adjective alone
+	}
+	return match{start: start, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
 }
 
 // focusSpan is how far (in tokens) a named quarter stays in focus: about
@@ -1085,6 +1089,7 @@ func (p *parser) quantity(i int) match {
 		}
 		mod, j = "APPROX", j+1
 	}
+	afterMod := j
 	lead := ""
 	if p.is(j, "the") {
 		j++
@@ -1267,7 +1272,17 @@ func (p *parser) quantity(i int) match {
 	if lead == "first" && q == "1" || lead == "latest" && q == "1" {
 		return match{}
 	}
-	return match{start: i, end: k, typ: Duration, val: durValue(q, unit), mod: mod}
+	// TimeBank leaves approximators ("about", "nearly") out of the span,
+	// keeping them as the mod, and the article of a hyphenated adjective
+	// ("the 14-day period") too.
+	start := i
+	if mod != "" {
+		start = afterMod
+	}
+	if hyphen && p.is(start, "the") && lead == "" {
+		start++
+	}
+	return match{start: start, end: k, typ: Duration, val: durValue(q, unit), mod: mod}
 }
 
 // afterAmount reports whether the token before i ends an amount ("$5
