@@ -46,7 +46,7 @@ func (c *sentenceCtx) agentOf(i int, pp *people) []string {
 		break
 	}
 	if k >= 0 {
-		if e, ok := c.entEnd[k]; ok {
+		if e, ok := c.entEnd[k]; ok && c.ents[e].kind != kindPlace {
 			return c.coordinated(e)
 		}
 		switch toks[k].lower {
@@ -60,7 +60,7 @@ func (c *sentenceCtx) agentOf(i int, pp *people) []string {
 	}
 	// Inverted: `"...," said Peskov` or `said the official`.
 	if i+1 < len(toks) && !strings.HasSuffix(toks[i].lower, "ing") && i > 0 && (toks[i-1].text == "," || toks[i-1].text == "\"" || toks[i-1].text == "\u201d") {
-		if e, ok := c.entStart[i+1]; ok {
+		if e, ok := c.entStart[i+1]; ok && c.ents[e].kind != kindPlace {
 			return []string{c.ents[e].name}
 		}
 		if i+2 < len(toks) && determiners[toks[i+1].lower] {
@@ -162,6 +162,8 @@ func (c *sentenceCtx) possessor(i int, pp *people) []string {
 	return nil
 }
 
+var topicWords = setOf("ahead", "before", "over", "about", "on", "regarding", "concerning", "amid", "despite", "after", "during", "since")
+
 // objectsAfter returns the entities after toks[i] in its clause.
 func (c *sentenceCtx) objectsAfter(i int) []string {
 	var out []string
@@ -178,8 +180,8 @@ func (c *sentenceCtx) objectsAfter(i int) []string {
 		if k > i+1 && c.heads[k] && !c.skip[k] {
 			break // the next verb or event noun has its own parties
 		}
-		if subordinators[t.lower] || t.lower == "ahead" || t.lower == "before" {
-			break
+		if subordinators[t.lower] || topicWords[t.lower] && !(k+1 < len(c.toks) && c.skip[k+1]) {
+			break // "talks with Russia over Ukraine": Ukraine is the topic
 		}
 		if e, ok := c.entStart[k]; ok {
 			ent := c.ents[e]
@@ -234,6 +236,10 @@ var reportingVerbs = setOf("say", "tell", "add", "state", "note", "report", "com
 // balanced.
 func (c *sentenceCtx) clauseText(from, n int) string {
 	toks := c.toks
+	// Skip a leading "on Thursday", "in a briefing with reporters".
+	for from < len(toks) && (c.skip[from] || from+1 < len(toks) && prepositions[toks[from].lower] && c.skip[from+1]) {
+		from++
+	}
 	end, words := from, 0
 	for k := from; k < len(toks) && words < n; k++ {
 		t := toks[k]

@@ -397,10 +397,7 @@ func (c *sentenceCtx) placeNear(i int, typ string, al *Aliases) string {
 		}
 		if e, ok := c.entStart[k+1]; ok {
 			switch c.ents[e].kind {
-			case kindPlace, kindCountry, kindOrg:
-				if c.ents[e].kind == kindOrg && len(c.ents[e].name) < 3 {
-					continue
-				}
+			case kindPlace, kindCountry:
 				return joinTokens(toks[c.ents[e].first:c.ents[e].last])
 			}
 		}

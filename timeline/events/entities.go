@@ -36,7 +36,8 @@ var (
 		"advisor", "head", "officer", "founder", "co-founder", "commander", "admiral", "colonel", "mayor", "judge",
 		"justice", "speaker", "senior", "assistant", "undersecretary", "under", "premier", "emir", "sheikh", "crown",
 		"first", "lady", "of", "for", "the", "and", "former", "acting", "interim", "sir", "lord", "chairperson",
-		"vp", "svp", "evp", "marketing", "operations", "sales", "worldwide", "global", "analyst", "representative")
+		"vp", "svp", "evp", "marketing", "operations", "sales", "worldwide", "global", "analyst", "representative",
+		"secretary-general", "vice-president", "vice-chairman", "presidents", "ministers", "secretaries", "leaders", "ambassadors", "envoys", "generals", "senators", "chancellors")
 	orgHeads = setOf("ministry", "department", "council", "commission", "committee", "agency", "bank", "alliance",
 		"organization", "organisation", "union", "party", "parliament", "congress", "senate", "court", "office",
 		"administration", "government", "company", "corporation", "corp", "corp.", "inc", "inc.", "ltd", "ltd.",

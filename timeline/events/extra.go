@@ -87,7 +87,9 @@ func (c *sentenceCtx) pastLightVerb(i int) bool {
 	return false
 }
 
-var pastForms = setOf("began", "took", "was", "were", "held", "came", "had", "made", "gave", "sent", "put", "set")
+// pastForms are past tenses of light verbs; not "was", which says too
+// little ("the call was Putin's initiative").
+var pastForms = setOf("began", "took", "held", "came", "made", "gave", "sent")
 
 // participles keeps a statement participle ("..., saying", "..., citing")
 // as a statement of the sentence's subject when the sentence reports no
@@ -100,11 +102,10 @@ func (c *sentenceCtx) participles(ms []*mention) []*mention {
 			out = append(out, m)
 			continue
 		}
-		var main *mention
+		var main *mention // the nearest event before the participle
 		for _, o := range ms[:k] {
 			if !o.participle {
 				main = o
-				break
 			}
 		}
 		if main != nil && main.typ == Statement {

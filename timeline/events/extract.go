@@ -201,7 +201,7 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 		} else if !m.noun && mediumNear(toks, i) == "" || next(1) == "to" || next(1) == "from" {
 			return nil // "called the plan a mistake", "a call to action"
 		}
-	case trig.lemma == "speak" || trig.lemma == "talk":
+	case !m.noun && (trig.lemma == "speak" || trig.lemma == "talk"):
 		if mediumNear(toks, i) != "" {
 			m.typ = Call
 		} else {
