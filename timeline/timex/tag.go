@@ -750,6 +750,11 @@ func (p *parser) quarter(i int) match {
 	if p.is(j, "year") && p.is(j+1, "-") && p.is(j+2, "ago", "earlier") {
 		k := j + 3
 		fy, fq := p.focus()
+		if n, k2 := p.ordinal(k); n > 0 && n <= 4 && p.is(p.opt(k2, "-"), "quarter") {
+			// "the year-earlier third quarter"
+			y := quarterYear(p.ref, n, unknown) - 1
+			return match{start: i, end: p.opt(k2, "-") + 1, typ: Date, val: fmtYear(y) + "-Q" + strconv.Itoa(n)}
+		}
 		if p.is(k, "quarter", "period") {
 			k++
 		} else if j != i && !p.is(k, "level", "levels", "results", "figure") {
@@ -788,15 +793,29 @@ func (p *parser) quarter(i int) match {
 		}
 		return match{start: i, end: j + 2, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
 	}
-	if j == i+1 && p.is(i, "the") && p.is(j, "quarter") && !p.is(j+1, "of", "-") {
+	if haveY && p.is(j, "period") {
+		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y)}
+	}
+	if p.is(j, "quarter") && !p.is(j+1, "of", "-") && (haveY || j == i+1 && p.is(i, "the")) {
+		// "the quarter ended Sept. 30" is the quarter of that month;
+		// "the 1988 quarter" and "the quarter" the one in focus.
 		fy, fq := p.focus()
 		if fq == 0 {
 			fy, fq = p.lastQuarter()
 		}
+		if p.is(j+1, "ended", "ending") {
+			if e := p.lex(j + 2); e != nil && e.month > 0 {
+				fq = (e.month-1)/3 + 1
+				fy = monthYear(p.ref, e.month, past)
+				if p.focusQ == 0 || i-p.focusI > focusSpan {
+					p.focusY, p.focusQ = fy, fq
+				}
+			}
+		}
+		if haveY {
+			fy = y
+		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
-	}
-	if haveY && p.is(j, "period") {
-		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y)}
 	}
 	n, k := p.ordinal(j)
 	if n == 0 {
@@ -834,8 +853,8 @@ func (p *parser) quarter(i int) match {
 			y = quarterYear(p.ref, 2*n, tense)
 		}
 	}
-	if unit == "Q" && (p.focusQ == 0 || i-p.focusI > focusSpan) {
-		// The first quarter a report names is the one it is about.
+	if unit == "Q" && (p.focusQ == 0 || i-p.focusI > focusSpan) && y >= p.ref.Year()-1 {
+		// The first recent quarter a report names is the one it is about.
 		p.focusY, p.focusQ = y, n
 	}
 	if unit == "Q" && p.focusY == y && p.focusQ == n {
@@ -1188,6 +1207,9 @@ func (p *parser) quantity(i int) match {
 	}
 	if unit == "S" && p.is(j, "one") {
 		return match{}
+	}
+	if n, err := strconv.Atoi(q); err == nil && n >= 1000 && (unit == "Q" || !e.plural) {
+		return match{} // "the 1988 quarter" is a quarter, not 1988 of them
 	}
 	if p.is(k+1, "-") && p.is(k+2, "earlier", "ago") {
 		return match{} // "a year-earlier": the "year-earlier" rule
