@@ -73,6 +73,17 @@ func (c *sentenceCtx) agentOf(i int, pp *people) []string {
 	if k >= 0 && (toks[k].text == "," || toks[k].lower == "and" || toks[k].lower == "but") {
 		return c.subject()
 	}
+	// A subject whose head is no name: "The United States and its allies
+	// have said": the first name of the clause that is no prepositional object.
+	for j := k; j >= 0 && c.segment[j] == c.segment[i] && !c.heads[j]; j-- {
+		if e, ok := c.entStart[j]; ok && c.ents[e].kind != kindPlace && (j == 0 || !prepositions[toks[j-1].lower]) {
+			names := []string{c.ents[e].name}
+			for e2 := e + 1; e2 < len(c.ents) && c.ents[e2].last <= k+1 && onlyConjunction(toks[c.ents[e2-1].last:c.ents[e2].first]); e2++ {
+				names = append(names, c.ents[e2].name)
+			}
+			return names
+		}
+	}
 	return nil
 }
 

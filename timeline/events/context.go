@@ -94,6 +94,11 @@ func (c *sentenceCtx) attachDates(tx []timex.Timex) {
 			switch c.toks[first-1].lower {
 			case "since", "until", "till", "through", "by", "from":
 				continue // a bound, not when the event happened
+			case "after", "before":
+				// "joined after 1997" bounds; "shortly after 15:00" places.
+				if first < 2 || !approxWords[c.toks[first-2].lower] {
+					continue
+				}
 			}
 			if strings.HasPrefix(strings.ToLower(t.Text), "since") || strings.HasPrefix(strings.ToLower(t.Text), "until") {
 				continue
@@ -140,6 +145,8 @@ func (c *sentenceCtx) attachDates(tx []timex.Timex) {
 		}
 	}
 }
+
+var approxWords = setOf("shortly", "just", "soon", "immediately", "minutes", "hours", "moments", "right")
 
 // dateMention sets m's date from the expressions attached to its trigger
 // or, for a noun, to the light verb that governs it ("presented ...
