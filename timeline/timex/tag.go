@@ -1538,6 +1538,9 @@ func (p *parser) vague(i int) match {
 		}
 		return match{}
 	}
+	if p.is(i+1, "-") && p.glued(i+1) {
+		return match{} // "the now-cancelled deal"
+	}
 	switch p.low(i) {
 	case "current":
 		// "current account", "current of water": only when a period or state follows
