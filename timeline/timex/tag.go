@@ -598,6 +598,13 @@ func (p *parser) relative(i int) match {
 		switch p.low(j) {
 		case "weekend":
 			return p.weekend(i, j+1, "")
+		case "week":
+			// "the week of March 6" is that day's week
+			if p.is(j+1, "of") {
+				if m := p.calendar(j + 2); m.ok() && !m.day.IsZero() {
+					return match{start: i, end: m.end, typ: Date, val: fmtWeek(m.day)}
+				}
+			}
 		case "future":
 			return match{start: i, end: j + 1, typ: Date, val: "FUTURE_REF"}
 		case "past":
@@ -1599,6 +1606,15 @@ func (p *parser) optBack(k int, words ...string) int {
 // "noon Thursday", "5 p.m. EST, Nov. 6".
 func (p *parser) dayAfter(j int) match {
 	k := p.opt(j, ",")
+	if p.is(k, "(") {
+		// "10:35 a.m. (0735 GMT) Friday": skip a short parenthesis
+		for n := k + 1; n < len(p.toks) && n <= k+6; n++ {
+			if p.is(n, ")") {
+				k = n + 1
+				break
+			}
+		}
+	}
 	if k >= len(p.toks) {
 		return match{}
 	}
