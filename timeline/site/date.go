@@ -8,6 +8,9 @@ import (
 	"time"
 )
 
+// undated is the group of events whose date is not a calendar date.
+const undated = "Undated"
+
 // when is a TIMEX3 date value made readable, at the precision it has.
 type when struct {
 	Key      string // the group it belongs to: "2021-12", "2021", or "" when undated
@@ -77,7 +80,7 @@ func parseWhen(value, mod string) when {
 		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 		if t.Month() != time.Month(mo) || t.Day() != d {
-			return when{Group: "Undated", Short: value, Long: value} // not a calendar day
+			return when{Group: undated, Short: value, Long: value} // not a calendar day
 		}
 		w := when{
 			Key:      t.Format("2006-01"),
@@ -165,7 +168,7 @@ func parseWhen(value, mod string) when {
 	if label == "" {
 		label = "date unknown"
 	}
-	return when{Group: "Undated", Short: withMod(mod, label, false), Long: withMod(mod, label, false)}
+	return when{Group: undated, Short: withMod(mod, label, false), Long: withMod(mod, label, false)}
 }
 
 // isoWeekMonday returns the Monday of ISO week w of year y.

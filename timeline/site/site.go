@@ -22,7 +22,7 @@ type Site struct {
 	Title    string             // the site's title; "Timeline" when empty
 	BaseURL  string             // optional absolute URL of the published site, for the feed and canonical links
 	Events   []events.Event     // the chronology: sorted, IDs set
-	Articles []*article.Article // the articles the events cite, and any others read
+	Articles []*article.Article // the articles the events cite, and any others read; drafts are not published
 }
 
 // page is what a page template executes with.
@@ -41,9 +41,9 @@ type page struct {
 // into a new folder beside outDir and swaps it in only when everything
 // succeeded, so a failed build leaves the previous output as it was.
 //
-// Build refuses an outDir that is the root, the current folder or one of
-// its parents, or an existing non-empty folder without the Marker file of
-// an earlier build.
+// Build refuses an outDir that is empty, the root, the home folder, the
+// current folder or one of its parents, a symbolic link, or an existing
+// non-empty folder without the Marker file of an earlier build.
 func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string) error {
 	if tmpl == nil {
 		tmpl = templates.FS

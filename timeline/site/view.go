@@ -190,10 +190,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 					r = &markRange{start: src.Start, end: src.End, id: "s-" + strconv.Itoa(src.Start) + "-" + strconv.Itoa(src.End)}
 					av.ranges[key] = r
 				}
-				if r != nil && !slices.Contains(r.events, ev) {
+				// Events come one at a time, so a repeat is the last one.
+				if r != nil && (len(r.events) == 0 || r.events[len(r.events)-1] != ev) {
 					r.events = append(r.events, ev)
 				}
-				if !slices.Contains(av.Events, ev) {
+				if len(av.Events) == 0 || av.Events[len(av.Events)-1] != ev {
 					av.Events = append(av.Events, ev)
 				}
 			}
@@ -205,7 +206,8 @@ func newSiteView(s Site, baseURL string) *siteView {
 		av.render()
 	}
 	// Link every source to its sentence, or to the top of the article
-	// when the sentence is not in the body (a title, a bad offset).
+	// when the sentence is not in its text (offsets past the end, or in a
+	// headline the file does not have as text).
 	for _, ev := range v.Events {
 		for i := range ev.Sources {
 			sv := &ev.Sources[i]
@@ -249,7 +251,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 
 	var dated []*monthView
 	for _, m := range v.Months {
-		if m.Label != "Undated" {
+		if m.Label != undated {
 			dated = append(dated, m)
 		}
 	}
