@@ -162,11 +162,17 @@ func compatible(a, b string) bool {
 	}
 	// A week and a day in it.
 	if sa, ea, ok := Span(a); ok {
-		if sb, eb, ok := Span(b); ok && strings.Contains(a, "W") != strings.Contains(b, "W") {
+		if sb, eb, ok := Span(b); ok && isWeek(a) != isWeek(b) {
 			return !sb.Before(sa) && !eb.After(ea) || !sa.Before(sb) && !ea.After(eb)
 		}
 	}
 	return false
+}
+
+// isWeek reports whether v is an ISO week value ("2021-W52", "2021-W52-WE"),
+// not a season ("2021-WI").
+func isWeek(v string) bool {
+	return len(v) >= 8 && v[5] == 'W' && v[6] >= '0' && v[6] <= '9'
 }
 
 // Span returns the interval [start, end) a TIMEX3 date value covers:

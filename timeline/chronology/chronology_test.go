@@ -135,6 +135,17 @@ func TestMerge(t *testing.T) {
 			want: []string{"2021-12-30T20:30 call occurred a.txt,b.txt"},
 		},
 		{
+			name: "a season is no week: winter does not merge with a day in it",
+			lists: [][]events.Event{
+				{ev(call, "2021-WI", planned, "a.txt", "2021-11-20", 0, "Joe Biden")},
+				{ev(call, "2021-12-22", occurred, "b.txt", "2021-12-22", 0, "Joe Biden")},
+			},
+			want: []string{
+				"2021-WI call planned a.txt",
+				"2021-12-22 call occurred b.txt",
+			},
+		},
+		{
 			name: "a weekday outside the week does not merge with it",
 			lists: [][]events.Event{
 				{ev(call, "2021-W52", planned, "a.txt", "2021-12-20", 0, "Joe Biden")},
