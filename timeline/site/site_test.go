@@ -17,6 +17,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/timelinehq/timeline/templates"
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/events"
 )
@@ -400,6 +401,7 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	}{
 		{"a template that fails to execute", context.Background(), badTmpl, nil},
 		{"a cancelled build", cancelled, nil, context.Canceled},
+		{"an asset that cannot be read", context.Background(), brokenFS{templates.FS}, errBroken},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := t.TempDir()
@@ -432,6 +434,18 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 			}
 		})
 	}
+}
+
+var errBroken = errors.New("broken disk")
+
+// brokenFS fails to read the stylesheet, after every page is written.
+type brokenFS struct{ fs.FS }
+
+func (b brokenFS) Open(name string) (fs.File, error) {
+	if name == "assets/style.css" {
+		return nil, errBroken
+	}
+	return b.FS.Open(name)
 }
 
 func TestBuildReplacesPreviousOutput(t *testing.T) {
