@@ -133,6 +133,10 @@ func TestLinksResolve(t *testing.T) {
 		{"fixture", fixture(t)},
 		{"synthetic", syntheticSite(40, 8)},
 		{"no events", Site{}},
+		{"ids that the index page has", Site{Events: []events.Event{
+			{ID: "sources", Type: "call", Date: "2021"}, {ID: "main", Type: "call", Date: "2021"},
+			{ID: "Main", Type: "call", Date: "2021"}, {ID: "../../etc/passwd", Type: "call", Date: "2021"}, {Type: "call"},
+		}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkLinks(t, readTree(t, build(t, tc.site, nil)))

@@ -148,8 +148,12 @@ func newSiteView(s Site, baseURL string) *siteView {
 		v.Articles = append(v.Articles, av)
 	}
 
-	// Events, their groups and their sources.
+	// Events, their groups and their sources. An event's file name is also
+	// its id on the index page, so it must not take the ids that page has.
 	files := map[string]bool{}
+	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label"} {
+		files[id] = true
+	}
 	types := map[string]int{}
 	actors := map[string]int{}
 	var month *monthView
