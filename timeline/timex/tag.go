@@ -45,6 +45,11 @@ type parser struct {
 	// after "on Friday" is Friday afternoon.
 	sentDay  time.Time
 	sentDayI int
+	// The last point in time the text named, which "that day" and "the
+	// following year" refer to.
+	lastDay   time.Time
+	lastYear  int
+	lastMonth string // YYYY-MM
 }
 
 func (p *parser) run() []Timex {
@@ -66,6 +71,7 @@ func (p *parser) run() []Timex {
 		if !m.day.IsZero() {
 			p.sentDay, p.sentDayI = m.day, m.end
 		}
+		p.remember(m)
 		i = m.end
 	}
 	return out
@@ -86,7 +92,7 @@ func (p *parser) trigger(t *token) bool {
 	return t.low == "'"
 }
 
-var triggers = map[string]bool{}
+var triggers = map[string]bool{"same": true}
 
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
@@ -136,6 +142,7 @@ func init() {
 		(*parser).set,
 		(*parser).vague,
 		(*parser).yearWords,
+		(*parser).anaphoric,
 	}
 }
 
@@ -1159,14 +1166,14 @@ func (p *parser) quantity(i int) match {
 		if !e.plural {
 			// "the past year", "the last decade": TimeBank marks the
 			// previous unit, a date.
-			if !p.is(i, "the") || mod != "" {
-				return match{}
+			if !p.is(i, "the") || mod != "" || e.unit == "D" {
+				return match{} // "the next day" follows the story: see anaphoric
 			}
 			dir := 0
 			switch lead {
 			case "past", "last", "previous":
 				dir = -1
-			case "next", "coming", "following":
+			case "next", "coming":
 				dir = 1
 			default:
 				return match{}
@@ -1666,4 +1673,78 @@ func relDir(w string) int {
 		return 1
 	}
 	return 0
+}
+
+// remember keeps the last day and year the text named, for anaphoric
+// expressions. Only absolute dates count: "yesterday" is not a new topic.
+func (p *parser) remember(m match) {
+	if m.typ != Date && m.typ != Time || len(m.val) < 4 || !allDigits(m.val[:4]) {
+		return
+	}
+	absolute := false
+	for k := m.start; k < m.end; k++ {
+		if e := p.toks[k].lex; p.toks[k].kind == kDigit || e != nil && (e.month > 0 || e.weekday > 0) {
+			absolute = true
+		}
+	}
+	if !absolute {
+		return
+	}
+	if len(m.val) >= 7 && m.val[4] == '-' && allDigits(m.val[5:7]) {
+		p.lastMonth = m.val[:7]
+	} else {
+		p.lastMonth = ""
+	}
+	y, _ := strconv.Atoi(m.val[:4])
+	p.lastYear = y
+	if !m.day.IsZero() {
+		p.lastDay = m.day
+	} else if len(m.val) >= 10 && m.val[4] == '-' && m.val[5] != 'W' {
+		p.lastDay = time.Time{}
+	}
+}
+
+// anaphoric: "that day", "the same day", "the next day", "that year",
+// "the following year": dates relative to the last one the text named.
+func (p *parser) anaphoric(i int) match {
+	j := i
+	dir := 0
+	switch {
+	case p.is(j, "that"):
+		j++
+	case p.is(j, "the") && p.is(j+1, "same"):
+		j += 2
+	case p.is(j, "the") && p.is(j+1, "next", "following"):
+		j, dir = j+2, 1
+	case p.is(j, "the") && p.is(j+1, "previous"):
+		j, dir = j+2, -1
+	default:
+		return match{}
+	}
+	switch p.low(j) {
+	case "day", "morning", "evening", "night", "afternoon":
+		if p.lastDay.IsZero() || dir != 0 && p.low(j) != "day" && p.is(i+1, "previous") {
+			return match{}
+		}
+		t := p.lastDay.AddDate(0, 0, dir)
+		m := match{start: i, end: j + 1, typ: Date, val: fmtDay(t), day: t}
+		if e := p.lex(j); e.part != "" {
+			m.typ, m.val = Time, m.val+"T"+e.part
+		}
+		return m
+	case "year":
+		if p.lastYear == 0 || p.is(j+1, "-") {
+			return match{}
+		}
+		return match{start: i, end: j + 1, typ: Date, val: fmtYear(p.lastYear + dir)}
+	case "month":
+		if p.lastMonth == "" {
+			return match{}
+		}
+		y, _ := strconv.Atoi(p.lastMonth[:4])
+		mo, _ := strconv.Atoi(p.lastMonth[5:])
+		t := date(y, mo, 1).AddDate(0, dir, 0)
+		return match{start: i, end: j + 1, typ: Date, val: fmtMonth(t.Year(), int(t.Month()))}
+	}
+	return match{}
 }

@@ -219,3 +219,19 @@ func TestPrecision(t *testing.T) {
 	}
 	_ = strings.TrimSpace
 }
+
+func TestAnaphora(t *testing.T) {
+	for _, tc := range []struct{ name, text, last, value string }{
+		{"that day is the last day named", "He arrived on March 3, 2020. That day he spoke.", "That day", "2020-03-03"},
+		{"the next day follows it", "He arrived on March 3, 2020. He left the next day.", "the next day", "2020-03-04"},
+		{"the following year follows the last year named", "The plant opened in 1995 and closed the following year.", "the following year", "1996"},
+		{"the following month follows the last month named", "Talks began in April 2019 and ended the following month.", "the following month", "2019-05"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Tag(tc.text, thursday)
+			if len(got) == 0 || got[len(got)-1].Text != tc.last || got[len(got)-1].Value != tc.value {
+				t.Errorf("Tag(%q) = %+v, want last %q = %s", tc.text, got, tc.last, tc.value)
+			}
+		})
+	}
+}
