@@ -145,6 +145,11 @@ func (d *doc) lastWeek(v string) bool {
 	return days >= 1 && days <= 7
 }
 
+// openingQuote reports whether the sentence opens with a quotation.
+func (c *sentenceCtx) openingQuote() bool {
+	return len(c.toks) > 0 && (c.toks[0].text == "\"" || c.toks[0].text == "\u201c")
+}
+
 func subset(a, b []string) bool {
 	for _, x := range a {
 		if !contains(b, x) {

@@ -234,6 +234,16 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	if t.lower == "claimed" && wordWithin(toks, i, 4, "lives") {
 		return nil // "has claimed 13,000 lives"
 	}
+	if m.typ == Statement && !m.noun {
+		switch {
+		case trig.lemma != "announce" && i > 0 && beForms[prev(1)] && strings.HasSuffix(t.lower, "ed"):
+			return nil // "The A380 was revealed": a thing shown, not a speaker speaking
+		case trig.lemma == "add" && !(next(1) == "" || next(1) == "that" || !toks[i+1].word || c.openingQuote()):
+			return nil // "adding video playback": adding a thing, not a remark
+		case trig.lemma == "address" && !pressAudiences[lastWordOfNP(toks, i+1)]:
+			return nil // "address reports": deal with, not speak to
+		}
+	}
 	// "..., saying ...": a participle tells the content of the event the
 	// sentence reports; it is decided once the sentence's mentions are known.
 	m.participle = trig.verb && !m.noun && strings.HasSuffix(t.lower, "ing") && i > 0 && toks[i-1].text == "," && c.mainEventBefore(i)

@@ -71,6 +71,11 @@ func TestExtractRules(t *testing.T) {
 		{"a role with a nationality resolves to the person with that title",
 			"Russian President Vladimir Putin spoke on Monday. The Russian leader said on Tuesday that talks were useful.",
 			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Vladimir Putin"}, ""}, {Statement, Occurred, "2021-12-28", "", []string{"Vladimir Putin"}, ""}}},
+		{"a passive reporting verb of a thing is no statement", "The new jet was revealed in January.", nil},
+		{"adding a thing is no remark", "The phone is smaller, adding video playback to its features.", nil},
+		{"a quotation running over sentences hides its words, not the verb after it",
+			`"We will talk. We will meet," said Peskov.`,
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Peskov"}, ""}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
 	}
 	for _, tt := range tests {

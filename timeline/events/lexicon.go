@@ -23,7 +23,7 @@ var verbs = map[string][]string{
 		"tweet", "write:wrote", "reiterate", "repeat", "proclaim", "affirm", "predict", "describe", "praise", "criticize",
 		"criticise", "dismiss:dismissed,dismissing", "complain", "apologize", "apologise", "retort", "report",
 		"state:stated,stating", "add:added,adds,adding", "answer", "observe", "brief:briefed,briefing", "inform",
-		"address:addressed,addressing", "speak:speak,speaks,spoke,spoken,speaking", "talk:talked,talking"},
+		"address:addressed,addressing", "speak:speak,speaks,spoke,spoken,speaking", "talk:talk,talked,talking"},
 	Warning:   {"warn", "threaten", "caution:cautioned,cautioning,cautions"},
 	Demand:    {"demand", "request", "propose", "urge", "ask:asked,asks,asking", "appeal:appealed,appealing,appeals"},
 	Meeting:   {"meet:meet,meets,met", "negotiate", "confer:conferred,conferring"},

@@ -22,7 +22,7 @@ type token struct {
 // word only when the word has another ("U.S." but not "Geneva.").
 func tokenize(text string, s span) []token {
 	var toks []token
-	quoted := false
+	quoted := quotedAt(text, s.start)
 	i := s.start
 	for i < s.end {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -81,6 +81,23 @@ func tokenize(text string, s span) []token {
 		}
 	}
 	return toks
+}
+
+// quotedAt reports whether position i of text lies inside a quotation
+// that opened earlier: a quotation can run over several sentences.
+func quotedAt(text string, i int) bool {
+	quoted := false
+	for _, r := range text[:i] {
+		switch r {
+		case '"':
+			quoted = !quoted
+		case '\u201c':
+			quoted = true
+		case '\u201d':
+			quoted = false
+		}
+	}
+	return quoted
 }
 
 func prevRune(text string, i int) rune {
