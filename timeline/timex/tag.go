@@ -267,6 +267,10 @@ func (p *parser) cue(k int) int {
 		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] {
 			return future
 		}
+		// "decided to admit", "agreed to hold": a decision about later
+		if planners[p.low(k-1)] {
+			return future
+		}
 		return unknown
 	}
 	c := unknown
@@ -319,6 +323,12 @@ func init() {
 		planVerbs[w] = true
 	}
 }
+
+// planners before "to" make the infinitive a plan, whatever its verb.
+var planners = map[string]bool{"decided": true, "agreed": true, "plans": true, "planned": true,
+	"expects": true, "expected": true, "due": true, "scheduled": true, "promised": true, "vowed": true,
+	"intends": true, "wants": true, "hopes": true, "aims": true, "going": true, "set": true, "likely": true,
+	"ready": true, "prepared": true, "pledged": true, "committed": true}
 
 var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
 	"sr": true, "corp": true, "inc": true, "co": true, "ltd": true, "gov": true, "sen": true, "rep": true,
@@ -1520,6 +1530,9 @@ func (p *parser) set(i int) match {
 		return match{}
 	}
 	j := i + 1
+	if e := p.lex(j); e != nil && e.month > 0 && !e.abbr && p.toks[j].cap && p.is(i, "every", "each") {
+		return match{start: i, end: j + 1, typ: Set, val: "XXXX-" + pad2(e.month)}
+	}
 	if e := p.lex(j); e != nil && e.weekday > 0 && !e.abbr {
 		v := "XXXX-WXX-" + strconv.Itoa((e.weekday+5)%7+1)
 		m := match{start: i, end: j + 1, typ: Set, val: v}
