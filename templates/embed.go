@@ -27,7 +27,8 @@
 // fields of article.Article and .Slug, .Path, .Published, .PublishedISO,
 // .TitleSegments, .Events and .Blocks (.Kind "paragraph", "heading", "quote"
 // or "list"; .Segments, or .Items for a list). Every .Path and .Href is
-// relative to the site's root. The function join is strings.Join.
+// relative to the site's root, except the .Refs of a segment, which link
+// from the article page. The function join is strings.Join.
 package templates
 
 import "embed"
