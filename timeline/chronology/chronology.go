@@ -56,8 +56,12 @@ func findSame(list []events.Event, e events.Event) int {
 		if shared(o.Actors, e.Actors) {
 			return k
 		}
-		if (len(o.Actors) == 0 || len(e.Actors) == 0) && o.Place != "" && o.Place == e.Place {
-			return k
+		if len(o.Actors) == 0 || len(e.Actors) == 0 {
+			// With no parties on one side, the same place, or the same day
+			// and no place to tell them apart: "the video call on December 7".
+			if o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
+				return k
+			}
 		}
 	}
 	return -1
@@ -112,6 +116,10 @@ func morePrecise(a, b string) bool {
 		return oka
 	}
 	return len(a) > len(b)
+}
+
+func sameDay(a, b string) bool {
+	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && !isWeek(a) && !isWeek(b)
 }
 
 func sameArticle(a, b events.Event) bool {

@@ -135,6 +135,22 @@ func TestMerge(t *testing.T) {
 			want: []string{"2021-12-30T20:30 call occurred a.txt,b.txt"},
 		},
 		{
+			name: "an event with no parties merges with one on the same day",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-07", occurred, "a.txt", "2021-12-07", 0, "Joe Biden", "Vladimir Putin")},
+				{ev(call, "2021-12-07", occurred, "b.txt", "2022-01-10", 0)},
+			},
+			want: []string{"2021-12-07 call occurred a.txt,b.txt"},
+		},
+		{
+			name: "an event with no parties does not merge with one on another day",
+			lists: [][]events.Event{
+				{ev(call, "2021-12-07", occurred, "a.txt", "2021-12-07", 0, "Joe Biden")},
+				{ev(call, "2021-12-08", occurred, "b.txt", "2022-01-10", 0)},
+			},
+			want: []string{"2021-12-07 call occurred a.txt", "2021-12-08 call occurred b.txt"},
+		},
+		{
 			name: "a season is no week: winter does not merge with a day in it",
 			lists: [][]events.Event{
 				{ev(call, "2021-WI", planned, "a.txt", "2021-11-20", 0, "Joe Biden")},
