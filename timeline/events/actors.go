@@ -275,3 +275,21 @@ func (c *sentenceCtx) clauseText(from, n int) string {
 	}
 	return s
 }
+
+// withoutRoles drops role phrases ("representatives") from the parties of
+// an event; they name no one a reader could follow across articles.
+func (c *sentenceCtx) withoutRoles(names []string) []string {
+	out := names[:0]
+	for _, n := range names {
+		role := false
+		for _, e := range c.ents {
+			if e.name == n && e.kind == kindRole {
+				role = true
+			}
+		}
+		if !role && !(n == strings.ToLower(n)) {
+			out = append(out, n)
+		}
+	}
+	return out
+}

@@ -411,3 +411,68 @@ func (c *sentenceCtx) placeNear(i int, typ string, al *Aliases) string {
 	}
 	return ""
 }
+
+// nounContext reports whether a word that can be a noun or a verb
+// ("demands", "talks", "meeting") is a noun where it stands: after a
+// determiner, an adjective or a noun, not after a subject or auxiliary.
+func (c *sentenceCtx) nounContext(i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := c.toks[i-1]
+	switch {
+	case !p.word:
+		return p.text != ","
+	case determiners[p.lower] || prepositions[p.lower]:
+		return true
+	case p.upper:
+		_, isName := c.entEnd[i-1]
+		return !isName || c.ents[c.entEnd[i-1]].kind == kindPlace
+	case commonVerbs[p.lower] || adverbs[p.lower] || p.lower == "to" || p.lower == "who" || p.lower == "which" || p.lower == "that" ||
+		p.lower == "he" || p.lower == "she" || p.lower == "it" || p.lower == "they" || p.lower == "we" || roleNouns[p.lower]:
+		return false
+	}
+	return !c.isVerb(i - 1)
+}
+
+// mainEventBefore reports whether an event trigger or a verb stands before
+// toks[i] in the sentence, so a participle there ("..., saying") tells
+// that event's content.
+func (c *sentenceCtx) mainEventBefore(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if c.heads[k] && !c.skip[k] && (c.isVerb(k) || lexicon[c.toks[k].lower].typ != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// pastLightVerb reports whether a past-tense light verb governs the event
+// noun at toks[i]: "The call began at 15:00", "Biden took the call".
+func (c *sentenceCtx) pastLightVerb(i int) bool {
+	for k := max(0, i-4); k < len(c.toks) && k <= i+3; k++ {
+		w := c.toks[k].lower
+		if k != i && c.heads[k] && lightVerbs[w] && (strings.HasSuffix(w, "ed") || pastForms[w]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pastForms are past tenses of light verbs; not "was", which says too
+// little ("the call was Putin's initiative").
+var pastForms = setOf("began", "took", "held", "came", "made", "gave", "sent")
+
+// openingQuote reports whether the sentence opens with a quotation.
+func (c *sentenceCtx) openingQuote() bool {
+	return len(c.toks) > 0 && (c.toks[0].text == "\"" || c.toks[0].text == "\u201c")
+}
+
+func wordWithin(toks []token, i, n int, w string) bool {
+	for k := i + 1; k < len(toks) && k <= i+n; k++ {
+		if toks[k].lower == w {
+			return true
+		}
+	}
+	return false
+}

@@ -3,6 +3,7 @@ package events
 import (
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/timex"
@@ -600,4 +601,102 @@ func dateBefore(v, ref string) bool {
 
 func isDateLike(v string) bool {
 	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9'
+}
+
+// borrowFromMainEvent gives an event noun in "during a video call" or
+// "in a phone call" the date and parties of the sentence's main event:
+// "Biden warned Putin on Tuesday ... during a video call".
+func borrowFromMainEvent(c *sentenceCtx, ms []*mention) {
+	var main *mention
+	for _, m := range ms {
+		if !m.noun {
+			main = m
+			break
+		}
+	}
+	if main == nil {
+		return
+	}
+	for _, m := range ms {
+		if !m.noun || m == main || m.hasOwnDate {
+			continue
+		}
+		// Back over the noun phrase only: "during a secure video call".
+		k := m.i - 1
+		for k >= 0 && k >= m.i-4 && c.toks[k].word && !prepositions[c.toks[k].lower] && c.toks[k].lower != "during" &&
+			!c.heads[k] && !c.skip[k] && !subordinators[c.toks[k].lower] {
+			k--
+		}
+		if k < 0 || (c.toks[k].lower != "during" && c.toks[k].lower != "in" && c.toks[k].lower != "on") {
+			continue
+		}
+		m.date, m.mod, m.hasOwnDate = main.date, main.mod, main.hasOwnDate
+		m.agent = appendNew(appendNew(append([]string(nil), main.agent...), main.objects...), m.agent...)
+		if main.planned {
+			m.planned = true
+		}
+	}
+}
+
+// participles keeps a statement participle ("..., saying", "..., citing")
+// as a statement of the sentence's subject when the sentence reports no
+// other statement, dated like the event or verb before it; after a
+// statement ("said ..., adding") it is the same statement and goes.
+func (c *sentenceCtx) participles(ms []*mention) []*mention {
+	out := ms[:0]
+	for k, m := range ms {
+		if !m.participle || m.typ != Statement {
+			out = append(out, m)
+			continue
+		}
+		var main *mention // the nearest event before the participle
+		for _, o := range ms[:k] {
+			if !o.participle {
+				main = o
+			}
+		}
+		if main != nil && main.typ == Statement {
+			continue
+		}
+		if main != nil {
+			if len(m.agent) == 0 {
+				m.agent = main.agent
+			}
+			if !m.hasOwnDate {
+				m.date, m.mod, m.hasOwnDate = main.date, main.mod, main.hasOwnDate
+			}
+		} else if !m.hasOwnDate {
+			for h := m.i - 1; h >= 0; h-- {
+				if tx := c.dateOf[h]; len(tx) > 0 && c.heads[h] {
+					m.date, m.mod = dayOrCoarser(tx[0].Value), tx[0].Mod
+					m.hasOwnDate = isDateLike(m.date)
+					break
+				}
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// lastWeek reports whether v names a day in the week before publication.
+func (d *doc) lastWeek(v string) bool {
+	if len(v) < 10 {
+		return false
+	}
+	t, err := time.Parse("2006-01-02", v[:10])
+	if err != nil {
+		return false
+	}
+	days := d.a.Published.Sub(t).Hours() / 24
+	return days >= 1 && days <= 7
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
