@@ -4,6 +4,7 @@
 package chronology
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -75,7 +76,7 @@ func merge(a, b events.Event) events.Event {
 		a.Title = b.Title
 	}
 	for _, n := range b.Actors {
-		if !contains(a.Actors, n) {
+		if !slices.Contains(a.Actors, n) {
 			a.Actors = append(a.Actors, n)
 		}
 	}
@@ -144,16 +145,7 @@ func hasSource(list []events.Source, s events.Source) bool {
 
 func shared(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
+		if slices.Contains(b, x) {
 			return true
 		}
 	}

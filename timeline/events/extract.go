@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -539,25 +540,16 @@ func (d *doc) source(m *mention) Source {
 
 func appendNew(list []string, names ...string) []string {
 	for _, n := range names {
-		if n != "" && !contains(list, n) {
+		if n != "" && !slices.Contains(list, n) {
 			list = append(list, n)
 		}
 	}
 	return list
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func overlap(a, b []string) bool {
 	for _, x := range a {
-		if contains(b, x) {
+		if slices.Contains(b, x) {
 			return true
 		}
 	}
@@ -694,7 +686,7 @@ func (d *doc) lastWeek(v string) bool {
 
 func subset(a, b []string) bool {
 	for _, x := range a {
-		if !contains(b, x) {
+		if !slices.Contains(b, x) {
 			return false
 		}
 	}
