@@ -262,21 +262,17 @@ func (p *parser) cue(k int) int {
 	if t.kind != kWord {
 		return unknown
 	}
-	if t.low == "to" {
-		// "set to resume", "is to meet": an infinitive of plan.
-		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] {
-			return future
-		}
-		// "decided to admit", "agreed to hold": a decision about later
-		if planners[p.low(k-1)] {
-			return future
-		}
-		return unknown
-	}
 	c := unknown
-	if t.lex != nil {
+	switch {
+	case t.low == "to":
+		// "set to resume", "is to meet": an infinitive of plan;
+		// "decided to admit", "agreed to hold": a decision about later.
+		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] || planners[p.low(k-1)] {
+			c = future
+		}
+	case t.lex != nil:
 		c = t.lex.cue
-	} else if pastTense(t.low) && !p.is(k-1, "a", "an", "the", "still", "very", "its", "their", "his", "her", "our", "this", "that", "newly", "so") {
+	case pastTense(t.low) && !p.is(k-1, "a", "an", "the", "still", "very", "its", "their", "his", "her", "our", "this", "that", "newly", "so"):
 		c = past // but "a still unspecified date" is an adjective
 	}
 	// A plan told in the past perfect is past: "had been due to expire".
@@ -1231,6 +1227,9 @@ func (p *parser) quantity(i int) match {
 	}
 	if unit == "S" && p.is(j, "one") {
 		return match{}
+	}
+	if e.plural && q == "1" && !hyphen {
+		return match{} // "a decades-long dispute" is not "a decades"
 	}
 	if n, err := strconv.Atoi(q); err == nil && n >= 1000 && (unit == "Q" || !e.plural) {
 		return match{} // "the 1988 quarter" is a quarter, not 1988 of them
