@@ -110,8 +110,11 @@ func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, er
 	var files []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file or folder", p)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", p, err)
+			return nil, err // *PathError names the path
 		}
 		if !info.IsDir() {
 			files = append(files, p)
