@@ -189,6 +189,10 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 	}
 	name := joinTokens(nameToks)
 	if len(nameToks) == 1 {
+		// An adjective before a common noun: "Congressional investigators".
+		if title == "" && j < len(toks) && toks[j].word && !toks[j].upper && looksAdjective(nameToks[0].lower) {
+			return nil
+		}
 		if isAcronym(name) && title == "" {
 			return []entity{{name: name, kind: kindOrg, first: i, last: j}}
 		}
@@ -216,6 +220,15 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 func isAdjectiveAlias(al *Aliases, t token) bool {
 	a, ok := al.byName[t.lower]
 	return ok && a.kind == kindAdjective || t.lower == "u.s."
+}
+
+func looksAdjective(w string) bool {
+	for _, suf := range []string{"al", "ian", "ese", "ish", "ic", "ary", "ive", "ern"} {
+		if len(w) > len(suf)+3 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronym(s string) bool {
