@@ -717,8 +717,8 @@ func (p *parser) relative(i int) match {
 	case e.unit == "WE":
 		return p.weekend(i, j+1, w)
 	case e.unit != "" && !e.plural:
-		if p.is(j+1, "-") {
-			return match{}
+		if p.is(j+1, "-") || p.toks[j].cap && !p.atSentenceStart(i) {
+			return match{} // "year-end"; ABC's "This Week"
 		}
 		val, ok := shift(p.ref, dir, e.unit)
 		if !ok {
@@ -1175,6 +1175,10 @@ func (p *parser) quantity(i int) match {
 			if !p.is(i, "the") || mod != "" || e.unit == "D" {
 				return match{} // "the next day" follows the story: see anaphoric
 			}
+			if e.unit == "DE" || e.unit == "CE" {
+				// "the past decade" is the ten years up to now
+				return match{start: i, end: j + 1, typ: Duration, val: durValue("1", e.unit)}
+			}
 			dir := 0
 			switch lead {
 			case "past", "last", "previous":
@@ -1216,6 +1220,9 @@ func (p *parser) quantity(i int) match {
 		return match{}
 	}
 	unit := e.unit
+	if p.toks[k].cap && !p.toks[k-1].cap && !p.atSentenceStart(k) {
+		return match{} // "60 Minutes", a title
+	}
 	single := q == "1" && !hyphen
 	if p.is(j, "a", "an") && (unit == "S" || unit == "MIN" && !p.is(j+1, "minute")) {
 		return match{}
@@ -1525,8 +1532,8 @@ func (p *parser) set(i int) match {
 	if e := p.lex(i); e != nil && e.set != "" {
 		return match{start: i, end: i + 1, typ: Set, val: e.set}
 	}
-	if !p.is(i, "every", "each", "per") {
-		return match{}
+	if !p.is(i, "every", "each", "per") || p.is(i, "per") && p.is(i+1, "second", "minute") {
+		return match{} // "instructions per second" is a rate, not a set
 	}
 	j := i + 1
 	if e := p.lex(j); e != nil && e.month > 0 && !e.abbr && p.toks[j].cap && p.is(i, "every", "each") {
@@ -1759,4 +1766,9 @@ func (p *parser) anaphoric(i int) match {
 		return match{start: i, end: j + 1, typ: Date, val: fmtMonth(t.Year(), int(t.Month()))}
 	}
 	return match{}
+}
+
+// atSentenceStart reports whether token k begins a sentence or a line.
+func (p *parser) atSentenceStart(k int) bool {
+	return k == 0 || p.toks[k].nl || p.boundary(k-1) || p.is(k-1, "\"", "`", "'", "(")
 }
