@@ -160,6 +160,7 @@ func clickThrough(t *testing.T, ctx context.Context, start string) {
 	type markInfo struct {
 		Tag     string  `json:"tag"`
 		Bg      string  `json:"bg"`
+		PartBg  string  `json:"partBg"`
 		PlainBg string  `json:"plainBg"`
 		Top     float64 `json:"top"`
 		Bottom  float64 `json:"bottom"`
@@ -167,8 +168,10 @@ func clickThrough(t *testing.T, ctx context.Context, start string) {
 	}
 	mark := eval[markInfo](t, ctx, `(() => {
 		const m = document.querySelector(':target'), r = m.getBoundingClientRect();
-		const plain = document.querySelector('mark:not(:target)');
+		const plain = document.querySelector('mark:not(:target):not(.is-target)');
+		const part = document.getElementById(m.id + '-2');
 		return {tag: m.tagName, bg: getComputedStyle(m).backgroundColor,
+			partBg: part ? getComputedStyle(part).backgroundColor : 'no second part',
 			plainBg: getComputedStyle(plain).backgroundColor,
 			top: r.top, bottom: r.bottom, height: innerHeight};
 	})()`)
@@ -180,5 +183,8 @@ func clickThrough(t *testing.T, ctx context.Context, start string) {
 	}
 	if mark.Bg == mark.PlainBg || mark.Bg == "rgba(0, 0, 0, 0)" {
 		t.Errorf("the target mark's background %s is not highlighted (other marks: %s)", mark.Bg, mark.PlainBg)
+	}
+	if mark.PartBg != mark.Bg {
+		t.Errorf("the sentence's second part has background %s, want %s like its first", mark.PartBg, mark.Bg)
 	}
 }
