@@ -105,8 +105,10 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 		return fmt.Errorf("output folder: move the previous output aside: %w", err)
 	}
 	if err := os.Rename(tmp, abs); err != nil {
-		if hadOld {
-			os.Rename(old, abs)
+		// Put the previous output back; if another build's output took
+		// its place meanwhile, that one is newer and the old one goes.
+		if hadOld && os.Rename(old, abs) != nil {
+			os.RemoveAll(old)
 		}
 		return fmt.Errorf("output folder: %w", err)
 	}
