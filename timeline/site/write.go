@@ -105,10 +105,11 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 		return fmt.Errorf("output folder: move the previous output aside: %w", err)
 	}
 	if err := os.Rename(tmp, abs); err != nil {
-		// Put the previous output back; if another build's output took
-		// its place meanwhile, that one is newer and the old one goes.
-		if hadOld && os.Rename(old, abs) != nil {
-			os.RemoveAll(old)
+		// Put the previous output back, or say where it is: never delete it.
+		if hadOld {
+			if err2 := os.Rename(old, abs); err2 != nil {
+				return fmt.Errorf("output folder: %w (the previous output is in %s)", err, old)
+			}
 		}
 		return fmt.Errorf("output folder: %w", err)
 	}
