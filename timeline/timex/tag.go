@@ -357,7 +357,7 @@ func (p *parser) calendar(i int) match {
 }
 
 // weekday resolves a weekday at tokens [i, j), with an optional part of day
-// after it, and with an extra tense cue ("last", "next") when dir != 0.
+// after it; rel is "last", "this" or "next" when one came before it.
 func (p *parser) weekday(i, j, wd int, rel string) match {
 	tense := p.tense(i, j)
 	if p.is(j, "'") && p.is(j+1, "s") && rel == "" {
@@ -470,7 +470,6 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 		t := date(y, e.month, d)
 		return match{start: i, end: k2 + 1, typ: Date, val: fmtDay(t), day: t}
 	}
-	// Two-digit year after an apostrophe: "Dec. 30, '21".
 	// At day precision the nearest date wins: a report names the coming
 	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say, unless a
 	// cue stands right next to it ("the year ended March 31").
@@ -566,7 +565,15 @@ func (p *parser) slashDate(i int) match {
 		return match{}
 	}
 	t = date(t.Year(), int(t.Month()), t.Day())
-	return match{start: i, end: i + 5, typ: Date, val: fmtDay(t), day: t}
+	m := match{start: i, end: i + 5, typ: Date, val: fmtDay(t), day: t}
+	// ISO 8601 with a time: "2021-12-30T20:30"
+	if sep == "-" && p.glued(i+5) && p.is(i+5, "t") && p.glued(i+6) && p.glued(i+7) && p.is(i+7, ":") &&
+		p.glued(i+8) && i+8 < len(p.toks) && p.toks[i+6].kind == kDigit && p.toks[i+8].kind == kDigit &&
+		p.toks[i+6].num < 24 && p.toks[i+8].num < 60 {
+		m.end, m.typ = i+9, Time
+		m.val += "T" + pad2(p.toks[i+6].num) + ":" + pad2(p.toks[i+8].num)
+	}
+	return m
 }
 
 // relative: expressions anchored to the reference date: "today",

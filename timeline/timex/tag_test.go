@@ -48,6 +48,7 @@ func TestTag(t *testing.T) {
 			[]want{{"12/30/2021", Date, "2021-12-30", ""}}},
 		{"ISO date", "dated 2021-12-30.",
 			[]want{{"2021-12-30", Date, "2021-12-30", ""}}},
+		{"ISO date and time", "at 2021-12-30T20:30Z", []want{{"2021-12-30T20:30", Time, "2021-12-30T20:30", ""}}},
 		{"month and year", "in December 2021 the",
 			[]want{{"December 2021", Date, "2021-12", ""}}},
 		{"a weekday before a full date belongs to it", "Thursday, Dec. 30, 2021",
