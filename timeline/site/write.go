@@ -30,7 +30,7 @@ func checkOutDir(outDir string) error {
 		return fmt.Errorf("output folder %s is the root of the file system: give a folder of its own, such as public", outDir)
 	}
 	if wd, err := os.Getwd(); err == nil {
-		if rel, err := filepath.Rel(abs, wd); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		if rel, err := filepath.Rel(abs, wd); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return fmt.Errorf("output folder %s is the current folder or holds it: give a folder of its own, such as public", outDir)
 		}
 	}
