@@ -1112,29 +1112,7 @@ func (p *parser) modified(i int) match {
 // hours", "the past three years", "a 10-year"), and dates counted from the
 // reference ("three days ago", "a year earlier", "two weeks from now").
 func (p *parser) quantity(i int) match {
-	j := i
-	mod := ""
-	switch {
-	case p.is(j, "up") && p.is(j+1, "to"):
-		mod, j = "EQUAL_OR_LESS", j+2
-	case p.is(j, "more", "less") && p.is(j+1, "than"):
-		mod = "MORE_THAN"
-		if p.is(j, "less") {
-			mod = "LESS_THAN"
-		}
-		j += 2
-	case p.is(j, "at") && p.is(j+1, "least"):
-		mod, j = "EQUAL_OR_MORE", j+2
-	case p.is(j, "nearly", "almost"):
-		mod, j = "LESS_THAN", j+1
-	case p.is(j, "about", "around", "approximately", "some") && !p.is(j+1, "of"):
-		if p.is(j, "some") {
-			if _, _, ok := p.count(j + 1); !ok {
-				break
-			}
-		}
-		mod, j = "APPROX", j+1
-	}
+	mod, j := p.approximator(i)
 	afterMod := j
 	lead := ""
 	if p.is(j, "the") {
@@ -1164,43 +1142,15 @@ func (p *parser) quantity(i int) match {
 	}
 	q, k, ok := p.count(j)
 	if !ok {
-		// "the past years", "recent weeks", "recent days"
-		e := p.lex(j)
-		if e != nil && e.plural && e.unit != "" && p.is(j+1, "-") && p.is(j+2, "long", "old") && lead == "" {
-			if p.is(j+2, "old") {
-				return match{}
-			}
-			return match{start: i, end: j + 3, typ: Duration, val: durValue("X", e.unit)} // "decades-long"
-		}
-		if lead == "" || e == nil || e.unit == "" || e.unit == "WE" {
-			return match{}
-		}
-		q, k = "X", j
-		if !e.plural {
-			// "the past year", "the last decade": TimeBank marks the
-			// previous unit, a date.
-			if !p.is(i, "the") || mod != "" || e.unit == "D" {
-				return match{} // "the next day" follows the story: see anaphoric
-			}
-			if e.unit == "DE" || e.unit == "CE" {
-				// "the past decade" is the ten years up to now
-				return match{start: i, end: j + 1, typ: Duration, val: durValue("1", e.unit)}
-			}
-			dir := 0
-			switch lead {
-			case "past", "last", "previous":
-				dir = -1
-			case "next", "coming":
-				dir = 1
-			default:
-				return match{}
-			}
-			if val, ok := shift(p.ref, dir, e.unit); ok {
-				return match{start: i, end: j + 1, typ: Date, val: val}
-			}
-			return match{}
-		}
+		return p.uncounted(i, afterMod, j, lead, mod)
 	}
+	return p.counted(i, afterMod, j, k, q, lead, mod)
+}
+
+// counted reads the units after a count q (tokens [j, k)) and what follows
+// them: "two to three weeks", "a 10-year", "three days ago", "a year
+// earlier", "in five years". Tokens [i, afterMod) are an approximator.
+func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	// "two to three weeks", "12 to 18 months"
 	if p.is(k, "to", "or") {
 		if q2, k2, ok2 := p.count(k + 1); ok2 {
@@ -1342,6 +1292,70 @@ func (p *parser) quantity(i int) match {
 		start++
 	}
 	return match{start: start, end: k, typ: Duration, val: durValue(q, unit), mod: mod}
+}
+
+// uncounted reads units without a number: "decades-long", "recent weeks",
+// "the next few days" (given as X), "the past year", "the past decade".
+func (p *parser) uncounted(i, afterMod, j int, lead, mod string) match {
+	e := p.lex(j)
+	if e != nil && e.plural && e.unit != "" && p.is(j+1, "-") && p.is(j+2, "long", "old") && lead == "" {
+		if p.is(j+2, "old") {
+			return match{}
+		}
+		return match{start: i, end: j + 3, typ: Duration, val: durValue("X", e.unit)} // "decades-long"
+	}
+	if lead == "" || e == nil || e.unit == "" || e.unit == "WE" {
+		return match{}
+	}
+	if !e.plural {
+		// "the past year", "the last decade": TimeBank marks the
+		// previous unit, a date.
+		if !p.is(i, "the") || mod != "" || e.unit == "D" {
+			return match{} // "the next day" follows the story: see anaphoric
+		}
+		if e.unit == "DE" || e.unit == "CE" {
+			// "the past decade" is the ten years up to now
+			return match{start: i, end: j + 1, typ: Duration, val: durValue("1", e.unit)}
+		}
+		dir := 0
+		switch lead {
+		case "past", "last", "previous":
+			dir = -1
+		case "next", "coming":
+			dir = 1
+		default:
+			return match{}
+		}
+		if val, ok := shift(p.ref, dir, e.unit); ok {
+			return match{start: i, end: j + 1, typ: Date, val: val}
+		}
+		return match{}
+	}
+	return p.counted(i, afterMod, j, j, "X", lead, mod)
+}
+
+// approximator reads "about", "nearly", "more than", "up to", ... at i and
+// returns its TIMEX3 mod and the index after it.
+func (p *parser) approximator(i int) (string, int) {
+	switch {
+	case p.is(i, "up") && p.is(i+1, "to"):
+		return "EQUAL_OR_LESS", i + 2
+	case p.is(i, "more") && p.is(i+1, "than"):
+		return "MORE_THAN", i + 2
+	case p.is(i, "less") && p.is(i+1, "than"):
+		return "LESS_THAN", i + 2
+	case p.is(i, "at") && p.is(i+1, "least"):
+		return "EQUAL_OR_MORE", i + 2
+	case p.is(i, "nearly", "almost"):
+		return "LESS_THAN", i + 1
+	case p.is(i, "about", "around", "approximately") && !p.is(i+1, "of"):
+		return "APPROX", i + 1
+	case p.is(i, "some"):
+		if _, _, ok := p.count(i + 1); ok {
+			return "APPROX", i + 1
+		}
+	}
+	return "", i
 }
 
 // afterAmount reports whether the token before i ends an amount ("$5
