@@ -78,11 +78,11 @@ func init() {
 	for w, p := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"} {
 		lexicon[w] = &lexEntry{part: p}
 	}
-	// TimeBank marks these far more often than "previously", "soon" or
-	// "formerly", which it mostly leaves out.
+	// TimeBank marks these far more often than "previously" or
+	// "formerly", which it mostly leaves out ("soon" only in a plan).
 	for w, v := range map[string]string{"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
 		"nowadays": "PRESENT_REF",
-		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF"} {
+		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF"} {
 		if v != "" {
 			lexicon[w] = &lexEntry{vague: v}
 		}

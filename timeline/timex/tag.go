@@ -92,7 +92,7 @@ func (p *parser) trigger(t *token) bool {
 	return t.low == "'"
 }
 
-var triggers = map[string]bool{"same": true}
+var triggers = map[string]bool{"same": true, "soon": true}
 
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
@@ -1594,6 +1594,13 @@ func (p *parser) vague(i int) match {
 	}
 	if p.is(i+1, "-") && p.glued(i+1) {
 		return match{} // "the now-cancelled deal"
+	}
+	if e.vague == "FUTURE_REF" {
+		// "soon" in a plan; not the conjunction "as soon as", "soon after",
+		// or a story's "was soon released".
+		if p.is(i-1, "as") || p.is(i+1, "after", "as") || p.tense(i, i+1) == past {
+			return match{}
+		}
 	}
 	switch p.low(i) {
 	case "current":

@@ -116,6 +116,8 @@ func TestTag(t *testing.T) {
 		{"in N years in a plan is a date", "The bonds will be redeemed in five years.", []want{{"five years", Date, "2026", ""}}},
 		{"the past year is the year before", "over the past year", []want{{"the past year", Date, "2020", ""}}},
 		{"now is PRESENT_REF", "is now", []want{{"now", Date, "PRESENT_REF", ""}}},
+		{"soon in a plan is FUTURE_REF", "They will meet soon.", []want{{"soon", Date, "FUTURE_REF", ""}}},
+		{"as soon as is a conjunction", "as soon as they arrive", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
