@@ -796,6 +796,10 @@ func (p *parser) quarter(i int) match {
 	case p.is(j, "this", "last", "next") && p.is(j+1, "year") && p.is(j+2, "'") && p.is(j+3, "s"):
 		y, haveY = p.ref.Year()+relDir(p.low(j)), true
 		j += 4
+	case p.is(j, "fiscal") && p.year(j+1) > 0 && p.is(j+2, "'"):
+		y, haveY = p.year(j+1), true // "fiscal 1990's first quarter"
+		j += 2
+		j = p.opt(j+1, "s")
 	case p.year(j) > 0 && (p.is(j+1, "'") || p.lex(j+1) != nil || p.is(j+1, "fiscal", "period")):
 		y, haveY = p.year(j), true
 		j++
