@@ -44,6 +44,10 @@ func init() {
 	for i, n := range nums {
 		lexicon[n] = &lexEntry{num: i}
 	}
+	for n, v := range map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+		"seventies": 70, "eighties": 80, "nineties": 90} {
+		lexicon[n] = &lexEntry{num: v}
+	}
 	for n, v := range map[string]int{"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
 		"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12} {
 		lexicon[n] = &lexEntry{num: v}

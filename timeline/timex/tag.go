@@ -92,7 +92,7 @@ func (p *parser) trigger(t *token) bool {
 	return t.low == "'"
 }
 
-var triggers = map[string]bool{"same": true, "soon": true}
+var triggers = map[string]bool{"same": true, "soon": true, "q": true, "h": true, "fy": true}
 
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
@@ -474,8 +474,8 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say, unless a
 	// cue stands right next to it ("the year ended March 31").
 	tense := unknown
-	if p.is(i-1, "since") || i > 0 && p.cue(i-1) == past {
-		tense = past
+	if p.is(i-1, "since") || i > 0 && p.cue(i-1) == past || p.is(i-1, "on", "in") && i > 1 && p.cue(i-2) == past {
+		tense = past // "agreed on 5 January"
 	}
 	y := dayYear(p.ref, e.month, d, tense)
 	if !validDay(y, e.month, d) {
@@ -504,12 +504,44 @@ func (p *parser) numeric(i int) match {
 			m.start = i
 			return m
 		}
+		// "the 90s", "the nineties"
+		if k := i + 1; k < len(p.toks) && p.toks[k].kind == kDigit && p.toks[k].e-p.toks[k].s == 2 &&
+			p.toks[k].num%10 == 0 && p.glued(k+1) && p.is(k+1, "s") {
+			return match{start: i, end: k + 2, typ: Date, val: decade2(p.ref, p.toks[k].num)}
+		}
+		if e := p.lex(i + 1); e != nil && e.num >= 20 && e.num < 100 && e.num%10 == 0 && p.is(i+1, decadeWords...) {
+			return match{start: i, end: i + 2, typ: Date, val: decade2(p.ref, e.num)}
+		}
+		return match{}
+	case (t.low == "q" || t.low == "h") && t.cap && p.glued(i+1) && p.lex(i-1) == nil:
+		// "Q3 2021", "H1 2022": a quarter or half, of the reference year
+		// unless a year follows
+		n := -1
+		if i+1 < len(p.toks) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 1 {
+			n = p.toks[i+1].num
+		}
+		if n < 1 || n > 4 || t.low == "h" && n > 2 || p.glued(i+2) && i+2 < len(p.toks) && p.toks[i+2].kind != kPunct {
+			return match{}
+		}
+		end, y := i+2, quarterYear(p.ref, n, p.tense(i, i+2))
+		if t.low == "h" {
+			y = quarterYear(p.ref, 2*n, p.tense(i, i+2))
+		}
+		if yy := p.year(p.opt(end, ",")); yy > 0 {
+			end, y = p.opt(end, ",")+1, yy
+		}
+		return match{start: i, end: end, typ: Date, val: fmtYear(y) + "-" + strings.ToUpper(t.low) + strconv.Itoa(n)}
+	case t.low == "fy" && t.cap:
+		// "FY2021", "FY 2021": a fiscal year
+		if y := p.year(i + 1); y > 0 {
+			return match{start: i, end: i + 2, typ: Date, val: fmtYear(y)}
+		}
 		return match{}
 	case t.low == "'":
 		// '90s
 		if p.glued(i+1) && i+1 < len(p.toks) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 2 &&
 			p.toks[i+1].num%10 == 0 && p.glued(i+2) && p.is(i+2, "s") {
-			return match{start: i, end: i + 3, typ: Date, val: "19" + strconv.Itoa(p.toks[i+1].num/10)}
+			return match{start: i, end: i + 3, typ: Date, val: decade2(p.ref, p.toks[i+1].num)}
 		}
 		return match{}
 	case t.kind != kDigit:
@@ -611,6 +643,15 @@ func (p *parser) relative(i int) match {
 		return m
 	case "this", "last", "next", "past", "coming", "previous", "the":
 	default:
+		// A season after a preposition: "in spring", "by summer".
+		if e := p.lex(i); e != nil && e.season != "" && p.is(i-1, "in", "during", "by", "since", "until", "early", "late", "mid", "-") {
+			tense := p.tense(i, i+1)
+			if c := p.prepCue(i); c != unknown {
+				tense = c
+			}
+			y := seasonYear(p.ref, e.season, tense)
+			return match{start: i, end: i + 1, typ: Date, val: fmtYear(y) + "-" + e.season}
+		}
 		return match{}
 	}
 	j := i + 1
@@ -1505,6 +1546,8 @@ func (p *parser) clock(i int) match {
 	if zones[p.low(j)] && (hasMin || ctx) {
 		j++
 		ctx = true
+	} else if p.is(j, "local") && p.is(j+1, "time") && (hasMin || ctx) {
+		j += 2
 	}
 	if !hasMin && !ctx {
 		return match{}
@@ -1803,4 +1846,17 @@ func (p *parser) anaphoric(i int) match {
 // atSentenceStart reports whether token k begins a sentence or a line.
 func (p *parser) atSentenceStart(k int) bool {
 	return k == 0 || p.toks[k].nl || p.boundary(k-1) || p.is(k-1, "\"", "`", "'", "(")
+}
+
+// decadeWords name decades in words: "the nineties".
+var decadeWords = []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"}
+
+// decade2 is the decade of a two-digit "'90s": the latest one not after
+// the reference decade.
+func decade2(ref time.Time, n int) string {
+	c := ref.Year() / 100
+	if c*100+n > ref.Year() {
+		c--
+	}
+	return strconv.Itoa(c*10 + n/10)
 }
