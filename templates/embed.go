@@ -7,7 +7,9 @@
 // defaults define "layout" (the page around a "main" template, with a
 // "scripts" block), "badges", "segments" (a block's text with its marks) in
 // _layout.html, and "entry" (one event of the chronology) in _entry.html.
-// Everything under assets/ is copied to the output as is.
+// Everything under assets/ is copied to the output as is; a user's folder
+// may also have static/, whose files go to the output's root (a CNAME, a
+// robots.txt), as long as they replace no generated file.
 //
 // Every page executes with:
 //

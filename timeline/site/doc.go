@@ -8,6 +8,7 @@
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the events
 //	assets/...               the stylesheet and script of the templates
+//	...                      the files of the templates' static/ folder, if any
 //	.timeline-output         the marker that lets the next build replace the folder
 //
 // Every link between pages is relative, so the site works opened from disk

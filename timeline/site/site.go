@@ -120,7 +120,10 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, 
 	if err := w.write("feed.xml", data); err != nil {
 		return err
 	}
-	return copyAssets(ctx, w, tmpl)
+	if err := copyFiles(ctx, w, tmpl, assetsDir); err != nil {
+		return err
+	}
+	return copyFiles(ctx, w, tmpl, staticDir)
 }
 
 // renderPage executes the page template tmplName for p and writes the page.
@@ -163,12 +166,14 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// copyAssets copies every file under assets/ in tmpl to the output.
-func copyAssets(ctx context.Context, w *writer, tmpl fs.FS) error {
-	if _, err := fs.Stat(tmpl, "assets"); err != nil {
-		return nil // a template set without assets
+// copyFiles copies every file under the folder from of tmpl to the output:
+// to the same path for assets/, to the root for static/ (a CNAME, a
+// robots.txt). A file that would replace a generated one is an error.
+func copyFiles(ctx context.Context, w *writer, tmpl fs.FS, from string) error {
+	if _, err := fs.Stat(tmpl, from); err != nil {
+		return nil // a template set without this folder
 	}
-	return fs.WalkDir(tmpl, "assets", func(name string, d fs.DirEntry, err error) error {
+	return fs.WalkDir(tmpl, from, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("templates: %w", err)
 		}
@@ -178,11 +183,18 @@ func copyAssets(ctx context.Context, w *writer, tmpl fs.FS) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
+		out := name
+		if from == staticDir {
+			out = strings.TrimPrefix(name, staticDir+"/")
+		}
+		if w.has(out) || out == Marker {
+			return fmt.Errorf("templates: %s would replace the generated %s: rename or remove it", origin(tmpl, name), out)
+		}
 		data, err := fs.ReadFile(tmpl, name)
 		if err != nil {
 			return fmt.Errorf("templates: %w", err)
 		}
-		return w.write(name, data)
+		return w.write(out, data)
 	})
 }
 

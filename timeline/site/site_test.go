@@ -334,6 +334,8 @@ func TestTemplatesOverride(t *testing.T) {
 		"index.html":       `{{template "layout" .}}{{define "main"}}<p id="custom">{{len .Site.Events}} custom events</p>{{end}}`,
 		"assets/style.css": "body { color: red }\n",
 		"assets/logo.svg":  "<svg/>\n",
+		"static/CNAME":     "timeline.example.org\n",
+		"static/.nojekyll": "",
 	})
 	tmpl, err := Templates(dir)
 	if err != nil {
@@ -356,6 +358,27 @@ func TestTemplatesOverride(t *testing.T) {
 	t.Run("the user's assets replace and add files", func(t *testing.T) {
 		if string(files["assets/style.css"]) != "body { color: red }\n" || string(files["assets/logo.svg"]) != "<svg/>\n" {
 			t.Errorf("style.css = %q, logo.svg = %q", files["assets/style.css"], files["assets/logo.svg"])
+		}
+	})
+	t.Run("static files go to the root", func(t *testing.T) {
+		if string(files["CNAME"]) != "timeline.example.org\n" {
+			t.Errorf("CNAME = %q", files["CNAME"])
+		}
+		if _, ok := files[".nojekyll"]; !ok {
+			t.Error("no .nojekyll")
+		}
+	})
+	t.Run("a static file may not replace a generated one", func(t *testing.T) {
+		bad := t.TempDir()
+		writeFiles(t, bad, map[string]string{"static/events.json": "[]"})
+		tmpl, err := Templates(bad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = Build(context.Background(), fixture(t), tmpl, filepath.Join(t.TempDir(), "out"))
+		want := filepath.Join(bad, "static", "events.json") + " would replace the generated events.json"
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("err = %v, want %q", err, want)
 		}
 	})
 	t.Run("a missing folder is an error", func(t *testing.T) {

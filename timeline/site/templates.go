@@ -20,6 +20,9 @@ const (
 	indexPage   = "index.html"
 	eventPage   = "event.html"
 	articlePage = "article.html"
+
+	assetsDir = "assets" // copied to the output's assets/
+	staticDir = "static" // copied to the output's root
 )
 
 // Templates returns the embedded default templates and assets, overlaid

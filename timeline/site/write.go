@@ -86,7 +86,7 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
-	w := &writer{dir: tmp, made: map[string]bool{".": true}}
+	w := &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}}
 	if err := fill(w); err != nil {
 		return err
 	}
@@ -124,15 +124,24 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 // writer writes the files of one build under dir.
 // It is safe for concurrent use.
 type writer struct {
-	dir  string
-	mu   sync.Mutex
-	made map[string]bool // folders made so far, slash-separated and relative
+	dir     string
+	mu      sync.Mutex
+	made    map[string]bool // folders made so far, slash-separated and relative
+	written map[string]bool // files written so far
+}
+
+// has reports whether name was written.
+func (w *writer) has(name string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.written[name]
 }
 
 // write writes data to the slash-separated path name under w.dir.
 func (w *writer) write(name string, data []byte) error {
 	d := path.Dir(name)
 	w.mu.Lock()
+	w.written[name] = true
 	if !w.made[d] {
 		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(d)), 0o755); err != nil {
 			w.mu.Unlock()
