@@ -87,15 +87,11 @@ func init() {
 	for w, v := range map[string]string{"now": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
 		"nowadays": "PRESENT_REF",
 		"recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "soon": "FUTURE_REF"} {
-		if v != "" {
-			lexicon[w] = &lexEntry{vague: v}
-		}
+		lexicon[w] = &lexEntry{vague: v}
 	}
 	for w, v := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M",
 		"hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W"} {
-		if v != "" {
-			lexicon[w] = &lexEntry{set: v}
-		}
+		lexicon[w] = &lexEntry{set: v}
 	}
 	// Tense cues: the nearest one to an expression decides how an
 	// underspecified date ("Friday", "in January") is resolved.
@@ -109,10 +105,10 @@ func init() {
 		"yesterday", "since", "been", "has", "have", "sold", "rose", "fell", "won", "lost", "left",
 		"paid", "got", "gave", "saw", "ran", "struck", "hit", "killed", "died", "closed", "ended", "says",
 		"brought", "bought", "sought", "thought", "taught", "fought", "caught", "became", "grew", "knew",
-		"led", "meant", "sent", "spent", "stood", "wrote", "built", "felt", "found", "kept", "sold",
-		"fled", "shot", "broke", "chose", "drew", "drove", "fell", "flew", "forgot", "heard", "hid",
-		"rang", "rode", "sang", "sank", "shook", "spoke", "stole", "swore", "threw", "understood", "woke",
-		"wore", "withdrew", "arrived", "did", "ago"} {
+		"led", "meant", "sent", "spent", "stood", "wrote", "built", "felt", "found", "kept",
+		"fled", "shot", "broke", "chose", "drew", "drove", "flew", "forgot", "heard", "hid",
+		"rang", "rode", "sang", "sank", "shook", "stole", "swore", "threw", "understood", "woke",
+		"wore", "withdrew", "arrived"} {
 		setCue(w, -1)
 	}
 }
