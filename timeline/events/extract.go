@@ -330,15 +330,8 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 		actors = c.withoutRoles(actors)
 	}
 	src := d.source(m)
-	var target *draft
-	if m.definite || !m.hasOwnDate {
-		target = d.findDraft(m, actors, false)
-	} else {
-		target = d.findDraft(m, actors, true)
-	}
-	if m.typ == Statement && len(m.agent) == 0 && target == nil && !m.definite {
-		target = nil
-	}
+	// A mention with its own date matches only an event of that date.
+	target := d.findDraft(m, actors, m.hasOwnDate && !m.definite)
 	if target == nil {
 		target = &draft{typ: m.typ, nounLemma: m.lemma}
 		d.drafts = append(d.drafts, target)
