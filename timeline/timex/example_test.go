@@ -21,7 +21,7 @@ func ExampleTag() {
 	// "January" DATE 2022-01
 	// "Thursday" DATE 2021-12-30
 	// "20:30 GMT" TIME 2021-12-30T20:30
-	// "an hour" DURATION PT1H LESS_THAN
+	// "almost an hour" DURATION PT1H LESS_THAN
 }
 
 func ExamplePrecision() {

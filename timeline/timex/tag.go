@@ -1326,11 +1326,11 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	if lead == "first" && q == "1" || lead == "latest" && q == "1" {
 		return match{}
 	}
-	// TimeBank leaves approximators ("about", "nearly") out of the span,
-	// keeping them as the mod, and the article of a hyphenated adjective
-	// ("the 14-day period") too.
+	// TimeBank keeps "nearly", "more than", "at least" in the span but
+	// leaves "about" out (as the mod only), and the article of a
+	// hyphenated adjective ("the 14-day period") too.
 	start := i
-	if mod != "" {
+	if p.is(i, "about", "approximately", "some") {
 		start = afterMod
 	}
 	if hyphen && p.is(start, "the") && lead == "" {
