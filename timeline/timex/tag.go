@@ -1494,7 +1494,7 @@ func (p *parser) clock(i int) match {
 		if w == "midnight" {
 			v = "T24:00"
 		}
-		if m := p.dayAfter(i + 1); m.ok() {
+		if m := p.dayAfter(i, i+1); m.ok() {
 			return match{start: i, end: m.end, typ: Time, val: fmtDay(m.day) + v}
 		}
 		// "High Noon" is a film: a clock word alone needs a preposition.
@@ -1556,7 +1556,7 @@ func (p *parser) clock(i int) match {
 		return match{}
 	}
 	end, d := j, p.dayFor(i)
-	if m := p.dayAfter(j); m.ok() {
+	if m := p.dayAfter(i, j); m.ok() {
 		end, d = m.end, m.day
 	}
 	return match{start: i, end: end, typ: Time, val: fmtDay(d) + "T" + pad2(h) + ":" + pad2(mi)}
@@ -1705,7 +1705,7 @@ func (p *parser) optBack(k int, words ...string) int {
 
 // dayAfter reads a day right after a time of day: "9 a.m. Tuesday",
 // "noon Thursday", "5 p.m. EST, Nov. 6".
-func (p *parser) dayAfter(j int) match {
+func (p *parser) dayAfter(i, j int) match {
 	k := p.opt(j, ",")
 	if p.is(k, "(") {
 		// "10:35 a.m. (0735 GMT) Friday": skip a short parenthesis
@@ -1719,10 +1719,17 @@ func (p *parser) dayAfter(j int) match {
 	if k >= len(p.toks) {
 		return match{}
 	}
-	for _, r := range []func(*parser, int) match{(*parser).calendar, (*parser).relative} {
-		if m := r(p, k); m.ok() && m.typ == Date && !m.day.IsZero() {
-			return m
+	if m := p.calendar(k); m.ok() && m.typ == Date && !m.day.IsZero() {
+		if e := p.lex(k); e != nil && e.weekday > 0 && m.end == k+1 {
+			// A bare weekday takes its tense from the whole expression:
+			// "until 9 a.m. Tuesday" looks ahead.
+			w := p.weekday(i, k+1, e.weekday, "")
+			m.val, m.day = w.val, w.day
 		}
+		return m
+	}
+	if m := p.relative(k); m.ok() && m.typ == Date && !m.day.IsZero() {
+		return m
 	}
 	return match{}
 }
