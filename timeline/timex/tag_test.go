@@ -179,7 +179,8 @@ func FuzzTag(f *testing.F) {
 	for _, s := range []string{"", "their phone call Thursday", "Dec. 30, 2021 at 20:30 GMT", "12/30/2021",
 		"from 10 to 12 January", "the past three years", "100,000 forces", "a year ago", "mid-1990s",
 		"the third quarter of 1990", "’90s", "2021-12-30", "3 p.m. EST Thursday", "\xff\xfe May 5",
-		"Christmas Eve", "twenty-five years", "two and a half years ago"} {
+		"Christmas Eve", "twenty-five years", "two and a half years ago", "at 9 a.m. 5 January",
+		"Q3 2021", "the 90s", "that day", "the following month", "until 9 a.m. EST Tuesday"} {
 		f.Add(s, int64(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, days int64) {
