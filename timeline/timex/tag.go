@@ -674,6 +674,9 @@ func (p *parser) relative(i int) match {
 			}
 			return match{start: i, end: j + 1, typ: Date, val: "PAST_REF"}
 		case "present":
+			if j+1 < len(p.toks) && p.toks[j+1].kind == kWord && p.lex(j+1) == nil && !p.is(j+1, "and", "or", "is", "was") {
+				return match{} // "the present system": an adjective
+			}
 			return match{start: i, end: j + 1, typ: Date, val: "PRESENT_REF"}
 		case "year", "full":
 			k := p.opt(j, "full")
