@@ -455,6 +455,10 @@ func (p *parser) monthDay(i, j int) match {
 	return match{start: i, end: k, typ: Date, val: fmtMonth(y, e.month)}
 }
 
+// farDays is how far (in days) the nearest reading of a day-month date
+// may be before the tense of its clause decides instead.
+const farDays = 120
+
 // finishDate completes a month-and-day date whose month entry is e and
 // whose day is d; k is the token after the day (or after the month in
 // the day-first order). A year may follow.
@@ -472,12 +476,16 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 	}
 	// At day precision the nearest date wins: a report names the coming
 	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say, unless a
-	// cue stands right next to it ("the year ended March 31").
+	// cue stands right next to it ("the year ended March 31") or the
+	// nearest date is months away, where the clause's tense decides.
 	tense := unknown
 	if p.is(i-1, "since") || i > 0 && p.cue(i-1) == past || p.is(i-1, "on", "in") && i > 1 && p.cue(i-2) == past {
 		tense = past // "agreed on 5 January"
 	}
 	y := dayYear(p.ref, e.month, d, tense)
+	if far := date(y, e.month, d).Sub(p.ref).Hours() / 24; tense == unknown && (far > farDays || far < -farDays) {
+		y = dayYear(p.ref, e.month, d, p.tense(i, k))
+	}
 	if !validDay(y, e.month, d) {
 		return match{}
 	}
