@@ -363,7 +363,9 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 	if p.is(j, "'") && p.is(j+1, "s") && rel == "" {
 		tense = past // "Wednesday's ruling" names a known event
 	}
-	if c := p.prepCue(i); c != unknown {
+	// "by Friday" looks ahead, unless the clause is past: "until
+	// Thursday, they had not called him a suspect".
+	if c := p.prepCue(i); c != unknown && tense != past {
 		tense = c
 	}
 	var t time.Time
