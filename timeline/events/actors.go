@@ -140,6 +140,9 @@ func (c *sentenceCtx) subject() []string {
 // "his call" (the subject's person), "Moscow's demands".
 func (c *sentenceCtx) possessor(i int, pp *people) []string {
 	for _, k := range c.before(i, 4) {
+		if c.heads[k] {
+			return nil // past the verb: its subject is no possessor ("Russia and NATO held talks")
+		}
 		switch c.toks[k].lower {
 		case "their", "its":
 			return c.subject()

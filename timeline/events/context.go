@@ -339,8 +339,14 @@ func toWithin(toks []token, i, n int) bool {
 // of the event noun it points at (or -1).
 func (c *sentenceCtx) relationNear(i int) (string, int) {
 	toks := c.toks
-	for k, t := range toks {
-		w := t.lower
+	// The sentence's first word ("Following the talks, ...") and a window
+	// around the trigger; farther words relate other events.
+	window := []int{0}
+	for k := max(1, i-12); k < len(toks) && k <= i+12; k++ {
+		window = append(window, k)
+	}
+	for _, k := range window {
+		w := toks[k].lower
 		switch w {
 		case "afterward", "afterwards", "then", "later":
 			if k > i-4 && k < i+5 && c.dateOf[i] == nil {

@@ -37,8 +37,14 @@ func (x Extractor) Extract(a *article.Article) []Event {
 			continue // subheadings name topics, not events
 		}
 		tx := timex.Tag(b.Text, a.Published)
+		quoted := false
 		for _, s := range splitSentences(b.Text) {
-			d.sentence(b, s, tx)
+			// The expressions are sorted: drop those before this sentence.
+			for len(tx) > 0 && tx[0].Start < s.start {
+				tx = tx[1:]
+			}
+			d.sentence(b, s, tx, quoted)
+			quoted = quotedAfter(b.Text[s.start:s.end], quoted)
 		}
 	}
 	return d.finish()
@@ -119,14 +125,20 @@ type sentenceCtx struct {
 	dateOf   map[int][]timex.Timex
 }
 
-func (d *doc) sentence(b article.Block, s span, tx []timex.Timex) {
+// sentence reads the sentence s of block b; tx are the block's temporal
+// expressions from this sentence on, and quoted says whether a quotation
+// is open at its start.
+func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	d.nsent++
-	c := &sentenceCtx{text: b.Text, toks: tokenize(b.Text, s), entEnd: map[int]int{}, entStart: map[int]int{}, dateOf: map[int][]timex.Timex{}}
+	c := &sentenceCtx{text: b.Text, toks: tokenize(b.Text, s, quoted), entEnd: map[int]int{}, entStart: map[int]int{}, dateOf: map[int][]timex.Timex{}}
 	toks := c.toks
 	c.skip = make([]bool, len(toks))
 	var inSentence []timex.Timex
 	for _, t := range tx {
-		if t.Start >= s.start && t.End <= s.end {
+		if t.Start >= s.end {
+			break
+		}
+		if t.End <= s.end {
 			inSentence = append(inSentence, t)
 			for i, tok := range toks {
 				if tok.start >= t.Start && tok.end <= t.End {
@@ -198,10 +210,15 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	}
 	switch {
 	case t.lower == "call" || t.lower == "calls" || t.lower == "called" || t.lower == "calling":
-		if next(1) == "for" || next(1) == "on" && !phoneWords[prev(1)] {
-			m.typ, m.noun = Demand, false
-		} else if !m.noun && mediumNear(toks, i) == "" || next(1) == "to" || next(1) == "from" {
-			return nil // "called the plan a mistake", "a call to action"
+		dateNext := i+2 < len(toks) && c.skip[i+2]
+		_, nameNext := c.entStart[i+2]
+		switch {
+		case next(1) == "for" || next(1) == "on" && !dateNext && !phoneWords[prev(1)]:
+			m.typ, m.noun = Demand, false // "called for talks", "calls on Russia to"
+		case !m.noun && mediumNear(toks, i) == "":
+			return nil // "called the plan a mistake"
+		case (next(1) == "to" || next(1) == "from") && !nameNext && mediumNear(toks, i) == "":
+			return nil // "a call to action"
 		}
 	case !m.noun && (trig.lemma == "speak" || trig.lemma == "talk"):
 		if mediumNear(toks, i) != "" {
@@ -230,8 +247,6 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 		return nil
 	case t.lower == "proposed" && i > 0 && determiners[prev(1)]:
 		return nil // "the proposed deal" names the deal, not a proposal
-	case t.lower == "meeting" && !m.noun && prev(1) != "were" && prev(1) != "was" && prev(1) != "is" && prev(1) != "are":
-		m.noun = true // "meeting" after a preposition is the noun
 	}
 	if t.lower == "claimed" && wordWithin(toks, i, 4, "lives") {
 		return nil // "has claimed 13,000 lives"
@@ -506,12 +521,17 @@ func (d *doc) dateFromRelation(e *draft, depth int) {
 	}
 	switch e.relation.word {
 	case "hours", "minutes", "afterward", "afterwards", "then", "later", "also":
-		if len(date) < 10 {
+		day, ok := dayOf(date)
+		if !ok {
 			return
 		}
-		e.date, e.mod = date[:10], "" // the same day; the hour is not given
+		e.date, e.mod = day, "" // the same day; the hour is not given
 	case "after", "following":
-		e.date, e.mod = truncate(date, 7), "" // after X: the month of X, not a day the text does not give
+		month, ok := monthOf(date)
+		if !ok {
+			return
+		}
+		e.date, e.mod = month, "" // after X: the month of X, not a day the text does not give
 	default:
 		return
 	}
@@ -527,7 +547,7 @@ func (d *doc) source(m *mention) Source {
 		Published: d.published,
 		Sentence:  b.Text[s.start:s.end],
 		Start:     b.FileOffset(s.start),
-		End:       b.FileOffset(s.end),
+		End:       b.FileEnd(s.end), // not past closing markup: "Monday.**"
 	}
 }
 
@@ -560,11 +580,30 @@ func compatibleDates(a, b string) bool {
 
 func moreSpecific(a, b string) bool { return len(a) > len(b) && compatibleDates(a, b) }
 
-func truncate(v string, n int) string {
-	if len(v) > n {
-		return v[:n]
+// dayOf returns the day of a value at day precision or finer ("2021-12-30",
+// "2021-12-30T20:30"); weeks, months and years have none.
+func dayOf(v string) (string, bool) {
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && isDigits(v[5:7]) && isDigits(v[8:10]) {
+		return v[:10], true
 	}
-	return v
+	return "", false
+}
+
+// monthOf returns the month of a value at month precision or finer.
+func monthOf(v string) (string, bool) {
+	if len(v) >= 7 && v[4] == '-' && isDigits(v[:4]) && isDigits(v[5:7]) {
+		return v[:7], true
+	}
+	return "", false
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // dateAfter reports whether value v lies wholly after the day ref.

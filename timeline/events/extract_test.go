@@ -76,6 +76,14 @@ func TestExtractRules(t *testing.T) {
 		{"a quotation running over sentences hides its words, not the verb after it",
 			`"We will talk. We will meet," said Peskov.`,
 			[]want{{Statement, Occurred, "2021-12-30", "", []string{"Peskov"}, ""}}},
+		{"an inch mark opens no quotation", `The phone has a 5" screen. Apple said on Monday that sales were strong.`,
+			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Apple"}, ""}}},
+		{"a call on a day is a call, not a demand", "Biden and Putin held a call on Monday.",
+			[]want{{Call, Occurred, "2021-12-27", "", []string{"Joe Biden", "Vladimir Putin"}, ""}}},
+		{"a phone call to someone is a call", "Biden made a phone call to Putin on Tuesday.",
+			[]want{{Call, Occurred, "2021-12-28", "", []string{"Joe Biden", "Vladimir Putin"}, ""}}},
+		{"after a week, the month is not known", "NATO and Russia held talks last week. Following the talks, Biden met Putin.",
+			[]want{{Meeting, Occurred, "2021-W51", "", []string{"NATO", "Russia"}, ""}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
 	}
 	for _, tt := range tests {
@@ -141,6 +149,21 @@ func TestAliasesFromContent(t *testing.T) {
 	for _, bad := range []string{"Russia | country\n", "X | planet | Y\n", " | org | Y\n"} {
 		if _, err := ParseAliases(strings.NewReader(bad), "aliases.txt"); err == nil || !strings.HasPrefix(err.Error(), "aliases.txt:1: ") {
 			t.Errorf("ParseAliases(%q) error = %v, want aliases.txt:1: ...", bad, err)
+		}
+	}
+}
+
+func TestMarkdownSourcesEndAtTheSentence(t *testing.T) {
+	raw := "---\ntitle: T\ndate: 2021-12-30\n---\n**Biden met Putin in Geneva on Monday.** Then Peskov told reporters the talks were good.\n"
+	a, err := article.Parse("t.md", []byte(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range Extract(a) {
+		for _, s := range e.Sources {
+			if got := raw[s.Start:s.End]; strings.HasSuffix(got, "*") || strings.HasPrefix(got, "*") {
+				t.Errorf("%s source %q takes in markup", e.Type, got)
+			}
 		}
 	}
 }

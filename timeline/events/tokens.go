@@ -20,9 +20,9 @@ type token struct {
 // periods, hyphens and apostrophes ("U.S.", "ex-Soviet", "Year's"), except
 // a possessive "'s", which becomes its own token; a final period stays on a
 // word only when the word has another ("U.S." but not "Geneva.").
-func tokenize(text string, s span) []token {
+// quoted says whether the span starts inside a quotation opened before it.
+func tokenize(text string, s span, quoted bool) []token {
 	var toks []token
-	quoted := quotedAt(text, s.start)
 	i := s.start
 	for i < s.end {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -65,7 +65,9 @@ func tokenize(text string, s span) []token {
 			}
 			i = j
 		default:
-			if r == '"' || r == '\u201c' || r == '\u201d' {
+			if r == '"' && i > s.start && text[i-1] >= '0' && text[i-1] <= '9' {
+				toks = append(toks, token{text: text[i : i+size], lower: text[i : i+size], start: i, end: i + size, quoted: quoted})
+			} else if r == '"' || r == '\u201c' || r == '\u201d' {
 				if r == '\u201c' {
 					quoted = true
 				} else if r == '\u201d' {
@@ -83,13 +85,16 @@ func tokenize(text string, s span) []token {
 	return toks
 }
 
-// quotedAt reports whether position i of text lies inside a quotation
-// that opened earlier: a quotation can run over several sentences.
-func quotedAt(text string, i int) bool {
-	quoted := false
-	for _, r := range text[:i] {
+// quotedAfter returns whether a quotation is open at the end of s, given
+// whether one was open at its start: a quotation can run over sentences.
+// A straight quote after a digit is an inch mark ("a 5" screen").
+func quotedAfter(s string, quoted bool) bool {
+	for i, r := range s {
 		switch r {
 		case '"':
+			if i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+				continue
+			}
 			quoted = !quoted
 		case '\u201c':
 			quoted = true

@@ -18,7 +18,7 @@ func TestTokenize(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, tok := range tokenize(tt.text, span{0, len(tt.text)}) {
+			for _, tok := range tokenize(tt.text, span{0, len(tt.text)}, false) {
 				got = append(got, tok.text)
 				if tt.text[tok.start:tok.end] != tok.text {
 					t.Errorf("token %q has offsets [%d,%d) of %q", tok.text, tok.start, tok.end, tt.text[tok.start:tok.end])
@@ -32,7 +32,7 @@ func TestTokenize(t *testing.T) {
 	t.Run("words inside quotation marks are marked quoted", func(t *testing.T) {
 		text := `Peskov said "talks matter" today.`
 		var quoted []string
-		for _, tok := range tokenize(text, span{0, len(text)}) {
+		for _, tok := range tokenize(text, span{0, len(text)}, false) {
 			if tok.quoted {
 				quoted = append(quoted, tok.text)
 			}
