@@ -24,17 +24,9 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := newFlagSet("dates", "[-ref YYYY-MM-DD] [-json] FILE|-", stderr)
 	refFlag := fs.String("ref", "", "reference `date` (YYYY-MM-DD); default: the article's own date")
 	asJSON := fs.Bool("json", false, "print a JSON array of {text, start, end, type, value, mod}")
-	// Flags may come before or after the file name.
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, err := parseArgs(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(files) != 1 {
 		fs.Usage()
@@ -52,9 +44,8 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 	path := files[0]
 	var data []byte
-	var err error
 	if path == "-" {
-		data, err = io.ReadAll(os.Stdin)
+		data, err = io.ReadAll(stdin)
 	} else {
 		data, err = os.ReadFile(path)
 	}

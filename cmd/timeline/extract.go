@@ -17,9 +17,9 @@ func init() {
 func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", "[-json] FILE|DIR...", stderr)
 	asJSON := fs.Bool("json", false, "print the events as a JSON array in the events.json format")
-	paths, err := parseInterspersed(fs, args)
+	paths, err := parseArgs(fs, args)
 	if err != nil {
-		return errUsage
+		return err
 	}
 	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "timeline extract: name at least one article file or folder")
@@ -57,24 +57,4 @@ func runExtract(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		}
 	}
 	return nil
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments: "extract file.txt -json" works like "extract -json file.txt".
-func parseInterspersed(fs interface {
-	Parse([]string) error
-	Args() []string
-}, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return rest, nil
-		}
-		rest = append(rest, args[0]) // Parse stopped at a positional argument
-		args = args[1:]
-	}
 }

@@ -47,7 +47,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := cmd.run(ctx, args[1:], stdout, stderr); err != nil {
-		if errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp) {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0 // -h: the usage was asked for and printed
+		}
+		if errors.Is(err, errUsage) {
 			return 2
 		}
 		fmt.Fprintf(stderr, "timeline %s: %v\n", args[0], err)
@@ -68,6 +71,31 @@ func usage(w io.Writer) {
 		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'timeline <command> -h' for the flags of a command.")
+}
+
+// stdin is what "-" reads; a variable so tests can give input.
+var stdin io.Reader = os.Stdin
+
+// parseArgs parses flags that may come before or after the positional
+// arguments ("extract file.txt -json" works like "extract -json file.txt")
+// and returns the positional ones. A bad flag is errUsage (its message
+// is already printed); -h is flag.ErrHelp.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, err
+			}
+			return nil, errUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return rest, nil
+		}
+		rest = append(rest, args[0]) // Parse stopped at a positional argument
+		args = args[1:]
+	}
 }
 
 // newFlagSet returns a flag set that prints its usage to stderr.

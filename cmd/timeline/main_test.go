@@ -86,6 +86,8 @@ func TestRunUsage(t *testing.T) {
 		{"dates without a file exits 2", []string{"dates", "-json"}, 2, "usage: timeline dates"},
 		{"dates with a bad -ref exits 2", []string{"dates", "-ref", "bad", "-json", seedArticle}, 2, `-ref "bad"`},
 		{"dates with a bad -ref and no file exits 2", []string{"dates", "-ref", "bad"}, 2, "usage: timeline dates"},
+		{"an unknown flag to dates exits 2", []string{"dates", "-nope", seedArticle}, 2, "flag provided but not defined"},
+		{"a command's -h prints its flags and exits 0", []string{"build", "-h"}, 0, "-content"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,6 +99,15 @@ func TestRunUsage(t *testing.T) {
 				t.Errorf("stderr does not mention %q:\n%s", tt.stderr, stderr)
 			}
 		})
+	}
+}
+
+func TestRunDatesReadsStdin(t *testing.T) {
+	stdin = strings.NewReader("They met on Monday.")
+	defer func() { stdin = os.Stdin }()
+	code, out, stderr := run(t, "dates", "-ref", "2021-12-30", "-json", "-")
+	if code != 0 || !strings.Contains(out, `"value": "2021-12-27"`) {
+		t.Errorf("exit %d, stdout %s, stderr %s; want Monday as 2021-12-27", code, out, stderr)
 	}
 }
 
