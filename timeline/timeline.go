@@ -42,6 +42,13 @@ type (
 // that ship with the program.
 const AliasFile = "aliases.txt"
 
+// Defaults for Config.
+const (
+	DefaultContentDir = "content"
+	DefaultOutDir     = "public"
+	DefaultTitle      = "Timeline"
+)
+
 // Config says what to build and where.
 type Config struct {
 	ContentDir   string    // the articles; default "content"
@@ -65,13 +72,13 @@ type Result struct {
 // problem with the content fails the build and leaves OutDir as it was.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.ContentDir == "" {
-		cfg.ContentDir = "content"
+		cfg.ContentDir = DefaultContentDir
 	}
 	if cfg.OutDir == "" {
-		cfg.OutDir = "public"
+		cfg.OutDir = DefaultOutDir
 	}
 	if cfg.Title == "" {
-		cfg.Title = "Timeline"
+		cfg.Title = DefaultTitle
 	}
 	tmpl, err := site.Templates(cfg.TemplatesDir)
 	if err != nil {
@@ -107,7 +114,7 @@ func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, er
 		warnings = io.Discard
 	}
 	c := &Corpus{Aliases: events.DefaultAliases()}
-	var files []string
+	var files, dirs []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -118,6 +125,7 @@ func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, er
 		}
 		if !info.IsDir() {
 			files = append(files, p)
+			dirs = append(dirs, filepath.Dir(p))
 			continue
 		}
 		found, err := articleFiles(p)
@@ -125,7 +133,11 @@ func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, er
 			return nil, err
 		}
 		files = append(files, found...)
-		al, err := readAliases(filepath.Join(p, AliasFile))
+		dirs = append(dirs, p)
+	}
+	// The alias table of each folder named, or holding a file named.
+	for _, dir := range uniqueClean(dirs) {
+		al, err := readAliases(filepath.Join(dir, AliasFile))
 		if err != nil {
 			return nil, err
 		}
@@ -133,6 +145,7 @@ func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, er
 			c.Aliases = c.Aliases.With(al)
 		}
 	}
+	files = uniqueClean(files) // a file given with its folder is read once
 	var problems []string
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
@@ -198,6 +211,19 @@ func articleFiles(dir string) ([]string, error) {
 	}
 	sort.Strings(files)
 	return files, nil
+}
+
+// uniqueClean returns the cleaned paths without repeats, in order.
+func uniqueClean(paths []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, p := range paths {
+		if c := filepath.Clean(p); !seen[c] {
+			seen[c] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func readAliases(path string) (*events.Aliases, error) {

@@ -241,6 +241,16 @@ func TestLoadReportsMissingDateAndLeavesTheArticleOut(t *testing.T) {
 	if len(evs) != 1 || evs[0].Actors[0] != "Sergei Ryabkov" {
 		t.Errorf("events = %+v, want one statement by Sergei Ryabkov (from the content's aliases)", evs)
 	}
+
+	// A file named alone still gets its folder's aliases; named twice, it is read once.
+	good := filepath.Join(dir, "good.txt")
+	c, err = timeline.Load(context.Background(), nil, good, dir+"/./good.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if evs := c.Events(); len(c.Articles) != 1 || len(evs) != 1 || evs[0].Actors[0] != "Sergei Ryabkov" {
+		t.Errorf("loading the file: %d articles, events %+v; want one article and Sergei Ryabkov", len(c.Articles), evs)
+	}
 }
 
 func TestLoadFailsOnBrokenFrontMatter(t *testing.T) {
