@@ -328,7 +328,7 @@ func who(e events.Event) string {
 			continue
 		}
 		name := f[len(f)-1]
-		if len(f) > 1 && strings.ToUpper(f[0][:1]) == f[0][:1] && !isPersonLike(f) {
+		if len(f) > 1 && !isPersonLike(f) {
 			name = a // "United States", "Russian Foreign Ministry"
 		}
 		parts = append(parts, name)
