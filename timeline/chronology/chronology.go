@@ -8,10 +8,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 
 	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // Merge merges the events of several articles, orders them by date and
@@ -44,7 +44,7 @@ func clone(e events.Event) events.Event {
 
 func findSame(list []events.Event, e events.Event) int {
 	for k, o := range list {
-		if o.Type != e.Type || !compatible(o.Date, e.Date) || sameArticle(o, e) {
+		if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) || sameArticle(o, e) {
 			continue // one article's extraction already told its events apart
 		}
 		if e.Type == events.Statement {
@@ -69,7 +69,7 @@ func findSame(list []events.Event, e events.Event) int {
 }
 
 func merge(a, b events.Event) events.Event {
-	if morePrecise(b.Date, a.Date) {
+	if timex.Narrower(b.Date, a.Date) {
 		a.Date, a.Mod = b.Date, b.Mod
 	}
 	if len(b.Actors) > len(a.Actors) {
@@ -104,23 +104,8 @@ func merge(a, b events.Event) events.Event {
 	return a
 }
 
-// morePrecise reports whether date value a names a shorter time than b.
-// The length of the value is not enough: "2021-W52-WE" is longer than the
-// day "2022-01-01" it holds.
-func morePrecise(a, b string) bool {
-	sa, ea, oka := Span(a)
-	sb, eb, okb := Span(b)
-	if oka && okb {
-		return ea.Sub(sa) < eb.Sub(sb)
-	}
-	if oka != okb {
-		return oka
-	}
-	return len(a) > len(b)
-}
-
 func sameDay(a, b string) bool {
-	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && !isWeek(a) && !isWeek(b)
+	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && timex.Precision(a) != "week" && timex.Precision(b) != "week"
 }
 
 func sameArticle(a, b events.Event) bool {
@@ -152,130 +137,11 @@ func shared(a, b []string) bool {
 	return false
 }
 
-// compatible reports whether two TIMEX3 values can name the same time.
-func compatible(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if strings.HasPrefix(b, a) && (len(a) == len(b) || b[len(a)] == '-' || b[len(a)] == 'T') {
-		return true
-	}
-	// A week and a day in it.
-	if sa, ea, ok := Span(a); ok {
-		if sb, eb, ok := Span(b); ok && isWeek(a) != isWeek(b) {
-			return !sb.Before(sa) && !eb.After(ea) || !sa.Before(sb) && !ea.After(eb)
-		}
-	}
-	return false
-}
-
-// isWeek reports whether v is an ISO week value ("2021-W52", "2021-W52-WE"),
-// not a season ("2021-WI").
-func isWeek(v string) bool {
-	return len(v) >= 8 && v[5] == 'W' && v[6] >= '0' && v[6] <= '9'
-}
-
-// Span returns the interval [start, end) a TIMEX3 date value covers:
-// a year, quarter, half, season, month, ISO week (or its week-end or one
-// of its days), day (or a part of it, "2021-12-30TMO") or minute.
-func Span(v string) (start, end time.Time, ok bool) {
-	if len(v) < 4 || !digits(v[:4]) {
-		return
-	}
-	y, _ := strconv.Atoi(v[:4])
-	rest := v[4:]
-	if rest != "" && rest[0] != '-' {
-		return
-	}
-	switch {
-	case rest == "":
-		start = time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(1, 0, 0), true
-	case len(rest) == 3 && rest[1] == 'Q':
-		q := int(rest[2] - '0')
-		if q < 1 || q > 4 {
-			return
-		}
-		start = time.Date(y, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(0, 3, 0), true
-	case len(rest) == 3 && rest[1] == 'H':
-		h := int(rest[2] - '0')
-		if h < 1 || h > 2 {
-			return
-		}
-		start = time.Date(y, time.Month(6*h-5), 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(0, 6, 0), true
-	case len(rest) == 3 && (rest[1:] == "SP" || rest[1:] == "SU" || rest[1:] == "FA" || rest[1:] == "WI"):
-		m := map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}[rest[1:]]
-		start = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
-		return start, start.AddDate(0, 3, 0), true
-	case len(rest) >= 4 && rest[1] == 'W':
-		if !digits(rest[2:4]) {
-			return
-		}
-		w, _ := strconv.Atoi(rest[2:4])
-		if _, last := time.Date(y, 12, 28, 0, 0, 0, 0, time.UTC).ISOWeek(); w < 1 || w > last {
-			return // December 28th is always in a year's last ISO week
-		}
-		// ISO week 1 holds January 4th.
-		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
-		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
-		switch day := rest[4:]; {
-		case day == "":
-			return monday, monday.AddDate(0, 0, 7), true
-		case day == "-WE":
-			return monday.AddDate(0, 0, 5), monday.AddDate(0, 0, 7), true
-		case len(day) == 2 && day[0] == '-' && day[1] >= '1' && day[1] <= '7':
-			start = monday.AddDate(0, 0, int(day[1]-'1'))
-			return start, start.AddDate(0, 0, 1), true
-		}
-		return
-	}
-	for _, layout := range []struct {
-		layout string
-		step   func(time.Time) time.Time
-		more   func(string) bool // what may follow the layout
-	}{
-		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) },
-			func(s string) bool { return s == "" || len(s) == 3 && s[0] == ':' && digits(s[1:]) }},
-		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
-			func(s string) bool { return s == "" || isPartOfDay(s) }},
-		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) },
-			func(s string) bool { return s == "" }},
-	} {
-		if n := len(layout.layout); len(v) >= n && layout.more(v[n:]) {
-			if t, err := time.Parse(layout.layout, v[:n]); err == nil {
-				return t, layout.step(t), true
-			}
-		}
-	}
-	return
-}
-
-func digits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// isPartOfDay reports whether s is a TIMEX3 part of day: TMO, TMI, TAF,
-// TEV, TNI or TDT.
-func isPartOfDay(s string) bool {
-	switch s {
-	case "TMO", "TMI", "TAF", "TEV", "TNI", "TDT":
-		return true
-	}
-	return false
-}
-
 // less orders events by when they start; an event known only to the
 // month comes before the days of that month, then by time, type, title.
 func less(a, b events.Event) bool {
-	sa, ea, oka := Span(a.Date)
-	sb, eb, okb := Span(b.Date)
+	sa, ea, oka := timex.Span(a.Date)
+	sb, eb, okb := timex.Span(b.Date)
 	if oka != okb {
 		return oka
 	}

@@ -181,7 +181,7 @@ func (c *sentenceCtx) dateMention(m *mention, published string) {
 		}
 	}
 	for _, t := range tx {
-		if m.date == "" || moreSpecific(t.Value, m.date) || !compatibleDates(t.Value, m.date) && len(t.Value) > len(m.date) {
+		if m.date == "" || timex.Narrower(t.Value, m.date) {
 			m.date, m.mod = t.Value, t.Mod
 		}
 	}

@@ -327,7 +327,7 @@ func sameMention(a, b *mention) bool {
 	if a.definite != b.definite || a.relNoun == b.i || b.relNoun == a.i {
 		return false
 	}
-	if a.date != "" && b.date != "" && !compatibleDates(a.date, b.date) {
+	if a.date != "" && b.date != "" && !timex.Compatible(a.date, b.date) {
 		return false
 	}
 	if a.typ == Statement {
@@ -354,7 +354,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 	m.d = target
 	target.present = m.present && (len(target.sources) == 0 || target.present)
 	target.actors = appendNew(target.actors, actors...)
-	if m.hasOwnDate && (!target.dated || moreSpecific(m.date, target.date)) {
+	if m.hasOwnDate && (!target.dated || timex.Narrower(m.date, target.date)) {
 		target.date, target.mod, target.dated = m.date, m.mod, true
 	}
 	if target.place == "" {
@@ -400,7 +400,7 @@ func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
 		if e.typ != m.typ {
 			continue
 		}
-		if m.date != "" && e.date != "" && !compatibleDates(m.date, e.date) {
+		if m.date != "" && e.date != "" && !timex.Compatible(m.date, e.date) {
 			continue
 		}
 		if m.place != "" && e.place != "" && m.place != e.place {
@@ -489,10 +489,10 @@ func (d *doc) finish() []Event {
 			}
 		}
 		status := Occurred
-		if e.planned && !e.occurred || dateAfter(e.date, d.published) {
+		if e.planned && !e.occurred || whenAgainst(e.date, d.published) > 0 {
 			status = Planned
 		}
-		if dateBefore(e.date, d.published) {
+		if whenAgainst(e.date, d.published) < 0 {
 			status = Occurred
 		}
 		sort.Slice(e.sources, func(i, j int) bool { return e.sources[i].Start < e.sources[j].Start })
@@ -569,17 +569,6 @@ func overlap(a, b []string) bool {
 	return false
 }
 
-// compatibleDates reports whether two TIMEX3 values can name the same
-// time: equal, or one a prefix of the other at a field boundary.
-func compatibleDates(a, b string) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	return strings.HasPrefix(b, a) && (len(a) == len(b) || b[len(a)] == '-' || b[len(a)] == 'T')
-}
-
-func moreSpecific(a, b string) bool { return len(a) > len(b) && compatibleDates(a, b) }
-
 // dayOf returns the day of a value at day precision or finer ("2021-12-30",
 // "2021-12-30T20:30"); weeks, months and years have none.
 func dayOf(v string) (string, bool) {
@@ -606,21 +595,21 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// dateAfter reports whether value v lies wholly after the day ref.
-func dateAfter(v, ref string) bool {
-	n := min(len(v), len(ref))
-	if len(v) >= 6 && v[5] == 'W' {
-		return false // weeks are compared by the chronology, not here
+// whenAgainst places value v against the publication day ref: -1 when v
+// ends before it, 1 when v starts after it, 0 when they overlap or v is
+// no date.
+func whenAgainst(v, ref string) int {
+	vs, ve, ok := timex.Span(v)
+	rs, re, ok2 := timex.Span(ref)
+	switch {
+	case !ok || !ok2:
+		return 0
+	case !ve.After(rs):
+		return -1
+	case !vs.Before(re):
+		return 1
 	}
-	return isDateLike(v) && v[:n] > ref[:n]
-}
-
-func dateBefore(v, ref string) bool {
-	n := min(len(v), len(ref))
-	if len(v) >= 6 && v[5] == 'W' {
-		return false
-	}
-	return isDateLike(v) && v[:n] < ref[:n]
+	return 0
 }
 
 func isDateLike(v string) bool {
