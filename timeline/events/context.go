@@ -151,7 +151,7 @@ var approxWords = setOf("shortly", "just", "soon", "immediately", "minutes", "ho
 // dateMention sets m's date from the expressions attached to its trigger
 // or, for a noun, to the light verb that governs it ("presented ...
 // demands", "held talks").
-func (c *sentenceCtx) dateMention(m *mention, published string) {
+func (c *sentenceCtx) dateMention(m *mention) {
 	tx := c.dateOf[m.i]
 	if len(tx) == 0 && m.noun {
 		for i := m.i - 1; i >= 0 && c.segment[i] == c.segment[m.i]; i-- {
@@ -198,7 +198,7 @@ func dayOrCoarser(v string) string {
 	return v
 }
 
-// clauseBefore returns the token indexes before i back to the start of
+// before returns the token indexes before i back to the start of
 // its segment, nearest first, at most n of them.
 func (c *sentenceCtx) before(i, n int) []int {
 	var out []int
@@ -231,14 +231,6 @@ func (c *sentenceCtx) hypothetical(i int) bool {
 	for k := i - 1; k >= 0 && c.segment[k] == c.segment[i]; k-- {
 		switch c.toks[k].lower {
 		case "if", "unless", "whether":
-			return true
-		}
-	}
-	if i > 0 && (c.toks[i-1].lower == "if" || c.toks[i-1].lower == "unless") {
-		return true
-	}
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		if c.toks[k].lower == "if" || c.toks[k].lower == "unless" {
 			return true
 		}
 	}
@@ -382,7 +374,7 @@ func (c *sentenceCtx) relationNear(i int) (string, int) {
 
 // placeNear finds where the event at toks[i] happens: "talks in Geneva",
 // "the Geneva talks", "visited Kyiv".
-func (c *sentenceCtx) placeNear(i int, typ string, al *Aliases) string {
+func (c *sentenceCtx) placeNear(i int, typ string) string {
 	if typ == Statement || typ == Demand || typ == Warning {
 		return ""
 	}

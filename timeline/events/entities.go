@@ -10,8 +10,7 @@ import (
 type entity struct {
 	name        string // canonical name
 	kind        string
-	first, last int    // token range [first, last)
-	title       string // the words before a person's name: "U.S. Secretary of State"
+	first, last int // token range [first, last)
 }
 
 // people remembers who an article has named so far, so that short and
@@ -185,7 +184,7 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 		if a.kind == kindPerson {
 			pp.remember(a.name, title)
 		}
-		return []entity{{name: a.name, kind: a.kind, first: i, last: j, title: title}}
+		return []entity{{name: a.name, kind: a.kind, first: i, last: j}}
 	}
 	name := joinTokens(nameToks)
 	if len(nameToks) == 1 {
@@ -197,11 +196,11 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 			return []entity{{name: name, kind: kindOrg, first: i, last: j}}
 		}
 		if full, ok := pp.surnames[nameToks[0].lower]; ok {
-			return []entity{{name: full, kind: kindPerson, first: i, last: j, title: pp.titles[full]}}
+			return []entity{{name: full, kind: kindPerson, first: i, last: j}}
 		}
 		if full, ok := al.bySurname[nameToks[0].lower]; ok {
 			pp.remember(full, title)
-			return []entity{{name: full, kind: kindPerson, first: i, last: j, title: title}}
+			return []entity{{name: full, kind: kindPerson, first: i, last: j}}
 		}
 		if title == "" {
 			// An unknown single name: a company ("Boeing said") or a
@@ -214,7 +213,7 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 		}
 	}
 	pp.remember(name, title)
-	return []entity{{name: name, kind: kindPerson, first: i, last: j, title: title}}
+	return []entity{{name: name, kind: kindPerson, first: i, last: j}}
 }
 
 func isAdjectiveAlias(al *Aliases, t token) bool {

@@ -175,7 +175,7 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	}
 	ms = kept
 	for _, m := range ms {
-		d.link(c, m, ms)
+		d.link(m, ms)
 		if d.nsent <= 2 && d.leadDate == "" && m.hasOwnDate && d.lastWeek(m.date) {
 			d.leadDate = m.date[:10]
 		}
@@ -274,9 +274,9 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 		return nil // "will tell", "will stress": what a coming event is to carry
 	}
 	m.medium = mediumNear(toks, i)
-	c.dateMention(m, d.published)
+	c.dateMention(m)
 	d.actors(c, m)
-	m.place = c.placeNear(i, m.typ, d.al)
+	m.place = c.placeNear(i, m.typ)
 	m.gistVerb, m.gist = c.gist(i, m)
 	m.relWord, m.relNoun = c.relationNear(i)
 	return m
@@ -436,7 +436,7 @@ func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
 }
 
 // link records how an undated mention relates to another event.
-func (d *doc) link(c *sentenceCtx, m *mention, ms []*mention) {
+func (d *doc) link(m *mention, ms []*mention) {
 	e := m.d
 	if e.dated || e.relation != nil {
 		return
@@ -500,7 +500,7 @@ func (d *doc) finish() []Event {
 		if ev.Actors == nil {
 			ev.Actors = []string{}
 		}
-		ev.Title = title(e, status)
+		ev.Title = title(e)
 		out = append(out, ev)
 	}
 	return out

@@ -137,7 +137,7 @@ func firstWord(s string) string {
 
 // continuingAbbrev are abbreviations that a sentence almost never ends on.
 var continuingAbbrev = setOf("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm",
-	"sgt", "sen", "rep", "gov", "pres", "rev", "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "v", "etc.", "approx",
+	"sgt", "sen", "rep", "gov", "pres", "rev", "st", "mt", "ft", "jr", "sr", "no", "nos", "vs", "v", "approx",
 	"dept", "fig", "vol", "pp", "est", "ave", "blvd", "e.g", "i.e")
 
 var monthAbbrev = setOf("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")

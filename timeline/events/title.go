@@ -8,7 +8,7 @@ import (
 
 // title writes a short headline for an event from what was found:
 // "Joe Biden and Vladimir Putin hold a phone call".
-func title(e *draft, status string) string {
+func title(e *draft) string {
 	who := nameList(e.actors)
 	plural := len(e.actors) > 1
 	verb := func(one, many string) string {
@@ -44,7 +44,6 @@ func title(e *draft, status string) string {
 		}
 	case Statement:
 		if who == "" {
-			who = "Statement"
 			if e.gist != "" {
 				return "Statement: " + e.gist
 			}
