@@ -43,7 +43,7 @@ var (
 		"group", "airlines", "airways", "force", "forces", "army", "navy", "fund", "foundation", "institute",
 		"university", "association", "federation", "forum", "house", "service", "board", "authority", "bureau",
 		"network", "times", "post", "agency", "assembly", "duma", "cabinet", "kremlin", "systems", "motors", "airlines",
-		"technologies", "electronics", "communications", "holdings", "partners", "co.", "industries", "commission")
+		"technologies", "electronics", "communications", "holdings", "partners", "co.", "industries", "commission", "palace")
 	// roleNouns head a lower-case noun phrase that can speak or act.
 	roleNouns = setOf("official", "officials", "spokesman", "spokeswoman", "spokesperson", "ministry", "government",
 		"delegates", "delegation", "delegations", "diplomats", "diplomat", "sources", "source", "analyst", "analysts",
@@ -149,9 +149,9 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 				pp.remember(e.name, "")
 			}
 			return []entity{e}
-		case !titleWords[toks[i+n].lower] && a.kind != kindAdjective && !orgHeads[toks[j-1].lower]:
-			// "NATO Secretary General ..." is a title; "Moscow Kremlin"-style
-			// runs of two names are two entities.
+		case !titleWords[toks[i+n].lower] && a.kind != kindAdjective && !orgHeads[toks[j-1].lower] && startsName(al, toks[:j], i+n):
+			// "NATO Secretary General ..." is a title and "Élysée Palace" one
+			// name; "Moscow Kremlin"-style runs of two names are two entities.
 			rest := chunkEntities(toks, i+n, j, al, pp)
 			return append([]entity{{name: a.name, kind: a.kind, first: i, last: i + n}}, rest...)
 		}
@@ -219,6 +219,15 @@ func chunkEntities(toks []token, i, j int, al *Aliases, pp *people) []entity {
 func isAdjectiveAlias(al *Aliases, t token) bool {
 	a, ok := al.byName[t.lower]
 	return ok && a.kind == kindAdjective || t.lower == "u.s."
+}
+
+// startsName reports whether toks[i:] opens with a known name or is a
+// name of two or more words ("Washington Joe Biden").
+func startsName(al *Aliases, toks []token, i int) bool {
+	if _, n := al.match(toks, i); n > 0 {
+		return true
+	}
+	return len(toks)-i >= 2
 }
 
 func looksAdjective(w string) bool {

@@ -84,6 +84,8 @@ func TestExtractRules(t *testing.T) {
 			[]want{{Call, Occurred, "2021-12-28", "", []string{"Joe Biden", "Vladimir Putin"}, ""}}},
 		{"after a week, the month is not known", "NATO and Russia held talks last week. Following the talks, Biden met Putin.",
 			[]want{{Meeting, Occurred, "2021-W51", "", []string{"NATO", "Russia"}, ""}}},
+		{"a known name before an unknown word is one name", "The Elysee Palace said on Monday that talks would go on.",
+			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Elysee Palace"}, ""}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
 	}
 	for _, tt := range tests {
