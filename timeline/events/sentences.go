@@ -12,7 +12,7 @@ type span struct{ start, end int }
 // splitSentences splits text into sentences, trimming surrounding space.
 //
 // It is rule based rather than trained (neurosnap/sentences, a Punkt port,
-// keeps "said no to the U.S. Prices rose" as one sentence): a sentence ends
+// keeps "The U.S. said no. Prices rose." as one sentence): a sentence ends
 // at . ! or ? (with any closing quotes or brackets) followed by space and a
 // capital, digit or opening quote, unless the word before the period is an
 // abbreviation that usually goes on ("Mr.", "Dec.", "Gen.", an initial).
