@@ -288,6 +288,10 @@ func roleEntity(toks []token, i int, al *Aliases, pp *people) (entity, bool) {
 			return entity{name: full, kind: kindRole, first: k - 1, last: i + 1}, true
 		}
 	}
+	if (det == "his" || det == "her") && pp.lastHuman != "" && (head == "spokesman" || head == "spokeswoman" || head == "spokesperson") {
+		// "his spokesman said": the spokesman of the person named last.
+		return entity{name: pp.lastHuman + "'s " + head, kind: kindRole, first: k - 1, last: i + 1}, true
+	}
 	if det == "his" || det == "her" || det == "its" || det == "their" {
 		return entity{}, false
 	}

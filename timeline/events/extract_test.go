@@ -86,6 +86,9 @@ func TestExtractRules(t *testing.T) {
 			[]want{{Meeting, Occurred, "2021-W51", "", []string{"NATO", "Russia"}, ""}}},
 		{"a known name before an unknown word is one name", "The Elysee Palace said on Monday that talks would go on.",
 			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Elysee Palace"}, ""}}},
+		{"his spokesman without a name is the spokesman of the person named last",
+			"Putin spoke to reporters on Monday. His spokesman said on Tuesday that no talks were planned.",
+			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Vladimir Putin"}, ""}, {Statement, Occurred, "2021-12-28", "", []string{"Vladimir Putin's spokesman"}, ""}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
 	}
 	for _, tt := range tests {
