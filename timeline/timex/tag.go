@@ -236,12 +236,23 @@ const cueWindow = 12
 // future auxiliaries and plans ("will", "next", "due to") against past
 // verbs ("said", "met", "-ed", "ago").
 func (p *parser) tense(i, j int) int {
+	// A verb of saying is the tense of the report, not of what is
+	// reported: "the ruling, which is expected early next week, he said"
+	// looks ahead. It decides only next to the expression ("said
+	// Friday") or when nothing else in the window does.
 	bestD, best := 1<<30, unknown
+	sayD, say := 1<<30, unknown
 	for k, d := i-1, 1; k >= 0 && d <= cueWindow; k, d = k-1, d+1 {
 		if p.boundary(k) {
 			break
 		}
 		if c := p.cue(k); c != unknown {
+			if d > sayNear && sayVerbs[p.low(k)] {
+				if sayD == 1<<30 {
+					sayD, say = d, c
+				}
+				continue
+			}
 			bestD, best = d, c
 			break
 		}
@@ -251,11 +262,26 @@ func (p *parser) tense(i, j int) int {
 			break
 		}
 		if c := p.cue(k); c != unknown {
+			if d > sayNear && sayVerbs[p.low(k)] {
+				if d < sayD {
+					sayD, say = d, c
+				}
+				continue
+			}
 			return c
 		}
 	}
+	if best == unknown {
+		return say
+	}
 	return best
 }
+
+// sayNear is how close (in tokens) a verb of saying must be to give an
+// expression its tense outright.
+const sayNear = 2
+
+var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "say": true}
 
 func (p *parser) cue(k int) int {
 	t := &p.toks[k]
@@ -267,7 +293,7 @@ func (p *parser) cue(k int) int {
 	case t.low == "to":
 		// "set to resume", "is to meet": an infinitive of plan;
 		// "decided to admit", "agreed to hold": a decision about later.
-		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] || planners[p.low(k-1)] {
+		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
 			c = future
 		}
 	case t.lex != nil:
@@ -365,7 +391,7 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 	}
 	// "by Friday" looks ahead, unless the clause is past: "until
 	// Thursday, they had not called him a suspect".
-	if c := p.prepCue(i); c != unknown && tense != past {
+	if c := p.prepCue(i); c != unknown && (tense != past || p.deadline(i)) {
 		tense = c
 	}
 	var t time.Time
@@ -1707,6 +1733,16 @@ func (p *parser) prepCue(i int) int {
 		return future
 	}
 	return unknown
+}
+
+// deadline reports whether "until" before token i sets a deadline inside
+// its clause ("postponed until Tuesday", "has given them until 9 a.m.
+// Tuesday"), which looks ahead even in a past clause, unlike "Until
+// Thursday, they had not..." or "not until Tuesday".
+func (p *parser) deadline(i int) bool {
+	k := p.optBack(i-1, "-")
+	k = p.optBack(k, "early", "late", "mid")
+	return p.is(k, "until", "till") && !p.is(k-1, "not", "up") && !p.atSentenceStart(k)
 }
 
 func (p *parser) optBack(k int, words ...string) int {
