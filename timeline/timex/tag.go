@@ -410,7 +410,12 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 	}
 	m := match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
 	if e := p.lex(j); e != nil && e.part != "" {
-		m.end, m.typ, m.val = j+1, Time, m.val+"T"+e.part
+		// TimeBank and AQUAINT value "Friday night" mostly as the day
+		// alone (or mark "Friday" only); other parts keep TMO, TAF, TEV.
+		m.end = j + 1
+		if e.part != "NI" {
+			m.typ, m.val = Time, m.val+"T"+e.part
+		}
 	}
 	return m
 }
