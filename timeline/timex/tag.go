@@ -326,6 +326,9 @@ func (p *parser) boundary(k int) bool {
 	case "!", "?", ";":
 		return true
 	case ".":
+		if k > 0 && k+1 < len(p.toks) && p.toks[k-1].kind == kDigit && p.toks[k+1].kind == kDigit && !t.sp && !p.toks[k+1].sp {
+			return false // a decimal point: "$10.83"
+		}
 		if k > 0 && p.toks[k-1].kind == kWord && (len(p.toks[k-1].low) == 1 || abbrevs[p.toks[k-1].low] ||
 			p.toks[k-1].lex != nil && (p.toks[k-1].lex.abbr)) {
 			return false
@@ -812,6 +815,11 @@ func (p *parser) relative(i int) match {
 		if p.is(j+1, "-") || p.toks[j].cap && !p.atSentenceStart(i) {
 			return match{} // "year-end"; ABC's "This Week"
 		}
+		// "compared with $3 million last year" in an earnings report is
+		// the quarter in focus a year before.
+		if fy, fq := p.focus(); e.unit == "Y" && w == "last" && fq > 0 && p.comparison(i) && !p.longPeriod(i, j+1) {
+			return match{start: i, end: j + 1, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
+		}
 		val, ok := shift(p.ref, dir, e.unit)
 		if !ok {
 			return match{}
@@ -872,7 +880,7 @@ func (p *parser) quarter(i int) match {
 		} else if j != i && !p.is(k, "level", "levels", "results", "figure") {
 			return match{}
 		}
-		if fq == 0 {
+		if fq == 0 || p.longPeriod(i, k) {
 			return match{start: i, end: k, typ: Date, val: fmtYear(fy - 1)}
 		}
 		return match{start: i, end: k, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
@@ -981,6 +989,47 @@ func (p *parser) quarter(i int) match {
 		start++ // "the third-quarter results": the adjective alone
 	}
 	return match{start: start, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
+}
+
+// comparison reports whether the expression at token i compares an
+// amount with an earlier one: "compared with a loss of $3 million last
+// year", "up from $4 million a year earlier", "last year's $1.55 billion".
+func (p *parser) comparison(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-cueWindow && !p.boundary(k); k-- {
+		if p.is(k, "from", "with", "than", "against", "versus") || p.toks[k].kind == kDigit && p.is(k-1, "$") {
+			return true
+		}
+	}
+	return false
+}
+
+// longPeriod reports whether the sentence around tokens [i, j) reports a
+// period longer than a quarter ("For the nine months, ... a year
+// earlier", "the year-earlier nine months"), which a year-ago comparison
+// then refers to instead of the quarter in focus.
+func (p *parser) longPeriod(i, j int) bool {
+	long := func(k int) bool {
+		if p.is(k, "months", "month") {
+			n, _, ok := p.count(k - 1)
+			if !ok {
+				n, _, ok = p.count(k - 2) // "nine-month"
+			}
+			v, err := strconv.Atoi(n)
+			return ok && err == nil && v >= 6
+		}
+		return p.is(k, "year") && p.is(k-1, "the", "full", "fiscal") && !p.is(k+1, "-", "earlier", "ago")
+	}
+	for k := i - 1; k >= 0 && k >= i-40 && !p.boundary(k); k-- {
+		if long(k) {
+			return true
+		}
+	}
+	for k := j; k < len(p.toks) && k < j+3; k++ {
+		if long(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // focusSpan is how far (in tokens) a named quarter stays in focus: about
@@ -1334,7 +1383,7 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 				return match{}
 			}
 			// "a year earlier" in an earnings report is the quarter in focus a year before.
-			if fy, fq := p.focus(); unit == "Y" && n == 1 && fq > 0 {
+			if fy, fq := p.focus(); unit == "Y" && n == 1 && fq > 0 && !p.longPeriod(i, end) {
 				return match{start: i, end: end, typ: Date, mod: mod,
 					val: fmtYear(fy+dir*n) + "-Q" + strconv.Itoa(fq)}
 			}
