@@ -820,6 +820,10 @@ func (p *parser) relative(i int) match {
 		if fy, fq := p.focus(); e.unit == "Y" && w == "last" && fq > 0 && p.comparison(i) && !p.longPeriod(i, j+1) {
 			return match{start: i, end: j + 1, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
 		}
+		// "This quarter's loss" in a report on a past quarter is that quarter.
+		if fy, fq := p.focus(); e.unit == "Q" && w == "this" && fq > 0 && p.tense(i, j+1) != future {
+			return match{start: i, end: j + 1, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
+		}
 		val, ok := shift(p.ref, dir, e.unit)
 		if !ok {
 			return match{}
@@ -918,7 +922,35 @@ func (p *parser) quarter(i int) match {
 		return match{start: i, end: j + 2, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
 	}
 	if haveY && p.is(j, "period") {
+		// "the 1988 period" in a quarterly report is that year's quarter
+		// in focus.
+		if _, fq := p.focus(); fq > 0 && !p.longPeriod(i, j+1) {
+			return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-Q" + strconv.Itoa(fq)}
+		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y)}
+	}
+	// "the same period last year", "the comparable quarter a year ago",
+	// "the quarter a year earlier": the quarter in focus a year before.
+	if k := p.opt(j, "same", "corresponding", "comparable", "year-ago"); j == i+1 && p.is(i, "the") && p.is(k, "quarter", "period") {
+		end := 0
+		switch {
+		case p.is(k+1, "last", "a") && p.is(k+2, "year") && !p.is(k+3, "-"):
+			end = k + 3
+			if p.is(k+1, "a") {
+				if !p.is(end, "ago", "earlier") {
+					end = 0
+				} else {
+					end++
+				}
+			}
+		case p.is(k+1, "of"): // "the same period of (the) last year"
+			if m := p.opt(k+2, "the"); p.is(m, "last") && p.is(m+1, "year") {
+				end = m + 2
+			}
+		}
+		if fy, fq := p.focus(); end > 0 && fq > 0 && !p.longPeriod(i, end) {
+			return match{start: i, end: end, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
+		}
 	}
 	if p.is(j, "quarter") && !p.is(j+1, "of", "-") && (haveY || j == i+1 && p.is(i, "the")) {
 		// "the quarter ended Sept. 30" is the quarter of that month;
