@@ -1776,14 +1776,24 @@ func (p *parser) vague(i int) match {
 	}
 	switch p.low(i) {
 	case "current":
-		// "current account", "current of water": only when a period or state follows
-		if !p.is(i+1, "year", "quarter", "period", "month", "week", "season", "level", "levels", "situation",
-			"term", "session", "crisis", "government", "administration", "system", "rate", "rates", "price", "prices", "policy") {
+		// "the current crisis", "its current share": the adjective before a
+		// noun is PRESENT_REF; not "current account", "the current of water"
+		// or an electric current.
+		if i+1 >= len(p.toks) || p.toks[i+1].kind != kWord && p.toks[i+1].kind != kDigit || p.is(i+1, "account", "accounts",
+			"affairs", "of", "and", "or", "is", "was", "in", "from", "flows", "flow", "assets", "liabilities", "events") {
 			return match{}
 		}
-		if l := p.lex(i + 1); l != nil && l.unit != "" {
-			v, _ := shift(p.ref, 0, l.unit)
-			return match{start: i, end: i + 2, typ: Date, val: v}
+		start, k := i, p.opt(i+1, "fiscal")
+		if p.is(i-1, "the") && k > i+1 {
+			start = i - 1 // "the current fiscal year"
+		}
+		if l := p.lex(k); l != nil && l.unit != "" && !l.plural {
+			if v, ok := shift(p.ref, 0, l.unit); ok {
+				return match{start: start, end: k + 1, typ: Date, val: v}
+			}
+		}
+		if p.is(i-1, "then") {
+			return match{start: i - 1, end: i + 1, typ: Date, val: "PAST_REF"} // "the then current price"
 		}
 	case "recent":
 		if l := p.lex(i + 1); l != nil && l.unit != "" {
