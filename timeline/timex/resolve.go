@@ -194,7 +194,7 @@ func durValue(q, unit string) string {
 		if n, err := strconv.Atoi(q); err == nil {
 			return "P" + strconv.Itoa(100*n) + "Y"
 		}
-		return "P" + q + "CE"
+		return "P" + q + "C"
 	case "WE":
 		if q == "1" {
 			return "P2D"

@@ -1594,12 +1594,20 @@ func (p *parser) count(i int) (string, int, bool) {
 	}
 	n := e.num
 	j := i + 1
-	if n >= 20 && n < 100 && n%10 == 0 && p.is(j, "-") && p.lex(j+1) != nil && p.lex(j+1).num > 0 && p.lex(j+1).num < 10 {
-		n += p.lex(j + 1).num
-		j += 2
+	if n >= 20 && n < 100 && n%10 == 0 {
+		// "twenty-four", "twenty four"
+		k := p.opt(j, "-")
+		if e2 := p.lex(k); e2 != nil && e2.num > 0 && e2.num < 10 && !p.is(k, "dozen") {
+			n += e2.num
+			j = k + 1
+		}
 	}
 	if p.is(j, "hundred") && n < 100 {
 		n *= 100
+		j++
+	}
+	if p.is(j, "thousand") && n < 1000 {
+		n *= 1000
 		j++
 	}
 	if p.is(j, "and") && p.is(j+1, "a") && p.is(j+2, "half") {
@@ -1897,6 +1905,9 @@ func (p *parser) yearWords(i int) match {
 		}
 		y, k = e.num*100+v, k2
 	case e.num == 2 && p.is(i+1, "thousand"):
+		if u := p.lex(i + 2); u != nil && u.unit != "" {
+			return match{} // "two thousand years"
+		}
 		y, k = 2000, i+2
 		kk := p.opt(k, "and")
 		if u := p.lex(kk); u != nil && u.num > 0 && u.num < 100 {
