@@ -301,7 +301,11 @@ func (p *parser) cue(k int) int {
 	case pastTense(t.low) && !p.is(k-1, "a", "an", "the", "still", "very", "its", "their", "his", "her", "our", "this", "that", "newly", "so"):
 		c = past // but "a still unspecified date" is an adjective
 	}
-	// A plan told in the past perfect is past: "had been due to expire".
+	// A plan told in the past perfect is past: "had been due to expire";
+	// so is a plan already carried out: "as previously planned".
+	if c == future && p.is(k-1, "previously", "originally", "initially") {
+		return past
+	}
 	if c == future {
 		for b := k - 1; b >= 0 && b >= k-4 && !p.boundary(b); b-- {
 			if p.is(b, "had") {
