@@ -1542,6 +1542,16 @@ func (p *parser) afterAmount(i int) bool {
 	if prev.kind == kDigit || prev.low == "%" {
 		return true
 	}
+	// "four flights a week", "24 hours a day", "dozens of interviews a day"
+	if prev.kind == kWord && len(prev.low) > 2 && prev.low[len(prev.low)-1] == 's' && i >= 2 {
+		k := i - 2
+		if p.is(k, "of") || p.toks[k].kind == kWord && p.lex(k) == nil && k >= 1 && (p.toks[k-1].kind == kDigit || p.lex(k-1) != nil && p.lex(k-1).num > 0) {
+			k-- // "dozens of interviews", "four new flights"
+		}
+		if k >= 0 && (p.toks[k].kind == kDigit || p.lex(k) != nil && p.lex(k).num > 0 || p.is(k, "dozens", "hundreds", "thousands", "millions")) {
+			return true
+		}
+	}
 	switch prev.low {
 	case "million", "billion", "trillion", "thousand", "cents", "dollars", "percent", "times", "barrels",
 		"tons", "shares", "yen", "marks", "pounds", "euros", "units", "people", "visitors":
