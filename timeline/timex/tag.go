@@ -816,7 +816,7 @@ func (p *parser) relative(i int) match {
 	case e.unit == "WE":
 		return p.weekend(i, j+1, w)
 	case e.unit != "" && !e.plural:
-		if p.is(j+1, "-") || p.toks[j].cap && !p.atSentenceStart(i) {
+		if p.is(j+1, "-") || p.toks[j].cap && !p.clauseStart(i) {
 			return match{} // "year-end"; ABC's "This Week"
 		}
 		// "compared with $3 million last year" in an earnings report is
@@ -2023,6 +2023,16 @@ func (p *parser) anaphoric(i int) match {
 // atSentenceStart reports whether token k begins a sentence or a line.
 func (p *parser) atSentenceStart(k int) bool {
 	return k == 0 || p.toks[k].nl || p.boundary(k-1) || p.is(k-1, "\"", "`", "'", "(")
+}
+
+// clauseStart reports whether token k begins a sentence or a line, or a
+// quotation that does: a title quoted mid-sentence (ABC's "This Week")
+// does not.
+func (p *parser) clauseStart(k int) bool {
+	if k > 0 && p.is(k-1, "\"", "`", "'", "(") {
+		return k == 1 || p.toks[k-1].nl || p.boundary(k-2) || p.is(k-2, ",", ":", "(")
+	}
+	return p.atSentenceStart(k)
 }
 
 // decadeWords name decades in words: "the nineties".
