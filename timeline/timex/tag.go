@@ -224,6 +224,9 @@ func (p *parser) year(i int) int {
 	if p.glued(i+1) && p.is(i+1, "%") || p.is(i-1, "than") {
 		return 0 // "more than 2000 people"
 	}
+	if i+1 < len(p.toks) && zones[p.toks[i+1].low] {
+		return 0 // "(1600 GMT)" is a clock time
+	}
 	return y
 }
 
@@ -2008,6 +2011,16 @@ func (p *parser) anaphoric(i int) match {
 			return match{}
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(p.lastYear + dir)}
+	case "week":
+		// "the following week": the week after the last day named
+		if dir == 0 || p.is(j+1, "-", "'") {
+			return match{}
+		}
+		t := p.lastDay
+		if t.IsZero() {
+			t = p.ref
+		}
+		return match{start: i, end: j + 1, typ: Date, val: fmtWeek(t.AddDate(0, 0, 7*dir))}
 	case "month":
 		if p.lastMonth == "" {
 			return match{}
