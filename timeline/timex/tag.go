@@ -50,6 +50,7 @@ type parser struct {
 	lastDay   time.Time
 	lastYear  int
 	lastMonth string // YYYY-MM
+	lastQ     string // YYYY-Qn
 }
 
 func (p *parser) run() []Timex {
@@ -96,7 +97,7 @@ var triggers = map[string]bool{"same": true, "soon": true, "q": true, "h": true,
 
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
-		early earlier mid middle late later end beginning start fiscal every each per noon midnight
+		early earlier mid middle late later end beginning start fiscal every each per noon midnight midday election
 		tonight today yesterday tomorrow christmas new thanksgiving halloween independence valentine
 		several few many some from between half year-end future present up more less nearly almost
 		about around approximately at over under within recent couple labor memorial`) {
@@ -719,6 +720,11 @@ func (p *parser) relative(i int) match {
 			}
 		case "future":
 			return match{start: i, end: j + 1, typ: Date, val: "FUTURE_REF"}
+		case "near", "short", "long":
+			// "the near future", "the near term", "in the short term"
+			if p.is(j+1, "future", "term") && !p.is(j+2, "-") && (p.low(j) == "near" || p.is(j+1, "term")) {
+				return match{start: i, end: j + 2, typ: Date, val: "FUTURE_REF"}
+			}
 		case "past":
 			if p.lex(j+1) != nil && (p.lex(j+1).unit != "" || p.lex(j+1).num > 0) {
 				break
@@ -758,6 +764,9 @@ func (p *parser) relative(i int) match {
 	}
 	if w == "past" {
 		return match{} // "past week" is a duration; see quantity
+	}
+	if w == "this" && p.is(j, "past") {
+		w, j = "last", j+1 // "this past spring"
 	}
 	e := p.lex(j)
 	if e == nil {
@@ -1167,6 +1176,13 @@ func (p *parser) holiday(i int) match {
 		}
 		m, j = 5, j+2
 		nth = func(y int) time.Time { return nthWeekday(y, 5, 1, -1) }
+	case "election":
+		// US Election Day: the Tuesday after the first Monday of November
+		if !p.is(j+1, "day") || !p.toks[j+1].cap {
+			return match{}
+		}
+		m, j = 11, j+2
+		nth = func(y int) time.Time { return nthWeekday(y, 11, 1, 1).AddDate(0, 0, 1) }
 	default:
 		return match{}
 	}
@@ -1260,6 +1276,19 @@ func (p *parser) modified(i int) match {
 		j++
 	}
 	j = p.opt(j, "-")
+	if e := p.lex(j); e != nil && e.part != "" && (word == "early" || word == "late" || word == "mid") && !p.is(j-1, "in") {
+		// "mid-afternoon yesterday", "late Tuesday night" is read as the
+		// day; "early morning" alone is the morning of the day in view.
+		d, end := p.dayFor(i), j+1
+		if m := p.dayAfter(i, j+1); m.ok() && m.typ == Date {
+			d, end = m.day, m.end
+		} else if p.is(j+1, "yesterday", "today") {
+			d, end = p.ref.AddDate(0, 0, -btoi(p.is(j+1, "yesterday"))), j+2
+		} else if !p.is(i-1, "in", "by", "at", "until", "since", "from", "after", "before", "during") {
+			return match{}
+		}
+		return match{start: i, end: end, typ: Time, val: fmtDay(d) + "T" + e.part, mod: mod}
+	}
 	if word == "early" || word == "late" || word == "mid" {
 		j = p.opt(j, "in")
 	}
@@ -1639,7 +1668,7 @@ func (p *parser) clock(i int) match {
 		return match{}
 	}
 	w := p.low(i)
-	if w == "noon" || w == "midnight" {
+	if w == "noon" || w == "midnight" || w == "midday" {
 		v := "T12:00"
 		if w == "midnight" {
 			v = "T24:00"
@@ -1786,6 +1815,9 @@ func (p *parser) vague(i int) match {
 	if e == nil || e.vague == "" {
 		if p.is(i, "these") && p.is(i+1, "days") {
 			return match{start: i, end: i + 2, typ: Date, val: "PRESENT_REF"}
+		}
+		if p.is(i, "a", "some") && p.is(i+1, "later", "future") && p.is(i+2, "date", "time", "stage") {
+			return match{start: i, end: i + 3, typ: Date, val: "FUTURE_REF"} // "at a later date"
 		}
 		return match{}
 	}
@@ -1938,6 +1970,13 @@ func (p *parser) yearWords(i int) match {
 	return match{start: i, end: k, typ: Date, val: fmtYear(y)}
 }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // relDir is the direction of "last" (-1), "this" (0) and "next" (+1).
 func relDir(w string) int {
 	switch w {
@@ -1952,6 +1991,9 @@ func relDir(w string) int {
 // remember keeps the last day and year the text named, for anaphoric
 // expressions. Only absolute dates count: "yesterday" is not a new topic.
 func (p *parser) remember(m match) {
+	if len(m.val) == 7 && m.val[5] == 'Q' && allDigits(m.val[:4]) {
+		p.lastQ = m.val
+	}
 	if m.typ != Date && m.typ != Time || len(m.val) < 4 || !allDigits(m.val[:4]) {
 		return
 	}
@@ -2011,6 +2053,12 @@ func (p *parser) anaphoric(i int) match {
 			return match{}
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(p.lastYear + dir)}
+	case "quarter":
+		// "that quarter", "the same quarter": the last quarter named
+		if p.lastQ == "" || dir != 0 || p.is(j+1, "-", "of") {
+			return match{}
+		}
+		return match{start: i, end: j + 1, typ: Date, val: p.lastQ}
 	case "week":
 		// "the following week": the week after the last day named
 		if dir == 0 || p.is(j+1, "-", "'") {
