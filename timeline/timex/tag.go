@@ -1510,6 +1510,15 @@ func (p *parser) uncounted(i, afterMod, j int, lead, mod string) match {
 		}
 		return match{start: i, end: j + 3, typ: Duration, val: durValue("X", e.unit)} // "decades-long"
 	}
+	// "the weeks ahead", "over the years": an unknown number of units
+	if lead == "" && mod == "" && p.is(i, "the") && j == i+1 && e != nil && e.plural && e.unit != "" && e.unit != "WE" && e.unit != "Q" &&
+		(p.is(j+1, "ahead") || p.is(i-1, "over", "through", "throughout") && !p.is(j+1, "of", "since", "before", "after", "that", "when", "between")) {
+		end := j + 1
+		if p.is(j+1, "ahead") {
+			end++
+		}
+		return match{start: i, end: end, typ: Duration, val: durValue("X", e.unit)}
+	}
 	if lead == "" || e == nil || e.unit == "" || e.unit == "WE" {
 		return match{}
 	}
