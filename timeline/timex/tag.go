@@ -1510,6 +1510,10 @@ func (p *parser) uncounted(i, afterMod, j int, lead, mod string) match {
 		}
 		return match{start: i, end: j + 3, typ: Duration, val: durValue("X", e.unit)} // "decades-long"
 	}
+	// "a day-long meeting", "his year-long campaign"
+	if e != nil && !e.plural && e.unit != "" && e.unit != "WE" && j == i && lead == "" && mod == "" && p.is(j+1, "-") && p.is(j+2, "long") && p.glued(j+1) {
+		return match{start: i, end: j + 3, typ: Duration, val: durValue("1", e.unit)}
+	}
 	// "the weeks ahead", "over the years": an unknown number of units
 	if lead == "" && mod == "" && p.is(i, "the") && j == i+1 && e != nil && e.plural && e.unit != "" && e.unit != "WE" && e.unit != "Q" &&
 		(p.is(j+1, "ahead") || p.is(i-1, "over", "through", "throughout") && !p.is(j+1, "of", "since", "before", "after", "that", "when", "between")) {
