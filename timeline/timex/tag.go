@@ -97,7 +97,7 @@ var triggers = map[string]bool{"same": true, "soon": true, "q": true, "h": true,
 
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
-		early earlier mid middle late later end beginning start fiscal every each per noon midnight midday election
+		early earlier mid middle late later end beginning start fiscal every each per noon midnight midday election easter good
 		tonight today yesterday tomorrow christmas new thanksgiving halloween independence valentine
 		several few many some from between half year-end future present up more less nearly almost
 		about around approximately at over under within recent couple labor memorial`) {
@@ -1176,6 +1176,31 @@ func (p *parser) holiday(i int) match {
 		}
 		m, j = 5, j+2
 		nth = func(y int) time.Time { return nthWeekday(y, 5, 1, -1) }
+	case "easter", "good":
+		// Easter Sunday (and Monday), Good Friday; "Easter week" ends on Easter
+		off := 0
+		switch {
+		case p.is(j, "good"):
+			if !p.is(j+1, "friday") || !p.toks[j+1].cap {
+				return match{}
+			}
+			off, j = -2, j+2
+		case p.is(j+1, "monday"):
+			off, j = 1, j+2
+		case p.is(j+1, "week"):
+			k := j + 2
+			y := p.ref.Year()
+			if yy := p.year(p.opt(k, ",")); yy > 0 {
+				y, k = yy, p.opt(k, ",")+1
+			} else if easter(y).After(p.ref.AddDate(0, 0, 183)) {
+				y--
+			}
+			return match{start: i, end: k, typ: Date, val: fmtWeek(easter(y))}
+		default:
+			j = p.opt(j+1, "sunday", "day")
+		}
+		m, d = 4, 1
+		nth = func(y int) time.Time { return easter(y).AddDate(0, 0, off) }
 	case "election":
 		// US Election Day: the Tuesday after the first Monday of November
 		if !p.is(j+1, "day") || !p.toks[j+1].cap {
@@ -1191,7 +1216,8 @@ func (p *parser) holiday(i int) match {
 	if yy := p.year(k); yy > 0 {
 		y, j = yy, k+1
 	} else if nth != nil {
-		y = dayYear(p.ref, m, nth(p.ref.Year()).Day(), p.tense(i, j))
+		t0 := nth(p.ref.Year())
+		y = dayYear(p.ref, int(t0.Month()), t0.Day(), p.tense(i, j))
 	} else {
 		y = dayYear(p.ref, m, d, p.tense(i, j))
 	}
@@ -1200,6 +1226,22 @@ func (p *parser) holiday(i int) match {
 		t = nth(y)
 	}
 	return match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
+}
+
+// easter returns the date of Easter Sunday in the Gregorian calendar
+// (the anonymous Gregorian algorithm).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return date(y, month, day)
 }
 
 // nthWeekday returns the n-th (n = -1: last) weekday wd (0 = Sunday) of a month.
