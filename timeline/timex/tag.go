@@ -1416,6 +1416,10 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 			}
 		}
 	}
+	// "two more weeks", "an additional year", "three straight days"
+	if e := p.lex(k + 1); e != nil && e.unit != "" && p.is(k, "more", "additional", "extra", "further", "straight", "consecutive", "full") {
+		k++
+	}
 	hyphen := p.is(k, "-")
 	if hyphen {
 		k++
