@@ -51,6 +51,9 @@ type parser struct {
 	lastYear  int
 	lastMonth string // YYYY-MM
 	lastQ     string // YYYY-Qn
+	// The end and day of the last expression, for "April 24 and 25".
+	prevEnd int
+	prevDay time.Time
 }
 
 func (p *parser) run() []Timex {
@@ -69,6 +72,10 @@ func (p *parser) run() []Timex {
 		}
 		s, e := p.toks[m.start].s, p.toks[m.end-1].e
 		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: m.val, Mod: m.mod})
+		p.prevEnd, p.prevDay = m.end, time.Time{}
+		if m.typ == Date && len(m.val) == 10 {
+			p.prevDay = m.day
+		}
 		if !m.day.IsZero() {
 			p.sentDay, p.sentDayI = m.day, m.end
 		}
@@ -144,6 +151,7 @@ func init() {
 		(*parser).vague,
 		(*parser).yearWords,
 		(*parser).anaphoric,
+		(*parser).dayList,
 	}
 }
 
@@ -486,7 +494,7 @@ func (p *parser) monthDay(i, j int) match {
 	// A month alone. "May" and "March" are also words: ask for a
 	// preposition or determiner before them.
 	if e.month == 5 || e.month == 3 {
-		if !p.is(j-1, "in", "since", "until", "by", "of", "during", "last", "next", "this", "early",
+		if !p.is(j-1, "in", "since", "until", "by", "of", "during", "last", "next", "this", "the", "early",
 			"late", "mid", "from", "through", "before", "after", "between", "and", "to", "-", "or", "till", "end") {
 			return match{}
 		}
@@ -1260,6 +1268,23 @@ func nthWeekday(y, m, wd, n int) time.Time {
 	return t.AddDate(0, 0, 7*(n-1))
 }
 
+// dayList reads the second day of "April 24 and 25" or "May 10 to 12"
+// in the month of the first.
+func (p *parser) dayList(i int) match {
+	if p.prevDay.IsZero() || p.prevEnd != i-1 || !p.is(i-1, "and", "or", "to", "through", "-", "–") {
+		return match{}
+	}
+	d, k := p.day(i)
+	if d <= p.prevDay.Day() || k < len(p.toks) && (p.toks[k].kind == kWord && p.lex(k) != nil || p.is(k, "%", "-")) {
+		return match{}
+	}
+	t := date(p.prevDay.Year(), int(p.prevDay.Month()), d)
+	if t.Day() != d {
+		return match{}
+	}
+	return match{start: i, end: k, typ: Date, val: fmtDay(t), day: t}
+}
+
 // anchor is any expression a modifier can apply to.
 func (p *parser) anchor(i int) match {
 	if i >= len(p.toks) {
@@ -1796,6 +1821,11 @@ func (p *parser) clock(i int) match {
 	end, d := j, p.dayFor(i)
 	if m := p.dayAfter(i, j); m.ok() {
 		end, d = m.end, m.day
+		if p.is(p.opt(j, ","), "(") {
+			// "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis
+			// dates the time but is marked on its own.
+			end = j
+		}
 	}
 	return match{start: i, end: end, typ: Time, val: fmtDay(d) + "T" + pad2(h) + ":" + pad2(mi)}
 }
