@@ -33,6 +33,7 @@ func init() {
 	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
 	for i, d := range days {
 		lexicon[d] = &lexEntry{weekday: i + 1}
+		lexicon[d+"s"] = &lexEntry{weekday: i + 1, plural: true} // "on Mondays": a set
 	}
 	for abbr, d := range map[string]int{"sun": 1, "mon": 2, "tue": 3, "tues": 3, "wed": 4, "thu": 5, "thur": 5, "thurs": 5, "fri": 6, "sat": 7} {
 		if _, taken := lexicon[abbr]; !taken {
@@ -81,6 +82,7 @@ func init() {
 	}
 	for w, p := range map[string]string{"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"} {
 		lexicon[w] = &lexEntry{part: p}
+		lexicon[w+"s"] = &lexEntry{part: p, plural: true}
 	}
 	// TimeBank marks these far more often than "previously" or
 	// "formerly", which it mostly leaves out ("soon" only in a plan).

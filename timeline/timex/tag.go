@@ -318,6 +318,17 @@ func (p *parser) cue(k int) int {
 	if c == future && p.is(k-1, "previously", "originally", "initially") {
 		return past
 	}
+	// "the hastily planned trip": a participle used as an adjective
+	if c == future && strings.HasSuffix(t.low, "ed") && (p.is(k-1, "a", "an", "the", "its", "their", "his", "her") ||
+		strings.HasSuffix(p.low(k-1), "ly") && p.is(k-2, "a", "an", "the", "its", "their", "his", "her")) {
+		return unknown
+	}
+	// "were planning", "was expected": the auxiliary leaves the tense to
+	// the plan that follows.
+	if c == past && p.is(k, "was", "were") && k+1 < len(p.toks) && p.lex(k+1) != nil && p.lex(k+1).cue == future &&
+		(strings.HasSuffix(p.low(k+1), "ing") || strings.HasSuffix(p.low(k+1), "ed") || p.is(k+1, "due")) {
+		return future
+	}
 	if c == future {
 		for b := k - 1; b >= 0 && b >= k-4 && !p.boundary(b); b-- {
 			if p.is(b, "had") {
@@ -383,7 +394,16 @@ var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "
 func (p *parser) calendar(i int) match {
 	j := i
 	wd := 0
-	if e := p.lex(j); e != nil && e.weekday > 0 && (p.toks[j].cap || !e.abbr) {
+	if e := p.lex(j); e != nil && e.weekday > 0 && p.toks[j].cap && (e.plural || p.lex(j+1) != nil && p.lex(j+1).part != "" && p.lex(j+1).plural) {
+		// "on Mondays", "Tuesday nights": every such day
+		v := "XXXX-WXX-" + strconv.Itoa((e.weekday+5)%7+1)
+		m := match{start: i, end: j + 1, typ: Set, val: v}
+		if e2 := p.lex(j + 1); e2 != nil && e2.part != "" {
+			m.end, m.val = j+2, v+"T"+e2.part
+		}
+		return m
+	}
+	if e := p.lex(j); e != nil && e.weekday > 0 && !e.plural && (p.toks[j].cap || !e.abbr) {
 		wd = e.weekday
 		j++
 		if e.abbr {
@@ -792,7 +812,7 @@ func (p *parser) relative(i int) match {
 	}
 	dir := relDir(w)
 	switch {
-	case e.weekday > 0 && !e.abbr:
+	case e.weekday > 0 && !e.abbr && !e.plural:
 		return p.weekday(i, j+1, e.weekday, w)
 	case e.month > 0 && !e.abbr && p.toks[j].cap:
 		y := p.ref.Year()
