@@ -949,6 +949,29 @@ func (p *parser) quarter(i int) match {
 		}
 	}
 	j = p.opt(j, "fiscal")
+	// "the same period last year", "the comparable quarter a year ago",
+	// "the quarter a year earlier": the quarter in focus a year before.
+	if k := p.opt(j, "same", "corresponding", "comparable", "year-ago"); j == i+1 && p.is(i, "the") && p.is(k, "quarter", "period") {
+		end := 0
+		switch {
+		case p.is(k+1, "last", "a") && p.is(k+2, "year") && !p.is(k+3, "-"):
+			end = k + 3
+			if p.is(k+1, "a") {
+				if !p.is(end, "ago", "earlier") {
+					end = 0
+				} else {
+					end++
+				}
+			}
+		case p.is(k+1, "of"): // "the same period of (the) last year"
+			if m := p.opt(k+2, "the"); p.is(m, "last") && p.is(m+1, "year") {
+				end = m + 2
+			}
+		}
+		if fy, fq := p.focus(); end > 0 && fq > 0 && !p.longPeriod(i, end) {
+			return match{start: i, end: end, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
+		}
+	}
 	if j != i && p.is(j, "latest", "current", "recent", "same", "previous", "past", "last") && p.is(j+1, "quarter", "period") {
 		// The quarter in focus, or the last complete one.
 		fy, fq := p.focus()
@@ -972,29 +995,6 @@ func (p *parser) quarter(i int) match {
 			return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-Q" + strconv.Itoa(fq)}
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(y)}
-	}
-	// "the same period last year", "the comparable quarter a year ago",
-	// "the quarter a year earlier": the quarter in focus a year before.
-	if k := p.opt(j, "same", "corresponding", "comparable", "year-ago"); j == i+1 && p.is(i, "the") && p.is(k, "quarter", "period") {
-		end := 0
-		switch {
-		case p.is(k+1, "last", "a") && p.is(k+2, "year") && !p.is(k+3, "-"):
-			end = k + 3
-			if p.is(k+1, "a") {
-				if !p.is(end, "ago", "earlier") {
-					end = 0
-				} else {
-					end++
-				}
-			}
-		case p.is(k+1, "of"): // "the same period of (the) last year"
-			if m := p.opt(k+2, "the"); p.is(m, "last") && p.is(m+1, "year") {
-				end = m + 2
-			}
-		}
-		if fy, fq := p.focus(); end > 0 && fq > 0 && !p.longPeriod(i, end) {
-			return match{start: i, end: end, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
-		}
 	}
 	if p.is(j, "quarter") && !p.is(j+1, "of", "-") && (haveY || j == i+1 && p.is(i, "the")) {
 		// "the quarter ended Sept. 30" is the quarter of that month;
@@ -1497,6 +1497,9 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	}
 	if p.is(k+1, "-") && p.is(k+2, "earlier", "ago") {
 		return match{} // "a year-earlier": the "year-earlier" rule
+	}
+	if !hyphen && p.is(k+1, "-") && p.glued(k+1) && p.is(k+2, "long") && q == "1" {
+		return match{start: k, end: k + 3, typ: Duration, val: durValue(q, unit)} // "a day-long meeting"
 	}
 	k++
 	// "a year and a half", "two and a half years" handled in count
