@@ -2105,6 +2105,12 @@ func relDir(w string) int {
 func (p *parser) remember(m match) {
 	if len(m.val) == 7 && m.val[5] == 'Q' && allDigits(m.val[:4]) {
 		p.lastQ = m.val
+		// Each mention of the quarter in focus, or of the same quarter a
+		// year before, keeps it in focus.
+		y, _ := strconv.Atoi(m.val[:4])
+		if p.focusQ > 0 && int(m.val[6]-'0') == p.focusQ && (y == p.focusY || y == p.focusY-1) {
+			p.focusI = m.start
+		}
 	}
 	if m.typ != Date && m.typ != Time || len(m.val) < 4 || !allDigits(m.val[:4]) {
 		return
