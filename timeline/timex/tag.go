@@ -1018,19 +1018,35 @@ func (p *parser) quarter(i int) match {
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(fy) + "-Q" + strconv.Itoa(fq)}
 	}
 	n, k := p.ordinal(j)
-	if n == 0 {
-		return match{}
-	}
-	k = p.opt(k, "-")
-	k = p.opt(k, "fiscal")
 	unit := ""
 	switch {
-	case p.is(k, "quarter") && n <= 4:
-		unit = "Q"
-	case p.is(k, "half") && n <= 2:
-		unit = "H"
-	default:
+	case n == 0 && j > i && p.is(j, "last", "latter") && p.is(j+1, "half"):
+		n, k, unit = 2, j+1, "H" // "the last half of 1989"
+		if !(p.is(k+1, "of") && (p.year(p.opt(k+2, "fiscal")) > 0 || p.is(k+2, "this", "last", "next") && p.is(k+3, "year"))) {
+			return match{} // but not "of the '80s"
+		}
+	case j > i && p.is(j, "first", "last") && p.is(j+1, "two") && p.is(j+2, "quarters"):
+		// "the first two quarters of 1990" is a half
+		n, k, unit = 1, j+2, "H"
+		if p.is(j, "last") {
+			n = 2
+		}
+	case n == 0:
 		return match{}
+	default:
+		k = p.opt(k, "-")
+		k = p.opt(k, "fiscal")
+		switch {
+		case p.is(k, "quarter") && n <= 4:
+			unit = "Q"
+		case p.is(k, "half") && n <= 2:
+			unit = "H"
+		default:
+			return match{}
+		}
+	}
+	if unit == "H" && !p.is(k, "half") && !(p.is(k+1, "of") && (p.year(p.opt(k+2, "fiscal")) > 0 || p.is(k+2, "this", "last", "next") && p.is(k+3, "year"))) {
+		return match{} // "the first two quarters" needs a year: "of 1990"
 	}
 	k++
 	// "of 1990", "of this year", "of fiscal 1990", "1990" right after

@@ -165,6 +165,9 @@ func TestTag(t *testing.T) {
 		{"a year-ago comparison of nine months is the year",
 			"Third-quarter profit rose. For the nine months, net was $5.2 million, up from $4.1 million a year earlier.",
 			[]want{{"Third-quarter", Date, "2021-Q3", ""}, {"the nine months", Duration, "P9M", ""}, {"a year earlier", Date, "2020", ""}}},
+		{"the last half of a year", "earnings for the last half of 1989", []want{{"the last half of 1989", Date, "1989-H2", ""}}},
+		{"the first two quarters of a year are its first half", "through the first two quarters of 1990",
+			[]want{{"the first two quarters of 1990", Date, "1990-H1", ""}}},
 		{"the same period last year", "Third-quarter sales fell from the same period last year.",
 			[]want{{"Third-quarter", Date, "2021-Q3", ""}, {"the same period last year", Date, "2020-Q3", ""}}},
 	}
