@@ -856,7 +856,7 @@ func (p *parser) relative(i int) match {
 	case e.unit == "WE":
 		return p.weekend(i, j+1, w)
 	case e.unit != "" && !e.plural:
-		if p.is(j+1, "-") || p.toks[j].cap && !p.clauseStart(i) {
+		if p.is(j+1, "-") && p.glued(j+1) || p.toks[j].cap && !p.clauseStart(i) {
 			return match{} // "year-end"; ABC's "This Week"
 		}
 		// "compared with $3 million last year" in an earnings report is
@@ -2183,7 +2183,7 @@ func (p *parser) anaphoric(i int) match {
 		}
 		return m
 	case "year":
-		if p.lastYear == 0 || p.is(j+1, "-") {
+		if p.lastYear == 0 || p.is(j+1, "-") && p.glued(j+1) {
 			return match{}
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtYear(p.lastYear + dir)}
