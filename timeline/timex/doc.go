@@ -23,7 +23,13 @@
 // them: "this week" is 2021-W52, "the third quarter" 2021-Q3, "early
 // December" 2021-12 with mod START, "recently" PAST_REF, "for three days"
 // the duration P3D (without "for"), "a year earlier" in an earnings report
-// the quarter in focus a year before.
+// the quarter in focus a year before (but the year when the sentence
+// reports nine months or a year), "Friday night" the day alone, "on
+// Mondays" the set XXXX-WXX-1.
+//
+// A verb of saying gives a date its tense only next to it ("said
+// Friday"); further off, the reported clause decides ("the ruling, which
+// is expected Friday, they said" looks ahead).
 //
 // Nothing in the package reads the clock: the reference date is always
 // given, so output is deterministic.
