@@ -1069,7 +1069,9 @@ func (p *parser) quarter(i int) match {
 			y = quarterYear(p.ref, 2*n, tense)
 		}
 	}
-	if unit == "Q" && (p.focusQ == 0 || i-p.focusI > focusSpan) && y >= p.ref.Year()-1 {
+	if ly, lq := p.lastQuarter(); unit == "Q" && (p.focusQ == 0 || i-p.focusI > focusSpan ||
+		// a later report in the text on the last complete quarter
+		y == ly && n == lq && !haveY && !p.inSentence(p.focusI, i)) && y >= p.ref.Year()-1 {
 		// The first recent quarter a report names is the one it is about.
 		p.focusY, p.focusQ = y, n
 	}
@@ -1122,6 +1124,16 @@ func (p *parser) longPeriod(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// inSentence reports whether tokens a <= b are in the same sentence.
+func (p *parser) inSentence(a, b int) bool {
+	for k := a; k < b; k++ {
+		if p.boundary(k) {
+			return false
+		}
+	}
+	return true
 }
 
 // focusSpan is how far (in tokens) a named quarter stays in focus: about
