@@ -152,6 +152,7 @@ func init() {
 		(*parser).yearWords,
 		(*parser).anaphoric,
 		(*parser).dayList,
+		(*parser).nthDay,
 	}
 }
 
@@ -1316,6 +1317,36 @@ func nthWeekday(y, m, wd, n int) time.Time {
 	return t.AddDate(0, 0, 7*(n-1))
 }
 
+// nthDay reads "the first Monday of May", "the last Friday in June 2013".
+func (p *parser) nthDay(i int) match {
+	if !p.is(i, "the") {
+		return match{}
+	}
+	n, j := p.ordinal(i + 1)
+	if n == 0 && p.is(i+1, "last") {
+		n, j = -1, i+2
+	}
+	e := p.lex(j)
+	if n == 0 || n > 5 || e == nil || e.weekday == 0 || e.plural || !p.is(j+1, "of", "in") {
+		return match{}
+	}
+	m := p.lex(j + 2)
+	if m == nil || m.month == 0 || !p.toks[j+2].cap {
+		return match{}
+	}
+	end, y := j+3, 0
+	if yy := p.year(p.opt(end, ",")); yy > 0 {
+		y, end = yy, p.opt(end, ",")+1
+	} else {
+		y = monthYear(p.ref, m.month, p.tense(i, end))
+	}
+	t := nthWeekday(y, m.month, e.weekday-1, n)
+	if int(t.Month()) != m.month {
+		return match{}
+	}
+	return match{start: i, end: end, typ: Date, val: fmtDay(t), day: t}
+}
+
 // dayList reads the second day of "April 24 and 25" or "May 10 to 12"
 // in the month of the first.
 func (p *parser) dayList(i int) match {
@@ -1407,20 +1438,17 @@ func (p *parser) modified(i int) match {
 	if word == "early" || word == "late" || word == "mid" {
 		j = p.opt(j, "in")
 	}
-	a := p.anchor(j)
-	if !a.ok() || a.typ != Date && a.typ != Time {
-		return match{}
-	}
 	// "earlier this month" and "later this year" need this/next/last;
 	// "earlier in the year" an article.
-	if (word == "earlier" || word == "later") && !p.is(j, "this", "next", "last", "today") {
-		if !p.is(j, "in") || !p.is(j+1, "the") {
-			return match{}
-		}
-		a = p.anchor(j + 1)
-		if !a.ok() || a.typ != Date {
-			return match{}
-		}
+	var a match
+	switch {
+	case word != "earlier" && word != "later" || p.is(j, "this", "next", "last", "today"):
+		a = p.anchor(j)
+	case p.is(j, "in") && p.is(j+1, "the") && !p.is(j+2, "day"):
+		a = p.anchor(j + 1) // "earlier in the year"; TimeBank leaves "later in the day" out
+	}
+	if !a.ok() || a.typ != Date && a.typ != Time {
+		return match{}
 	}
 	if a.typ == Time {
 		return match{}
