@@ -168,7 +168,7 @@ func TestTag(t *testing.T) {
 		{"the last half of a year", "earnings for the last half of 1989", []want{{"the last half of 1989", Date, "1989-H2", ""}}},
 		{"the first two quarters of a year are its first half", "through the first two quarters of 1990",
 			[]want{{"the first two quarters of 1990", Date, "1990-H1", ""}}},
-		{"the n-th weekday of a month", "The season starts on the first Monday of May.",
+		{"the n-th weekday of a month", "The season will start on the first Monday of May.",
 			[]want{{"the first Monday of May", Date, "2022-05-02", ""}}},
 		{"earlier in the week", "Earlier in the week, talks stalled.", []want{{"Earlier in the week", Date, "2021-W52", "START"}}},
 		{"the same period last year", "Third-quarter sales fell from the same period last year.",
