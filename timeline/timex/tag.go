@@ -426,6 +426,10 @@ func (p *parser) calendar(i int) match {
 // after it; rel is "last", "this" or "next" when one came before it.
 func (p *parser) weekday(i, j, wd int, rel string) match {
 	tense := p.tense(i, j)
+	if p.is(i-1, "later", "earlier") && rel == "" {
+		// "Later Monday, he left": later on that day, not a plan
+		tense = p.tense(i-1, j)
+	}
 	if p.is(j, "'") && p.is(j+1, "s") && rel == "" {
 		tense = past // "Wednesday's ruling" names a known event
 	}
@@ -724,6 +728,10 @@ func (p *parser) relative(i int) match {
 		return m
 	case "this", "last", "next", "past", "coming", "previous", "the":
 	default:
+		// "spring 2014"
+		if e := p.lex(i); e != nil && e.season != "" && p.year(i+1) > 0 {
+			return match{start: i, end: i + 2, typ: Date, val: fmtYear(p.year(i+1)) + "-" + e.season}
+		}
 		// A season after a preposition: "in spring", "by summer".
 		if e := p.lex(i); e != nil && e.season != "" && p.is(i-1, "in", "during", "by", "since", "until", "early", "late", "mid", "-") {
 			tense := p.tense(i, i+1)
@@ -2234,8 +2242,9 @@ func (p *parser) anaphoric(i int) match {
 		}
 		return match{start: i, end: j + 1, typ: Date, val: p.lastQ}
 	case "week":
-		// "the following week": the week after the last day named
-		if dir == 0 || p.is(j+1, "-", "'") {
+		// "the following week": the week after the last day named;
+		// "that week" the week of it
+		if p.is(j+1, "-", "'") || dir == 0 && p.lastDay.IsZero() {
 			return match{}
 		}
 		t := p.lastDay

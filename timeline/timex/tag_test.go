@@ -171,6 +171,10 @@ func TestTag(t *testing.T) {
 		{"the n-th weekday of a month", "The season will start on the first Monday of May.",
 			[]want{{"the first Monday of May", Date, "2022-05-02", ""}}},
 		{"earlier in the week", "Earlier in the week, talks stalled.", []want{{"Earlier in the week", Date, "2021-W52", "START"}}},
+		{"later before a weekday is no plan", "Later Monday, he left.", []want{{"Monday", Date, "2021-12-27", ""}}},
+		{"a season with a year", "in spring 2014", []want{{"spring 2014", Date, "2014-SP", ""}}},
+		{"that week is the week of the last day named", "He arrived on March 3, 2020. Later that week, he resigned.",
+			[]want{{"March 3, 2020", Date, "2020-03-03", ""}, {"that week", Date, "2020-W10", ""}}},
 		{"the same period last year", "Third-quarter sales fell from the same period last year.",
 			[]want{{"Third-quarter", Date, "2021-Q3", ""}, {"the same period last year", Date, "2020-Q3", ""}}},
 	}
