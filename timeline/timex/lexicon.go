@@ -99,7 +99,10 @@ func init() {
 	// underspecified date ("Friday", "in January") is resolved.
 	for _, w := range []string{"will", "ll", "shall", "going", "next", "upcoming", "coming", "scheduled",
 		"expected", "expects", "expect", "plans", "plan", "planned", "planning", "due", "ahead", "would",
-		"intends", "intend", "aims", "hopes", "starting", "tomorrow", "later", "soon"} {
+		"intends", "intend", "aims", "hopes", "starting", "tomorrow", "later", "soon",
+		// the present tense of a schedule: "the summit opens Friday"
+		"meets", "begins", "starts", "opens", "resumes", "visits", "travels", "returns", "arrives", "expires",
+		"meet", "begin", "resume", "visit", "arrive"} {
 		setCue(w, +1)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "ago", "last", "earlier", "told",

@@ -306,7 +306,7 @@ func (p *parser) cue(k int) int {
 	case t.low == "to":
 		// "set to resume", "is to meet": an infinitive of plan;
 		// "decided to admit", "agreed to hold": a decision about later.
-		if e := p.lex(k + 1); e == nil && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
+		if e := p.lex(k + 1); (e == nil || e.cue != 0) && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
 			c = future
 		}
 	case t.lex != nil:
@@ -318,6 +318,10 @@ func (p *parser) cue(k int) int {
 	// so is a plan already carried out: "as previously planned".
 	if c == future && p.is(k-1, "previously", "originally", "initially") {
 		return past
+	}
+	// "for Sun to meet demand": an infinitive is no present of schedule
+	if c == future && p.is(k-1, "to") && t.lex != nil && !strings.HasSuffix(t.low, "s") {
+		return unknown
 	}
 	// "the hastily planned trip": a participle used as an adjective
 	if c == future && strings.HasSuffix(t.low, "ed") && (p.is(k-1, "a", "an", "the", "its", "their", "his", "her") ||
