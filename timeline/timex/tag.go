@@ -813,6 +813,15 @@ func (p *parser) relative(i int) match {
 	if e == nil {
 		return match{}
 	}
+	if w == "previous" && e.weekday > 0 && !e.abbr && !e.plural && !p.lastDay.IsZero() {
+		// "the previous Friday": the one before the last day the text named
+		t := weekdayNear(p.lastDay.AddDate(0, 0, -1), e.weekday, past)
+		start := i
+		if p.is(i-1, "the") && i-1 >= p.prevEnd {
+			start = i - 1
+		}
+		return match{start: start, end: j + 1, typ: Date, val: fmtDay(t), day: t}
+	}
 	if w == "coming" || w == "previous" {
 		if e.unit == "" && e.weekday == 0 {
 			return match{}
@@ -2021,7 +2030,7 @@ func (p *parser) vague(i int) match {
 			return match{}
 		}
 		start, k := i, p.opt(i+1, "fiscal")
-		if p.is(i-1, "the") && k > i+1 {
+		if p.is(i-1, "the") && k > i+1 && i-1 >= p.prevEnd {
 			start = i - 1 // "the current fiscal year"
 		}
 		if l := p.lex(k); l != nil && l.unit != "" && !l.plural {
@@ -2029,7 +2038,7 @@ func (p *parser) vague(i int) match {
 				return match{start: start, end: k + 1, typ: Date, val: v}
 			}
 		}
-		if p.is(i-1, "then") {
+		if p.is(i-1, "then") && i-1 >= p.prevEnd {
 			return match{start: i - 1, end: i + 1, typ: Date, val: "PAST_REF"} // "the then current price"
 		}
 	case "recent":

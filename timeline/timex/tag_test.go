@@ -176,6 +176,8 @@ func TestTag(t *testing.T) {
 		{"that week is the week of the last day named", "He arrived on March 3, 2020. Later that week, he resigned.",
 			[]want{{"March 3, 2020", Date, "2020-03-03", ""}, {"that week", Date, "2020-W10", ""}}},
 		{"a present of schedule looks ahead", "The two-day summit opens Friday.", []want{{"two-day", Duration, "P2D", ""}, {"Friday", Date, "2021-12-31", ""}}},
+		{"the previous weekday is the one before the last day named", "Shares closed lower Tuesday, down 4.5% from the previous Tuesday.",
+			[]want{{"Tuesday", Date, "2021-12-28", ""}, {"the previous Tuesday", Date, "2021-12-21", ""}}},
 		{"the same period last year", "Third-quarter sales fell from the same period last year.",
 			[]want{{"Third-quarter", Date, "2021-Q3", ""}, {"the same period last year", Date, "2020-Q3", ""}}},
 	}
