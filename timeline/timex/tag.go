@@ -153,6 +153,7 @@ func init() {
 		(*parser).anaphoric,
 		(*parser).dayList,
 		(*parser).nthDay,
+		(*parser).dayBefore,
 	}
 }
 
@@ -1336,6 +1337,23 @@ func nthWeekday(y, m, wd, n int) time.Time {
 		t = t.AddDate(0, 0, 1)
 	}
 	return t.AddDate(0, 0, 7*(n-1))
+}
+
+// dayBefore reads "the day before yesterday", "the day after Christmas",
+// "the day before last Tuesday('s hearing)": a day next to another.
+func (p *parser) dayBefore(i int) match {
+	if !p.is(i, "day") || !p.is(i+1, "before", "after") || !p.is(i-1, "the") {
+		return match{}
+	}
+	a := p.anchor(i + 2)
+	if !a.ok() || a.typ != Date || a.day.IsZero() || len(a.val) != 10 {
+		return match{}
+	}
+	t := a.day.AddDate(0, 0, 1)
+	if p.is(i+1, "before") {
+		t = a.day.AddDate(0, 0, -1)
+	}
+	return match{start: i, end: a.end, typ: Date, val: fmtDay(t), day: t}
 }
 
 // nthDay reads "the first Monday of May", "the last Friday in June 2013".

@@ -178,6 +178,7 @@ func TestTag(t *testing.T) {
 		{"a present of schedule looks ahead", "The two-day summit opens Friday.", []want{{"two-day", Duration, "P2D", ""}, {"Friday", Date, "2021-12-31", ""}}},
 		{"the previous weekday is the one before the last day named", "Shares closed lower Tuesday, down 4.5% from the previous Tuesday.",
 			[]want{{"Tuesday", Date, "2021-12-28", ""}, {"the previous Tuesday", Date, "2021-12-21", ""}}},
+		{"the day before a day", "He returned the day before yesterday.", []want{{"day before yesterday", Date, "2021-12-28", ""}}},
 		{"the same period last year", "Third-quarter sales fell from the same period last year.",
 			[]want{{"Third-quarter", Date, "2021-Q3", ""}, {"the same period last year", Date, "2020-Q3", ""}}},
 	}
