@@ -797,6 +797,9 @@ func (p *parser) relative(i int) match {
 				if y := p.year(j + 2); y > 0 {
 					return match{start: i, end: j + 3, typ: Date, val: fmtYear(y) + "-" + e.season}
 				}
+				if y := p.yearWords(j + 2); y.ok() {
+					return match{start: i, end: y.end, typ: Date, val: y.val + "-" + e.season}
+				}
 				return match{}
 			}
 			y := seasonYear(p.ref, e.season, p.tense(i, j+1))
