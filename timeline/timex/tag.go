@@ -320,6 +320,10 @@ func (p *parser) cue(k int) int {
 	if c == future && p.is(k-1, "previously", "originally", "initially") {
 		return past
 	}
+	// "next to the embassy" is a place
+	if t.low == "next" && p.is(k+1, "to", "door") {
+		return unknown
+	}
 	// "for Sun to meet demand": an infinitive is no present of schedule
 	if c == future && p.is(k-1, "to") && t.lex != nil && !strings.HasSuffix(t.low, "s") {
 		return unknown
