@@ -320,8 +320,11 @@ func (p *parser) cue(k int) int {
 	if c == future && p.is(k-1, "previously", "originally", "initially") {
 		return past
 	}
-	// "next to the embassy" is a place
-	if t.low == "next" && p.is(k+1, "to", "door") {
+	// "next to the embassy" is a place, "due to the storm" a cause,
+	// "higher than expected" a comparison
+	if t.low == "next" && p.is(k+1, "to", "door") ||
+		t.low == "due" && p.is(k+1, "to") && p.is(k+2, "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "lower", "higher", "weak", "strong") ||
+		p.is(k, "expected", "planned", "anticipated") && p.is(k-1, "than", "as") {
 		return unknown
 	}
 	// "for Sun to meet demand": an infinitive is no present of schedule

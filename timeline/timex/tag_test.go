@@ -179,6 +179,9 @@ func TestTag(t *testing.T) {
 		{"the previous weekday is the one before the last day named", "Shares closed lower Tuesday, down 4.5% from the previous Tuesday.",
 			[]want{{"Tuesday", Date, "2021-12-28", ""}, {"the previous Tuesday", Date, "2021-12-21", ""}}},
 		{"the day before a day", "He returned the day before yesterday.", []want{{"day before yesterday", Date, "2021-12-28", ""}}},
+		{"next to is a place, not a plan", "A bomb ripped through a building next to the embassy Wednesday morning.",
+			[]want{{"Wednesday morning", Time, "2021-12-29TMO", ""}}},
+		{"due to a cause is no plan", "Flights were cancelled Wednesday due to the storm.", []want{{"Wednesday", Date, "2021-12-29", ""}}},
 		{"the same period last year", "Third-quarter sales fell from the same period last year.",
 			[]want{{"Third-quarter", Date, "2021-Q3", ""}, {"the same period last year", Date, "2020-Q3", ""}}},
 	}
