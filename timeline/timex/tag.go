@@ -1485,6 +1485,9 @@ func (p *parser) modified(i int) match {
 		return match{start: i, end: end, typ: Time, val: fmtDay(d) + "T" + e.part, mod: mod}
 	}
 	if word == "early" || word == "late" || word == "mid" {
+		if p.is(j, "in") && p.is(j+1, "the") && p.is(j+2, "day") {
+			return match{} // "late in the day": TimeBank leaves it out
+		}
 		j = p.opt(j, "in")
 	}
 	// "earlier this month" and "later this year" need this/next/last;
