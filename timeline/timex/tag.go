@@ -1478,7 +1478,10 @@ func (p *parser) modified(i int) match {
 		if m := p.dayAfter(i, j+1); m.ok() && m.typ == Date {
 			d, end = m.day, m.end
 		} else if p.is(j+1, "yesterday", "today") {
-			d, end = p.ref.AddDate(0, 0, -btoi(p.is(j+1, "yesterday"))), j+2
+			d, end = p.ref, j+2
+			if p.is(j+1, "yesterday") {
+				d = d.AddDate(0, 0, -1)
+			}
 		} else if !p.is(i-1, "in", "by", "at", "until", "since", "from", "after", "before", "during") {
 			return match{}
 		}
@@ -2188,13 +2191,6 @@ func (p *parser) yearWords(i int) match {
 		return match{}
 	}
 	return match{start: i, end: k, typ: Date, val: fmtYear(y)}
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // relDir is the direction of "last" (-1), "this" (0) and "next" (+1).
