@@ -408,13 +408,7 @@ func (p *parser) calendar(i int) match {
 	j := i
 	wd := 0
 	if e := p.lex(j); e != nil && e.weekday > 0 && p.toks[j].cap && (e.plural || p.lex(j+1) != nil && p.lex(j+1).part != "" && p.lex(j+1).plural) {
-		// "on Mondays", "Tuesday nights": every such day
-		v := "XXXX-WXX-" + strconv.Itoa((e.weekday+5)%7+1)
-		m := match{start: i, end: j + 1, typ: Set, val: v}
-		if e2 := p.lex(j + 1); e2 != nil && e2.part != "" {
-			m.end, m.val = j+2, v+"T"+e2.part
-		}
-		return m
+		return p.weekdaySet(i, j, e.weekday) // "on Mondays", "Tuesday nights": every such day
 	}
 	if e := p.lex(j); e != nil && e.weekday > 0 && !e.plural && (p.toks[j].cap || !e.abbr) {
 		wd = e.weekday
@@ -2010,12 +2004,7 @@ func (p *parser) set(i int) match {
 		return match{start: i, end: j + 1, typ: Set, val: "XXXX-" + pad2(e.month)}
 	}
 	if e := p.lex(j); e != nil && e.weekday > 0 && !e.abbr {
-		v := "XXXX-WXX-" + strconv.Itoa((e.weekday+5)%7+1)
-		m := match{start: i, end: j + 1, typ: Set, val: v}
-		if e2 := p.lex(j + 1); e2 != nil && e2.part != "" {
-			m.end, m.val = j+2, v+"T"+e2.part
-		}
-		return m
+		return p.weekdaySet(i, j, e.weekday)
 	}
 	q, k, ok := p.count(j)
 	if !ok || p.is(j, "a", "an") {
@@ -2029,6 +2018,17 @@ func (p *parser) set(i int) match {
 		return match{}
 	}
 	return match{start: i, end: k + 1, typ: Set, val: durValue(q, e.unit)}
+}
+
+// weekdaySet is every weekday wd (1 = Sunday) named at token j, with a
+// part of day after it: "each Monday", "Tuesday nights".
+func (p *parser) weekdaySet(i, j, wd int) match {
+	v := "XXXX-WXX-" + strconv.Itoa((wd+5)%7+1)
+	m := match{start: i, end: j + 1, typ: Set, val: v}
+	if e := p.lex(j + 1); e != nil && e.part != "" {
+		m.end, m.val = j+2, v+"T"+e.part
+	}
+	return m
 }
 
 // vague: words that are temporal references on their own ("now",
