@@ -1980,12 +1980,7 @@ func (p *parser) ampm(j int) int {
 // dayFor is the day a time of day at token i belongs to: the last day
 // named in the same sentence, else the reference date.
 func (p *parser) dayFor(i int) time.Time {
-	if !p.sentDay.IsZero() && p.sentDayI <= i && i-p.sentDayI <= 60 {
-		for k := p.sentDayI; k < i; k++ {
-			if p.boundary(k) {
-				return p.ref
-			}
-		}
+	if !p.sentDay.IsZero() && p.sentDayI <= i && i-p.sentDayI <= 60 && p.inSentence(p.sentDayI, i) {
 		return p.sentDay
 	}
 	return p.ref
