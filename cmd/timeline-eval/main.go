@@ -7,6 +7,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"sort"
@@ -26,6 +28,9 @@ func main() {
 		os.Exit(2)
 	}
 	if err := commands[os.Args[1]](os.Args[2:]); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return // the flags were printed
+		}
 		fmt.Fprintf(os.Stderr, "timeline-eval %s: %v\n", os.Args[1], err)
 		os.Exit(1)
 	}
