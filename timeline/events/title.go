@@ -50,7 +50,7 @@ func title(e *draft) string {
 			return "Statement"
 		}
 		if e.gist != "" {
-			return who + " " + present(e.gistVerb, plural) + " " + e.gist
+			return upperFirst(who + " " + present(e.gistVerb, plural) + " " + e.gist)
 		}
 		s = who + " " + verb("makes a statement", "make a statement")
 	case Warning:
@@ -84,7 +84,7 @@ func title(e *draft) string {
 	if e.place != "" && e.typ != Statement {
 		s += " in " + e.place
 	}
-	return s
+	return upperFirst(s) // "Senior administration official says ..."
 }
 
 // present writes a verb in the present tense for a singular or plural subject.
