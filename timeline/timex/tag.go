@@ -1570,6 +1570,10 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	if e := p.lex(k + 1); e != nil && e.unit != "" && p.is(k, "more", "additional", "extra", "further", "straight", "consecutive", "full") {
 		k++
 	}
+	// "eight trading days", "ten business days"
+	if e := p.lex(k + 1); e != nil && e.unit == "D" && p.is(k, "trading", "business", "working") {
+		k++
+	}
 	hyphen := p.is(k, "-")
 	if hyphen {
 		k++
@@ -1842,6 +1846,8 @@ func (p *parser) count(i int) (string, int, bool) {
 		return "1", i + 1, true
 	case t.low == "several" || t.low == "few" || t.low == "many" || t.low == "some" || t.low == "numerous":
 		return "X", i + 1, true
+	case t.low == "couple" && p.is(i+1, "of") && p.is(i-1, "past", "last", "next", "coming", "previous", "first"):
+		return "2", i + 2, true // "the next couple of years"
 	case t.low == "half":
 		k := p.opt(i+1, "a", "an")
 		return "0.5", k, true
@@ -2036,6 +2042,9 @@ func (p *parser) vague(i int) match {
 		}
 		if p.is(i, "a", "some") && p.is(i+1, "later", "future") && p.is(i+2, "date", "time", "stage") {
 			return match{start: i, end: i + 3, typ: Date, val: "FUTURE_REF"} // "at a later date"
+		}
+		if p.is(i, "a") && p.is(i+1, "while") && p.is(i-1, "for") && !p.is(i+2, "ago", "back", "longer") {
+			return match{start: i, end: i + 2, typ: Duration, val: "PXX"} // "for a while"
 		}
 		return match{}
 	}
