@@ -2080,9 +2080,10 @@ func (p *parser) vague(i int) match {
 			return match{start: i - 1, end: i + 1, typ: Date, val: "PAST_REF"} // "the then current price"
 		}
 	case "recent":
-		if l := p.lex(i + 1); l != nil && l.unit != "" {
-			return match{}
-		}
+		// The adjective alone ("the recent collapse") is marked in only a
+		// third of TimeBank's cases and in none of AQUAINT's or MEANTIME's;
+		// "recent years" is read by quantity.
+		return match{}
 	}
 	return match{start: i, end: i + 1, typ: Date, val: e.vague}
 }

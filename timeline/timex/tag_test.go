@@ -158,6 +158,7 @@ func TestTag(t *testing.T) {
 		{"trading days are days", "Eight trading days after the plunge", []want{{"Eight trading days", Duration, "P8D", ""}}},
 		{"for a while is an unknown duration", "they will live without it for a while.", []want{{"a while", Duration, "PXX", ""}}},
 		{"a while ago is not a duration", "Once in a while it rained.", nil},
+		{"the adjective recent alone is left out", "the recent collapse of the junk-bond market", nil},
 		{"day-long", "a day-long meeting", []want{{"day-long", Duration, "P1D", ""}}},
 		{"the weeks ahead", "in the weeks ahead", []want{{"the weeks ahead", Duration, "PXW", ""}}},
 		{"a rate after a counted noun is not marked", "four flights a week", nil},
