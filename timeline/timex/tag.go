@@ -351,6 +351,9 @@ func (p *parser) cue(k int) int {
 	}
 	// A participle after "be" is a passive ("would be paid"), not a past.
 	if c == past && t.low != "been" && p.is(k-1, "be", "being", "is", "are", "been") {
+		if p.is(k-1, "be") && p.is(k-2, "will", "ll", "shall") {
+			return future // "will be named": the auxiliary gives the tense
+		}
 		return unknown
 	}
 	return c

@@ -159,6 +159,8 @@ func TestTag(t *testing.T) {
 		{"for a while is an unknown duration", "they will live without it for a while.", []want{{"a while", Duration, "PXX", ""}}},
 		{"a while ago is not a duration", "Once in a while it rained.", nil},
 		{"the adjective recent alone is left out", "the recent collapse of the junk-bond market", nil},
+		{"a passive after will looks ahead", "Collins will be named commander of the space shuttle for a mission in March.",
+			[]want{{"March", Date, "2022-03", ""}}},
 		{"day-long", "a day-long meeting", []want{{"day-long", Duration, "P1D", ""}}},
 		{"the weeks ahead", "in the weeks ahead", []want{{"the weeks ahead", Duration, "PXW", ""}}},
 		{"a rate after a counted noun is not marked", "four flights a week", nil},
