@@ -1033,13 +1033,16 @@ func (p *parser) quarter(i int) match {
 		if fq == 0 {
 			fy, fq = p.lastQuarter()
 		}
-		if p.is(j+1, "ended", "ending") {
-			if e := p.lex(j + 2); e != nil && e.month > 0 {
-				fq = (e.month-1)/3 + 1
-				fy = monthYear(p.ref, e.month, past)
-				if p.focusQ == 0 || i-p.focusI > focusSpan {
-					p.focusY, p.focusQ = fy, fq
-				}
+		if ey, em := p.endDate(j + 1); em > 0 {
+			// A quarter ends with its last month; the calendar quarter
+			// is that of its middle month (May to July is Q2).
+			mid := em - 1
+			if mid == 0 {
+				mid, ey = 12, ey-1
+			}
+			fy, fq = ey, (mid-1)/3+1
+			if p.focusQ == 0 || i-p.focusI > focusSpan {
+				p.focusY, p.focusQ = fy, fq
 			}
 		}
 		if haveY {
@@ -1091,6 +1094,11 @@ func (p *parser) quarter(i int) match {
 			y, haveY, k = p.ref.Year(), true, k2+2
 		}
 	}
+	if ey, em := p.endDate(k); !haveY && unit == "Q" && em > 0 {
+		// "the second quarter ended Oct. 31": the fiscal quarter is
+		// labelled with the year of its end
+		y, haveY = ey, true
+	}
 	if !haveY {
 		tense := p.tense(i, k)
 		if unit == "Q" {
@@ -1113,6 +1121,35 @@ func (p *parser) quarter(i int) match {
 		start++ // "the third-quarter results": the adjective alone
 	}
 	return match{start: start, end: k, typ: Date, val: fmtYear(y) + "-" + unit + strconv.Itoa(n)}
+}
+
+// endDate reads "ended Sept. 30" or "ending June 30, 1990" at k and
+// returns the year and month of that end, or 0, 0. A period that ended
+// lies in the past.
+func (p *parser) endDate(k int) (int, int) {
+	if !p.is(k, "ended", "ending") {
+		return 0, 0
+	}
+	e := p.lex(k + 1)
+	if e == nil || e.month == 0 {
+		return 0, 0
+	}
+	j := k + 2
+	if e.abbr {
+		j = p.opt(j, ".")
+	}
+	tense := unknown
+	if p.is(k, "ended") {
+		tense = past
+	}
+	d, j2 := p.day(j)
+	if d == 0 {
+		return monthYear(p.ref, e.month, tense), e.month
+	}
+	if y := p.year(p.opt(j2, ",")); y > 0 {
+		return y, e.month
+	}
+	return dayYear(p.ref, e.month, d, tense), e.month
 }
 
 // comparison reports whether the expression at token i compares an
