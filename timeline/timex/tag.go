@@ -721,6 +721,9 @@ func (p *parser) relative(i int) match {
 		}
 		return match{start: i, end: k + 1, typ: Date, val: fmtYear(p.ref.Year()), mod: "END"}
 	case "today", "yesterday", "tomorrow", "tonight":
+		if p.toks[i].cap && i > 0 && p.toks[i-1].cap && p.toks[i-1].kind == kWord && !p.atSentenceStart(i) && p.lex(i-1) == nil {
+			return match{} // "USA Today", "VOA Today": a title
+		}
 		t := p.ref
 		switch w {
 		case "yesterday":
