@@ -1005,6 +1005,11 @@ func (p *parser) quarter(i int) match {
 			return match{start: i, end: end, typ: Date, val: fmtYear(fy-1) + "-Q" + strconv.Itoa(fq)}
 		}
 	}
+	if k := p.opt(j+1, "fiscal"); j != i && p.is(j, "latest") && p.is(k, "year") && !p.is(k+1, "-", "'") {
+		// "the latest fiscal year", like "the latest quarter", is the last
+		// complete one
+		return match{start: i, end: k + 1, typ: Date, val: fmtYear(p.ref.Year() - 1)}
+	}
 	if j != i && p.is(j, "latest", "current", "recent", "same", "previous", "past", "last") && p.is(j+1, "quarter", "period") {
 		// The quarter in focus, or the last complete one.
 		fy, fq := p.focus()
