@@ -1672,6 +1672,10 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	if hyphen && p.is(k, "-") && p.is(k+1, "long") {
 		k += 2
 	}
+	// "Islam will one day be": some day to come
+	if i == j && p.is(j, "one") && unit == "D" && !hyphen && p.is(i-1, "will", "would", "could", "may", "might", "can", "should", "must") {
+		return match{start: i, end: k, typ: Date, val: "FUTURE_REF"}
+	}
 	// A count from the reference date.
 	if lead == "" {
 		switch {

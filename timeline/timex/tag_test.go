@@ -164,6 +164,8 @@ func TestTag(t *testing.T) {
 		{"a while ago is not a duration", "Once in a while it rained.", nil},
 		{"the adjective recent alone is left out", "the recent collapse of the junk-bond market", nil},
 		{"a capitalized Today after a name is a title", "He told USA Today. This is VOA Today.", nil},
+		{"one day after a modal is some day to come", "Islam will one day be the second largest religion",
+			[]want{{"one day", Date, "FUTURE_REF", ""}}},
 		{"the latest fiscal year is the last complete one", "sales in the latest fiscal year",
 			[]want{{"the latest fiscal year", Date, "2020", ""}}},
 		{"a passive after will looks ahead", "Collins will be named commander of the space shuttle for a mission in March.",
