@@ -25,7 +25,9 @@
 // the duration P3D (without "for"), "a year earlier" in an earnings report
 // the quarter in focus a year before (but the year when the sentence
 // reports nine months or a year), "Friday night" the day alone, "on
-// Mondays" the set XXXX-WXX-1.
+// Mondays" the set XXXX-WXX-1, "the quarter ended July 31" the quarter of
+// its middle month (2021-Q2) and "the second quarter ended Oct. 31" the
+// year of its end.
 //
 // A verb of saying gives a date its tense only next to it ("said
 // Friday"); further off, the reported clause decides ("the ruling, which
