@@ -55,6 +55,17 @@ func readTree(t testing.TB, dir string) map[string][]byte {
 
 func TestGolden(t *testing.T) {
 	got := readTree(t, build(t, fixture(t), nil))
+	// Assets are copied byte for byte; compare them with the embedded
+	// files rather than keep a second copy under testdata.
+	for name, data := range got {
+		if !strings.HasPrefix(name, "assets/") {
+			continue
+		}
+		if want, err := fs.ReadFile(templates.FS, name); err != nil || !bytes.Equal(data, want) {
+			t.Errorf("%s is not the embedded %s (err %v)", name, name, err)
+		}
+		delete(got, name)
+	}
 	golden := filepath.Join("testdata", "golden")
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
