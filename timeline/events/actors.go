@@ -61,12 +61,7 @@ func (c *sentenceCtx) agentOf(i int, pp *people) []string {
 	// Inverted: `"...," said Peskov` or `said the official`.
 	if i+1 < len(toks) && !strings.HasSuffix(toks[i].lower, "ing") && i > 0 && (toks[i-1].text == "," || toks[i-1].text == "\"" || toks[i-1].text == "\u201d") {
 		if e, ok := c.entStart[i+1]; ok && c.ents[e].kind != kindPlace {
-			return []string{c.ents[e].name}
-		}
-		if i+2 < len(toks) && determiners[toks[i+1].lower] {
-			if e, ok := c.entStart[i+1]; ok {
-				return []string{c.ents[e].name}
-			}
+			return []string{c.ents[e].name} // a role entity starts at its "the"
 		}
 	}
 	// A coordinated or participial verb: "..., but said", "..., saying".
