@@ -418,7 +418,8 @@ func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
 			return e
 		}
 		if strict {
-			if (shared || len(actors) == 0 || len(e.actors) == 0) && e.date != "" && m.date != "" {
+			samePlace := m.place != "" && m.place == e.place
+			if (shared || samePlace || len(actors) == 0 || len(e.actors) == 0) && e.date != "" && m.date != "" {
 				return e
 			}
 			continue

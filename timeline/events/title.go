@@ -10,7 +10,7 @@ import (
 // "Joe Biden and Vladimir Putin hold a phone call".
 func title(e *draft) string {
 	who := nameList(e.actors)
-	plural := len(e.actors) > 1
+	plural := len(e.actors) > 1 || len(e.actors) == 1 && isPluralRole(e.actors[0])
 	verb := func(one, many string) string {
 		if plural {
 			return many
@@ -100,6 +100,12 @@ func present(lemma string, plural bool) string {
 		return lemma + "es"
 	}
 	return lemma + "s"
+}
+
+// isPluralRole reports whether a name is a plural role: "Officials", "Analysts".
+func isPluralRole(name string) bool {
+	w := strings.ToLower(name)
+	return !strings.Contains(w, " ") && strings.HasSuffix(w, "s") && roleNouns[w]
 }
 
 func nameList(names []string) string {
