@@ -59,7 +59,7 @@ type doc struct {
 	drafts    []*draft
 	prev      []*mention // the previous sentence's mentions
 	nsent     int
-	leadDate  string // the day the lead's news happened, when the lead dates it in the past week
+	newsDay   string // the day the lead's news happened, when the lead dates it in the week up to publication
 }
 
 // draft is an event being assembled from its mentions.
@@ -78,6 +78,7 @@ type draft struct {
 	sources   []Source
 	relation  *relation
 	present   bool // every mention is in the present tense
+	lead      bool // first mentioned in the article's first three sentences
 }
 
 // relation dates an event from another one: "hours before the call",
@@ -176,8 +177,8 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	ms = kept
 	for _, m := range ms {
 		d.link(m, ms)
-		if d.nsent <= 2 && d.leadDate == "" && m.hasOwnDate && d.lastWeek(m.date) {
-			d.leadDate = m.date[:10]
+		if d.nsent <= 2 && d.newsDay == "" && m.hasOwnDate && d.lastWeek(m.date) {
+			d.newsDay = m.date[:10]
 		}
 	}
 	d.prev = ms
@@ -348,7 +349,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 	// A mention with its own date matches only an event of that date.
 	target := d.findDraft(m, actors, m.hasOwnDate && !m.definite)
 	if target == nil {
-		target = &draft{typ: m.typ, nounLemma: m.lemma}
+		target = &draft{typ: m.typ, nounLemma: m.lemma, lead: d.nsent <= 3}
 		d.drafts = append(d.drafts, target)
 	}
 	m.d = target
@@ -478,15 +479,21 @@ func (d *doc) finish() []Event {
 	var out []Event
 	for _, e := range d.drafts {
 		if e.date == "" {
-			if e.typ != Statement {
+			switch {
+			case e.typ == Statement:
+				// A past-tense report with no date of its own happened when
+				// the news the lead reports happened; the present tense
+				// ("says") reports the day of publication.
+				e.date = d.published
+				if d.newsDay != "" && !e.present {
+					e.date = d.newsDay
+				}
+			case e.lead && e.occurred && !e.planned && d.newsDay != "":
+				// An event the lead tells in the past without a date is part
+				// of the news the lead dates: "Rau opened a meeting ...".
+				e.date = d.newsDay
+			default:
 				continue // never invent a date the text does not give
-			}
-			// A past-tense report with no date of its own happened when the
-			// news the lead reports happened; the present tense ("says")
-			// reports the day of publication.
-			e.date = d.published
-			if d.leadDate != "" && !e.present {
-				e.date = d.leadDate
 			}
 		}
 		status := Occurred
@@ -693,7 +700,7 @@ func (c *sentenceCtx) participles(ms []*mention) []*mention {
 	return out
 }
 
-// lastWeek reports whether v names a day in the week before publication.
+// lastWeek reports whether v names a day in the week up to publication.
 func (d *doc) lastWeek(v string) bool {
 	if len(v) < 10 {
 		return false
@@ -703,7 +710,7 @@ func (d *doc) lastWeek(v string) bool {
 		return false
 	}
 	days := d.a.Published.Sub(t).Hours() / 24
-	return days >= 1 && days <= 7
+	return days >= 0 && days <= 7
 }
 
 func subset(a, b []string) bool {

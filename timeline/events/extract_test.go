@@ -89,6 +89,9 @@ func TestExtractRules(t *testing.T) {
 		{"his spokesman without a name is the spokesman of the person named last",
 			"Putin spoke to reporters on Monday. His spokesman said on Tuesday that no talks were planned.",
 			[]want{{Statement, Occurred, "2021-12-27", "", []string{"Vladimir Putin"}, ""}, {Statement, Occurred, "2021-12-28", "", []string{"Vladimir Putin's spokesman"}, ""}}},
+		{"an undated past event in the lead is part of the news the lead dates",
+			"NATO said on Thursday that the risk was high. Zbigniew Rau opened a meeting of the OSCE Permanent Council in Vienna.",
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"NATO"}, ""}, {Meeting, Occurred, "2021-12-30", "", []string{"Zbigniew Rau", "OSCE Permanent Council"}, "Vienna"}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
 	}
 	for _, tt := range tests {
