@@ -57,6 +57,9 @@ func findSame(list []events.Event, e events.Event) int {
 		if shared(o.Actors, e.Actors) {
 			return k
 		}
+		if o.Place != "" && o.Place == e.Place && sameDay(o.Date, e.Date) {
+			return k // one kind of event in one place on one day
+		}
 		if len(o.Actors) == 0 || len(e.Actors) == 0 {
 			// With no parties on one side, the same place, or the same day
 			// and no place to tell them apart: "the video call on December 7".

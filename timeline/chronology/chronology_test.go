@@ -224,6 +224,22 @@ func TestMerge(t *testing.T) {
 			want: []string{"2022-01-10 meeting occurred a.txt,b.txt"},
 		},
 		{
+			name: "different parties in one place on one day are one event",
+			lists: [][]events.Event{
+				{withPlace(ev(meeting, "2022-01-13", planned, "a.txt", "2022-01-10", 0, "OSCE"), "Vienna")},
+				{withPlace(ev(meeting, "2022-01-13", occurred, "b.txt", "2022-01-13", 0, "Zbigniew Rau"), "Vienna")},
+			},
+			want: []string{"2022-01-13 meeting occurred a.txt,b.txt"},
+		},
+		{
+			name: "different parties in one place on different days are two events",
+			lists: [][]events.Event{
+				{withPlace(ev(meeting, "2022-01-12", occurred, "a.txt", "2022-01-12", 0, "NATO"), "Brussels")},
+				{withPlace(ev(meeting, "2022-01-13", occurred, "b.txt", "2022-01-13", 0, "OSCE"), "Brussels")},
+			},
+			want: []string{"2022-01-12 meeting occurred a.txt", "2022-01-13 meeting occurred b.txt"},
+		},
+		{
 			name: "occurred wins over planned",
 			lists: [][]events.Event{
 				{ev(call, "2021-12-30", planned, "a.txt", "2021-12-29", 0, "Joe Biden")},
