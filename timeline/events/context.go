@@ -31,6 +31,12 @@ func (c *sentenceCtx) markHeads() {
 	seg := 0
 	for i, t := range toks {
 		if !t.word {
+			_, afterName := c.entEnd[i-1]
+			_, beforeName := c.entStart[i+1]
+			if t.text == "," && afterName && beforeName {
+				c.segment[i] = seg // "France, Germany and Italy": a list, not a clause
+				continue
+			}
 			if t.text == "," || t.text == ";" || t.text == ":" || t.text == "(" || t.text == ")" ||
 				t.text == "\u2014" || t.text == "\u2013" || t.text == "-" || t.text == "\"" || t.text == "\u201c" || t.text == "\u201d" {
 				seg++

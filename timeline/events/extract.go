@@ -346,8 +346,10 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 		actors = c.withoutRoles(actors)
 	}
 	src := d.source(m)
-	// A mention with its own date matches only an event of that date.
-	target := d.findDraft(m, actors, m.hasOwnDate && !m.definite)
+	// A mention with its own date matches only an event of that date: "Its
+	// last meeting was held in July 2019" is not the meeting the lead
+	// reports without a date.
+	target := d.findDraft(m, actors, m.hasOwnDate)
 	if target == nil {
 		target = &draft{typ: m.typ, nounLemma: m.lemma, lead: d.nsent <= 3}
 		d.drafts = append(d.drafts, target)
