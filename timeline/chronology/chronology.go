@@ -31,6 +31,19 @@ func Merge(lists ...[]events.Event) []events.Event {
 			}
 		}
 	}
+	// Merging grows events: two that each took a different report of one
+	// event may now match each other, so fold until nothing changes.
+	for changed := true; changed; {
+		changed = false
+		for j := 1; j < len(out); j++ {
+			if k := findSame(out[:j], out[j]); k >= 0 {
+				out[k] = merge(out[k], out[j])
+				out = append(out[:j], out[j+1:]...)
+				changed = true
+				j--
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
 	assignIDs(out)
 	return out

@@ -20,13 +20,13 @@ func Compatible(a, b string) bool {
 	if strings.HasPrefix(b, a) && (len(a) == len(b) || b[len(a)] == '-' || b[len(a)] == 'T') {
 		return true
 	}
-	// A week and a day in it.
-	if sa, ea, ok := Span(a); ok {
-		if sb, eb, ok := Span(b); ok && isWeek(a) != isWeek(b) {
-			return !sb.Before(sa) && !eb.After(ea) || !sa.Before(sb) && !ea.After(eb)
-		}
+	// A week and a day in it; checked last, as parsing is the slow part.
+	if isWeek(a) == isWeek(b) {
+		return false
 	}
-	return false
+	sa, ea, oka := Span(a)
+	sb, eb, okb := Span(b)
+	return oka && okb && (!sb.Before(sa) && !eb.After(ea) || !sa.Before(sb) && !ea.After(eb))
 }
 
 // isWeek reports whether v is an ISO week value ("2021-W52", "2021-W52-WE"),
