@@ -178,7 +178,7 @@ func assignIDs(list []events.Event) {
 	used := map[string]bool{}
 	for k := range list {
 		e := &list[k]
-		base := slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
+		base := Slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
 		id := base
 		for n := 2; used[id]; n++ {
 			id = base + "-" + strconv.Itoa(n) // a natural ID may already end in "-2"
@@ -236,8 +236,9 @@ func isPersonLike(f []string) bool {
 	return true
 }
 
-// slug lower-cases s and keeps letters, digits and single hyphens.
-func slug(s string) string {
+// Slug lower-cases s for IDs and file names: letters and digits, accents
+// folded to ASCII ("Genève" → "geneve"), runs of anything else as one hyphen.
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

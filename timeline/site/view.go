@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/chronology"
 	"github.com/timelinehq/timeline/timeline/events"
 )
 
@@ -415,26 +416,12 @@ func cleanPath(p string) string {
 	return path.Clean(filepath.ToSlash(p))
 }
 
-// slugify lowercases s and turns every run of other characters than ASCII
-// letters and digits into one "-"; it returns def for an empty result.
+// slugify is chronology.Slug, or def when nothing of s is left.
 func slugify(s, def string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-		} else {
-			dash = true
-		}
+	if slug := chronology.Slug(s); slug != "" {
+		return slug
 	}
-	if b.Len() == 0 {
-		return def
-	}
-	return b.String()
+	return def
 }
 
 // fileName makes an event ID safe as a file name, keeping IDs that already
