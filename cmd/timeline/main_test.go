@@ -88,6 +88,7 @@ func TestRunUsage(t *testing.T) {
 		{"dates with a bad -ref and no file exits 2", []string{"dates", "-ref", "bad"}, 2, "usage: timeline dates"},
 		{"an unknown flag to dates exits 2", []string{"dates", "-nope", seedArticle}, 2, "flag provided but not defined"},
 		{"a command's -h prints its flags and exits 0", []string{"build", "-h"}, 0, "-content"},
+		{"version takes no arguments", []string{"version", "extra"}, 2, `unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
