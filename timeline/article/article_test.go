@@ -3,12 +3,13 @@ package article
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/timelinehq/timeline/internal/testshared"
 )
 
 const sharedDir = "../../../shared"
@@ -57,10 +58,9 @@ func checkSpans(t *testing.T, a *Article) {
 }
 
 func TestSeed(t *testing.T) {
-	a, err := Read(filepath.Join(sharedDir, "seed", "000_ce4f90f83656172b.txt"))
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("no shared seed")
-	}
+	seed := filepath.Join(sharedDir, "seed", "000_ce4f90f83656172b.txt")
+	testshared.Need(t, seed)
+	a, err := Read(seed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,10 +105,8 @@ func TestSeed(t *testing.T) {
 // headline and publication date against the corpus's own record.
 func TestMeantime(t *testing.T) {
 	dir := filepath.Join(sharedDir, "corpora", "meantime-dev")
+	testshared.Need(t, filepath.Join(dir, "events.jsonl"))
 	f, err := os.Open(filepath.Join(dir, "events.jsonl"))
-	if errors.Is(err, os.ErrNotExist) {
-		t.Skip("no shared corpus")
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -153,7 +151,10 @@ func TestMeantime(t *testing.T) {
 // TestContent reads the project's sample articles: each must parse, with
 // a title and a date, and keep the span invariant.
 func TestContent(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join("..", "..", "content", "*"))
+	files, err := filepath.Glob(filepath.Join("..", "..", "content", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no sample articles in ../../content (err %v)", err)
+	}
 	for _, path := range files {
 		if ext := filepath.Ext(path); ext != ".md" && ext != ".markdown" && ext != ".txt" {
 			continue

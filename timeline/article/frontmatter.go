@@ -3,6 +3,8 @@ package article
 import (
 	"bytes"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -142,9 +144,10 @@ func (fm *frontMatter) get(keys ...string) (string, any, bool) {
 		if v, ok := fm.m[key]; ok {
 			return key, v, true
 		}
-		for k, v := range fm.m {
+		// In sorted order, so that "Title" and "TITLE" choose the same way every run.
+		for _, k := range slices.Sorted(maps.Keys(fm.m)) {
 			if strings.EqualFold(k, key) {
-				return k, v, true
+				return k, fm.m[k], true
 			}
 		}
 	}

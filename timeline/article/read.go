@@ -71,7 +71,7 @@ func Parse(path string, data []byte) (*Article, error) {
 		if a.Format == Text && !fm.present && body < len(blocks) {
 			dateErr = blocks[body].line
 		}
-		return nil, &Error{Path: path, Line: dateErr, Msg: "no publication date; add a date line or date: in front matter"}
+		return nil, &Error{Path: path, Line: dateErr, Msg: msgNoDate + "; add a date line or date: in front matter"}
 	}
 	a.readBody(blocks[body:])
 	return a, nil
