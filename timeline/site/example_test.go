@@ -51,12 +51,18 @@ func ExampleBuild() {
 	if err := site.Build(context.Background(), s, tmpl, out); err != nil {
 		log.Fatal(err)
 	}
-	fs.WalkDir(os.DirFS(out), ".", func(name string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(os.DirFS(out), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
 		if !d.IsDir() {
 			fmt.Println(name)
 		}
-		return err
+		return nil
 	})
+	if err != nil {
+		log.Fatal(err)
+	}
 	// Output:
 	// .timeline-output
 	// articles/call.html
