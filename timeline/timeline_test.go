@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/timelinehq/timeline/internal/testshared"
 	"github.com/timelinehq/timeline/timeline"
 )
 
@@ -17,18 +18,6 @@ const (
 	seedGold    = "../../shared/acceptance/seed-events.json"
 	seedScorer  = "../../shared/acceptance/score_seed.py"
 )
-
-// needShared skips a test that reads ../shared, except in CI, where
-// shared/ is always beside the checkout and a skip would hide a failure.
-func needShared(t *testing.T, path string) {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is missing in CI: %v", path, err)
-		}
-		t.Skipf("%s not found: %v", path, err)
-	}
-}
 
 // seedItem is one entry of shared/acceptance/seed-events.json.
 type seedItem struct {
@@ -95,7 +84,7 @@ func (it seedItem) matches(e timeline.Event) bool {
 }
 
 func TestSeedAcceptance(t *testing.T) {
-	needShared(t, seedGold)
+	testshared.Need(t, seedGold)
 	var gold struct {
 		Required  []seedItem `json:"required"`
 		Forbidden []string   `json:"forbidden_date_prefixes"`
@@ -155,15 +144,13 @@ func TestSeedAcceptance(t *testing.T) {
 	}
 
 	// The reference scorer must agree.
-	if _, err := exec.LookPath("python3"); err != nil {
-		t.Skip("python3 not found; reference scorer not run")
-	}
+	python := testshared.NeedTool(t, "python3")
 	out := filepath.Join(t.TempDir(), "seed.json")
 	js, _ := json.Marshal(evs)
 	if err := os.WriteFile(out, js, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if res, err := exec.Command("python3", seedScorer, out).CombinedOutput(); err != nil {
+	if res, err := exec.Command(python, seedScorer, out).CombinedOutput(); err != nil {
 		t.Errorf("score_seed.py: %v\n%s", err, res)
 	}
 }
