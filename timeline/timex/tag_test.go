@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/timelinehq/timeline/internal/testshared"
 )
 
 // thursday is the issue's reference date: Thursday 30 December 2021.
@@ -267,10 +269,8 @@ func FuzzTag(f *testing.F) {
 
 // corpusTexts reads the dev corpora texts beside the repository.
 func corpusTexts(tb testing.TB) []string {
+	testshared.Need(tb, "../../../shared/corpora/timex-dev")
 	files, _ := filepath.Glob("../../../shared/corpora/timex-dev/*/*.txt")
-	if len(files) == 0 {
-		tb.Skip("../shared/corpora/timex-dev not found")
-	}
 	var texts []string
 	for _, f := range files {
 		b, err := os.ReadFile(f)
