@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -13,24 +12,19 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/timelinehq/timeline/internal/testshared"
 )
 
-const chromiumPath = "/usr/bin/chromium"
-
 // newBrowser starts a headless Chromium for the test. Without Chromium the
-// test skips, except on CI (CI=true), where it fails: CI must not skip
-// the one test that looks at the pages in a real browser.
+// test skips, except in CI, where it fails: CI must not skip the one test
+// that looks at the pages in a real browser.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("no Chromium at %s: install it (apt-get install chromium)", chromiumPath)
-		}
-		t.Skipf("no Chromium at %s", chromiumPath)
-	}
+	chromium := testshared.NeedTool(t, "chromium")
 	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
 	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromiumPath),
+		chromedp.ExecPath(chromium),
 		chromedp.Headless,
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
