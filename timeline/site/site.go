@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -170,8 +171,10 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 // to the same path for assets/, to the root for static/ (a CNAME, a
 // robots.txt). A file that would replace a generated one is an error.
 func copyFiles(ctx context.Context, w *writer, tmpl fs.FS, from string) error {
-	if _, err := fs.Stat(tmpl, from); err != nil {
+	if _, err := fs.Stat(tmpl, from); errors.Is(err, fs.ErrNotExist) {
 		return nil // a template set without this folder
+	} else if err != nil {
+		return fmt.Errorf("templates: %w", err)
 	}
 	return fs.WalkDir(tmpl, from, func(name string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -439,7 +439,8 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 	}{
 		{"a template that fails to execute", context.Background(), badTmpl, nil},
 		{"a cancelled build", cancelled, nil, context.Canceled},
-		{"an asset that cannot be read", context.Background(), brokenFS{templates.FS}, errBroken},
+		{"an asset that cannot be read", context.Background(), brokenFS{templates.FS, "assets/style.css"}, errBroken},
+		{"a static folder that cannot be looked at", context.Background(), brokenFS{templates.FS, staticDir}, errBroken},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := t.TempDir()
@@ -476,11 +477,15 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 
 var errBroken = errors.New("broken disk")
 
-// brokenFS fails to read the stylesheet, after every page is written.
-type brokenFS struct{ fs.FS }
+// brokenFS fails to open the file or folder broken, which a build reads
+// after every page is written.
+type brokenFS struct {
+	fs.FS
+	broken string
+}
 
 func (b brokenFS) Open(name string) (fs.File, error) {
-	if name == "assets/style.css" {
+	if name == b.broken {
 		return nil, errBroken
 	}
 	return b.FS.Open(name)
