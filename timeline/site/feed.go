@@ -9,9 +9,9 @@ import (
 	"time"
 )
 
-// The Atom feed (RFC 4287) of the site's events, newest first. Links are
-// absolute with a BaseURL and relative to feed.xml without one; dates come
-// from the sources' publication dates, never from the clock.
+// The Atom feed (RFC 4287) of the site's events, the latest reported first.
+// Links are absolute with a BaseURL and relative to feed.xml without one;
+// dates come from the sources' publication dates, never from the clock.
 
 type atomFeed struct {
 	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
@@ -64,7 +64,7 @@ func feed(v *siteView) ([]byte, error) {
 	} else {
 		f.Links = []atomLink{{Href: "index.html", Rel: "alternate", Type: "text/html"}}
 	}
-	for _, ev := range slices.Backward(v.Events) {
+	for _, ev := range v.Events {
 		e := atomEntry{
 			Title:      ev.Title,
 			ID:         "urn:timeline:event:" + ev.File,
@@ -82,6 +82,11 @@ func feed(v *siteView) ([]byte, error) {
 		}
 		f.Entries = append(f.Entries, e)
 	}
+	// Newest first by when the sources reported it, not by when it
+	// happened: the chronology puts undated events and decades at its
+	// ends, and a reader wants what is new. Events reported on the same
+	// day stay in the chronology's order.
+	slices.SortStableFunc(f.Entries, func(a, b atomEntry) int { return strings.Compare(b.Updated, a.Updated) })
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/xml"
 	"errors"
 	"flag"
 	"html"
@@ -323,6 +324,40 @@ func TestFeedLinks(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	})
+}
+
+func TestFeedNewestFirst(t *testing.T) {
+	src := func(published string) []events.Source {
+		return []events.Source{{Article: "a.txt", Published: published}}
+	}
+	// In chronology order: dated events first, then the ones without a
+	// calendar date, which reversing the chronology would put on top.
+	evs := []events.Event{
+		{ID: "a", Date: "2021-12-01", Sources: src("2021-12-02")},
+		{ID: "b", Date: "2021-12-20", Sources: src("2022-01-05")},
+		{ID: "c", Date: "2021-12-30", Sources: src("2021-12-30")},
+		{ID: "d", Date: "2021-12-31", Sources: src("2021-12-30")},
+		{ID: "e", Date: "199", Sources: src("2021-11-01")},
+		{ID: "f", Date: "PAST_REF"},
+	}
+	data, err := feed(newSiteView(Site{Events: evs}, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f atomFeed
+	if err := xml.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range f.Entries {
+		got = append(got, strings.TrimPrefix(e.ID, "urn:timeline:event:"))
+	}
+	if want := []string{"b", "c", "d", "a", "e", "f"}; !slices.Equal(got, want) {
+		t.Errorf("entries %v, want %v (latest reported first, ties in chronology order)", got, want)
+	}
+	if f.Updated != "2022-01-05T00:00:00Z" {
+		t.Errorf("feed updated %s, want the latest entry's 2022-01-05T00:00:00Z", f.Updated)
+	}
 }
 
 // writeFiles writes name → content under dir.
