@@ -370,11 +370,11 @@ func PrintTable(w io.Writer, rows []Row) {
 	}
 }
 
-// Summary is the reference scorer's last line.
-func Summary(total Counts, failedDocs int) string {
+// Summary is the reference scorer's last line; failed_docs is total.Failed.
+func Summary(total Counts) string {
 	m := total.Compute()
 	return fmt.Sprintf("value_f1=%.4f relaxed_f1=%.4f strict_f1=%.4f n_gold=%d n_pred=%d type_acc=%.4f value_acc=%.4f failed_docs=%d",
-		m.ValueF1, m.RelaxedF1, m.StrictF1, total.Gold, total.Pred, m.TypeAcc, m.ValueAcc, failedDocs)
+		m.ValueF1, m.RelaxedF1, m.StrictF1, total.Gold, total.Pred, m.TypeAcc, m.ValueAcc, total.Failed)
 }
 
 // Normalize keeps the predictions with valid offsets into a text of nbytes

@@ -2,6 +2,7 @@ package score
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -52,5 +53,14 @@ func TestNormalizeKeepsOnlyIntegerOffsetsInRange(t *testing.T) {
 	good, bad := Normalize(items, 10)
 	if len(good) != 1 || bad != 5 || good[0].Value != "2021" {
 		t.Errorf("Normalize = %+v, %d bad", good, bad)
+	}
+}
+
+func TestSummaryReportsFailedDocs(t *testing.T) {
+	var total Counts
+	total.Add(Counts{Docs: 1, Failed: 1})
+	total.Add(Counts{Docs: 1})
+	if s := Summary(total); !strings.HasSuffix(s, " failed_docs=1") {
+		t.Errorf("Summary = %q, want failed_docs=1", s)
 	}
 }
