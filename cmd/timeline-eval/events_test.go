@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/timelinehq/timeline/internal/testshared"
 )
 
 // The gold corpus and the reference scorer, beside the repository as in CI.
@@ -87,9 +89,7 @@ func FuzzEvDateMatch(f *testing.F) {
 // evGold loads the corpus and its texts, or skips (fails under CI=true).
 func evGold(t *testing.T) ([]*evDoc, map[string][]byte) {
 	t.Helper()
-	if _, err := os.Stat(evCorpusDir); err != nil {
-		evMissing(t, err)
-	}
+	testshared.Need(t, evCorpusDir)
 	docs, err := evLoadGold(evCorpusDir)
 	if err != nil {
 		t.Fatal(err)
@@ -99,14 +99,6 @@ func evGold(t *testing.T) ([]*evDoc, map[string][]byte) {
 		t.Fatal(err)
 	}
 	return docs, texts
-}
-
-func evMissing(t *testing.T, err error) {
-	t.Helper()
-	if os.Getenv("CI") == "true" {
-		t.Fatalf("CI=true but %v", err)
-	}
-	t.Skip(err)
 }
 
 // evBaseline builds the predictions of a baseline: for every document, the
@@ -249,13 +241,8 @@ func TestEvBaselinesMatchReadme(t *testing.T) {
 // python3 or ../shared is missing.
 func evPython(t *testing.T, args ...string) string {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		evMissing(t, err)
-	}
-	if _, err := os.Stat(evScorer); err != nil {
-		evMissing(t, err)
-	}
+	py := testshared.NeedTool(t, "python3")
+	testshared.Need(t, evScorer)
 	var stderr bytes.Buffer
 	cmd := exec.Command(py, append([]string{evScorer}, args...)...)
 	cmd.Stderr = &stderr
@@ -455,13 +442,8 @@ import score_events as s
 d = json.load(sys.stdin)
 print(json.dumps({"dates": [s.date_match(g, p) for g, p in d["dates"]],
     "snippets": [s.snippet(base64.b64decode(b), 0, len(base64.b64decode(b))) for b in d["snippets"]]}))`
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		evMissing(t, err)
-	}
-	if _, err := os.Stat(evScorer); err != nil {
-		evMissing(t, err)
-	}
+	py := testshared.NeedTool(t, "python3")
+	testshared.Need(t, evScorer)
 	cmd := exec.Command(py, "-c", script, filepath.Dir(evScorer))
 	cmd.Stdin = bytes.NewReader(in)
 	out, err := cmd.Output()
@@ -492,9 +474,7 @@ print(json.dumps({"dates": [s.date_match(g, p) for g, p in d["dates"]],
 // score_events.py gives the same figures and -errors file (failed documents
 // save as no events, so only failed_docs may differ).
 func TestEvMainSavesWhatItScores(t *testing.T) {
-	if _, err := os.Stat(evCorpusDir); err != nil {
-		evMissing(t, err)
-	}
+	testshared.Need(t, evCorpusDir)
 	dir := t.TempDir()
 	save, errs := filepath.Join(dir, "pred.jsonl"), filepath.Join(dir, "errors.jsonl")
 	var stdout, stderr bytes.Buffer

@@ -2,11 +2,12 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/timelinehq/timeline/internal/testshared"
 )
 
 // TestTimexAgreesWithReferenceScorer scores the tagger in process, then
@@ -15,13 +16,9 @@ import (
 func TestTimexAgreesWithReferenceScorer(t *testing.T) {
 	corpora := filepath.Join("..", "..", "..", "shared", "corpora", "timex-dev")
 	script := filepath.Join("..", "..", "..", "shared", "eval", "score_timex.py")
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("../shared not found")
-	}
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found")
-	}
+	testshared.Need(t, corpora)
+	testshared.Need(t, script)
+	python := testshared.NeedTool(t, "python3")
 	pred := filepath.Join(t.TempDir(), "pred.jsonl")
 	var ours bytes.Buffer
 	if err := scoreTimex([]string{"-corpora", corpora, "-save-pred", pred}, &ours); err != nil {
@@ -34,7 +31,7 @@ func TestTimexAgreesWithReferenceScorer(t *testing.T) {
 	// Our output adds a line on speed; everything else must be identical.
 	var kept []string
 	for _, l := range strings.Split(ours.String(), "\n") {
-		if !strings.HasPrefix(l, "(314 documents") && !strings.Contains(l, "in process)") {
+		if !strings.HasSuffix(l, ", in process)") {
 			kept = append(kept, l)
 		}
 	}
