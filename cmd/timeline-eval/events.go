@@ -80,7 +80,11 @@ func evMain(args []string, stdout, stderr io.Writer) error {
 
 	dir := *corpus
 	if dir == "" {
-		dir = evDefaultCorpusDir()
+		root, err := repoRoot()
+		if err != nil {
+			return err
+		}
+		dir = filepath.Join(root, evDefaultCorpus)
 	}
 	docs, err := evLoadGold(dir)
 	if err != nil {
@@ -152,27 +156,6 @@ func evExtract(path string, data []byte) (p *evDocPred, err error) {
 		return &evDocPred{Failed: true}, fmt.Errorf("encode events: %w", err)
 	}
 	return evDecodePred(bytes.TrimSpace(buf.Bytes()))
-}
-
-// evDefaultCorpusDir is evDefaultCorpus joined to the repository root (the
-// folder above the working directory holding this module's go.mod), or to
-// the working directory when there is no such folder.
-func evDefaultCorpusDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return evDefaultCorpus
-	}
-	for d := dir; ; {
-		if b, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil &&
-			bytes.Contains(b, []byte("module github.com/timelinehq/timeline\n")) {
-			return filepath.Join(d, evDefaultCorpus)
-		}
-		up := filepath.Dir(d)
-		if up == d {
-			return evDefaultCorpus
-		}
-		d = up
-	}
 }
 
 func evWriteFile(path string, write func(io.Writer) error) error {

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -200,22 +199,4 @@ func readPred(path string) (map[string][]json.RawMessage, error) {
 		out[r.Doc] = items
 	}
 	return out, sc.Err()
-}
-
-// repoRoot finds the folder holding go.mod, from the working directory up.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory; give -corpora")
-		}
-		dir = parent
-	}
 }
