@@ -552,6 +552,95 @@ func TestBuildReplacesPreviousOutput(t *testing.T) {
 	}
 }
 
+func TestBuildRemovesWhatKilledBuildsLeft(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	marker := func(dir string) string { return filepath.Join(dir, Marker) }
+	writeFiles(t, parent, map[string]string{
+		marker(".public.tmp-123"):               "", // a build killed while writing
+		".public.tmp-123/index.html":            "half",
+		marker(".public.tmp-456.old"):           "", // killed after moving the output aside
+		".public.tmp-456.old/events/x.html":     "old",
+		".public.tmp-789/notes.txt":             "not a build's: no marker",
+		marker(".public.tmp-abc"):               "", // not a name MkdirTemp gives
+		marker(".public.tmp-"):                  "",
+		marker(".public.tmp-1.old.old"):         "",
+		marker(".other.tmp-123"):                "", // another output's
+		marker(".public-2.tmp-123"):             "",
+		marker("public.tmp-123"):                "",
+		".public.tmp-321":                       "a file",
+		filepath.Join("target", "notes.txt"):    "precious",
+		filepath.Join(".public.tmp-9", ".keep"): "",
+	})
+	os.Mkdir(filepath.Join(parent, ".public.tmp-654"), 0o755) // killed before writing anything
+	os.Remove(filepath.Join(parent, ".public.tmp-9", ".keep"))
+	if err := os.Symlink(filepath.Join(parent, "target"), filepath.Join(parent, ".public.tmp-987")); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	want := []string{".other.tmp-123", ".public-2.tmp-123", ".public.tmp-", ".public.tmp-1.old.old", ".public.tmp-321",
+		".public.tmp-789", ".public.tmp-987", ".public.tmp-abc", "public", "public.tmp-123", "target"}
+	if !slices.Equal(left, want) {
+		t.Errorf("beside the output:\n got %q\nwant %q", left, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(parent, "target", "notes.txt")); string(data) != "precious" {
+		t.Error("the folder a symbolic link points to changed")
+	}
+}
+
+func TestBuildSucceedsWhenThePreviousOutputStays(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	removePrevious = func(string) error { return errBroken }
+	t.Cleanup(func() { removePrevious = removeOutput })
+	s := fixture(t)
+	s.Events = s.Events[:1]
+	if err := Build(context.Background(), s, nil, out); err != nil {
+		t.Fatalf("the new output is in place, but Build says %v", err)
+	}
+	if n := strings.Count(string(readTree(t, out)["events.json"]), `"id":`); n != 1 {
+		t.Errorf("events.json has %d events, want the new build's 1", n)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside the output, want public and the previous output", len(entries))
+	}
+	removePrevious = removeOutput
+	if err := Build(context.Background(), s, nil, out); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output, want only public: the next build removes the previous output left behind", len(entries))
+	}
+}
+
+func TestRemoveOutputKeepsTheMarkerToTheEnd(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	writeFiles(t, dir, map[string]string{Marker: "", "a/b.html": "", "z.html": ""})
+	if err := removeOutput(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s is still there: %v", dir, err)
+	}
+	if err := removeOutput(dir); err != nil {
+		t.Errorf("removing a folder that is gone: %v", err)
+	}
+}
+
 func TestRefusesDangerousOutDir(t *testing.T) {
 	wd, err := os.Getwd()
 	if err != nil {

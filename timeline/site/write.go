@@ -62,9 +62,15 @@ func checkOutDir(outDir string) error {
 	return nil
 }
 
+// tempPrefix is the start of the name of the folder a build of the output
+// folder base writes into, beside it; os.MkdirTemp adds digits, and the
+// previous output moves aside under that name with ".old" added.
+func tempPrefix(base string) string { return "." + base + ".tmp-" }
+
 // writeAtomic calls fill with a writer into a new folder beside outDir and,
 // when fill succeeds, puts that folder in outDir's place. If anything fails,
-// outDir is left as it was and the new folder is removed.
+// outDir is left as it was and the new folder is removed. First it removes
+// what killed builds of outDir left beside it.
 func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error) (err error) {
 	abs, err := filepath.Abs(outDir)
 	if err != nil {
@@ -74,23 +80,26 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".tmp-")
+	removeStale(parent, base)
+	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
 	if err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			removeOutput(tmp)
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return fmt.Errorf("output folder: %w", err)
 	}
 	w := &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}}
-	if err := fill(w); err != nil {
+	// The marker comes first, so that a later build knows a folder that a
+	// killed build left behind for its own.
+	if err := w.write(Marker, []byte("This folder is written by timeline build and replaced whole on every build.\n")); err != nil {
 		return err
 	}
-	if err := w.write(Marker, []byte("This folder is written by timeline build and replaced whole on every build.\n")); err != nil {
+	if err := fill(w); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -114,11 +123,62 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 		return fmt.Errorf("output folder: %w", err)
 	}
 	if hadOld {
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("output folder: remove the previous output: %w", err)
-		}
+		// The new output is in place: the build succeeded even if the
+		// previous one cannot be removed now. The next build tries again.
+		removePrevious(old)
 	}
 	return nil
+}
+
+// removePrevious removes the previous output after a build; tests replace it.
+var removePrevious = removeOutput
+
+// removeStale removes, from the folder parent, the folders that builds of
+// the output folder base left when they were killed: folders named as
+// writeAtomic names them that hold the Marker or nothing. Failing to
+// remove one does not fail the build.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(base)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue // os.ReadDir does not follow symbolic links
+		}
+		rest = strings.TrimSuffix(rest, ".old")
+		if rest == "" || strings.Trim(rest, "0123456789") != "" {
+			continue
+		}
+		dir := filepath.Join(parent, e.Name())
+		if _, err := os.Lstat(filepath.Join(dir, Marker)); err != nil {
+			if inside, err := os.ReadDir(dir); err != nil || len(inside) > 0 {
+				continue // not ours to remove
+			}
+		}
+		removeOutput(dir)
+	}
+}
+
+// removeOutput removes the output folder dir, its Marker last, so that a
+// removal that fails half way leaves a folder a later build still knows
+// for one of its own.
+func removeOutput(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() == Marker {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+			return err
+		}
+	}
+	return os.RemoveAll(dir)
 }
 
 // writer writes the files of one build under dir.
