@@ -326,6 +326,41 @@ func TestFeedLinks(t *testing.T) {
 	})
 }
 
+// TestOneSectionPerMonth builds a chronology whose order disagrees with
+// the order of the index's section labels: a year before its months, a
+// quarter after them, decades and undated events between days.
+func TestOneSectionPerMonth(t *testing.T) {
+	var evs []events.Event
+	for i, d := range []string{"2021", "2021-03-01", "2021-Q4", "2021-12-01", "199", "PAST_REF", "198", "2021-12-30TEV+01:00"} {
+		evs = append(evs, events.Event{ID: "e" + strconv.Itoa(i), Type: events.Call, Date: d, Title: "Event " + d})
+	}
+	index := string(readTree(t, build(t, Site{Events: evs}, nil))["index.html"])
+	var ids []string
+	for _, m := range regexp.MustCompile(`<section class="month" id="([^"]*)"`).FindAllStringSubmatch(index, -1) {
+		ids = append(ids, m[1])
+	}
+	want := []string{"m-2021", "m-2021-03", "m-2021-12", "m-1990s", "m-undated", "m-1980s"}
+	if !slices.Equal(ids, want) {
+		t.Errorf("section ids %q, want %q, each once", ids, want)
+	}
+	v := newSiteView(Site{Events: evs}, "")
+	n := 0
+	for _, m := range v.Months {
+		n += len(m.Events)
+		for _, ev := range m.Events {
+			if ev.Month != m {
+				t.Errorf("%s is in section %s but links to %s", ev.Date, m.ID, ev.Month.ID)
+			}
+		}
+	}
+	if n != len(evs) {
+		t.Errorf("the sections hold %d events, want %d", n, len(evs))
+	}
+	if got := v.Months[0].Events; len(got) != 2 || got[0].Date != "2021" || got[1].Date != "2021-Q4" {
+		t.Errorf("section 2021 holds %d events, want 2021 and 2021-Q4 in chronology order", len(got))
+	}
+}
+
 func TestFeedNewestFirst(t *testing.T) {
 	src := func(published string) []events.Source {
 		return []events.Source{{Article: "a.txt", Published: published}}

@@ -157,7 +157,10 @@ func newSiteView(s Site, baseURL string) *siteView {
 	}
 	types := map[string]int{}
 	actors := map[string]int{}
-	var month *monthView
+	// One section per group key, in the order the keys first come: the
+	// chronology's order and the order of the labels need not agree (a
+	// year before its months, decades and undated events among them).
+	months := map[string]*monthView{}
 	monthIDs := map[string]bool{}
 	for i := range s.Events {
 		e := s.Events[i]
@@ -170,9 +173,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
 		ev.Path = "events/" + ev.File + ".html"
-		if month == nil || ev.When.Group != month.Label {
+		month := months[ev.When.Key]
+		if month == nil {
 			id := "m-" + slugify(cmp.Or(ev.When.Key, "undated"), "undated")
 			month = &monthView{ID: unique(id, monthIDs), Label: ev.When.Group}
+			months[ev.When.Key] = month
 			v.Months = append(v.Months, month)
 		}
 		month.Events = append(month.Events, ev)
