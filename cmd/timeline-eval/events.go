@@ -118,12 +118,12 @@ func evMain(args []string, stdout, stderr io.Writer) error {
 
 	res := evScore(docs, texts, preds, cfg)
 	if *errPath != "" {
-		if err := evWriteFile(*errPath, res.evWriteErrors); err != nil {
+		if err := writeOutput(*errPath, res.evWriteErrors); err != nil {
 			return err
 		}
 	}
 	if *savePath != "" {
-		if err := evWriteFile(*savePath, res.evWritePreds); err != nil {
+		if err := writeOutput(*savePath, res.evWritePreds); err != nil {
 			return err
 		}
 	}
@@ -156,18 +156,6 @@ func evExtract(path string, data []byte) (p *evDocPred, err error) {
 		return &evDocPred{Failed: true}, fmt.Errorf("encode events: %w", err)
 	}
 	return evDecodePred(bytes.TrimSpace(buf.Bytes()))
-}
-
-func evWriteFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return f.Close()
 }
 
 // ------------------------------------------------------------------ gold

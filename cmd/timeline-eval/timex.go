@@ -69,28 +69,9 @@ func scoreTimex(args []string, stdout io.Writer) error {
 		}
 	}
 
-	var errW, saveW *bufio.Writer
-	if *errPath != "" {
-		f, err := os.Create(*errPath)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		errW = bufio.NewWriter(f)
-		defer errW.Flush()
-	}
-	if *savePred != "" {
-		f, err := os.Create(*savePred)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		saveW = bufio.NewWriter(f)
-		defer saveW.Flush()
-	}
-
 	perCorpus := map[string]score.Counts{}
 	var total score.Counts
+	var predLines, errLines [][]byte // the -save-pred and -errors records
 	var tagTime time.Duration
 	var nbytes int
 	for _, d := range docs {
@@ -117,7 +98,10 @@ func scoreTimex(args []string, stdout io.Writer) error {
 			tagTime += time.Since(start)
 			nbytes += len(data)
 			for _, t := range tx {
-				b, _ := json.Marshal(t)
+				b, err := json.Marshal(t)
+				if err != nil {
+					return fmt.Errorf("%s: %w", d.Doc, err)
+				}
 				items = append(items, b)
 			}
 		}
@@ -134,24 +118,40 @@ func scoreTimex(args []string, stdout io.Writer) error {
 		pc.Add(c)
 		perCorpus[d.Corpus] = pc
 		total.Add(c)
-		if saveW != nil {
+		if *savePred != "" {
 			if items == nil {
 				items = []json.RawMessage{}
 			}
-			b, _ := json.Marshal(struct {
+			b, err := json.Marshal(struct {
 				Doc     string            `json:"doc"`
 				Timexes []json.RawMessage `json:"timexes"`
 			}{d.Doc, items})
-			saveW.Write(append(b, '\n'))
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.Doc, err)
+			}
+			predLines = append(predLines, b)
 		}
-		if errW != nil && len(errs) > 0 {
-			b, _ := json.Marshal(struct {
+		if *errPath != "" && len(errs) > 0 {
+			b, err := json.Marshal(struct {
 				Doc    string        `json:"doc"`
 				Corpus string        `json:"corpus"`
 				DCT    string        `json:"dct"`
 				Errors []score.Error `json:"errors"`
 			}{d.Doc, d.Corpus, d.DCT, errs})
-			errW.Write(append(b, '\n'))
+			if err != nil {
+				return fmt.Errorf("%s: %w", d.Doc, err)
+			}
+			errLines = append(errLines, b)
+		}
+	}
+	if *errPath != "" {
+		if err := writeOutput(*errPath, writeLines(errLines)); err != nil {
+			return err
+		}
+	}
+	if *savePred != "" {
+		if err := writeOutput(*savePred, writeLines(predLines)); err != nil {
+			return err
 		}
 	}
 	score.PrintTable(stdout, score.Rows(perCorpus))
@@ -167,6 +167,21 @@ func scoreTimex(args []string, stdout io.Writer) error {
 		return fmt.Errorf("value F1 %.4f < required %.4f", total.Compute().ValueF1, *minVF1)
 	}
 	return nil
+}
+
+// writeLines writes each of lines followed by a newline.
+func writeLines(lines [][]byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		for _, l := range lines {
+			if _, err := w.Write(l); err != nil {
+				return err
+			}
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 }
 
 // readPred reads a PRED jsonl file; a doc whose timexes is not an array maps to nil.

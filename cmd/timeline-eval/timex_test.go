@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -37,5 +38,22 @@ func TestTimexAgreesWithReferenceScorer(t *testing.T) {
 	}
 	if got, want := strings.Join(kept, "\n"), string(out); got != want {
 		t.Errorf("timeline-eval timex:\n%s\nscore_timex.py:\n%s", got, want)
+	}
+}
+
+// TestTimexFailureLeavesNoOutput: an error before the end writes no
+// -save-pred or -errors file, not even an empty one.
+func TestTimexFailureLeavesNoOutput(t *testing.T) {
+	corpora := t.TempDir()
+	if err := os.WriteFile(filepath.Join(corpora, "gold.jsonl"), []byte(`{"doc":"missing","dct":"2020-01-01"}`+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	save, errs := filepath.Join(out, "pred.jsonl"), filepath.Join(out, "errors.jsonl")
+	if err := scoreTimex([]string{"-corpora", corpora, "-save-pred", save, "-errors", errs}, &bytes.Buffer{}); err == nil {
+		t.Fatal("scoring a document without its text succeeded")
+	}
+	if ents, _ := os.ReadDir(out); len(ents) != 0 {
+		t.Errorf("files left: %v", ents)
 	}
 }
