@@ -13,7 +13,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -27,6 +26,7 @@ import (
 
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/timex/score"
 )
 
 func init() { commands["events"] = runEvents }
@@ -197,69 +197,21 @@ type evMention struct {
 // evLoadGold reads every events.jsonl under dir (hidden folders skipped),
 // sorted by topic, then document id, like score_events.load_gold.
 func evLoadGold(dir string) ([]*evDoc, error) {
-	var docs []*evDoc
-	seen := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	docs, err := score.ReadGold(dir, "events.jsonl", nil, func(d *evDoc, folder string) (string, string, error) {
+		if d.Doc == "" {
+			return "", "", errors.New(`no "doc"`)
 		}
-		if e.IsDir() {
-			if p != dir && strings.HasPrefix(e.Name(), ".") {
-				return filepath.SkipDir
-			}
-			return nil
+		d.path = score.GoldText(folder, d.File, d.Doc)
+		if d.Topic != nil {
+			d.topic = *d.Topic
+		} else if abs, err := filepath.Abs(folder); err == nil {
+			d.topic = filepath.Base(abs)
 		}
-		if e.Name() != "events.jsonl" {
-			return nil
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		root := filepath.Dir(p)
-		for i, line := range strings.Split(string(data), "\n") {
-			line = strings.TrimSpace(line)
-			if line == "" {
-				continue
-			}
-			d := new(evDoc)
-			if err := json.Unmarshal([]byte(line), d); err != nil {
-				return fmt.Errorf("%s:%d: %w", p, i+1, err)
-			}
-			if d.Doc == "" {
-				return fmt.Errorf("%s:%d: no \"doc\"", p, i+1)
-			}
-			if prev, ok := seen[d.Doc]; ok {
-				return fmt.Errorf("duplicate doc id %q in %s and %s", d.Doc, prev, p)
-			}
-			seen[d.Doc] = p
-			file := d.File
-			if file == "" {
-				file = d.Doc + ".txt"
-			}
-			if filepath.IsAbs(file) {
-				d.path = file
-			} else {
-				d.path = filepath.Join(root, file)
-			}
-			if d.Topic != nil {
-				d.topic = *d.Topic
-			} else if abs, err := filepath.Abs(root); err == nil {
-				d.topic = filepath.Base(abs)
-			}
-			docs = append(docs, d)
-		}
-		return nil
+		return d.Doc, d.topic, nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("load gold: %w", err)
 	}
-	sort.Slice(docs, func(i, j int) bool {
-		if docs[i].topic != docs[j].topic {
-			return docs[i].topic < docs[j].topic
-		}
-		return docs[i].Doc < docs[j].Doc
-	})
 	return docs, nil
 }
 
@@ -554,26 +506,8 @@ type evPred struct {
 	srcs [][2]int
 }
 
-func evOverlaps(a0, a1, b0, b1 int) bool { return a0 < b1 && b0 < a1 }
-
 // evPyBase is Python's os.path.basename.
 func evPyBase(p string) string { return p[strings.LastIndex(p, "/")+1:] }
-
-// evSourceInt is a source offset when Python's json reads it as an int.
-func evSourceInt(v any) (int64, bool, bool) {
-	n, ok := v.(json.Number)
-	if !ok {
-		return 0, false, false
-	}
-	i, ok := evPyInt(n)
-	if !ok {
-		return 0, false, false
-	}
-	if !i.IsInt64() {
-		return 0, true, true // an int, out of any file's range
-	}
-	return i.Int64(), true, false
-}
 
 // evNormalise keeps the events of a scored type, each with its usable
 // sources, and counts the sources it drops (score_events.normalise_events).
@@ -609,15 +543,14 @@ func evNormalise(items []any, d *evDoc, nbytes int, types map[string]bool) ([]ev
 				st.OtherArticle++
 				continue
 			}
-			a, aok, abig := evSourceInt(src["start"])
-			b, bok, bbig := evSourceInt(src["end"])
-			if !aok || !bok || abig || bbig || !(0 <= a && a < b && b <= int64(nbytes)) {
+			a, b, ok := score.Offsets(src["start"], src["end"], nbytes)
+			if !ok {
 				st.BadSrc++
 				continue
 			}
 			n := 0
 			for _, s := range d.Sentences {
-				if evOverlaps(int(a), int(b), s[0], s[1]) {
+				if score.Overlaps(a, b, s[0], s[1]) {
 					n++
 				}
 			}
@@ -625,7 +558,7 @@ func evNormalise(items []any, d *evDoc, nbytes int, types map[string]bool) ([]ev
 				st.BigSrc++
 				continue
 			}
-			p.srcs = append(p.srcs, [2]int{int(a), int(b)})
+			p.srcs = append(p.srcs, [2]int{a, b})
 		}
 		out = append(out, p)
 	}
@@ -800,7 +733,7 @@ func evScoreDoc(d *evDoc, preds []evPred, data []byte) (evCounts, []any) {
 func evSourcesOverlap(srcs, spans [][2]int) bool {
 	for _, s := range srcs {
 		for _, t := range spans {
-			if evOverlaps(s[0], s[1], t[0], t[1]) {
+			if score.Overlaps(s[0], s[1], t[0], t[1]) {
 				return true
 			}
 		}
@@ -826,7 +759,7 @@ func evSentenceOf(d *evDoc, data []byte, spans [][2]int) string {
 		return ""
 	}
 	for _, s := range d.Sentences {
-		if evOverlaps(s[0], s[1], spans[0][0], spans[0][1]) {
+		if score.Overlaps(s[0], s[1], spans[0][0], spans[0][1]) {
 			return evSnippet(data, s[0], s[1])
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/timelinehq/timeline/internal/testshared"
+	"github.com/timelinehq/timeline/timeline/timex/score"
 )
 
 // The gold corpus and the reference scorer, beside the repository as in CI.
@@ -138,7 +139,7 @@ var evBaselines = []struct {
 			for _, g := range d.Statements {
 				if g.Scored {
 					for _, s := range d.Sentences {
-						if evOverlaps(s[0], s[1], g.Triggers[0][0], g.Triggers[0][1]) {
+						if score.Overlaps(s[0], s[1], g.Triggers[0][0], g.Triggers[0][1]) {
 							out = append(out, evEvent("statement", d, s[0], s[1], *g.Date))
 							break
 						}

@@ -6,16 +6,12 @@
 package score
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 )
 
@@ -42,64 +38,22 @@ type Doc struct {
 }
 
 // LoadGold reads every gold.jsonl under dir (skipping folders named orig and
-// hidden ones), sorted by corpus then doc id, like the reference scorer.
+// hidden ones), sorted by corpus then doc id, as score_timex.load_gold does.
 func LoadGold(dir string) ([]Doc, error) {
-	var docs []Doc
-	seen := map[string]string{}
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	recs, err := ReadGold(dir, "gold.jsonl", []string{"orig"}, func(d *Doc, folder string) (string, string, error) {
+		d.Path, _ = filepath.Abs(GoldText(folder, d.File, d.Doc))
+		if d.Corpus == "" {
+			d.Corpus = filepath.Base(folder)
 		}
-		if d.IsDir() {
-			if path != dir && (d.Name() == "orig" || strings.HasPrefix(d.Name(), ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.Name() != "gold.jsonl" {
-			return nil
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		sc := bufio.NewScanner(f)
-		sc.Buffer(make([]byte, 1<<20), 1<<26)
-		for sc.Scan() {
-			line := strings.TrimSpace(sc.Text())
-			if line == "" {
-				continue
-			}
-			var rec Doc
-			if err := json.Unmarshal([]byte(line), &rec); err != nil {
-				return fmt.Errorf("%s: %w", path, err)
-			}
-			if prev, ok := seen[rec.Doc]; ok {
-				return fmt.Errorf("duplicate doc id %q in %s and %s", rec.Doc, prev, path)
-			}
-			seen[rec.Doc] = path
-			file := rec.File
-			if file == "" {
-				file = rec.Doc + ".txt"
-			}
-			rec.Path, _ = filepath.Abs(filepath.Join(filepath.Dir(path), file))
-			if rec.Corpus == "" {
-				rec.Corpus = filepath.Base(filepath.Dir(path))
-			}
-			docs = append(docs, rec)
-		}
-		return sc.Err()
+		return d.Doc, d.Corpus, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(docs, func(i, j int) bool {
-		if docs[i].Corpus != docs[j].Corpus {
-			return docs[i].Corpus < docs[j].Corpus
-		}
-		return docs[i].Doc < docs[j].Doc
-	})
+	docs := make([]Doc, len(recs))
+	for i, d := range recs {
+		docs[i] = *d
+	}
 	return docs, nil
 }
 
@@ -130,7 +84,7 @@ type Error struct {
 	Pred *Span  `json:"pred,omitempty"`
 }
 
-func overlaps(a, b Span) bool { return a.Start < b.End && b.Start < a.End }
+func overlaps(a, b Span) bool { return Overlaps(a.Start, a.End, b.Start, b.End) }
 
 // ScoreDoc scores the valid predictions of one document. With useIgnore,
 // predictions that overlap an ignore span and no gold timex are dropped.
@@ -389,9 +343,8 @@ func Normalize(items []json.RawMessage, nbytes int) (good []Span, bad int) {
 			bad++
 			continue
 		}
-		s, ok1 := asInt(m["start"])
-		e, ok2 := asInt(m["end"])
-		if !ok1 || !ok2 || !(0 <= s && s < e && e <= nbytes) {
+		s, e, ok := Offsets(m["start"], m["end"], nbytes)
+		if !ok {
 			bad++
 			continue
 		}
@@ -399,14 +352,4 @@ func Normalize(items []json.RawMessage, nbytes int) (good []Span, bad int) {
 		good = append(good, Span{Start: s, End: e, Text: str("text"), Type: str("type"), Value: str("value"), Mod: str("mod")})
 	}
 	return good, bad
-}
-
-// asInt accepts JSON integers only (Python's type(x) is int: no floats, no bools).
-func asInt(v any) (int, bool) {
-	n, ok := v.(json.Number)
-	if !ok {
-		return 0, false
-	}
-	i, err := strconv.Atoi(string(n))
-	return i, err == nil
 }
