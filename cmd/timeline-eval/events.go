@@ -267,17 +267,11 @@ func evDecodePred(raw []byte) (*evDocPred, error) {
 func evParseTypes(list string) map[string]bool {
 	types := map[string]bool{}
 	for _, t := range strings.Split(list, ",") {
-		if t = evPyStrip(t); t != "" {
+		if t = score.PyStrip(t); t != "" {
 			types[strings.ToLower(t)] = true
 		}
 	}
 	return types
-}
-
-// evPyStrip is Python's str.strip(): Unicode white space and the
-// information separators U+001C..U+001F.
-func evPyStrip(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || (r >= 0x1c && r <= 0x1f) })
 }
 
 // evPyStr is Python's str(v or "") for a decoded JSON value: falsy values
@@ -344,7 +338,7 @@ var (
 // a string gives "".
 func evNormPredDate(v any) string {
 	s, _ := v.(string)
-	return evTimeTailRE.ReplaceAllString(evPyStrip(s), "$1")
+	return evTimeTailRE.ReplaceAllString(score.PyStrip(s), "$1")
 }
 
 // evAtoi is Python's int() of a run of Unicode decimal digits.
@@ -520,7 +514,7 @@ func evNormalise(items []any, d *evDoc, nbytes int, types map[string]bool) ([]ev
 		if !ok {
 			continue
 		}
-		if !types[strings.ToLower(evPyStrip(evPyStr(ev["type"])))] {
+		if !types[strings.ToLower(score.PyStrip(evPyStr(ev["type"])))] {
 			continue
 		}
 		var srcs []any

@@ -170,10 +170,10 @@ func ScoreDoc(d Doc, preds []Span, useIgnore bool) (Counts, []Error) {
 	var errs []Error
 	for _, pr := range pairs {
 		g, p := gold[pr[0]], preds[pr[1]]
-		tOK := strings.TrimSpace(g.Type) == strings.TrimSpace(p.Type)
-		vOK := strings.TrimSpace(g.Value) == strings.TrimSpace(p.Value)
-		pm := strings.TrimSpace(p.Mod)
-		mOK := pm == "" || pm == strings.TrimSpace(g.Mod)
+		tOK := PyStrip(g.Type) == PyStrip(p.Type)
+		vOK := PyStrip(g.Value) == PyStrip(p.Value)
+		pm := PyStrip(p.Mod)
+		mOK := pm == "" || pm == PyStrip(g.Mod)
 		c.Type += b2i(tOK)
 		c.Value += b2i(vOK)
 		c.VM += b2i(vOK && mOK)

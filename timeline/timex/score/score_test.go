@@ -64,3 +64,12 @@ func TestSummaryReportsFailedDocs(t *testing.T) {
 		t.Errorf("Summary = %q, want failed_docs=1", s)
 	}
 }
+
+func TestScoreDocStripsAsPython(t *testing.T) {
+	// str.strip() also removes the information separators U+001C..U+001F.
+	d := Doc{Timexes: []Span{span(0, 4, "DATE", "2021")}}
+	p := Span{Start: 0, End: 4, Type: "DATE\x1f", Value: "\x1c 2021\n", Mod: "\x1d"}
+	if c, _ := ScoreDoc(d, []Span{p}, true); c.Type != 1 || c.Value != 1 || c.VM != 1 {
+		t.Errorf("counts = %+v, want type, value and mod to match", c)
+	}
+}
