@@ -1,11 +1,11 @@
 package site
 
 import (
-	"fmt"
+	"cmp"
 	"regexp"
-	"strconv"
 	"strings"
-	"time"
+
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // undated is the group of events whose date is not a calendar date.
@@ -22,11 +22,10 @@ type when struct {
 }
 
 var (
-	reDate    = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2}))?(?::\d{2}(?:\.\d+)?)?|T(MO|MI|AF|EV|NI|DT))?(Z|[+-]\d{2}(?::?\d{2})?)?$`)
-	reMonth   = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-	reWeek    = regexp.MustCompile(`^(\d{4})-W(\d{2})(?:-WE)?$`)
-	rePart    = regexp.MustCompile(`^(\d{4})-(SP|SU|FA|AU|WI|Q[1-4]|H[12])$`)
-	reYear    = regexp.MustCompile(`^(\d{4})$`)
+	// reDay is a day with an optional clock time (hours, minutes, seconds)
+	// or part of day, and an optional zone.
+	reDay     = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})(?:T(\d{2})(?::(\d{2}))?(?::(\d{2})(?:\.\d+)?)?|T(MO|MI|AF|EV|NI|DT))?(Z|[+-]\d{2}(?::?\d{2})?)?$`)
+	reWeek    = regexp.MustCompile(`^\d{4}-W\d{2}(?:-WE)?$`)
 	reDecade  = regexp.MustCompile(`^(\d{3})X?$`)
 	partNames = map[string]string{
 		"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter",
@@ -74,114 +73,151 @@ func withMod(mod, label string, day bool) string {
 }
 
 // parseWhen makes a TIMEX3 value and mod readable. It never invents
-// precision: a month stays a month.
+// precision: a month stays a month. The calendar is timex.Span's, so a
+// value the chronology cannot place in time (2021-02-30, 2021-W53,
+// 2021-12-30T25:00) is undated here too.
 func parseWhen(value, mod string) when {
-	if m := reDate.FindStringSubmatch(value); m != nil {
-		y, mo, d := atoi(m[1]), atoi(m[2]), atoi(m[3])
-		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-		if t.Month() != time.Month(mo) || t.Day() != d {
-			return when{Group: undated, Short: value, Long: value} // not a calendar day
+	w, ok := parseDay(value, mod) // a day or a time; the rest by precision
+	switch timex.Precision(value) {
+	case "month":
+		if start, _, spanOK := timex.Span(value); spanOK {
+			w, ok = when{
+				Key:      start.Format("2006-01"),
+				Group:    start.Format("January 2006"),
+				Short:    withMod(mod, start.Format("January"), false),
+				Long:     withMod(mod, start.Format("January 2006"), false),
+				Datetime: start.Format("2006-01"),
+			}, true
 		}
-		w := when{
-			Key:      t.Format("2006-01"),
-			Group:    t.Format("January 2006"),
-			Short:    t.Format("Mon 2"),
-			Long:     t.Format("Monday 2 January 2006"),
-			Datetime: t.Format("2006-01-02"),
-		}
-		switch {
-		case m[4] != "" && m[5] != "":
-			w.Time = m[4] + ":" + m[5]
-		case m[4] != "":
-			w.Time = m[4] + ":00"
-		case m[6] != "":
-			w.Time = dayParts[m[6]]
-		}
-		if w.Time != "" && m[6] == "" {
-			w.Datetime += "T" + w.Time
-		}
-		if zone := m[7]; zone != "" && w.Time != "" {
-			if zone == "Z" {
-				w.Time += " UTC"
-				w.Datetime += "Z"
-			} else {
-				w.Time += " UTC" + zone
-				if len(zone) == 3 {
-					zone += ":00"
-				} else if zone[3] != ':' {
-					zone = zone[:3] + ":" + zone[3:]
-				}
-				w.Datetime += zone
+	case "week":
+		// The whole week's span, which starts on its Monday, also for a
+		// week-end; Span rejects a week 53 the year does not have.
+		if monday, _, spanOK := timex.Span(value[:min(8, len(value))]); spanOK && reWeek.MatchString(value) {
+			label := "week of " + monday.Format("2 January 2006")
+			short := "week of " + monday.Format("Mon 2")
+			if strings.HasSuffix(value, "-WE") {
+				sat := monday.AddDate(0, 0, 5)
+				label = "weekend of " + sat.Format("2 January 2006")
+				short = "weekend of " + sat.Format("Sat 2")
 			}
+			w, ok = when{
+				Key:      monday.Format("2006-01"),
+				Group:    monday.Format("January 2006"),
+				Short:    withMod(mod, short, false),
+				Long:     withMod(mod, label, false),
+				Datetime: value[:8], // an HTML week string is the TIMEX3 week
+			}, true
 		}
-		w.Long = withMod(mod, w.Long, true)
-		if mod != "" {
-			w.Short = withMod(mod, w.Short, true)
+	case "quarter", "half", "season":
+		// TIMEX3 knows autumn as FA and AU; timex.Span as FA.
+		part := value[5:]
+		if _, _, spanOK := timex.Span(strings.Replace(value, "-AU", "-FA", 1)); spanOK && partNames[part] != "" {
+			label := partNames[part] + " " + value[:4]
+			w, ok = when{Key: value[:4], Group: value[:4], Short: withMod(mod, label, false), Long: withMod(mod, label, false)}, true
 		}
-		if w.Time != "" {
-			w.Long += ", " + w.Time
-		}
-		return w
-	}
-	if m := reMonth.FindStringSubmatch(value); m != nil && atoi(m[2]) >= 1 && atoi(m[2]) <= 12 {
-		t := time.Date(atoi(m[1]), time.Month(atoi(m[2])), 1, 0, 0, 0, 0, time.UTC)
-		return when{
-			Key:      value,
-			Group:    t.Format("January 2006"),
-			Short:    withMod(mod, t.Format("January"), false),
-			Long:     withMod(mod, t.Format("January 2006"), false),
-			Datetime: value,
-		}
-	}
-	if m := reWeek.FindStringSubmatch(value); m != nil && atoi(m[2]) >= 1 && atoi(m[2]) <= 53 {
-		monday := isoWeekMonday(atoi(m[1]), atoi(m[2]))
-		label := "week of " + monday.Format("2 January 2006")
-		short := "week of " + monday.Format("Mon 2")
-		if strings.HasSuffix(value, "-WE") {
-			sat := monday.AddDate(0, 0, 5)
-			label = "weekend of " + sat.Format("2 January 2006")
-			short = "weekend of " + sat.Format("Sat 2")
-		}
-		return when{
-			Key:      monday.Format("2006-01"),
-			Group:    monday.Format("January 2006"),
-			Short:    withMod(mod, short, false),
-			Long:     withMod(mod, label, false),
-			Datetime: value[:8],
+	case "year":
+		if _, _, spanOK := timex.Span(value); spanOK {
+			w, ok = when{Key: value, Group: value, Short: withMod(mod, value, false), Long: withMod(mod, value, false), Datetime: value}, true
 		}
 	}
-	if m := rePart.FindStringSubmatch(value); m != nil {
-		label := partNames[m[2]] + " " + m[1]
-		return when{Key: m[1], Group: m[1], Short: withMod(mod, label, false), Long: withMod(mod, label, false)}
-	}
-	if m := reYear.FindStringSubmatch(value); m != nil {
-		return when{Key: value, Group: value, Short: withMod(mod, value, false), Long: withMod(mod, value, false), Datetime: value}
-	}
-	if m := reDecade.FindStringSubmatch(value); m != nil {
+	if m := reDecade.FindStringSubmatch(value); !ok && m != nil {
 		label := "the " + m[1] + "0s"
-		return when{Key: m[1] + "0s", Group: m[1] + "0s", Short: withMod(mod, label, false), Long: withMod(mod, label, false)}
+		w, ok = when{Key: m[1] + "0s", Group: m[1] + "0s", Short: withMod(mod, label, false), Long: withMod(mod, label, false)}, true
 	}
-	label := value
-	if r, ok := refNames[value]; ok {
-		label = r
+	if !ok {
+		label := value
+		if r, isRef := refNames[value]; isRef {
+			label = r
+		}
+		if label == "" {
+			label = "date unknown"
+		}
+		return when{Group: undated, Short: withMod(mod, label, false), Long: withMod(mod, label, false)}
 	}
-	if label == "" {
-		label = "date unknown"
+	if strings.HasPrefix(w.Datetime, "0000") {
+		w.Datetime = "" // HTML has no year 0
 	}
-	return when{Group: undated, Short: withMod(mod, label, false), Long: withMod(mod, label, false)}
+	return w
 }
 
-// isoWeekMonday returns the Monday of ISO week w of year y.
-func isoWeekMonday(y, w int) time.Time {
-	jan4 := time.Date(y, time.January, 4, 0, 0, 0, 0, time.UTC)
-	offset := (int(jan4.Weekday()) + 6) % 7 // days since Monday
-	return jan4.AddDate(0, 0, -offset+(w-1)*7)
+// parseDay reads a day, with a clock time or part of day and a zone when
+// it has them. timex.Span checks the calendar and the clock; the zone and
+// the seconds, which Span does not take, are checked here.
+func parseDay(value, mod string) (when, bool) {
+	m := reDay.FindStringSubmatch(value)
+	if m == nil {
+		return when{}, false
+	}
+	day, hour, minute, second, part, zone := m[1], m[2], m[3], m[4], m[5], m[6]
+	clock := ""
+	switch {
+	case hour != "":
+		clock = hour + ":" + cmp.Or(minute, "00")
+	case part != "":
+		part = "T" + part
+	}
+	spanOf := day + part
+	if clock != "" {
+		spanOf = day + "T" + clock
+	}
+	t, _, ok := timex.Span(spanOf)
+	if !ok || second != "" && second > "59" || !validZone(zone) {
+		return when{}, false
+	}
+	w := when{
+		Key:      t.Format("2006-01"),
+		Group:    t.Format("January 2006"),
+		Short:    t.Format("Mon 2"),
+		Long:     t.Format("Monday 2 January 2006"),
+		Datetime: t.Format("2006-01-02"),
+	}
+	switch {
+	case clock != "":
+		w.Time = clock
+		w.Datetime += "T" + clock
+	case part != "":
+		w.Time = dayParts[part[1:]]
+	}
+	// The zone shows beside any time of day, but an HTML datetime takes
+	// one only after a clock time.
+	if zone != "" && w.Time != "" {
+		if zone == "Z" {
+			w.Time += " UTC"
+		} else {
+			w.Time += " UTC" + zone
+		}
+		if clock != "" {
+			w.Datetime += htmlZone(zone)
+		}
+	}
+	w.Long = withMod(mod, w.Long, true)
+	if mod != "" {
+		w.Short = withMod(mod, w.Short, true)
+	}
+	if w.Time != "" {
+		w.Long += ", " + w.Time
+	}
+	return w, true
 }
 
-func atoi(s string) int {
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		panic(fmt.Sprintf("site: atoi(%q) on a regexp-checked number", s))
+// validZone reports whether zone is empty, Z, or an offset of at most
+// 23 hours and 59 minutes: "+01", "+0100", "+01:00".
+func validZone(zone string) bool {
+	if zone == "" || zone == "Z" {
+		return true
 	}
-	return n
+	digits := strings.ReplaceAll(zone[1:], ":", "")
+	return digits[:2] <= "23" && (len(digits) == 2 || digits[2:] <= "59")
+}
+
+// htmlZone writes a valid zone as an HTML datetime takes it: Z or ±hh:mm.
+func htmlZone(zone string) string {
+	if zone == "Z" {
+		return zone
+	}
+	digits := strings.ReplaceAll(zone[1:], ":", "")
+	if len(digits) == 2 {
+		digits += "00"
+	}
+	return zone[:1] + digits[:2] + ":" + digits[2:]
 }

@@ -1,8 +1,11 @@
 package site
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/article"
@@ -10,7 +13,8 @@ import (
 )
 
 func FuzzParseWhen(f *testing.F) {
-	for _, v := range []string{"2021-12-30T20:30", "2021-12", "2021-W52", "2021", "2021-SU", "199", "PAST_REF", "2021-12-30TEV+01:00", ""} {
+	for _, v := range []string{"2021-12-30T20:30", "2021-12", "2021-W52", "2021", "2021-SU", "199", "PAST_REF", "2021-12-30TEV+01:00", "",
+		"2021-12-30T25:99", "2021-W53", "2020-W53-WE", "2021-12-30T20:30:59.5-0530", "0000-12", "2021-12-30T23:59Z"} {
 		f.Add(v, "")
 		f.Add(v, "START")
 	}
@@ -22,7 +26,79 @@ func FuzzParseWhen(f *testing.F) {
 		if (w.Key == "") != (w.Group == "Undated") {
 			t.Errorf("parseWhen(%q, %q) = %+v: key and group disagree", value, mod, w)
 		}
+		if w.Datetime != "" && !validHTMLDatetime(w.Datetime) {
+			t.Errorf("parseWhen(%q, %q).Datetime = %q: not a valid HTML datetime", value, mod, w.Datetime)
+		}
 	})
+}
+
+// validHTMLDatetime reports whether s is one of the forms of the HTML
+// datetime attribute that a date can take: a year, month, date, week,
+// local date and time, or global date and time (the HTML Living Standard,
+// "common microsyntaxes: dates and times"). It is written from the
+// standard, apart from the code under test.
+func validHTMLDatetime(s string) bool {
+	num := func(s string, lo, hi int) bool {
+		n, err := strconv.Atoi(s)
+		return err == nil && !strings.HasPrefix(s, "+") && !strings.HasPrefix(s, "-") && n >= lo && n <= hi
+	}
+	leap := func(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+	m := regexp.MustCompile(`^(\d{4,})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?)?|-W(\d{2}))?$`).FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	year, _ := strconv.Atoi(m[1])
+	if year < 1 {
+		return false
+	}
+	if m[8] != "" { // a week: 53 weeks when the year starts on a Thursday, or a Wednesday in a leap year
+		jan1 := time.Date(year, time.January, 1, 0, 0, 0, 0, time.UTC).Weekday()
+		weeks := 52
+		if jan1 == time.Thursday || jan1 == time.Wednesday && leap(year) {
+			weeks = 53
+		}
+		return num(m[8], 1, weeks)
+	}
+	if m[2] == "" {
+		return true
+	}
+	if !num(m[2], 1, 12) {
+		return false
+	}
+	if m[3] == "" {
+		return true
+	}
+	month, _ := strconv.Atoi(m[2])
+	days := []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
+	if m[2] == "02" && leap(year) {
+		days = 29
+	}
+	if !num(m[3], 1, days) {
+		return false
+	}
+	if m[4] == "" {
+		return m[7] == "" // no zone without a time
+	}
+	if !num(m[4], 0, 23) || !num(m[5], 0, 59) || m[6] != "" && !num(m[6], 0, 59) {
+		return false
+	}
+	if z := strings.ReplaceAll(m[7], ":", ""); len(z) == 5 {
+		return num(z[1:3], 0, 23) && num(z[3:], 0, 59)
+	}
+	return true
+}
+
+func TestValidHTMLDatetime(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2021": true, "0000": false, "2021-12": true, "2021-13": false, "2021-12-30": true, "2021-02-29": false, "2020-02-29": true,
+		"2021-12-30T20:30": true, "2021-12-30T20:30:15.123": true, "2021-12-30T20:30Z": true, "2021-12-30T20:30+01:00": true,
+		"2021-12-30T24:00": false, "2021-12-30T20:30+01": false, "2021-12-30+01:00": false, "2021-12-30TEV": false,
+		"2020-W53": true, "2021-W53": false, "2021-W52": true, "2015-W53": true, "2021-W00": false,
+	} {
+		if got := validHTMLDatetime(s); got != want {
+			t.Errorf("validHTMLDatetime(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
 
 // FuzzMarks checks that marking any byte ranges of a paragraph keeps its
