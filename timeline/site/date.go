@@ -150,18 +150,17 @@ func parseDay(value, mod string) (when, bool) {
 	}
 	day, hour, minute, second, part, zone := m[1], m[2], m[3], m[4], m[5], m[6]
 	clock := ""
+	spanOf := day // what timex.Span checks: the day, its clock time or part
 	switch {
 	case hour != "":
 		clock = hour + ":" + cmp.Or(minute, "00")
+		spanOf += "T" + clock
 	case part != "":
-		part = "T" + part
-	}
-	spanOf := day + part
-	if clock != "" {
-		spanOf = day + "T" + clock
+		spanOf += "T" + part
 	}
 	t, _, ok := timex.Span(spanOf)
-	if !ok || second != "" && second > "59" || !validZone(zone) {
+	offset, zoneOK := htmlZone(zone)
+	if !ok || second > "59" || !zoneOK {
 		return when{}, false
 	}
 	w := when{
@@ -176,7 +175,7 @@ func parseDay(value, mod string) (when, bool) {
 		w.Time = clock
 		w.Datetime += "T" + clock
 	case part != "":
-		w.Time = dayParts[part[1:]]
+		w.Time = dayParts[part]
 	}
 	// The zone shows beside any time of day, but an HTML datetime takes
 	// one only after a clock time.
@@ -187,7 +186,7 @@ func parseDay(value, mod string) (when, bool) {
 			w.Time += " UTC" + zone
 		}
 		if clock != "" {
-			w.Datetime += htmlZone(zone)
+			w.Datetime += offset
 		}
 	}
 	w.Long = withMod(mod, w.Long, true)
@@ -200,24 +199,16 @@ func parseDay(value, mod string) (when, bool) {
 	return w, true
 }
 
-// validZone reports whether zone is empty, Z, or an offset of at most
-// 23 hours and 59 minutes: "+01", "+0100", "+01:00".
-func validZone(zone string) bool {
+// htmlZone checks a TIMEX3 zone, "" or Z or an offset of at most 23
+// hours and 59 minutes ("+01", "+0100", "+01:00"), and writes it as an
+// HTML datetime takes it: Z or ±hh:mm.
+func htmlZone(zone string) (string, bool) {
 	if zone == "" || zone == "Z" {
-		return true
-	}
-	digits := strings.ReplaceAll(zone[1:], ":", "")
-	return digits[:2] <= "23" && (len(digits) == 2 || digits[2:] <= "59")
-}
-
-// htmlZone writes a valid zone as an HTML datetime takes it: Z or ±hh:mm.
-func htmlZone(zone string) string {
-	if zone == "Z" {
-		return zone
+		return zone, true
 	}
 	digits := strings.ReplaceAll(zone[1:], ":", "")
 	if len(digits) == 2 {
 		digits += "00"
 	}
-	return zone[:1] + digits[:2] + ":" + digits[2:]
+	return zone[:1] + digits[:2] + ":" + digits[2:], digits[:2] <= "23" && digits[2:] <= "59"
 }
