@@ -331,6 +331,12 @@ func (p *parser) cue(k int) int {
 	if c == future && p.is(k-1, "to") && t.lex != nil && !strings.HasSuffix(t.low, "s") {
 		return unknown
 	}
+	// "set aside vacation plans for the trip", "the plan of attack": a
+	// noun says nothing of when the clause happens.
+	if c == future && p.is(k, "plan", "plans") && (p.is(k+1, "for", "of") ||
+		p.is(k-1, "a", "the", "his", "her", "its", "their", "our")) {
+		return unknown
+	}
 	// "the hastily planned trip": a participle used as an adjective
 	if c == future && strings.HasSuffix(t.low, "ed") && (p.is(k-1, "a", "an", "the", "its", "their", "his", "her") ||
 		strings.HasSuffix(p.low(k-1), "ly") && p.is(k-2, "a", "an", "the", "its", "their", "his", "her")) {
@@ -1668,6 +1674,13 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	}
 	if hyphen && p.is(k, "-") && p.is(k+1, "old") {
 		return match{}
+	}
+	// "a week or so ago" is "a week ago", approximately
+	if !hyphen && p.is(k, "or") && p.is(k+1, "so") && p.is(k+2, "ago", "earlier", "later", "before") {
+		k += 2
+		if mod == "" {
+			mod = "APPROX"
+		}
 	}
 	if hyphen && p.is(k, "-") && p.is(k+1, "long") {
 		k += 2
