@@ -162,6 +162,10 @@ func scoreTimex(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "(%d documents, %d bytes tagged in %v, %.1f MB/s, in process)\n", len(docs), nbytes,
 			tagTime.Round(time.Millisecond), float64(nbytes)/1e6/tagTime.Seconds())
 	}
+	if m := total.Compute(); m.CanonF1 != m.ValueF1 {
+		fmt.Fprintf(stdout, "(canonical values, 2000-W7 = 2000-W07, 1949-XX = 1949, 198X = 198, T17 = T17:00: value_acc=%.4f value_f1=%.4f)\n",
+			m.CanonAcc, m.CanonF1)
+	}
 	fmt.Fprintln(stdout, score.Summary(total))
 	if *minVF1 >= 0 && total.Compute().ValueF1 < *minVF1 {
 		return fmt.Errorf("value F1 %.4f < required %.4f", total.Compute().ValueF1, *minVF1)

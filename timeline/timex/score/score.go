@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -60,6 +61,9 @@ func LoadGold(dir string) ([]Doc, error) {
 // Counts are the micro-average counters of one document or a sum of them.
 type Counts struct {
 	Docs, Gold, Pred, Strict, Relaxed, Type, Value, VM, Dropped, Failed int
+	// Canon counts matches whose values agree in Canonical form: a
+	// diagnostic the reference scorer does not have.
+	Canon int
 }
 
 // Add adds o to c.
@@ -72,6 +76,7 @@ func (c *Counts) Add(o Counts) {
 	c.Type += o.Type
 	c.Value += o.Value
 	c.VM += o.VM
+	c.Canon += o.Canon
 	c.Dropped += o.Dropped
 	c.Failed += o.Failed
 }
@@ -177,6 +182,7 @@ func ScoreDoc(d Doc, preds []Span, useIgnore bool) (Counts, []Error) {
 		c.Type += b2i(tOK)
 		c.Value += b2i(vOK)
 		c.VM += b2i(vOK && mOK)
+		c.Canon += b2i(vOK || Canonical(PyStrip(g.Value)) == Canonical(PyStrip(p.Value)))
 		if !(tOK && vOK && mOK && g.Start == p.Start && g.End == p.End) {
 			errs = append(errs, Error{Kind: "match", Gold: &g, Pred: &p})
 		}
@@ -195,6 +201,26 @@ func ScoreDoc(d Doc, preds []Span, useIgnore bool) (Counts, []Error) {
 	}
 	return c, errs
 }
+
+// Canonical writes a TIMEX3 value in the one form the guidelines give
+// it, undoing spellings found in the gold files that name the same time:
+// an unpadded week ("2000-W7" is 2000-W07), unknown parts after a known
+// year or month ("1949-XX" and "1994-XX-XX" are the year, "1998-10-XX"
+// the month), a decade or century padded with X ("198X" is 198, "19XX"
+// is 19) and an hour without minutes ("T17" is T17:00).
+func Canonical(v string) string {
+	v = unpaddedWeek.ReplaceAllString(v, "${1}0$2")
+	v = unknownTail.ReplaceAllString(v, "$1")
+	v = paddedEra.ReplaceAllString(v, "$1")
+	return bareHour.ReplaceAllString(v, "${1}:00$2")
+}
+
+var (
+	unpaddedWeek = regexp.MustCompile(`^(\d{4}-W)(\d(?:$|-))`)
+	unknownTail  = regexp.MustCompile(`^(\d{4}(?:-\d\d)?)(?:-XX)+$`)
+	paddedEra    = regexp.MustCompile(`^(\d{2}(?:\d?))X+$`)
+	bareHour     = regexp.MustCompile(`(T\d\d)($|[Z+-])`)
+)
 
 func anyOverlap(p Span, spans []Span) bool {
 	for _, s := range spans {
@@ -225,6 +251,7 @@ type Metrics struct {
 	RelaxedP, RelaxedR, RelaxedF1 float64
 	TypeAcc, ValueAcc, VMAcc      float64
 	ValueF1                       float64
+	CanonAcc, CanonF1             float64 // value accuracy and F1 in Canonical form
 }
 
 // Compute derives the measures, with the reference scorer's conventions for
@@ -253,11 +280,13 @@ func (c Counts) Compute() Metrics {
 		m.TypeAcc = float64(c.Type) / n
 		m.ValueAcc = float64(c.Value) / n
 		m.VMAcc = float64(c.VM) / n
+		m.CanonAcc = float64(c.Canon) / n
 	}
 	if empty {
-		m.TypeAcc, m.ValueAcc, m.VMAcc = 1, 1, 1
+		m.TypeAcc, m.ValueAcc, m.VMAcc, m.CanonAcc = 1, 1, 1, 1
 	}
 	m.ValueF1 = m.RelaxedF1 * m.ValueAcc
+	m.CanonF1 = m.RelaxedF1 * m.CanonAcc
 	return m
 }
 
