@@ -272,7 +272,9 @@ func (p *parser) tense(i, j int) int {
 		}
 	}
 	for k, d := j, 1; k < len(p.toks) && d < bestD && d <= cueWindow; k, d = k+1, d+1 {
-		if p.boundary(k) {
+		// "spoke on Monday ... and was due to brief them again": the
+		// second predicate has a tense of its own
+		if p.boundary(k) || p.is(k, "and", "but") && p.is(k+1, "was", "were", "is", "are", "will", "would", "has", "have", "had") {
 			break
 		}
 		if c := p.cue(k); c != unknown {
@@ -329,6 +331,11 @@ func (p *parser) cue(k int) int {
 	}
 	// "for Sun to meet demand": an infinitive is no present of schedule
 	if c == future && p.is(k-1, "to") && t.lex != nil && !strings.HasSuffix(t.low, "s") {
+		return unknown
+	}
+	// "the last of three rounds", "its next meeting": an order, not a
+	// time; "ahead of the call" places an event before another one.
+	if p.is(k, "last", "next") && p.is(k-1, "the", "its", "their", "his", "her") || p.is(k, "ahead") && p.is(k+1, "of") {
 		return unknown
 	}
 	// "set aside vacation plans for the trip", "the plan of attack": a
@@ -796,6 +803,10 @@ func (p *parser) relative(i int) match {
 				if y := p.yearWords(k + 1); y.ok() {
 					y.start = i
 					return y // "the year two thousand"
+				}
+				if y := p.year(i - 2); y > 0 && k == j && p.is(i-1, ",") {
+					// "since 2014, the year Russia annexed Crimea" names 2014 again
+					return match{start: i, end: k + 1, typ: Date, val: fmtYear(y)}
 				}
 				if k == j && (!p.is(i-1, "of", "for", "in", "during", "through", "by", "throughout") || p.is(k+1, "ended", "ending")) {
 					// "the year" alone is mostly a span of a year in TimeBank
