@@ -53,6 +53,7 @@ type parser struct {
 	lastQ     string // YYYY-Qn
 	// The end and day of the last expression, for "April 24 and 25".
 	prevEnd int
+	prevVal string
 	prevDay time.Time
 }
 
@@ -72,7 +73,7 @@ func (p *parser) run() []Timex {
 		}
 		s, e := p.toks[m.start].s, p.toks[m.end-1].e
 		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: m.val, Mod: m.mod})
-		p.prevEnd, p.prevDay = m.end, time.Time{}
+		p.prevEnd, p.prevVal, p.prevDay = m.end, m.val, time.Time{}
 		if m.typ == Date && len(m.val) == 10 {
 			p.prevDay = m.day
 		}
@@ -254,6 +255,9 @@ func (p *parser) tense(i, j int) int {
 	// reported: "the ruling, which is expected early next week, he said"
 	// looks ahead. It decides only next to the expression ("said
 	// Friday") or when nothing else in the window does.
+	if p.copula(i) {
+		return future
+	}
 	bestD, best := 1<<30, unknown
 	sayD, say := 1<<30, unknown
 	for k, d := i-1, 1; k >= 0 && d <= cueWindow; k, d = k-1, d+1 {
@@ -293,6 +297,23 @@ func (p *parser) tense(i, j int) int {
 	return best
 }
 
+// copula reports whether the expression at i is what "is" or "are"
+// says a thing is: "the deadline is Monday", "the final is in June",
+// "the vote is at noon on Friday" name a date still to come.
+func (p *parser) copula(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-9; k-- {
+		switch {
+		case p.is(k, "is", "are"):
+			return true
+		case p.is(k, "on", "at", "in", "noon", "midnight", "a.m.", "p.m.", "a", "p", "m", ".", ":", "gmt", "utc"),
+			p.toks[k].kind == kDigit:
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // sayNear is how close (in tokens) a verb of saying must be to give an
 // expression its tense outright.
 const sayNear = 2
@@ -312,6 +333,9 @@ func (p *parser) cue(k int) int {
 		if e := p.lex(k + 1); (e == nil || e.cue != 0) && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
 			c = future
 		}
+	case t.low == "may" && !t.cap && !p.is(k-1, "in", "of", "since", "until", "by", "early", "late", "mid", "-"),
+		t.low == "could" && !p.is(k+1, "not", "n't", "have", "be", "only", "never"):
+		c = future // "the Fed may raise rates in June", "the storm could hit on Saturday"
 	case t.lex != nil:
 		c = t.lex.cue
 	case pastTense(t.low) && !p.is(k-1, "a", "an", "the", "still", "very", "its", "their", "his", "her", "our", "this", "that", "newly", "so"):
@@ -368,6 +392,14 @@ func (p *parser) cue(k int) int {
 			return future // "will be named": the auxiliary gives the tense
 		}
 		return unknown
+	}
+	// A bare verb after a modal or "to" ("could hit", "is likely to hit")
+	// leaves the tense to the modal or to the word that governs "to".
+	if c == past && p.is(k-1, "will", "ll", "shall", "may", "might", "could", "should", "can", "must", "to") {
+		if p.is(k-1, "to") {
+			return unknown
+		}
+		return p.cue(k - 1)
 	}
 	return c
 }
@@ -453,7 +485,19 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 		tense = p.tense(i-1, j)
 	}
 	if p.is(j, "'") && p.is(j+1, "s") && rel == "" {
-		tense = past // "Wednesday's ruling" names a known event
+		// "Wednesday's ruling" names a known event, unless the phrase is
+		// what a future sentence is about ("Sunday's vote will be close")
+		// or lies ahead of the clause ("ahead of Sunday's election,
+		// candidates are holding rallies").
+		switch {
+		case p.is(i-1, "of") && p.is(i-2, "ahead"):
+			if tense == unknown {
+				tense = future
+			}
+		case p.atSentenceStart(i) && tense == future:
+		default:
+			tense = past
+		}
 	}
 	// "by Friday" looks ahead, unless the clause is past: "until
 	// Thursday, they had not called him a suspect".
@@ -473,6 +517,9 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 		t = weekdayNear(p.ref, wd, tense)
 	default:
 		t = weekdayNear(p.ref, wd, tense)
+		if t.Equal(p.ref) && p.deadline(i) {
+			t = t.AddDate(0, 0, 7) // adjourned on a Monday "until Monday": the next one
+		}
 	}
 	m := match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
 	if e := p.lex(j); e != nil && e.part != "" {
@@ -551,8 +598,52 @@ func (p *parser) monthDay(i, j int) match {
 		tense = c
 	}
 	y := monthYear(p.ref, e.month, tense)
+	// A range runs forward: "from March to May" ends in the May the
+	// clause's tense picks and starts in the March before it; the end
+	// follows its start.
+	if p.is(i-1, "from", "between") && p.is(k, rangeWords...) {
+		if e2 := p.lex(k + 1); e2 != nil && e2.month > 0 && !e2.abbr && p.toks[k+1].cap {
+			if y = monthYear(p.ref, e2.month, tense); e.month > e2.month {
+				y--
+			}
+		}
+	} else if p.is(i-1, rangeWords...) && p.prevEnd == i-1 && len(p.prevVal) == 7 && p.prevVal == p.lastMonth {
+		first, _ := strconv.Atoi(p.prevVal[5:7])
+		if y, _ = strconv.Atoi(p.prevVal[:4]); e.month < first {
+			y++
+		}
+	}
 	return match{start: i, end: k, typ: Date, val: fmtMonth(y, e.month)}
 }
+
+// willNear reports whether "will" or "shall" stands within six words
+// before token i in its clause: "the court will rule on Feb. 20".
+func (p *parser) willNear(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6 && !p.boundary(k) && !p.is(k, ","); k-- {
+		if p.is(k, "will", "ll", "shall") {
+			return true
+		}
+	}
+	return false
+}
+
+// pastNear reports whether a past verb stands within three words before
+// token i: "rose after the June 10 event". Verbs of saying and the
+// perfect's auxiliary don't count: "has set Nov. 10 as the deadline".
+func (p *parser) pastNear(i int) bool {
+	if p.prepCue(i) == future {
+		return false // "extended to Nov. 20", "until Dec. 1"
+	}
+	for k := i - 1; k >= 0 && k >= i-3 && !p.boundary(k); k-- {
+		if p.cue(k) == past && !sayVerbs[p.low(k)] && !p.is(k, "has", "have", "had", "been") {
+			return true
+		}
+	}
+	return false
+}
+
+// rangeWords join the two ends of a range.
+var rangeWords = []string{"to", "until", "through", "till", "and", "-", "–"}
 
 // farDays is how far (in days) the nearest reading of a day-month date
 // may be before the tense of its clause decides instead.
@@ -582,8 +673,10 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 		tense = past // "agreed on 5 January"
 	}
 	y := dayYear(p.ref, e.month, d, tense)
-	if far := date(y, e.month, d).Sub(p.ref).Hours() / 24; tense == unknown && (far > farDays || far < -farDays) {
-		y = dayYear(p.ref, e.month, d, p.tense(i, k))
+	if far := date(y, e.month, d).Sub(p.ref).Hours() / 24; tense == unknown {
+		if t := p.tense(i, k); far > farDays || far < -farDays || far < -7 && p.willNear(i) || far > 7 && p.pastNear(i) {
+			y = dayYear(p.ref, e.month, d, t)
+		}
 	}
 	if !validDay(y, e.month, d) {
 		return match{}
@@ -1967,16 +2060,20 @@ func (p *parser) clock(i int) match {
 		if w == "midnight" {
 			v = "T24:00"
 		}
-		if m := p.dayAfter(i, i+1); m.ok() {
-			return match{start: i, end: m.end, typ: Time, val: fmtDay(m.day) + v}
-		}
 		// "High Noon" is a film: a clock word alone needs a preposition.
-		if !p.is(i-1, "at", "by", "before", "after", "until", "till", "around", "about", "past", "from", "since", "to") {
+		if m := p.dayAfter(i, i+1); !m.ok() &&
+			!p.is(i-1, "at", "by", "before", "after", "until", "till", "around", "about", "past", "from", "since", "to") {
 			return match{}
 		}
-		return match{start: i, end: i + 1, typ: Time, val: fmtDay(p.dayFor(i)) + v}
+		return p.clockDay(i, i+1, v)
 	}
 	t := &p.toks[i]
+	if t.kind == kDigit && t.e-t.s == 4 && zones[p.low(i+1)] && t.num/100 <= 24 && t.num%100 <= 59 && !p.is(i-1, "(") {
+		// wire style "0900 GMT", "kicks off at 1500 GMT on Saturday"
+		// (but not the gloss of "10:35 a.m. (0735 GMT)")
+		h, mi := t.num/100, t.num%100
+		return p.clockDay(i, i+2, "T"+pad2(h)+":"+pad2(mi))
+	}
 	if t.kind != kDigit || t.e-t.s > 2 || t.num > 24 {
 		return match{}
 	}
@@ -2028,6 +2125,13 @@ func (p *parser) clock(i int) match {
 	if !ctx && !p.is(i-1, "at", "by", "around", "about", "from", "until", "till", "before", "after", "to", "approximately") {
 		return match{}
 	}
+	return p.clockDay(i, j, "T"+pad2(h)+":"+pad2(mi))
+}
+
+// clockDay dates the time of day clock (T09:00) read over tokens [i, j):
+// by a day right after it ("5 p.m. EST, Nov. 6", "at 23:59 on Sunday"),
+// else the day the sentence last named or the reference date.
+func (p *parser) clockDay(i, j int, clock string) match {
 	end, d := j, p.dayFor(i)
 	if m := p.dayAfter(i, j); m.ok() {
 		end, d = m.end, m.day
@@ -2036,8 +2140,14 @@ func (p *parser) clock(i int) match {
 			// dates the time but is marked on its own.
 			end = j
 		}
+	} else if m := p.dayAfter(i, j+1); p.is(j, "on") && m.ok() {
+		d = m.day // "at 23:59 on Sunday": Sunday's, the day marked on its own
 	}
-	return match{start: i, end: end, typ: Time, val: fmtDay(d) + "T" + pad2(h) + ":" + pad2(mi)}
+	m := match{start: i, end: end, typ: Time, val: fmtDay(d) + clock}
+	if p.is(i-1, "around", "about", "approximately", "roughly") {
+		m.start, m.mod = i-1, "APPROX" // TimeBank keeps "around" in a time's span
+	}
+	return m
 }
 
 var zones = map[string]bool{"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true,
@@ -2050,9 +2160,13 @@ func (p *parser) isAmPm(j int) bool { return p.ampm(j) > j }
 func (p *parser) ampm(j int) int {
 	switch p.low(j) {
 	case "am", "pm":
-		return p.opt(j+1, ".")
+		return j + 1 // "9am." ends a sentence: the full stop is not the time's
 	case "a", "p":
 		if p.is(j+1, ".") && p.glued(j+1) && p.is(j+2, "m") && p.glued(j+2) {
+			if n := j + 4; p.is(j+3, ".") && (n >= len(p.toks) || p.toks[n].nl ||
+				p.toks[n].cap && p.toks[n].kind == kWord && p.lex(n) == nil && !zones[p.low(n)]) {
+				return j + 3 // "at 10 p.m. The": one full stop for both
+			}
 			return p.opt(j+3, ".")
 		}
 	}
@@ -2186,6 +2300,9 @@ func (p *parser) prepCue(i int) int {
 	case "since":
 		return past
 	}
+	if p.movedTo(k) {
+		return future
+	}
 	if p.is(k, "as") && p.is(k-1, "soon", "early", "late") && p.is(k-2, "as") {
 		return future
 	}
@@ -2199,7 +2316,17 @@ func (p *parser) prepCue(i int) int {
 func (p *parser) deadline(i int) bool {
 	k := p.optBack(i-1, "-")
 	k = p.optBack(k, "early", "late", "mid")
-	return p.is(k, "until", "till") && !p.is(k-1, "not", "up") && !p.atSentenceStart(k)
+	return p.is(k, "until", "till") && !p.is(k-1, "not", "up") && !p.atSentenceStart(k) || p.movedTo(k)
+}
+
+// movedTo reports whether token k is the "to" of a date being moved:
+// "postponed to Friday", "pushed back to March".
+func (p *parser) movedTo(k int) bool {
+	if !p.is(k, "to") {
+		return false
+	}
+	v := p.optBack(k-1, "back", "forward")
+	return p.is(v, "postponed", "delayed", "moved", "pushed", "rescheduled", "deferred", "adjourned", "brought", "put", "extended")
 }
 
 func (p *parser) optBack(k int, words ...string) int {
