@@ -186,13 +186,13 @@ func durValue(q, unit string) string {
 	case "S":
 		return "PT" + q + "S"
 	case "DE":
-		if n, err := strconv.Atoi(q); err == nil {
-			return "P" + strconv.Itoa(10*n) + "Y"
+		if n, err := strconv.ParseFloat(q, 64); err == nil {
+			return "P" + strconv.FormatFloat(10*n, 'f', -1, 64) + "Y"
 		}
 		return "PXY" // TimeBank writes an unknown number of decades as years
 	case "CE":
-		if n, err := strconv.Atoi(q); err == nil {
-			return "P" + strconv.Itoa(100*n) + "Y"
+		if n, err := strconv.ParseFloat(q, 64); err == nil {
+			return "P" + strconv.FormatFloat(100*n, 'f', -1, 64) + "Y" // "half a century": P50Y
 		}
 		return "P" + q + "C"
 	case "WE":

@@ -49,6 +49,7 @@ type parser struct {
 	// following year" refer to.
 	lastDay   time.Time
 	lastYear  int
+	lastYearI int    // token index after the last year named
 	lastMonth string // YYYY-MM
 	lastQ     string // YYYY-Qn
 	// The end and day of the last expression, for "April 24 and 25".
@@ -479,6 +480,9 @@ func (p *parser) calendar(i int) match {
 // weekday resolves a weekday at tokens [i, j), with an optional part of day
 // after it; rel is "last", "this" or "next" when one came before it.
 func (p *parser) weekday(i, j, wd int, rel string) match {
+	if rel == "" && p.is(i-1, "the") && j < len(p.toks) && p.toks[j].cap && p.toks[j].kind == kWord && p.lex(j) == nil {
+		return match{} // "the Sunday Times", "The Wednesday Club"
+	}
 	tense := p.tense(i, j)
 	if p.is(i-1, "later", "earlier") && rel == "" {
 		// "Later Monday, he left": later on that day, not a plan
@@ -587,11 +591,13 @@ func (p *parser) monthDay(i, j int) match {
 	}
 	// A month alone. "May" and "March" are also words: ask for a
 	// preposition or determiner before them.
-	if e.month == 5 || e.month == 3 {
-		if !p.is(j-1, "in", "since", "until", "by", "of", "during", "last", "next", "this", "the", "early",
-			"late", "mid", "from", "through", "before", "after", "between", "and", "to", "-", "or", "till", "end") {
-			return match{}
-		}
+	// "April Smith", "June Carter": a month that is a first name
+	if (e.month == 4 || e.month == 5 || e.month == 6 || e.month == 8) && k < len(p.toks) && p.toks[k].cap &&
+		p.toks[k].kind == kWord && p.lex(k) == nil && !p.toks[k].nl && !p.is(j-1, monthPreps...) {
+		return match{}
+	}
+	if (e.month == 5 || e.month == 3) && !p.is(j-1, monthPreps...) {
+		return match{}
 	}
 	tense := p.tense(i, k)
 	if c := p.prepCue(i); c != unknown {
@@ -641,6 +647,11 @@ func (p *parser) pastNear(i int) bool {
 	}
 	return false
 }
+
+// monthPreps are the words that make a month word a month: "in May",
+// "early March".
+var monthPreps = []string{"in", "since", "until", "by", "of", "during", "last", "next", "this", "the", "early",
+	"late", "mid", "from", "through", "before", "after", "between", "and", "to", "-", "or", "till", "end"}
 
 // rangeWords join the two ends of a range.
 var rangeWords = []string{"to", "until", "through", "till", "and", "-", "–"}
@@ -713,7 +724,8 @@ func (p *parser) numeric(i int) match {
 			return match{start: i, end: i + 2, typ: Date, val: decade2(p.ref, e.num)}
 		}
 		return match{}
-	case (t.low == "q" || t.low == "h") && t.cap && p.glued(i+1) && p.lex(i-1) == nil:
+	case (t.low == "q" || t.low == "h") && t.cap && p.glued(i+1) && p.lex(i-1) == nil && !(p.glued(i) && i > 0 && p.toks[i-1].kind != kPunct):
+		// ("version 21H2" is a release, not a half year)
 		// "Q3 2021", "H1 2022": a quarter or half, of the reference year
 		// unless a year follows
 		n := -1
@@ -754,6 +766,9 @@ func (p *parser) numeric(i int) match {
 	if y == 0 {
 		return match{}
 	}
+	if p.glued(i+1) && p.is(i+1, "s") && y%100 == 0 && y < 2000 {
+		return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(y / 100)} // "the 1800s": the century
+	}
 	if p.glued(i+1) && p.is(i+1, "s") && y%10 == 0 {
 		return match{start: i, end: i + 2, typ: Date, val: strconv.Itoa(y / 10)}
 	}
@@ -765,7 +780,29 @@ func (p *parser) numeric(i int) match {
 	if p.glued(i+1) && p.toks[i+1].kind == kWord {
 		return match{}
 	}
+	// "Section 1983", "Flight 1549" are labels; "1999 people", "2024
+	// percent" counts.
+	if yearLabels[p.low(i-1)] && p.toks[i-1].cap || countNouns[p.low(i+1)] {
+		return match{}
+	}
 	return match{start: i, end: i + 1, typ: Date, val: fmtYear(y)}
+}
+
+var (
+	yearLabels = setOf("section", "article", "chapter", "rule", "resolution", "flight", "route", "highway", "room",
+		"no", "number", "model", "version", "paragraph", "clause", "exhibit", "form", "page", "item", "psalm", "code")
+	countNouns = setOf("percent", "per", "people", "persons", "units", "troops", "soldiers", "votes", "points", "shares",
+		"barrels", "tons", "tonnes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars",
+		"euros", "yen", "pounds", "workers", "employees", "residents", "jobs", "deaths", "children", "students",
+		"homes", "households", "vehicles", "cars", "passengers", "copies", "times", "members", "refugees", "migrants")
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // slashDate reads "12/30/2021", "7/8/07" and "2021-12-30" with dateparse.
@@ -919,6 +956,9 @@ func (p *parser) relative(i int) match {
 				}
 				return match{}
 			}
+			if p.seasonIsName(i, j) {
+				return match{}
+			}
 			y := seasonYear(p.ref, e.season, p.tense(i, j+1))
 			return match{start: i, end: j + 1, typ: Date, val: fmtYear(y) + "-" + e.season}
 		}
@@ -942,6 +982,9 @@ func (p *parser) relative(i int) match {
 			start = i - 1
 		}
 		return match{start: start, end: j + 1, typ: Date, val: fmtDay(t), day: t}
+	}
+	if w == "previous" && p.is(i-1, "the") && p.anchored(e.unit) {
+		return match{} // "the previous year" is the one before the year last named: see anaphoric
 	}
 	if w == "coming" || w == "previous" {
 		if e.unit == "" && e.weekday == 0 {
@@ -1580,6 +1623,10 @@ func (p *parser) anchor(i int) match {
 	if b.ok() {
 		return b
 	}
+	// "the early 20th century"
+	if n, k := p.ordinal(i); n > 0 && p.is(k, "century") {
+		return match{start: i, end: k + 1, typ: Date, val: pad2(n - 1)}
+	}
 	// "the month", "the week", "the decade" inside "the end of the month"
 	if p.is(i, "the") {
 		switch p.low(i + 1) {
@@ -1617,10 +1664,14 @@ func (p *parser) modified(i int) match {
 	word := p.low(j)
 	j++
 	if word == "end" || word == "beginning" || word == "start" || word == "middle" {
-		if !p.is(j, "of") {
+		switch {
+		case p.is(j, "of"):
+			j++
+		case word == "end" && p.is(j, "-") && p.glued(j) && p.year(j+1) > 0:
+			// "by end-2025"
+		default:
 			return match{}
 		}
-		j++
 	}
 	j = p.opt(j, "-")
 	if e := p.lex(j); e != nil && e.part != "" && (word == "early" || word == "late" || word == "mid") && !p.is(j-1, "in") {
@@ -1680,7 +1731,8 @@ func (p *parser) quantity(i int) match {
 			lead = "recent"
 			j++
 		}
-	} else if p.is(j, "past", "last", "next", "recent", "first", "coming") && j == i {
+	} else if p.is(j, "past", "last", "next", "recent", "first", "coming") && j == i &&
+		!p.is(i-1, "to", "will", "ll", "would", "could", "may", "might", "should", "must", "can", "not") { // "expected to last six weeks"
 		lead = p.low(j)
 		j++
 	}
@@ -1827,6 +1879,11 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 				return match{start: i, end: end, typ: Date, mod: mod,
 					val: fmtYear(fy+dir*n) + "-Q" + strconv.Itoa(fq)}
 			}
+			// "Elections were held in 2019. A year earlier, ...": counted
+			// from the year the text is about, when that is not this one.
+			if unit == "Y" && p.is(k, "earlier", "later") && p.lastYear != 0 && p.lastYear < p.ref.Year() && i-p.lastYearI <= 25 {
+				return match{start: i, end: end, typ: Date, val: fmtYear(p.lastYear + dir*n), mod: mod}
+			}
 			val, ok := shift(p.ref, dir*n, unit)
 			if !ok {
 				return match{}
@@ -1853,8 +1910,8 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	if p.is(k, "old") && !hyphen {
 		return match{}
 	}
-	if single && lead == "" && p.is(j, "a", "an") && p.is(i-1, "once", "twice") {
-		return match{start: i, end: k, typ: Set, val: durValue("1", unit)}
+	if single && lead == "" && p.is(j, "a", "an") && p.is(i-1, "once", "twice", "thrice") {
+		return match{start: i - 1, end: k, typ: Set, val: durValue("1", unit)} // "twice a week"
 	}
 	if lead == "first" && q == "1" || lead == "latest" && q == "1" {
 		return match{}
@@ -1901,7 +1958,7 @@ func (p *parser) uncounted(i, afterMod, j int, lead, mod string) match {
 	if !e.plural {
 		// "the past year", "the last decade": TimeBank marks the
 		// previous unit, a date.
-		if !p.is(i, "the") || mod != "" || e.unit == "D" {
+		if !p.is(i, "the") || mod != "" || e.unit == "D" || lead == "previous" && p.anchored(e.unit) {
 			return match{} // "the next day" follows the story: see anaphoric
 		}
 		if e.unit == "DE" || e.unit == "CE" {
@@ -2011,6 +2068,8 @@ func (p *parser) count(i int) (string, int, bool) {
 			return "X", j, true
 		case p.is(i+1, "half"):
 			return "0.5", i + 2, true
+		case p.is(i+1, "quarter") && p.is(i+2, "of") && p.is(i+3, "a", "an") && p.lex(i+4) != nil && (p.lex(i+4).unit == "CE" || p.lex(i+4).unit == "DE"):
+			return "0.25", i + 4, true // "a quarter of a century"
 		}
 		return "1", i + 1, true
 	case t.low == "several" || t.low == "few" || t.low == "many" || t.low == "some" || t.low == "numerous":
@@ -2185,6 +2244,9 @@ func (p *parser) dayFor(i int) time.Time {
 // set: regular recurrences: "every week", "each Monday", "daily".
 func (p *parser) set(i int) match {
 	if e := p.lex(i); e != nil && e.set != "" {
+		if p.is(i, "annually", "yearly") && (p.afterAmount(i) || p.is(i-1, "percent")) {
+			return match{} // "rise 8.5% annually" is a rate
+		}
 		return match{start: i, end: i + 1, typ: Set, val: e.set}
 	}
 	if !p.is(i, "every", "each", "per") || p.is(i, "per") && p.is(i+1, "second", "minute") {
@@ -2196,6 +2258,9 @@ func (p *parser) set(i int) match {
 	}
 	if e := p.lex(j); e != nil && e.weekday > 0 && !e.abbr {
 		return p.weekdaySet(i, j, e.weekday)
+	}
+	if e := p.lex(j); e != nil && e.season != "" && p.is(i, "every", "each") {
+		return match{start: i, end: j + 1, typ: Set, val: "XXXX-" + e.season} // "every summer"
 	}
 	q, k, ok := p.count(j)
 	if !ok || p.is(j, "a", "an") {
@@ -2442,7 +2507,7 @@ func (p *parser) remember(m match) {
 		p.lastMonth = ""
 	}
 	y, _ := strconv.Atoi(m.val[:4])
-	p.lastYear = y
+	p.lastYear, p.lastYearI = y, m.end
 	if !m.day.IsZero() {
 		p.lastDay = m.day
 	} else if len(m.val) >= 10 && m.val[4] == '-' && m.val[5] != 'W' {
@@ -2464,9 +2529,27 @@ func (p *parser) anaphoric(i int) match {
 		j, dir = j+2, 1
 	case p.is(j, "the") && p.is(j+1, "previous"):
 		j, dir = j+2, -1
+	case p.is(j, "the") && p.is(j+1, "day", "week", "weekend", "month", "year") && p.is(j+2, "before", "earlier", "after", "later") &&
+		(j+3 >= len(p.toks) || p.toks[j+3].kind == kPunct && !p.is(j+3, "'")):
+		// "The year before, it had lost money": before the year last named
+		dir = 1
+		if p.is(j+2, "before", "earlier") {
+			dir = -1
+		}
+		m := p.anaphoricUnit(i, j+1, dir)
+		if m.ok() {
+			m.end++
+		}
+		return m
 	default:
 		return match{}
 	}
+	return p.anaphoricUnit(i, j, dir)
+}
+
+// anaphoricUnit dates the unit at token j dir units from the last point
+// of that kind the text named (dir 0: the same one).
+func (p *parser) anaphoricUnit(i, j, dir int) match {
 	switch p.low(j) {
 	case "day", "morning", "evening", "night", "afternoon":
 		if p.lastDay.IsZero() || dir != 0 && p.low(j) != "day" && p.is(i+1, "previous") {
@@ -2500,6 +2583,16 @@ func (p *parser) anaphoric(i int) match {
 			t = p.ref
 		}
 		return match{start: i, end: j + 1, typ: Date, val: fmtWeek(t.AddDate(0, 0, 7*dir))}
+	case "weekend":
+		// "the previous weekend": the one before the last day named
+		if dir == 0 || p.lastDay.IsZero() {
+			return match{}
+		}
+		t := weekdayNear(p.lastDay.AddDate(0, 0, -1), 7, past) // the Saturday before
+		if dir > 0 {
+			t = weekdayNear(p.lastDay.AddDate(0, 0, 1), 7, future)
+		}
+		return match{start: i, end: j + 1, typ: Date, val: fmtWeek(t) + "-WE"}
 	case "month":
 		if p.lastMonth == "" {
 			return match{}
@@ -2510,6 +2603,31 @@ func (p *parser) anaphoric(i int) match {
 		return match{start: i, end: j + 1, typ: Date, val: fmtMonth(t.Year(), int(t.Month()))}
 	}
 	return match{}
+}
+
+// seasonIsName reports whether the season word at j, after "the" at i,
+// names something else: "the Summer Olympics", "The fall in prices"
+// (a drop, where the season would follow a preposition: "in the fall").
+func (p *parser) seasonIsName(i, j int) bool {
+	if p.toks[j].cap && j+1 < len(p.toks) && p.toks[j+1].cap && p.toks[j+1].kind == kWord && p.lex(j+1) == nil {
+		return true
+	}
+	return p.is(j, "fall") && p.is(j+1, "in", "from", "to") && p.year(j+2) == 0 &&
+		!p.is(i-1, "in", "during", "by", "until", "till", "since", "through", "over", "for", "before", "after", "of", "from", "to", "into", "throughout")
+}
+
+// anchored reports whether the text has named a point that "the previous"
+// unit counts back from: a year, a month, or a day for weeks and weekends.
+func (p *parser) anchored(unit string) bool {
+	switch unit {
+	case "Y":
+		return p.lastYear != 0
+	case "M":
+		return p.lastMonth != ""
+	case "W", "WE":
+		return !p.lastDay.IsZero()
+	}
+	return false
 }
 
 // atSentenceStart reports whether token k begins a sentence or a line.
