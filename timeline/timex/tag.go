@@ -1695,6 +1695,9 @@ func (p *parser) modified(i int) match {
 			return match{} // "late in the day": TimeBank leaves it out
 		}
 		j = p.opt(j, "in")
+		if p.is(j, "on") && p.lex(j+1) != nil && (p.lex(j+1).weekday > 0 || p.lex(j+1).month > 0) {
+			j++ // "late on Tuesday"
+		}
 	}
 	// "earlier this month" and "later this year" need this/next/last;
 	// "earlier in the year" an article.
@@ -2522,7 +2525,7 @@ func (p *parser) anaphoric(i int) match {
 	dir := 0
 	switch {
 	case p.is(j, "that"):
-		j++
+		j = p.opt(j+1, "same") // "that same day"
 	case p.is(j, "the") && p.is(j+1, "same"):
 		j += 2
 	case p.is(j, "the") && p.is(j+1, "next", "following"):

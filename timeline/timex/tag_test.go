@@ -144,6 +144,11 @@ func TestTag(t *testing.T) {
 			[]want{{"2019", Date, "2019", ""}, {"A year earlier", Date, "2018", ""}}},
 		{"the day before an event is not anaphoric", "He left the day before the election.", nil},
 
+		{"that same day is the day named", "The strike began on Monday. That same day, police arrived.",
+			[]want{{"Monday", Date, "2021-12-27", ""}, {"That same day", Date, "2021-12-27", ""}}},
+		{"late on a weekday is its end", "Talks ended late on Tuesday.", []want{{"late on Tuesday", Date, "2021-12-28", "END"}}},
+		{"early on alone is no date", "Early on, he said no.", nil},
+
 		// durations, sets and periods
 		{"a quarter of a century", "It has existed for a quarter of a century.", []want{{"a quarter of a century", Duration, "P25Y", ""}}},
 		{"half a century is fifty years", "for half a century", []want{{"half a century", Duration, "P50Y", ""}}},
