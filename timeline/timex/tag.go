@@ -107,7 +107,7 @@ var triggers = map[string]bool{"same": true, "soon": true, "q": true, "h": true,
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
 		early earlier mid middle late later end beginning start fiscal every each per noon midnight midday election easter good
-		tonight today yesterday tomorrow christmas new thanksgiving halloween independence valentine
+		tonight today yesterday tomorrow christmas new thanksgiving halloween independence valentine black cyber
 		several few many some from between half year-end future present up more less nearly almost
 		about around approximately at over under within recent couple labor memorial`) {
 		triggers[w] = true
@@ -480,8 +480,9 @@ func (p *parser) calendar(i int) match {
 // weekday resolves a weekday at tokens [i, j), with an optional part of day
 // after it; rel is "last", "this" or "next" when one came before it.
 func (p *parser) weekday(i, j, wd int, rel string) match {
-	if rel == "" && p.is(i-1, "the") && j < len(p.toks) && p.toks[j].cap && p.toks[j].kind == kWord && p.lex(j) == nil {
-		return match{} // "the Sunday Times", "The Wednesday Club"
+	if rel == "" && p.is(i-1, "the") && j < len(p.toks) && p.toks[j].cap && p.toks[j].kind == kWord && p.lex(j) == nil ||
+		rel == "" && p.is(i-1, "good", "black", "cyber") && p.toks[i-1].cap {
+		return match{} // "the Sunday Times", "The Wednesday Club", the "Good Friday Agreement"
 	}
 	tense := p.tense(i, j)
 	if p.is(i-1, "later", "earlier") && rel == "" {
@@ -1448,6 +1449,17 @@ func (p *parser) holiday(i int) match {
 	case "thanksgiving":
 		m, j = 11, p.opt(j+1, "day")
 		nth = func(y int) time.Time { return nthWeekday(y, 11, 4, 4) }
+	case "black", "cyber":
+		// Black Friday and Cyber Monday follow Thanksgiving
+		off, day := 1, "friday"
+		if p.is(j, "cyber") {
+			off, day = 4, "monday"
+		}
+		if !p.is(j+1, day) || !p.toks[j+1].cap {
+			return match{}
+		}
+		m, j = 11, j+2
+		nth = func(y int) time.Time { return nthWeekday(y, 11, 4, 4).AddDate(0, 0, off) }
 	case "labor":
 		if !p.is(j+1, "day") {
 			return match{}
@@ -1494,6 +1506,9 @@ func (p *parser) holiday(i int) match {
 		nth = func(y int) time.Time { return nthWeekday(y, 11, 1, 1).AddDate(0, 0, 1) }
 	default:
 		return match{}
+	}
+	if j < len(p.toks) && p.toks[j].cap && p.toks[j].kind == kWord && p.lex(j) == nil && !p.boundary(j-1) {
+		return match{} // "the Good Friday Agreement", "Christmas Island"
 	}
 	var y int
 	k := p.opt(j, ",")
