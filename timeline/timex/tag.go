@@ -186,7 +186,7 @@ func (p *parser) is(i int, words ...string) bool {
 }
 
 // glued reports whether token i follows token i-1 without whitespace.
-func (p *parser) glued(i int) bool { return i < len(p.toks) && !p.toks[i].sp }
+func (p *parser) glued(i int) bool { return i >= 0 && i < len(p.toks) && !p.toks[i].sp }
 
 func (p *parser) opt(i int, words ...string) int {
 	if p.is(i, words...) {
@@ -218,7 +218,7 @@ func (p *parser) day(i int) (int, int) {
 
 // year returns a four-digit year at token i, or 0.
 func (p *parser) year(i int) int {
-	if i >= len(p.toks) || p.toks[i].kind != kDigit || p.toks[i].e-p.toks[i].s != 4 {
+	if i < 0 || i >= len(p.toks) || p.toks[i].kind != kDigit || p.toks[i].e-p.toks[i].s != 4 {
 		return 0
 	}
 	y := p.toks[i].num
@@ -934,6 +934,9 @@ func (p *parser) relative(i int) match {
 				if y := p.yearWords(k + 1); y.ok() {
 					y.start = i
 					return y // "the year two thousand"
+				}
+				if y := p.year(k + 1); y > 0 && k == j {
+					return match{start: i, end: k + 2, typ: Date, val: fmtYear(y)} // "the year 1989"
 				}
 				if y := p.year(i - 2); y > 0 && k == j && p.is(i-1, ",") {
 					// "since 2014, the year Russia annexed Crimea" names 2014 again

@@ -80,6 +80,7 @@ func TestTag(t *testing.T) {
 			[]want{{"Monday", Date, "2021-12-27", ""}}},
 		{"the last of a series is an order, not a past", "The OSCE is due to meet on Friday, in the last of three rounds.",
 			[]want{{"Friday", Date, "2021-12-31", ""}}},
+		{"the year and a year are one date", "The year 1989 was pivotal.", []want{{"The year 1989", Date, "1989", ""}}},
 		{"the year after a year names it again", "since 2014, the year Russia annexed Crimea",
 			[]want{{"2014", Date, "2014", ""}, {"the year", Date, "2014", ""}}},
 		// tense in modern wire copy, reference Thursday 2021-12-30
@@ -323,6 +324,13 @@ func TestTag(t *testing.T) {
 					t.Errorf("Tag(%q)[%d] = %v, want %v", tc.text, i, gw[i], tc.want[i])
 				}
 			}
+			// Rules look back a few words: every tail of the text, cut at
+			// a word, must tag without a panic and with sound offsets.
+			for i := range tc.text {
+				if i == 0 || tc.text[i-1] == ' ' {
+					checkInvariants(t, tc.text[i:], Tag(tc.text[i:], thursday))
+				}
+			}
 		})
 	}
 }
@@ -363,7 +371,9 @@ func FuzzTag(f *testing.F) {
 		"from 10 to 12 January", "the past three years", "100,000 forces", "a year ago", "mid-1990s",
 		"the third quarter of 1990", "’90s", "2021-12-30", "3 p.m. EST Thursday", "\xff\xfe May 5",
 		"Christmas Eve", "twenty-five years", "two and a half years ago", "at 9 a.m. 5 January",
-		"Q3 2021", "the 90s", "that day", "the following month", "until 9 a.m. EST Tuesday"} {
+		"Q3 2021", "the 90s", "that day", "the following month", "until 9 a.m. EST Tuesday",
+		"The year 1989 was pivotal.", "Twice a week", "A year earlier", "The day before, it rained.",
+		"Black Friday", "0900 GMT on Sunday", "at 9am.", "April Smith", "Section 1983"} {
 		f.Add(s, int64(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, days int64) {
