@@ -48,6 +48,7 @@ type parser struct {
 	// The last point in time the text named, which "that day" and "the
 	// following year" refer to.
 	lastDay   time.Time
+	lastDayI  int // token index after the last day named
 	lastYear  int
 	lastYearI int    // token index after the last year named
 	lastMonth string // YYYY-MM
@@ -1517,11 +1518,18 @@ func (p *parser) holiday(i int) match {
 	k := p.opt(j, ",")
 	if yy := p.year(k); yy > 0 {
 		y, j = yy, k+1
-	} else if nth != nil {
-		t0 := nth(p.ref.Year())
-		y = dayYear(p.ref, int(t0.Month()), t0.Day(), p.tense(i, j))
 	} else {
-		y = dayYear(p.ref, m, d, p.tense(i, j))
+		// A holiday within a month of the reference is that one, whatever
+		// the tense ("Cyber Monday still to come", "a strong Christmas").
+		if nth != nil {
+			t0 := nth(p.ref.Year())
+			m, d = int(t0.Month()), t0.Day()
+		}
+		tense := p.tense(i, j)
+		if near := dayYear(p.ref, m, d, unknown); date(near, m, d).Sub(p.ref).Abs() <= 31*24*time.Hour {
+			tense = unknown
+		}
+		y = dayYear(p.ref, m, d, tense)
 	}
 	t := date(y, m, d)
 	if nth != nil {
@@ -2138,7 +2146,10 @@ func (p *parser) clock(i int) match {
 	if w == "noon" || w == "midnight" || w == "midday" {
 		v := "T12:00"
 		if w == "midnight" {
-			v = "T24:00"
+			v = "T24:00" // the end of the day, but "just after midnight" is early in it
+			if p.is(i-1, "after") {
+				v = "T00:00"
+			}
 		}
 		// "High Noon" is a film: a clock word alone needs a preposition.
 		if m := p.dayAfter(i, i+1); !m.ok() &&
@@ -2259,8 +2270,17 @@ func (p *parser) dayFor(i int) time.Time {
 	if !p.sentDay.IsZero() && p.sentDayI <= i && i-p.sentDayI <= 60 && p.inSentence(p.sentDayI, i) {
 		return p.sentDay
 	}
+	// "...on Monday. By 8 p.m., the spire had collapsed": the story's day
+	if !p.lastDay.IsZero() && p.lastDayI <= i && i-p.lastDayI <= storyWindow &&
+		!(p.lastDay.After(p.ref) && p.tense(i, i+1) == past) {
+		return p.lastDay
+	}
 	return p.ref
 }
+
+// storyWindow is how many tokens after a day a clock time without one
+// still belongs to it.
+const storyWindow = 60
 
 // set: regular recurrences: "every week", "each Monday", "daily".
 func (p *parser) set(i int) match {
@@ -2530,7 +2550,7 @@ func (p *parser) remember(m match) {
 	y, _ := strconv.Atoi(m.val[:4])
 	p.lastYear, p.lastYearI = y, m.end
 	if !m.day.IsZero() {
-		p.lastDay = m.day
+		p.lastDay, p.lastDayI = m.day, m.end
 	} else if len(m.val) >= 10 && m.val[4] == '-' && m.val[5] != 'W' {
 		p.lastDay = time.Time{}
 	}
