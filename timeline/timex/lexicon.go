@@ -104,7 +104,9 @@ func init() {
 		// the present tense of a schedule: "the summit opens Friday"
 		"meets", "begins", "starts", "opens", "resumes", "visits", "travels", "returns", "arrives", "expires",
 		"meet", "begin", "resume", "visit", "arrive", "reopen", "reopens", "plays", "faces", "heads", "ends",
-		"kicks", "closes", "hosts"} {
+		"kicks", "closes", "hosts", "takes",
+		// ... and its plural: "they face Milan on Wednesday"
+		"face", "play", "head", "host", "start"} {
 		setCue(w, +1)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "ago", "last", "earlier", "told",

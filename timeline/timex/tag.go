@@ -56,6 +56,10 @@ type parser struct {
 	// The end and day of the last expression, for "April 24 and 25".
 	prevEnd int
 	prevVal string
+	// The day a clock time took from "on <day>" after it, and the token
+	// of that day, so that the day marked on its own agrees.
+	onDay   time.Time
+	onDayAt int
 	prevDay time.Time
 }
 
@@ -277,6 +281,14 @@ func (p *parser) tense(i, j int) int {
 			break
 		}
 	}
+	// "told reporters on Wednesday that he would resign": the date
+	// belongs to the verb of saying, not to what was said.
+	if best == unknown && say != unknown && p.is(j, "that") {
+		return say
+	}
+	// "On Monday, the minister said she would...": a date opening the
+	// sentence is the main verb's, a verb of saying included.
+	lead := p.is(j, ",") && (p.atSentenceStart(i) || p.is(i-1, "on", "early", "late") && p.atSentenceStart(i-1))
 	for k, d := j, 1; k < len(p.toks) && d < bestD && d <= cueWindow; k, d = k+1, d+1 {
 		// "spoke on Monday ... and was due to brief them again": the
 		// second predicate has a tense of its own
@@ -284,7 +296,7 @@ func (p *parser) tense(i, j int) int {
 			break
 		}
 		if c := p.cue(k); c != unknown {
-			if d > sayNear && sayVerbs[p.low(k)] {
+			if d > sayNear && sayVerbs[p.low(k)] && !lead {
 				if d < sayD {
 					sayD, say = d, c
 				}
@@ -357,6 +369,14 @@ func (p *parser) cue(k int) int {
 	}
 	// "for Sun to meet demand": an infinitive is no present of schedule
 	if c == future && p.is(k-1, "to") && t.lex != nil && !strings.HasSuffix(t.low, "s") {
+		return unknown
+	}
+	// "eight days later", "two years earlier" count from another time
+	if p.is(k, "later", "earlier") && p.lex(k-1) != nil && p.lex(k-1).unit != "" {
+		return unknown
+	}
+	// "head of Cuba's National Assembly", "the start of talks": nouns
+	if p.is(k, "head", "start", "play", "face", "host") && (p.is(k+1, "of") || p.is(k-1, "the", "a", "an", "its", "his", "her", "their")) {
 		return unknown
 	}
 	// "the last of three rounds", "its next meeting": an order, not a
@@ -500,7 +520,8 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 			if tense == unknown {
 				tense = future
 			}
-		case p.atSentenceStart(i) && tense == future:
+		case p.atSentenceStart(i) && tense == future, p.willNear(i):
+			tense = future // "will receive the trophy after Saturday's game"
 		default:
 			tense = past
 		}
@@ -523,9 +544,17 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 		t = weekdayNear(p.ref, wd, tense)
 	default:
 		t = weekdayNear(p.ref, wd, tense)
-		if t.Equal(p.ref) && p.deadline(i) {
+		if tense == future && p.reportedFrom(i) {
+			// "said on Tuesday that the truce would start on Wednesday":
+			// the Wednesday after the Tuesday it was said
+			t = weekdayNear(p.sentDay.AddDate(0, 0, 1), wd, future)
+		}
+		if t.Equal(p.ref) && p.deadline(i) && !p.movedTo(p.optBack(i-1, "-")) {
 			t = t.AddDate(0, 0, 7) // adjourned on a Monday "until Monday": the next one
 		}
+	}
+	if i == p.onDayAt && !p.onDay.IsZero() {
+		t = p.onDay // "by 11 p.m. on Saturday": the Saturday the time took
 	}
 	m := match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
 	if e := p.lex(j); e != nil && e.part != "" {
@@ -602,8 +631,8 @@ func (p *parser) monthDay(i, j int) match {
 		return match{}
 	}
 	tense := p.tense(i, k)
-	if c := p.prepCue(i); c != unknown {
-		tense = c
+	if c := p.prepCue(i); c != unknown && !(tense == past && p.is(k, ",") && p.atSentenceStart(i-1)) {
+		tense = c // "by August" looks ahead, but "By March, the world was in lockdown"
 	}
 	y := monthYear(p.ref, e.month, tense)
 	// A range runs forward: "from March to May" ends in the May the
@@ -622,6 +651,21 @@ func (p *parser) monthDay(i, j int) match {
 		}
 	}
 	return match{start: i, end: k, typ: Date, val: fmtMonth(y, e.month)}
+}
+
+// reportedFrom reports whether the expression at i is told in the
+// future of a past day named earlier in its sentence ("said on Tuesday
+// that ... would ... on Wednesday"), which it then counts from.
+func (p *parser) reportedFrom(i int) bool {
+	if p.sentDay.IsZero() || !p.sentDay.Before(p.ref) || p.sentDayI > i || !p.inSentence(p.sentDayI, i) {
+		return false
+	}
+	for k := i - 1; k >= p.sentDayI; k-- {
+		if p.is(k, "would") {
+			return true
+		}
+	}
+	return false
 }
 
 // willNear reports whether "will" or "shall" stands within six words
@@ -2233,6 +2277,7 @@ func (p *parser) clockDay(i, j int, clock string) match {
 		}
 	} else if m := p.dayAfter(i, j+1); p.is(j, "on") && m.ok() {
 		d = m.day // "at 23:59 on Sunday": Sunday's, the day marked on its own
+		p.onDay, p.onDayAt = m.day, j+1
 	}
 	m := match{start: i, end: end, typ: Time, val: fmtDay(d) + clock}
 	if p.is(i-1, "around", "about", "approximately", "roughly") {
