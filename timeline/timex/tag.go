@@ -56,6 +56,10 @@ type parser struct {
 	// The end and day of the last expression, for "April 24 and 25".
 	prevEnd int
 	prevVal string
+	// The year the current sentence named ("In 2016, the city flooded in
+	// January") and the token after it.
+	sentYear  int
+	sentYearI int
 	// The day a clock time took from "on <day>" after it, and the token
 	// of that day, so that the day marked on its own agrees.
 	onDay   time.Time
@@ -85,6 +89,12 @@ func (p *parser) run() []Timex {
 		}
 		if !m.day.IsZero() {
 			p.sentDay, p.sentDayI = m.day, m.end
+		}
+		// A year that opens its sentence ("In 2016,", "Last year,", "The
+		// 2024 festival") sets the scene for the months and days after it.
+		if y, err := strconv.Atoi(m.val); m.typ == Date && len(m.val) == 4 && err == nil &&
+			(p.atSentenceStart(m.start) || p.is(m.start-1, "in", "during", "the") && p.atSentenceStart(m.start-1)) {
+			p.sentYear, p.sentYearI = y, m.end
 		}
 		p.remember(m)
 		i = m.end
@@ -581,7 +591,7 @@ func (p *parser) monthDay(i, j int) match {
 		if p.is(k, "-", "–", "to", "and", "through", "until", "till") {
 			if d2, k3 := p.day(k + 1); d2 > d {
 				if e := p.lex(k3); e != nil && e.month > 0 && p.toks[k3].cap {
-					m := p.finishDate(k3, k3+1, e, d)
+					m := p.finishDateAt(i, k3, k3+1, e, d)
 					if m.ok() && len(m.val) == 10 {
 						m.start, m.end = i, k
 						return m
@@ -630,11 +640,31 @@ func (p *parser) monthDay(i, j int) match {
 	if (e.month == 5 || e.month == 3) && !p.is(j-1, monthPreps...) {
 		return match{}
 	}
+	// "in November and December 2022", "from May to August 2021": the
+	// year of the second month is the first's too (the year before, if
+	// a range crosses New Year).
+	if p.is(k, rangeWords...) || p.is(k, "or") {
+		if e2 := p.lex(k + 1); e2 != nil && e2.month > 0 && p.toks[k+1].cap {
+			k3 := k + 2
+			if e2.abbr {
+				k3 = p.opt(k3, ".")
+			}
+			if y := p.year(p.opt(k3, ",")); y > 0 {
+				if e.month > e2.month && !p.is(k, "and", "or") {
+					y--
+				}
+				return match{start: i, end: k, typ: Date, val: fmtMonth(y, e.month)}
+			}
+		}
+	}
 	tense := p.tense(i, k)
 	if c := p.prepCue(i); c != unknown && !(tense == past && p.is(k, ",") && p.atSentenceStart(i-1)) {
 		tense = c // "by August" looks ahead, but "By March, the world was in lockdown"
 	}
 	y := monthYear(p.ref, e.month, tense)
+	if sy := p.yearInSentence(i); sy > 0 {
+		y = sy
+	}
 	// A range runs forward: "from March to May" ends in the May the
 	// clause's tense picks and starts in the March before it; the end
 	// follows its start.
@@ -668,6 +698,16 @@ func (p *parser) reportedFrom(i int) bool {
 	return false
 }
 
+// yearInSentence is the year that opened the sentence of token i, if
+// that is not the reference year ("The 2024 festival will take place
+// on June 20", "Last year, the city recorded its coldest January"), else 0.
+func (p *parser) yearInSentence(i int) int {
+	if p.sentYear == 0 || p.sentYear == p.ref.Year() || p.sentYearI > i || !p.inSentence(p.sentYearI-1, i) {
+		return 0
+	}
+	return p.sentYear
+}
+
 // willNear reports whether "will" or "shall" stands within six words
 // before token i in its clause: "the court will rule on Feb. 20".
 func (p *parser) willNear(i int) bool {
@@ -679,14 +719,14 @@ func (p *parser) willNear(i int) bool {
 	return false
 }
 
-// pastNear reports whether a past verb stands within three words before
+// pastNear reports whether a past verb stands within three words ("the" aside) before
 // token i: "rose after the June 10 event". Verbs of saying and the
 // perfect's auxiliary don't count: "has set Nov. 10 as the deadline".
 func (p *parser) pastNear(i int) bool {
 	if p.prepCue(i) == future {
 		return false // "extended to Nov. 20", "until Dec. 1"
 	}
-	for k := i - 1; k >= 0 && k >= i-3 && !p.boundary(k); k-- {
+	for k := p.optBack(i-1, "the"); k >= 0 && k >= i-4 && !p.boundary(k); k-- {
 		if p.cue(k) == past && !sayVerbs[p.low(k)] && !p.is(k, "has", "have", "had", "been") {
 			return true
 		}
@@ -709,7 +749,11 @@ const farDays = 120
 // finishDate completes a month-and-day date whose month entry is e and
 // whose day is d; k is the token after the day (or after the month in
 // the day-first order). A year may follow.
-func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
+func (p *parser) finishDate(i, k int, e *lexEntry, d int) match { return p.finishDateAt(i, i, k, e, d) }
+
+// finishDateAt is finishDate for a date whose context (for its tense)
+// starts at token ctx: the first day of "between 3 and 9 May".
+func (p *parser) finishDateAt(ctx, i, k int, e *lexEntry, d int) match {
 	if e.abbr && p.lex(k-1) == e && p.is(k, ".") && !p.boundaryAfter(k) {
 		k++ // "30 Dec. 2021", but not the full stop of "on 30 Dec."
 	}
@@ -721,17 +765,37 @@ func (p *parser) finishDate(i, k int, e *lexEntry, d int) match {
 		t := date(y, e.month, d)
 		return match{start: i, end: k2 + 1, typ: Date, val: fmtDay(t), day: t}
 	}
+	// "Nov. 21 next year", "March 3 last year"
+	if p.is(k, "next", "last", "this") && p.is(k+1, "year") && validDay(p.ref.Year()+relDir(p.low(k)), e.month, d) {
+		t := date(p.ref.Year()+relDir(p.low(k)), e.month, d)
+		return match{start: i, end: k + 2, typ: Date, val: fmtDay(t), day: t}
+	}
+	// The second of "May 3 to May 9", "May 3 and June 21" follows the first.
+	if p.is(i-1, rangeWords...) && p.prevEnd == i-1 && !p.prevDay.IsZero() {
+		y := p.prevDay.Year()
+		if date(y, e.month, d).Before(p.prevDay) {
+			y++
+		}
+		if validDay(y, e.month, d) {
+			t := date(y, e.month, d)
+			return match{start: i, end: k, typ: Date, val: fmtDay(t), day: t}
+		}
+	}
+	if sy := p.yearInSentence(i); sy > 0 && validDay(sy, e.month, d) {
+		t := date(sy, e.month, d)
+		return match{start: i, end: k, typ: Date, val: fmtDay(t), day: t}
+	}
 	// At day precision the nearest date wins: a report names the coming
 	// Dec. 15 and the past Oct. 31 alike, whatever its verbs say, unless a
 	// cue stands right next to it ("the year ended March 31") or the
 	// nearest date is months away, where the clause's tense decides.
 	tense := unknown
-	if p.is(i-1, "since") || i > 0 && p.cue(i-1) == past || p.is(i-1, "on", "in") && i > 1 && p.cue(i-2) == past {
+	if p.is(ctx-1, "since") || ctx > 0 && p.cue(ctx-1) == past || p.is(ctx-1, "on", "in") && ctx > 1 && p.cue(ctx-2) == past {
 		tense = past // "agreed on 5 January"
 	}
 	y := dayYear(p.ref, e.month, d, tense)
 	if far := date(y, e.month, d).Sub(p.ref).Hours() / 24; tense == unknown {
-		if t := p.tense(i, k); far > farDays || far < -farDays || far < -7 && p.willNear(i) || far > 7 && p.pastNear(i) {
+		if t := p.tense(ctx, k); far > farDays || far < -farDays || far < -7 && p.willNear(ctx) || far > 7 && p.pastNear(ctx) {
 			y = dayYear(p.ref, e.month, d, t)
 		}
 	}
@@ -1664,10 +1728,13 @@ func (p *parser) nthDay(i int) match {
 // dayList reads the second day of "April 24 and 25" or "May 10 to 12"
 // in the month of the first.
 func (p *parser) dayList(i int) match {
-	if p.prevDay.IsZero() || p.prevEnd != i-1 || !p.is(i-1, "and", "or", "to", "through", "-", "–") {
+	if p.prevDay.IsZero() || p.prevEnd != i-1 || !p.is(i-1, "and", "or", "to", "through", "-", "–", ",") {
 		return match{}
 	}
 	d, k := p.day(i)
+	if p.is(i-1, ",") && !p.is(k, ",", "and", "or") {
+		return match{} // "March 3, 5 and 9", but not "on March 3, 5 people died"
+	}
 	if d <= p.prevDay.Day() || k < len(p.toks) && (p.toks[k].kind == kWord && p.lex(k) != nil || p.is(k, "%", "-")) {
 		return match{}
 	}
