@@ -100,7 +100,7 @@ func init() {
 	for _, w := range []string{"will", "ll", "shall", "going", "next", "upcoming", "coming", "scheduled",
 		"expected", "expects", "expect", "plans", "plan", "planned", "planning", "due", "ahead", "would",
 		"intends", "intend", "aims", "hopes", "starting", "tomorrow", "later", "soon",
-		"forecast", "forecasts", "predict", "predicts", "might", "should", "likely",
+		"forecast", "forecasts", "predict", "predicts", "might", "should", "likely", "slated",
 		// the present tense of a schedule: "the summit opens Friday"
 		"meets", "begins", "starts", "opens", "resumes", "visits", "travels", "returns", "arrives", "expires",
 		"meet", "begin", "resume", "visit", "arrive", "reopen", "reopens", "plays", "faces", "heads", "ends",

@@ -128,12 +128,18 @@ func dayYear(ref time.Time, m, d int, tense int) int {
 
 // quarterYear picks the year of a quarter named without one: quarters up to
 // the current one are this year's in the past tense (a report on the third
-// quarter written in October), later ones last year's.
+// quarter written in October), later ones last year's; in the future
+// tense, those before the last one are next year's.
 func quarterYear(ref time.Time, q int, tense int) int {
 	cur := (int(ref.Month())-1)/3 + 1
 	y := ref.Year()
-	if q > cur && tense != future {
+	switch {
+	case q > cur && tense != future:
 		return y - 1
+	case q < cur-1 && tense == future:
+		// in November, "expects Q2 growth to slow" is next year's (but
+		// the third quarter, just ended, is still to be reported)
+		return y + 1
 	}
 	return y
 }

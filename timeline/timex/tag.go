@@ -357,6 +357,8 @@ func (p *parser) cue(k int) int {
 		if e := p.lex(k + 1); (e == nil || e.cue != 0) && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
 			c = future
 		}
+	case t.low == "set" && p.is(k+1, "for", "to"):
+		c = future // "was set for July 11", "is set to meet"
 	case t.low == "may" && !t.cap && !p.is(k-1, "in", "of", "since", "until", "by", "early", "late", "mid", "-"),
 		t.low == "could" && !p.is(k+1, "not", "n't", "have", "be", "only", "never"):
 		c = future // "the Fed may raise rates in June", "the storm could hit on Saturday"
@@ -727,7 +729,10 @@ func (p *parser) pastNear(i int) bool {
 		return false // "extended to Nov. 20", "until Dec. 1"
 	}
 	for k := p.optBack(i-1, "the"); k >= 0 && k >= i-4 && !p.boundary(k); k-- {
-		if p.cue(k) == past && !sayVerbs[p.low(k)] && !p.is(k, "has", "have", "had", "been") {
+		switch c := p.cue(k); {
+		case c == future:
+			return false // "was set for July 11"
+		case c == past && !sayVerbs[p.low(k)] && !p.is(k, "has", "have", "had", "been"):
 			return true
 		}
 	}
@@ -834,7 +839,7 @@ func (p *parser) numeric(i int) match {
 			return match{start: i, end: i + 2, typ: Date, val: decade2(p.ref, e.num)}
 		}
 		return match{}
-	case (t.low == "q" || t.low == "h") && t.cap && p.glued(i+1) && p.lex(i-1) == nil && !(p.glued(i) && i > 0 && p.toks[i-1].kind != kPunct):
+	case (t.low == "q" || t.low == "h") && t.cap && p.glued(i+1) && (p.lex(i-1) == nil || p.lex(i-1).cue != 0) && !(p.glued(i) && i > 0 && p.toks[i-1].kind != kPunct):
 		// ("version 21H2" is a release, not a half year)
 		// "Q3 2021", "H1 2022": a quarter or half, of the reference year
 		// unless a year follows
@@ -921,7 +926,7 @@ func (p *parser) slashDate(i int) match {
 		return match{}
 	}
 	sep := p.low(i + 1)
-	if sep != "/" && sep != "-" {
+	if sep != "/" && sep != "-" && sep != "." {
 		return match{}
 	}
 	for k := i + 1; k <= i+4; k++ {
@@ -932,8 +937,19 @@ func (p *parser) slashDate(i int) match {
 	if p.low(i+3) != sep || p.toks[i+2].kind != kDigit || p.toks[i+4].kind != kDigit {
 		return match{}
 	}
-	if p.glued(i+5) && p.is(i+5, sep) {
+	if p.glued(i+5) && p.is(i+5, sep) && !(sep == "." && p.boundaryAfter(i+5)) {
 		return match{}
+	}
+	if sep == "." {
+		// "18.03.2024": day, month and a four-digit year, as Europe writes them
+		// (but "version 1.2.2024" is a release)
+		d, mo, y := p.toks[i].num, p.toks[i+2].num, p.toks[i+4].num
+		if p.toks[i].e-p.toks[i].s > 2 || p.toks[i+2].e-p.toks[i+2].s > 2 || p.toks[i+4].e-p.toks[i+4].s != 4 ||
+			y < 1000 || y > 2199 || !validDay(y, mo, d) || p.is(i-1, "version", "v", "release", "build") {
+			return match{}
+		}
+		t := date(y, mo, d)
+		return match{start: i, end: i + 5, typ: Date, val: fmtDay(t), day: t}
 	}
 	if sep == "-" && p.toks[i].e-p.toks[i].s != 4 {
 		return match{}
@@ -2066,7 +2082,31 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	if hyphen && p.is(start, "the") && lead == "" {
 		start++
 	}
-	return match{start: start, end: k, typ: Duration, val: durValue(q, unit), mod: mod}
+	val := durValue(q, unit)
+	// "four hours and 57 minutes", "2 hours 30 minutes": one duration
+	if lead == "" && !hyphen && !strings.ContainsAny(q, "X.") && durRank[unit] > 0 {
+		if q2, k2, ok := p.count(p.opt(k, "and", ",")); ok && !strings.ContainsAny(q2, "X.") {
+			if e2 := p.lex(k2); e2 != nil && durRank[e2.unit] > durRank[unit] {
+				val, k = joinDurations(val, durValue(q2, e2.unit)), k2+1
+			}
+		}
+	}
+	return match{start: start, end: k, typ: Duration, val: val, mod: mod}
+}
+
+// durRank orders the units a duration can chain, largest first.
+var durRank = map[string]int{"Y": 1, "M": 2, "W": 3, "D": 4, "H": 5, "MIN": 6, "S": 7}
+
+// joinDurations writes two durations as one: PT4H and PT57M are PT4H57M,
+// P3D and PT12H P3DT12H.
+func joinDurations(a, b string) string {
+	ad, at, _ := strings.Cut(strings.TrimPrefix(a, "P"), "T")
+	bd, bt, _ := strings.Cut(strings.TrimPrefix(b, "P"), "T")
+	v := "P" + ad + bd
+	if at+bt != "" {
+		v += "T" + at + bt
+	}
+	return v
 }
 
 // uncounted reads units without a number: "decades-long", "recent weeks",
@@ -2682,7 +2722,8 @@ func (p *parser) anaphoric(i int) match {
 		j, dir = j+2, 1
 	case p.is(j, "the") && p.is(j+1, "previous"):
 		j, dir = j+2, -1
-	case p.is(j, "the") && p.is(j+1, "day", "week", "weekend", "month", "year") && p.is(j+2, "before", "earlier", "after", "later") &&
+	case p.is(j, "the") && p.is(j+1, "day", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night") &&
+		p.is(j+2, "before", "earlier", "after", "later") &&
 		(j+3 >= len(p.toks) || p.toks[j+3].kind == kPunct && !p.is(j+3, "'")):
 		// "The year before, it had lost money": before the year last named
 		dir = 1
@@ -2705,7 +2746,7 @@ func (p *parser) anaphoric(i int) match {
 func (p *parser) anaphoricUnit(i, j, dir int) match {
 	switch p.low(j) {
 	case "day", "morning", "evening", "night", "afternoon":
-		if p.lastDay.IsZero() || dir != 0 && p.low(j) != "day" && p.is(i+1, "previous") {
+		if p.lastDay.IsZero() {
 			return match{}
 		}
 		t := p.lastDay.AddDate(0, 0, dir)
