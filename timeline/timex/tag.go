@@ -302,7 +302,8 @@ func (p *parser) tense(i, j int) int {
 	for k, d := j, 1; k < len(p.toks) && d < bestD && d <= cueWindow; k, d = k+1, d+1 {
 		// "spoke on Monday ... and was due to brief them again": the
 		// second predicate has a tense of its own
-		if p.boundary(k) || p.is(k, "and", "but") && p.is(k+1, "was", "were", "is", "are", "will", "would", "has", "have", "had") {
+		if p.boundary(k) || p.is(k, "and", "but") && p.is(k+1, "was", "were", "is", "are", "will", "would", "has", "have", "had") ||
+			best != unknown && p.is(k, ",") { // "who won the title in July, face a playoff": the clause ends
 			break
 		}
 		if c := p.cue(k); c != unknown {
@@ -730,8 +731,8 @@ func (p *parser) pastNear(i int) bool {
 	}
 	for k := p.optBack(i-1, "the"); k >= 0 && k >= i-4 && !p.boundary(k); k-- {
 		switch c := p.cue(k); {
-		case c == future:
-			return false // "was set for July 11"
+		case c == future || p.is(k, "to"):
+			return false // "was set for July 11", "had been due to sit on October 14"
 		case c == past && !sayVerbs[p.low(k)] && !p.is(k, "has", "have", "had", "been"):
 			return true
 		}
