@@ -291,6 +291,11 @@ func (p *parser) tense(i, j int) int {
 			break
 		}
 	}
+	// "the decade that ends on Tuesday was the hottest": a verb right
+	// before the date (and its preposition) is the date's own.
+	if bestD <= 2 {
+		return best
+	}
 	// "told reporters on Wednesday that he would resign": the date
 	// belongs to the verb of saying, not to what was said.
 	if best == unknown && say != unknown && p.is(j, "that") {

@@ -240,6 +240,8 @@ func TestTag(t *testing.T) {
 			[]want{{"July", Date, "2021-07", ""}, {"March", Date, "2022-03", ""}}},
 		{"an infinitive's date is not the plan's past", "Parliament had been due to sit again on January 14.",
 			[]want{{"January 14", Date, "2022-01-14", ""}}},
+		{"a verb right before the date is its own", "The season that ends on Friday was the best.",
+			[]want{{"Friday", Date, "2021-12-31", ""}}},
 		{"the verb plans looks ahead", "On Friday, the company plans to sign.",
 			[]want{{"Friday", Date, "2021-12-31", ""}}},
 		{"the end of the month", "by the end of the month",
