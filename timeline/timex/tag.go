@@ -92,9 +92,10 @@ func (p *parser) run() []Timex {
 		}
 		// A year that opens its sentence ("In 2016,", "Last year,", "The
 		// 2024 festival") sets the scene for the months and days after it.
-		if y, err := strconv.Atoi(m.val); m.typ == Date && len(m.val) == 4 && err == nil &&
+		if m.typ == Date && len(m.val) == 4 && allDigits(m.val) &&
 			(p.atSentenceStart(m.start) || p.is(m.start-1, "in", "during", "the") && p.atSentenceStart(m.start-1)) {
-			p.sentYear, p.sentYearI = y, m.end
+			p.sentYear, _ = strconv.Atoi(m.val)
+			p.sentYearI = m.end
 		}
 		p.remember(m)
 		i = m.end
@@ -2309,8 +2310,8 @@ func (p *parser) clock(i int) match {
 			}
 		}
 		// "High Noon" is a film: a clock word alone needs a preposition.
-		if m := p.dayAfter(i, i+1); !m.ok() &&
-			!p.is(i-1, "at", "by", "before", "after", "until", "till", "around", "about", "past", "from", "since", "to") {
+		if !p.is(i-1, "at", "by", "before", "after", "until", "till", "around", "about", "past", "from", "since", "to") &&
+			!p.dayAfter(i, i+1).ok() {
 			return match{}
 		}
 		return p.clockDay(i, i+1, v)
@@ -2388,9 +2389,11 @@ func (p *parser) clockDay(i, j int, clock string) match {
 			// dates the time but is marked on its own.
 			end = j
 		}
-	} else if m := p.dayAfter(i, j+1); p.is(j, "on") && m.ok() {
-		d = m.day // "at 23:59 on Sunday": Sunday's, the day marked on its own
-		p.onDay, p.onDayAt = m.day, j+1
+	} else if p.is(j, "on") {
+		if m := p.dayAfter(i, j+1); m.ok() {
+			d = m.day // "at 23:59 on Sunday": Sunday's, the day marked on its own
+			p.onDay, p.onDayAt = m.day, j+1
+		}
 	}
 	m := match{start: i, end: end, typ: Time, val: fmtDay(d) + clock}
 	if p.is(i-1, "around", "about", "approximately", "roughly") {
