@@ -728,9 +728,10 @@ func (p *parser) willNear(i int) bool {
 	return false
 }
 
-// pastNear reports whether a past verb stands within three words ("the" aside) before
-// token i: "rose after the June 10 event". Verbs of saying and the
-// perfect's auxiliary don't count: "has set Nov. 10 as the deadline".
+// pastNear reports whether a past verb stands within three words ("the"
+// aside) before token i: "rose after the June 10 event". Verbs of saying
+// and the perfect's auxiliary don't count ("has set Nov. 10 as the
+// deadline"), and a plan or an infinitive on the way stops the search.
 func (p *parser) pastNear(i int) bool {
 	if p.prepCue(i) == future {
 		return false // "extended to Nov. 20", "until Dec. 1"
