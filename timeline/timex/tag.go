@@ -848,9 +848,8 @@ func (p *parser) numeric(i int) match {
 		}
 		return match{}
 	case (t.low == "q" || t.low == "h") && t.cap && p.glued(i+1) && (p.lex(i-1) == nil || p.lex(i-1).cue != 0) && !(p.glued(i) && i > 0 && p.toks[i-1].kind != kPunct):
-		// ("version 21H2" is a release, not a half year)
 		// "Q3 2021", "H1 2022": a quarter or half, of the reference year
-		// unless a year follows
+		// unless a year follows ("version 21H2" is a release)
 		n := -1
 		if i+1 < len(p.toks) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 1 {
 			n = p.toks[i+1].num
