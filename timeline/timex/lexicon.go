@@ -106,7 +106,7 @@ func init() {
 		"meet", "begin", "resume", "visit", "arrive", "reopen", "reopens", "plays", "faces", "heads", "ends",
 		"kicks", "closes", "hosts", "takes",
 		// ... and its plural: "they face Milan on Wednesday"
-		"face", "play", "head", "host", "start"} {
+		"face", "play", "head", "host", "start", "vote", "gather", "opening"} {
 		setCue(w, +1)
 	}
 	for _, w := range []string{"said", "was", "were", "had", "did", "ago", "last", "earlier", "told",

@@ -253,8 +253,8 @@ func (p *parser) year(i int) int {
 	if p.glued(i+1) && p.is(i+1, "%") || p.is(i-1, "than") {
 		return 0 // "more than 2000 people"
 	}
-	if i+1 < len(p.toks) && zones[p.toks[i+1].low] {
-		return 0 // "(1600 GMT)" is a clock time
+	if i+1 < len(p.toks) && zones[p.toks[i+1].low] || p.is(i+1, "local") && p.is(i+2, "time") {
+		return 0 // "(1600 GMT)", "1500 local time" are clock times
 	}
 	return y
 }
@@ -309,7 +309,10 @@ func (p *parser) tense(i, j int) int {
 		// "spoke on Monday ... and was due to brief them again": the
 		// second predicate has a tense of its own
 		if p.boundary(k) || p.is(k, "and", "but") && p.is(k+1, "was", "were", "is", "are", "will", "would", "has", "have", "had") ||
-			best != unknown && p.is(k, ",") { // "who won the title in July, face a playoff": the clause ends
+			best != unknown && p.is(k, ",", "and", "but", "if", "when", "because", "unless", "while", "after", "before") {
+			// "who won the title in July, face a playoff", "conceded on
+			// Wednesday and said he would", "by the summer if exports
+			// were disrupted": the clause ends
 			break
 		}
 		if c := p.cue(k); c != unknown {
@@ -352,6 +355,9 @@ const sayNear = 2
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "say": true}
 
 func (p *parser) cue(k int) int {
+	if k < 0 || k >= len(p.toks) {
+		return unknown
+	}
 	t := &p.toks[k]
 	if t.kind != kWord {
 		return unknown
@@ -364,10 +370,13 @@ func (p *parser) cue(k int) int {
 		if e := p.lex(k + 1); (e == nil || e.cue != 0) && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
 			c = future
 		}
+	case t.low == "going" && !p.is(k+1, "to"):
+		c = unknown // "going on sale in June" is no plan
 	case t.low == "set" && p.is(k+1, "for", "to"):
 		c = future // "was set for July 11", "is set to meet"
 	case t.low == "may" && !t.cap && !p.is(k-1, "in", "of", "since", "until", "by", "early", "late", "mid", "-"),
-		t.low == "could" && !p.is(k+1, "not", "n't", "have", "be", "only", "never"):
+		t.low == "could" && !p.is(k+1, "not", "n't", "have", "be", "only", "never"),
+		t.low == "must" && !p.is(k+1, "have"):
 		c = future // "the Fed may raise rates in June", "the storm could hit on Saturday"
 	case t.lex != nil:
 		c = t.lex.cue
@@ -395,7 +404,7 @@ func (p *parser) cue(k int) int {
 		return unknown
 	}
 	// "head of Cuba's National Assembly", "the start of talks": nouns
-	if p.is(k, "head", "start", "play", "face", "host") && (p.is(k+1, "of") || p.is(k-1, "the", "a", "an", "its", "his", "her", "their")) {
+	if p.is(k, "head", "start", "play", "face", "host", "vote", "opening") && (p.is(k+1, "of") || p.is(k-1, "the", "a", "an", "its", "his", "her", "their")) {
 		return unknown
 	}
 	// "the last of three rounds", "its next meeting": an order, not a
@@ -436,7 +445,7 @@ func (p *parser) cue(k int) int {
 	}
 	// A bare verb after a modal or "to" ("could hit", "is likely to hit")
 	// leaves the tense to the modal or to the word that governs "to".
-	if c == past && p.is(k-1, "will", "ll", "shall", "may", "might", "could", "should", "can", "must", "to") {
+	if c == past && p.is(k-1, "will", "ll", "shall", "would", "may", "might", "could", "should", "can", "must", "to") {
 		if p.is(k-1, "to") {
 			return unknown
 		}
@@ -482,7 +491,8 @@ func init() {
 var planners = map[string]bool{"decided": true, "agreed": true, "plans": true, "planned": true,
 	"expects": true, "expected": true, "due": true, "scheduled": true, "promised": true, "vowed": true,
 	"intends": true, "wants": true, "hopes": true, "aims": true, "going": true, "set": true, "likely": true,
-	"ready": true, "prepared": true, "pledged": true, "committed": true}
+	"ready": true, "prepared": true, "pledged": true, "committed": true,
+	"told": true, "asked": true, "urged": true, "advised": true, "ordered": true} // "told to travel from Tuesday"
 
 var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true,
 	"sr": true, "corp": true, "inc": true, "co": true, "ltd": true, "gov": true, "sen": true, "rep": true,
@@ -563,12 +573,14 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 		t = weekdayNear(p.ref, wd, tense)
 	default:
 		t = weekdayNear(p.ref, wd, tense)
-		if tense == future && p.reportedFrom(i) {
+		if p.is(i-1, "to", "until", "through", "till", "-", "–") && p.prevEnd == i-1 && !p.prevDay.IsZero() && t.Before(p.prevDay) {
+			t = weekdayNear(p.prevDay.AddDate(0, 0, 1), wd, future) // "from Tuesday to Saturday" runs forward
+		} else if tense == future && p.reportedFrom(i) {
 			// "said on Tuesday that the truce would start on Wednesday":
 			// the Wednesday after the Tuesday it was said
 			t = weekdayNear(p.sentDay.AddDate(0, 0, 1), wd, future)
 		}
-		if t.Equal(p.ref) && p.deadline(i) && !p.movedTo(p.optBack(i-1, "-")) {
+		if t.Equal(p.ref) && p.deadline(i) && !p.movedTo(p.optBack(i-1, "-")) && p.lex(i) != nil && p.lex(i).weekday > 0 {
 			t = t.AddDate(0, 0, 7) // adjourned on a Monday "until Monday": the next one
 		}
 	}
@@ -1014,7 +1026,7 @@ func (p *parser) relative(i int) match {
 			m.end, m.typ, m.val = i+2, Time, m.val+"T"+e.part
 		}
 		return m
-	case "this", "last", "next", "past", "coming", "previous", "the":
+	case "this", "last", "next", "past", "coming", "previous", "following", "the":
 	default:
 		// "spring 2014"
 		if e := p.lex(i); e != nil && e.season != "" && p.year(i+1) > 0 {
@@ -1110,14 +1122,21 @@ func (p *parser) relative(i int) match {
 	if e == nil {
 		return match{}
 	}
-	if w == "previous" && e.weekday > 0 && !e.abbr && !e.plural && !p.lastDay.IsZero() {
-		// "the previous Friday": the one before the last day the text named
+	if (w == "previous" || w == "following") && e.weekday > 0 && !e.abbr && !e.plural && !p.lastDay.IsZero() {
+		// "the previous Friday": the one before the last day the text
+		// named; "the following Saturday" the one after it
 		t := weekdayNear(p.lastDay.AddDate(0, 0, -1), e.weekday, past)
+		if w == "following" {
+			t = weekdayNear(p.lastDay.AddDate(0, 0, 1), e.weekday, future)
+		}
 		start := i
 		if p.is(i-1, "the") && i-1 >= p.prevEnd {
 			start = i - 1
 		}
 		return match{start: start, end: j + 1, typ: Date, val: fmtDay(t), day: t}
+	}
+	if w == "following" {
+		return match{} // "the following year": see anaphoric
 	}
 	if w == "previous" && p.is(i-1, "the") && p.anchored(e.unit) {
 		return match{} // "the previous year" is the one before the year last named: see anaphoric
@@ -1657,6 +1676,9 @@ func (p *parser) holiday(i int) match {
 			m, d = int(t0.Month()), t0.Day()
 		}
 		tense := p.tense(i, j)
+		if c := p.prepCue(i); c != unknown {
+			tense = c // "a government in place by Easter"
+		}
 		if near := dayYear(p.ref, m, d, unknown); date(near, m, d).Sub(p.ref).Abs() <= 31*24*time.Hour {
 			tense = unknown
 		}
@@ -1665,6 +1687,9 @@ func (p *parser) holiday(i int) match {
 	t := date(y, m, d)
 	if nth != nil {
 		t = nth(y)
+	}
+	if p.is(j, "week") && !p.is(j+1, "-") {
+		return match{start: i, end: j + 1, typ: Date, val: fmtWeek(t)} // "Christmas week"
 	}
 	return match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
 }
@@ -1902,8 +1927,8 @@ func (p *parser) quantity(i int) match {
 	if n, k := p.ordinal(j); n > 0 && p.is(k, "century") && lead == "" && mod == "" {
 		return match{start: i, end: k + 1, typ: Date, val: pad2(n - 1)}
 	}
-	if lead == "" && mod == "" && j == i && p.is(i-1, "for", "within", "in", "over") {
-		// "for years", "within weeks": an unknown number of units
+	if lead == "" && mod == "" && j == i && p.is(i-1, "for", "within", "in", "over", "take", "takes", "took", "taking") {
+		// "for years", "within weeks", "could take months": an unknown number of units
 		if e := p.lex(j); e != nil && e.plural && e.unit != "" && e.unit != "WE" && e.unit != "Q" && e.unit != "S" {
 			return match{start: i, end: j + 1, typ: Duration, val: durValue("X", e.unit)}
 		}
@@ -2317,11 +2342,16 @@ func (p *parser) clock(i int) match {
 		return p.clockDay(i, i+1, v)
 	}
 	t := &p.toks[i]
-	if t.kind == kDigit && t.e-t.s == 4 && zones[p.low(i+1)] && t.num/100 <= 24 && t.num%100 <= 59 && !p.is(i-1, "(") {
-		// wire style "0900 GMT", "kicks off at 1500 GMT on Saturday"
-		// (but not the gloss of "10:35 a.m. (0735 GMT)")
-		h, mi := t.num/100, t.num%100
-		return p.clockDay(i, i+2, "T"+pad2(h)+":"+pad2(mi))
+	if t.kind == kDigit && t.e-t.s == 4 && (zones[p.low(i+1)] || p.is(i+1, "local") && p.is(i+2, "time")) &&
+		t.num/100 <= 24 && t.num%100 <= 59 && !p.is(i-1, "(") {
+		// wire style "0900 GMT", "kicks off at 1500 GMT on Saturday",
+		// "about 1500 local time" (but not the gloss of "10:35 a.m. (0735
+		// GMT)")
+		h, mi, end := t.num/100, t.num%100, i+2
+		if p.is(i+1, "local") {
+			end = i + 3
+		}
+		return p.clockDay(i, end, "T"+pad2(h)+":"+pad2(mi))
 	}
 	if t.kind != kDigit || t.e-t.s > 2 || t.num > 24 {
 		return match{}
@@ -2382,20 +2412,26 @@ func (p *parser) clock(i int) match {
 // else the day the sentence last named or the reference date.
 func (p *parser) clockDay(i, j int, clock string) match {
 	end, d := j, p.dayFor(i)
+	own := true // the day is the time's, not marked on its own after it
 	if m := p.dayAfter(i, j); m.ok() {
 		end, d = m.end, m.day
-		if p.is(p.opt(j, ","), "(") {
-			// "10:35 a.m. (0735 GMT) Friday": the day after a parenthesis
-			// dates the time but is marked on its own.
-			end = j
+		if p.is(p.opt(j, ","), "(", "the") {
+			// "10:35 a.m. (0735 GMT) Friday", "2359 GMT the following
+			// day": the day dates the time but is marked on its own.
+			end, own = j, false
 		}
-	} else if p.is(j, "on") {
-		if m := p.dayAfter(i, j+1); m.ok() {
-			d = m.day // "at 23:59 on Sunday": Sunday's, the day marked on its own
-			p.onDay, p.onDayAt = m.day, j+1
+	} else if k := p.opt(j, ","); p.is(k, "on") {
+		if m := p.dayAfter(i, k+1); m.ok() {
+			// "at 23:59 on Sunday", "at 1 p.m. ET, on Wednesday": Sunday's,
+			// the day marked on its own
+			d, own = m.day, false
+			p.onDay, p.onDayAt = m.day, k+1
 		}
 	}
 	m := match{start: i, end: end, typ: Time, val: fmtDay(d) + clock}
+	if own {
+		m.day = d // later "the next day" counts from it
+	}
 	if p.is(i-1, "around", "about", "approximately", "roughly") {
 		m.start, m.mod = i-1, "APPROX" // TimeBank keeps "around" in a time's span
 	}
@@ -2579,11 +2615,18 @@ func (p *parser) prepCue(i int) int {
 // deadline reports whether "until" before token i sets a deadline inside
 // its clause ("postponed until Tuesday", "has given them until 9 a.m.
 // Tuesday"), which looks ahead even in a past clause, unlike "Until
-// Thursday, they had not..." or "not until Tuesday".
+// Thursday, they had not...", "not until Tuesday" or a past that
+// lasted "until 3 a.m. on Wednesday".
 func (p *parser) deadline(i int) bool {
 	k := p.optBack(i-1, "-")
 	k = p.optBack(k, "early", "late", "mid")
-	return p.is(k, "until", "till") && !p.is(k-1, "not", "up") && !p.atSentenceStart(k) || p.movedTo(k)
+	if !p.is(k, "until", "till") {
+		return p.movedTo(k)
+	}
+	v := p.optBack(k-1, "late", "well", "early", "on")
+	lasted := p.cue(v) == past && !p.is(v, "postponed", "delayed", "extended", "adjourned", "deferred", "suspended",
+		"given", "gave", "granted", "moved", "pushed", "closed", "shut", "banned", "barred")
+	return !p.is(k-1, "not", "up") && !p.atSentenceStart(k) && !lasted
 }
 
 // movedTo reports whether token k is the "to" of a date being moved:
@@ -2628,8 +2671,11 @@ func (p *parser) dayAfter(i, j int) match {
 		}
 		return m
 	}
-	if m := p.relative(k); m.ok() && m.typ == Date && !m.day.IsZero() {
-		return m
+	for _, r := range []func(*parser, int) match{(*parser).relative, (*parser).holiday, (*parser).anaphoric} {
+		// "noon tomorrow", "11.59pm on New Year's Eve", "2359 GMT the following day"
+		if m := r(p, k); m.ok() && m.typ == Date && !m.day.IsZero() {
+			return m
+		}
 	}
 	return match{}
 }
@@ -2700,7 +2746,7 @@ func (p *parser) remember(m match) {
 			absolute = true
 		}
 	}
-	if !absolute {
+	if !absolute && !p.holiday(m.start).ok() { // "the quake that struck on New Year's Day"
 		return
 	}
 	if len(m.val) >= 7 && m.val[4] == '-' && allDigits(m.val[5:7]) {
@@ -2712,7 +2758,7 @@ func (p *parser) remember(m match) {
 	p.lastYear, p.lastYearI = y, m.end
 	if !m.day.IsZero() {
 		p.lastDay, p.lastDayI = m.day, m.end
-	} else if len(m.val) >= 10 && m.val[4] == '-' && m.val[5] != 'W' {
+	} else if m.typ == Date && len(m.val) >= 10 && m.val[4] == '-' && m.val[5] != 'W' {
 		p.lastDay = time.Time{}
 	}
 }
