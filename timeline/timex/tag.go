@@ -878,9 +878,12 @@ func (p *parser) numeric(i int) match {
 		}
 		return match{start: i, end: end, typ: Date, val: fmtYear(y) + "-" + strings.ToUpper(t.low) + strconv.Itoa(n)}
 	case t.low == "fy" && t.cap:
-		// "FY2021", "FY 2021": a fiscal year
+		// "FY2021", "FY 2021", "FY24": a fiscal year
 		if y := p.year(i + 1); y > 0 {
 			return match{start: i, end: i + 2, typ: Date, val: fmtYear(y)}
+		}
+		if i+1 < len(p.toks) && p.glued(i+1) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 2 && !p.glued(i+2) {
+			return match{start: i, end: i + 2, typ: Date, val: fmtYear(p.ref.Year()/100*100 + p.toks[i+1].num)}
 		}
 		return match{}
 	case t.low == "'":
@@ -924,7 +927,8 @@ func (p *parser) numeric(i int) match {
 
 var (
 	yearLabels = setOf("section", "article", "chapter", "rule", "resolution", "flight", "route", "highway", "room",
-		"no", "number", "model", "version", "paragraph", "clause", "exhibit", "form", "page", "item", "psalm", "code")
+		"no", "number", "model", "version", "paragraph", "clause", "exhibit", "form", "page", "item", "psalm", "code",
+		"euro", "expo", "vision", "agenda") // "Euro 2020" was played in 2021
 	countNouns = setOf("percent", "per", "people", "persons", "units", "troops", "soldiers", "votes", "points", "shares",
 		"barrels", "tons", "tonnes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars",
 		"euros", "yen", "pounds", "workers", "employees", "residents", "jobs", "deaths", "children", "students",

@@ -274,6 +274,8 @@ func TestTag(t *testing.T) {
 		{"would before a bare verb looks ahead", "The cold would last through the weekend.", []want{{"the weekend", Date, "2021-W52-WE", ""}}},
 		{"told to travel looks ahead", "Passengers have been told to travel only if necessary from Tuesday to Saturday.",
 			[]want{{"Tuesday", Date, "2022-01-04", ""}, {"Saturday", Date, "2022-01-08", ""}}},
+		{"a fiscal year in two digits", "Revenue for FY22 rose.", []want{{"FY22", Date, "2022", ""}}},
+		{"a tournament named for a year", "Italy won Euro 2020.", nil},
 		{"the verb plans looks ahead", "On Friday, the company plans to sign.",
 			[]want{{"Friday", Date, "2021-12-31", ""}}},
 		{"the end of the month", "by the end of the month",
