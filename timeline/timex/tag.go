@@ -609,7 +609,7 @@ func (p *parser) monthDay(i, j int) match {
 			return p.finishDate(i, k2+1, e, d)
 		}
 		// "10 to 12 January": the first day of a range takes the later month.
-		if p.is(k, "-", "–", "to", "and", "through", "until", "till") {
+		if p.is(k, rangeWords...) {
 			if d2, k3 := p.day(k + 1); d2 > d {
 				if e := p.lex(k3); e != nil && e.month > 0 && p.toks[k3].cap {
 					m := p.finishDateAt(i, k3, k3+1, e, d)
