@@ -29,9 +29,21 @@
 // its middle month (2021-Q2) and "the second quarter ended Oct. 31" the
 // year of its end.
 //
-// A verb of saying gives a date its tense only next to it ("said
-// Friday"); further off, the reported clause decides ("the ruling, which
-// is expected Friday, they said" looks ahead).
+// A verb of saying gives a date its tense next to it ("said Friday"),
+// when the date opens the sentence ("On Monday, the minister said she
+// would...") or comes before "that" ("told reporters on Wednesday that");
+// further off, the reported clause decides ("the ruling, which is
+// expected Friday, they said" looks ahead), and a day in it counts from
+// the day it was said ("said on Tuesday that the truce would start on
+// Wednesday").
+//
+// Some expressions count from the story rather than the reference date:
+// "the next day", "the previous year", "the year before", "that same
+// day" from the last point the text named (a holiday included), and a
+// clock time with no day of its own takes the day its sentence, or the
+// story shortly before it, named ("On Monday ... By 8 p.m., the spire had
+// fallen"). A year that opens a sentence ("In 2016,") sets the year of
+// the months and days after it.
 //
 // Nothing in the package reads the clock: the reference date is always
 // given, so output is deterministic.
