@@ -48,7 +48,6 @@ type parser struct {
 	// The last point in time the text named, which "that day" and "the
 	// following year" refer to.
 	lastDay   time.Time
-	lastDayI  int // token index after the last day named
 	lastYear  int
 	lastYearI int    // token index after the last year named
 	lastMonth string // YYYY-MM
@@ -56,6 +55,11 @@ type parser struct {
 	// The end and day of the last expression, for "April 24 and 25".
 	prevEnd int
 	prevVal string
+	// The day the story is about and the token after it: the last day
+	// named that is not background to a present-tense lead or to another
+	// event ("after a sell-off that began on Tuesday").
+	storyDay  time.Time
+	storyDayI int
 	// The year the current sentence named ("In 2016, the city flooded in
 	// January") and the token after it.
 	sentYear  int
@@ -89,6 +93,11 @@ func (p *parser) run() []Timex {
 		}
 		if !m.day.IsZero() {
 			p.sentDay, p.sentDayI = m.day, m.end
+			// (a day with its part, "Tuesday afternoon", but not a clock
+			// time, which took its day from the story already)
+			if (m.typ == Date || len(m.val) == 13 && isPartOfDay(m.val[10:])) && !p.background(m.start) {
+				p.storyDay, p.storyDayI = m.day, m.end
+			}
 		}
 		// A year that opens its sentence ("In 2016,", "Last year,", "The
 		// 2024 festival") sets the scene for the months and days after it.
@@ -2472,11 +2481,47 @@ func (p *parser) dayFor(i int) time.Time {
 		return p.sentDay
 	}
 	// "...on Monday. By 8 p.m., the spire had collapsed": the story's day
-	if !p.lastDay.IsZero() && p.lastDayI <= i && i-p.lastDayI <= storyWindow &&
-		!(p.lastDay.After(p.ref) && p.tense(i, i+1) == past) {
-		return p.lastDay
+	if !p.storyDay.IsZero() && p.storyDayI <= i && i-p.storyDayI <= storyWindow &&
+		!(p.storyDay.After(p.ref) && p.tense(i, i+1) == past) {
+		return p.storyDay
 	}
 	return p.ref
+}
+
+// background reports whether the day named at token i is background to
+// the story rather than its day: told relative to another event ("a
+// sell-off that began on Tuesday", "since Monday", "two days after Easter
+// Sunday"), in the past perfect ("had warned on Monday"), or not in the
+// past at all in a sentence told in the present ("Commuters are crawling
+// along icy highways ... the second storm this week"). "Police are hunting
+// men who stole watches on Tuesday" names the story's day.
+func (p *parser) background(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6 && !p.boundary(k); k-- {
+		if p.is(k, "after", "since", "before", "following", "ahead", "until", "than", "began", "started") {
+			return true
+		}
+	}
+	// the nearest tense cue before the day in its sentence
+	for k := i - 1; k >= 0 && !p.boundary(k); k-- {
+		if c := p.cue(k); c == past {
+			return p.is(k, "had") || p.is(k-1, "had") // "had warned on Monday"
+		} else if c != unknown {
+			break
+		}
+	}
+	a, b := i, i
+	for a > 0 && !p.boundary(a-1) {
+		a--
+	}
+	for b < len(p.toks) && !p.boundary(b) {
+		b++
+	}
+	for k := a; k < b; k++ {
+		if p.is(k, "is", "are", "am", "has", "have") {
+			return true
+		}
+	}
+	return false
 }
 
 // storyWindow is how many tokens after a day a clock time without one
@@ -2761,7 +2806,7 @@ func (p *parser) remember(m match) {
 	y, _ := strconv.Atoi(m.val[:4])
 	p.lastYear, p.lastYearI = y, m.end
 	if !m.day.IsZero() {
-		p.lastDay, p.lastDayI = m.day, m.end
+		p.lastDay = m.day
 	} else if m.typ == Date && len(m.val) >= 10 && m.val[4] == '-' && m.val[5] != 'W' {
 		p.lastDay = time.Time{}
 	}

@@ -1,6 +1,8 @@
 package timex
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -276,6 +278,14 @@ func TestTag(t *testing.T) {
 			[]want{{"Tuesday", Date, "2022-01-04", ""}, {"Saturday", Date, "2022-01-08", ""}}},
 		{"a fiscal year in two digits", "Revenue for FY22 rose.", []want{{"FY22", Date, "2022", ""}}},
 		{"a tournament named for a year", "Italy won Euro 2020.", nil},
+		{"a day in the lead's past is the story's, for its clock times",
+			"Police are hunting men who stole watches in Mayfair on Tuesday afternoon. They smashed a window at about 3.40pm.",
+			[]want{{"Tuesday afternoon", Time, "2021-12-28TAF", ""}, {"about 3.40pm", Time, "2021-12-28T15:40", "APPROX"}}},
+		{"a day that is background leaves clock times on the reference day",
+			"Stocks are climbing as shares recover from a sell-off that began on Tuesday. At 12:30 p.m., the index was up.",
+			[]want{{"Tuesday", Date, "2021-12-28", ""}, {"12:30 p.m.", Time, "2021-12-30T12:30", ""}}},
+		{"a day in the past perfect is background", "The agency had warned on Monday of delays. Flights were late as of 2 p.m.",
+			[]want{{"Monday", Date, "2021-12-27", ""}, {"2 p.m", Time, "2021-12-30T14:00", ""}}},
 		{"the verb plans looks ahead", "On Friday, the company plans to sign.",
 			[]want{{"Friday", Date, "2021-12-31", ""}}},
 		{"the end of the month", "by the end of the month",
@@ -548,5 +558,63 @@ func TestAnaphora(t *testing.T) {
 				t.Errorf("Tag(%q) = %+v, want last %q = %s", tc.text, got, tc.last, tc.value)
 			}
 		})
+	}
+}
+
+// TestClockDays dates the clock times of testdata/clock (which day a time
+// with no date of its own belongs to) and fails if fewer come out right
+// than the tagger reached when the set was added: 25/25 story, 19/25
+// publication-day and 5/10 mixed cases.
+func TestClockDays(t *testing.T) {
+	f, err := os.Open(filepath.Join("testdata", "clock", "cases.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	right, total := map[string]int{}, map[string]int{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var c struct {
+			ID, DCT, Text, Clock, Day, Kind string
+			Occurrence                      int
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		ref, err := time.Parse("2006-01-02", c.DCT)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start, from := -1, 0
+		for n := 0; n < max(c.Occurrence, 1); n++ {
+			k := strings.Index(c.Text[from:], c.Clock)
+			if k < 0 {
+				t.Fatalf("%s: %q not in the text", c.ID, c.Clock)
+			}
+			start, from = from+k, from+k+1
+		}
+		end := start + len(c.Clock)
+		got := ""
+		for _, x := range Tag(c.Text, ref) {
+			if x.Start < end && start < x.End && len(x.Value) >= 10 {
+				got = x.Value[:10]
+				break
+			}
+		}
+		total[c.Kind]++
+		if got == c.Day {
+			right[c.Kind]++
+		} else {
+			t.Logf("%s (%s): %q on %s, want %s", c.ID, c.Kind, c.Clock, got, c.Day)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for kind, floor := range map[string]int{"story": 25, "dct": 19, "mixed": 5} {
+		t.Logf("%s: %d/%d right", kind, right[kind], total[kind])
+		if right[kind] < floor {
+			t.Errorf("%s: %d/%d clock times on the right day, want at least %d", kind, right[kind], total[kind], floor)
+		}
 	}
 }
