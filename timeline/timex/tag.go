@@ -2475,7 +2475,8 @@ func (p *parser) ampm(j int) int {
 }
 
 // dayFor is the day a time of day at token i belongs to: the last day
-// named in the same sentence, else the reference date.
+// named in the same sentence, else the story's day if one was named
+// shortly before (see background), else the reference date.
 func (p *parser) dayFor(i int) time.Time {
 	if !p.sentDay.IsZero() && p.sentDayI <= i && i-p.sentDayI <= 60 && p.inSentence(p.sentDayI, i) {
 		return p.sentDay
