@@ -92,7 +92,7 @@ func init() {
 		lexicon[w] = &lexEntry{vague: v}
 	}
 	for w, v := range map[string]string{"daily": "P1D", "weekly": "P1W", "monthly": "P1M",
-		"hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "annually": "P1Y", "yearly": "P1Y"} {
+		"hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W", "fortnightly": "P2W", "annually": "P1Y", "yearly": "P1Y"} {
 		lexicon[w] = &lexEntry{set: v}
 	}
 	// Tense cues: the nearest one to an expression decides how an

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -137,6 +138,9 @@ func init() {
 		about around approximately at over under within recent couple labor memorial`) {
 		triggers[w] = true
 	}
+	for _, nd := range namedDays {
+		triggers[nd.words[0]] = true
+	}
 	for w := range triggers {
 		if e, ok := lexicon[w]; ok {
 			e.trig = true
@@ -268,6 +272,21 @@ func (p *parser) year(i int) int {
 	return y
 }
 
+// shortYear reads a year written with an apostrophe and two digits at
+// token i ("'98", "Q3'22") and returns it and the token after it, or 0:
+// the nearest such year that is not more than ten years ahead.
+func (p *parser) shortYear(i int) (int, int) {
+	if !p.is(i, "'") || !p.glued(i+1) || i+1 >= len(p.toks) || p.toks[i+1].kind != kDigit ||
+		p.toks[i+1].e-p.toks[i+1].s != 2 || p.glued(i+2) && p.is(i+2, "s") {
+		return 0, i
+	}
+	y := p.ref.Year()/100*100 + p.toks[i+1].num
+	if y > p.ref.Year()+10 {
+		y -= 100
+	}
+	return y, i + 2
+}
+
 // ---------------------------------------------------------------- tense
 
 // cueWindow is how many tokens either side tense looks for a cue.
@@ -342,12 +361,15 @@ func (p *parser) tense(i, j int) int {
 
 // copula reports whether the expression at i is what "is" or "are"
 // says a thing is: "the deadline is Monday", "the final is in June",
-// "the vote is at noon on Friday" name a date still to come.
+// "the vote is at noon on Friday", "the festival is held in June" name a
+// date still to come.
 func (p *parser) copula(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-9; k-- {
 		switch {
 		case p.is(k, "is", "are"):
 			return true
+		case p.is(k-1, "is", "are") && (pastTense(p.low(k)) || p.lex(k) != nil && p.lex(k).cue == past):
+			return true // "the festival is held in June"
 		case p.is(k, "on", "at", "in", "noon", "midnight", "a.m.", "p.m.", "a", "p", "m", ".", ":", "gmt", "utc"),
 			p.toks[k].kind == kDigit:
 		default:
@@ -649,6 +671,9 @@ func (p *parser) monthDay(i, j int) match {
 	if y := p.year(k2); y > 0 {
 		return match{start: i, end: k2 + 1, typ: Date, val: fmtMonth(y, e.month)}
 	}
+	if y, k3 := p.shortYear(k); y > 0 {
+		return match{start: i, end: k3, typ: Date, val: fmtMonth(y, e.month)} // "Jan '19"
+	}
 	if y := p.yearWords(k2); y.ok() && i == j {
 		return match{start: i, end: y.end, typ: Date, val: y.val + "-" + pad2(e.month)}
 	}
@@ -884,6 +909,8 @@ func (p *parser) numeric(i int) match {
 		}
 		if yy := p.year(p.opt(end, ",")); yy > 0 {
 			end, y = p.opt(end, ",")+1, yy
+		} else if yy, k := p.shortYear(end); yy > 0 {
+			end, y = k, yy // "Q3'22"
 		}
 		return match{start: i, end: end, typ: Date, val: fmtYear(y) + "-" + strings.ToUpper(t.low) + strconv.Itoa(n)}
 	case t.low == "fy" && t.cap:
@@ -891,7 +918,8 @@ func (p *parser) numeric(i int) match {
 		if y := p.year(i + 1); y > 0 {
 			return match{start: i, end: i + 2, typ: Date, val: fmtYear(y)}
 		}
-		if i+1 < len(p.toks) && p.glued(i+1) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 2 && !p.glued(i+2) {
+		if i+1 < len(p.toks) && p.glued(i+1) && p.toks[i+1].kind == kDigit && p.toks[i+1].e-p.toks[i+1].s == 2 &&
+			(!p.glued(i+2) || i+2 < len(p.toks) && p.toks[i+2].kind == kPunct) {
 			return match{start: i, end: i + 2, typ: Date, val: fmtYear(p.ref.Year()/100*100 + p.toks[i+1].num)}
 		}
 		return match{}
@@ -926,9 +954,10 @@ func (p *parser) numeric(i int) match {
 	if p.glued(i+1) && p.toks[i+1].kind == kWord {
 		return match{}
 	}
-	// "Section 1983", "Flight 1549" are labels; "1999 people", "2024
-	// percent" counts.
-	if yearLabels[p.low(i-1)] && p.toks[i-1].cap || countNouns[p.low(i+1)] {
+	// "Section 1983", "page 2021", "Flight BA2020" are labels; "1999
+	// people", "2024 percent" counts; "0800 123 2020" a phone number.
+	if yearLabels[p.low(i-1)] || yearLabels[p.low(p.optBack(i-1, "."))] || countNouns[p.low(i+1)] || p.glued(i) && i > 0 && p.toks[i-1].kind == kWord ||
+		i > 0 && p.toks[i-1].kind == kDigit && p.toks[i-1].e-p.toks[i-1].s >= 3 {
 		return match{}
 	}
 	return match{start: i, end: i + 1, typ: Date, val: fmtYear(y)}
@@ -937,11 +966,12 @@ func (p *parser) numeric(i int) match {
 var (
 	yearLabels = setOf("section", "article", "chapter", "rule", "resolution", "flight", "route", "highway", "room",
 		"no", "number", "model", "version", "paragraph", "clause", "exhibit", "form", "page", "item", "psalm", "code",
-		"euro", "expo", "vision", "agenda") // "Euro 2020" was played in 2021
+		"gate", "interstate", "bus", "hr", "euro", "expo", "vision", "agenda") // "Euro 2020" was played in 2021
 	countNouns = setOf("percent", "per", "people", "persons", "units", "troops", "soldiers", "votes", "points", "shares",
 		"barrels", "tons", "tonnes", "km", "kilometres", "kilometers", "miles", "metres", "meters", "feet", "dollars",
 		"euros", "yen", "pounds", "workers", "employees", "residents", "jobs", "deaths", "children", "students",
-		"homes", "households", "vehicles", "cars", "passengers", "copies", "times", "members", "refugees", "migrants")
+		"homes", "households", "vehicles", "cars", "passengers", "copies", "times", "members", "refugees", "migrants",
+		"signatures", "pages")
 )
 
 func setOf(words ...string) map[string]bool {
@@ -954,6 +984,11 @@ func setOf(words ...string) map[string]bool {
 
 // slashDate reads "12/30/2021", "7/8/07" and "2021-12-30" with dateparse.
 func (p *parser) slashDate(i int) match {
+	// "9/11" is the day of the 2001 attacks
+	if p.is(i, "9") && p.is(i+1, "/") && p.is(i+2, "11") && p.glued(i+1) && p.glued(i+2) && !(p.glued(i+3) && p.is(i+3, "/")) {
+		t := date(2001, 9, 11)
+		return match{start: i, end: i + 3, typ: Date, val: fmtDay(t), day: t}
+	}
 	if i+4 >= len(p.toks) {
 		return match{}
 	}
@@ -1041,9 +1076,14 @@ func (p *parser) relative(i int) match {
 		return m
 	case "this", "last", "next", "past", "coming", "previous", "following", "the":
 	default:
-		// "spring 2014"
+		// "spring 2014", "summer '98"
 		if e := p.lex(i); e != nil && e.season != "" && p.year(i+1) > 0 {
 			return match{start: i, end: i + 2, typ: Date, val: fmtYear(p.year(i+1)) + "-" + e.season}
+		}
+		if e := p.lex(i); e != nil && e.season != "" {
+			if y, k := p.shortYear(i + 1); y > 0 {
+				return match{start: i, end: k, typ: Date, val: fmtYear(y) + "-" + e.season}
+			}
 		}
 		// A season after a preposition: "in spring", "by summer".
 		if e := p.lex(i); e != nil && e.season != "" && p.is(i-1, "in", "during", "by", "since", "until", "early", "late", "mid", "-") {
@@ -1099,7 +1139,8 @@ func (p *parser) relative(i int) match {
 					// "since 2014, the year Russia annexed Crimea" names 2014 again
 					return match{start: i, end: k + 1, typ: Date, val: fmtYear(y)}
 				}
-				if k == j && (!p.is(i-1, "of", "for", "in", "during", "through", "by", "throughout") || p.is(k+1, "ended", "ending")) {
+				if k == j && (!p.is(i-1, "of", "for", "in", "during", "through", "by", "throughout") || p.is(k+1, "ended", "ending") ||
+					p.is(k+1, "to") && p.lex(k+2) != nil && p.lex(k+2).month > 0) { // "in the year to March"
 					// "the year" alone is mostly a span of a year in TimeBank
 					return match{start: i, end: k + 1, typ: Duration, val: "P1Y"}
 				}
@@ -1382,11 +1423,13 @@ func (p *parser) quarter(i int) match {
 	n, k := p.ordinal(j)
 	unit := ""
 	switch {
-	case n == 0 && j > i && p.is(j, "last", "latter") && p.is(j+1, "half"):
-		n, k, unit = 2, j+1, "H" // "the last half of 1989"
-		if !(p.is(k+1, "of") && (p.year(p.opt(k+2, "fiscal")) > 0 || p.is(k+2, "this", "last", "next") && p.is(k+3, "year"))) {
+	case n == 0 && j > i && p.is(j, "last", "latter", "back") && p.is(j+1, "half"):
+		n, k, unit = 2, j+1, "H" // "the last half of 1989", "the back half of the year"
+		if !(p.is(k+1, "of") && (p.year(p.opt(k+2, "fiscal")) > 0 || p.is(k+2, "this", "last", "next", "the") && p.is(k+3, "year"))) {
 			return match{} // but not "of the '80s"
 		}
+	case n == 0 && j > i && p.is(j, "final") && p.is(j+1, "quarter") && p.is(j+2, "of"):
+		n, k, unit = 4, j+1, "Q" // "the final quarter of 2019"
 	case j > i && p.is(j, "first", "last") && p.is(j+1, "two") && p.is(j+2, "quarters"):
 		// "the first two quarters of 1990" is a half
 		n, k, unit = 1, j+2, "H"
@@ -1589,7 +1632,8 @@ func (p *parser) holiday(i int) match {
 		}
 	case "new":
 		// "New Year's Day", "New Year's Eve", "New Year's", "New Year"
-		if !p.is(j+1, "year") || !p.toks[j+1].cap {
+		// (but not the "Chinese New Year")
+		if !p.is(j+1, "year") || !p.toks[j+1].cap || p.is(j-1, "chinese", "lunar") {
 			return match{}
 		}
 		m, d = 1, 1
@@ -1672,7 +1716,9 @@ func (p *parser) holiday(i int) match {
 		m, j = 11, j+2
 		nth = func(y int) time.Time { return nthWeekday(y, 11, 1, 1).AddDate(0, 0, 1) }
 	default:
-		return match{}
+		if nth, j = p.namedDay(i); nth == nil {
+			return match{}
+		}
 	}
 	if j < len(p.toks) && p.toks[j].cap && p.toks[j].kind == kWord && p.lex(j) == nil && !p.boundary(j-1) {
 		return match{} // "the Good Friday Agreement", "Christmas Island"
@@ -1705,6 +1751,66 @@ func (p *parser) holiday(i int) match {
 		return match{start: i, end: j + 1, typ: Date, val: fmtWeek(t)} // "Christmas week"
 	}
 	return match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
+}
+
+// namedDays are the holidays read from a table: their words (as scan
+// splits them) and their date in a year.
+var namedDays = func() []struct {
+	words []string
+	day   func(y int) time.Time
+} {
+	fixed := func(m, d int) func(int) time.Time { return func(y int) time.Time { return date(y, m, d) } }
+	nthOf := func(m int, wd time.Weekday, n int) func(int) time.Time {
+		return func(y int) time.Time { return nthWeekday(y, m, int(wd), n) }
+	}
+	fromEaster := func(days int) func(int) time.Time {
+		return func(y int) time.Time { return easter(y).AddDate(0, 0, days) }
+	}
+	var out []struct {
+		words []string
+		day   func(y int) time.Time
+	}
+	for name, day := range map[string]func(int) time.Time{
+		"Boxing Day": fixed(12, 26), "Hogmanay": fixed(12, 31), "Burns Night": fixed(1, 25),
+		"Remembrance Day": fixed(11, 11), "Armistice Day": fixed(11, 11), "Veterans Day": fixed(11, 11),
+		"Bonfire Night": fixed(11, 5), "Guy Fawkes Night": fixed(11, 5), "Bastille Day": fixed(7, 14),
+		"Juneteenth": fixed(6, 19), "May Day": fixed(5, 1), "Fourth of July": fixed(7, 4), "July Fourth": fixed(7, 4),
+		"St Patrick's Day": fixed(3, 17), "St. Patrick's Day": fixed(3, 17), "Inauguration Day": fixed(1, 20),
+		"Remembrance Sunday": nthOf(11, time.Sunday, 2), "Martin Luther King Day": nthOf(1, time.Monday, 3),
+		"Martin Luther King Jr. Day": nthOf(1, time.Monday, 3),
+		"Presidents Day":             nthOf(2, time.Monday, 3), "Presidents' Day": nthOf(2, time.Monday, 3),
+		"Columbus Day": nthOf(10, time.Monday, 2), "Father's Day": nthOf(6, time.Sunday, 3),
+		"Mothering Sunday": fromEaster(-21), "Ash Wednesday": fromEaster(-46), "Shrove Tuesday": fromEaster(-47),
+		"Pancake Day": fromEaster(-47), "Maundy Thursday": fromEaster(-3), "Whit Sunday": fromEaster(49),
+		"Pentecost": fromEaster(49), "Whit Monday": fromEaster(50),
+	} {
+		var words []string
+		for _, t := range scan(name, asciiLower(name), nil) {
+			words = append(words, t.low)
+		}
+		out = append(out, struct {
+			words []string
+			day   func(y int) time.Time
+		}{words, day})
+	}
+	// longest names first, so that "Guy Fawkes Night" wins over a shorter one
+	sort.Slice(out, func(a, b int) bool { return len(out[a].words) > len(out[b].words) })
+	return out
+}()
+
+// namedDay reads a holiday of the namedDays table at token i and returns
+// its date in a year and the token after it, or nil.
+func (p *parser) namedDay(i int) (func(y int) time.Time, int) {
+next:
+	for _, nd := range namedDays {
+		for k, w := range nd.words {
+			if !p.is(i+k, w) {
+				continue next
+			}
+		}
+		return nd.day, i + len(nd.words)
+	}
+	return nil, i
 }
 
 // easter returns the date of Easter Sunday in the Gregorian calendar
@@ -2103,6 +2209,10 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 	if single && lead == "" && (unit == "WE") {
 		return match{}
 	}
+	if single && lead == "" && p.is(j, "a", "an") && p.is(i-1, "times") && i >= 2 &&
+		(p.toks[i-2].kind == kDigit || p.lex(i-2) != nil && p.lex(i-2).num > 0) {
+		return match{start: i - 2, end: k, typ: Set, val: durValue("1", unit)} // "three times a day"
+	}
 	// "a year" after an amount is a rate ("$5 million a year"), which
 	// TimeBank leaves unmarked; so are ages ("52 years old").
 	if p.is(j, "a", "an", "per") && !hyphen && lead == "" && mod == "" && p.afterAmount(i) {
@@ -2330,6 +2440,9 @@ func (p *parser) count(i int) (string, int, bool) {
 	if p.is(j, "and") && p.is(j+1, "a") && p.is(j+2, "half") {
 		return strconv.Itoa(n) + ".5", j + 3, true
 	}
+	if p.is(j, "-") && p.is(j+1, "and") && p.is(j+2, "-") && p.is(j+3, "a") && p.is(j+4, "-") && p.is(j+5, "half") {
+		return strconv.Itoa(n) + ".5", j + 6, true // "two-and-a-half years"
+	}
 	return strconv.Itoa(n), j, true
 }
 
@@ -2349,10 +2462,20 @@ func (p *parser) clock(i int) match {
 		}
 		// "High Noon" is a film: a clock word alone needs a preposition.
 		if !p.is(i-1, "at", "by", "before", "after", "until", "till", "around", "about", "past", "from", "since", "to") &&
-			!p.dayAfter(i, i+1).ok() {
+			!p.dayAfter(i, i+1).ok() && !(p.is(i+1, "on") && p.dayAfter(i, i+2).ok()) {
 			return match{}
 		}
-		return p.clockDay(i, i+1, v)
+		m := p.clockDay(i, i+1, v)
+		if v == "T24:00" && m.val == fmtDay(p.ref)+v && p.tense(i, i+1) == past {
+			// "the crash happened shortly before midnight": the midnight
+			// that ended the day before
+			d := p.ref.AddDate(0, 0, -1)
+			m.val = fmtDay(d) + v
+			if !m.day.IsZero() {
+				m.day = d
+			}
+		}
+		return m
 	}
 	t := &p.toks[i]
 	if t.kind == kDigit && t.e-t.s == 4 && (zones[p.low(i+1)] || p.is(i+1, "local") && p.is(i+2, "time")) &&
@@ -2414,8 +2537,9 @@ func (p *parser) clock(i int) match {
 	if !hasMin && !ctx {
 		return match{}
 	}
-	if !ctx && !p.is(i-1, "at", "by", "around", "about", "from", "until", "till", "before", "after", "to", "approximately") {
-		return match{}
+	if !ctx && !p.is(i-1, "at", "by", "around", "about", "from", "until", "till", "before", "after", "to", "approximately") &&
+		!p.dayAfter(i, j).ok() && !(p.is(j, "on") && p.dayAfter(i, j+1).ok()) {
+		return match{} // but "bids are due 17:00 Friday"
 	}
 	return p.clockDay(i, j, "T"+pad2(h)+":"+pad2(mi))
 }
@@ -2554,7 +2678,13 @@ func (p *parser) set(i int) match {
 	if !ok || p.is(j, "a", "an") {
 		q, k = "1", j
 	}
+	if p.is(j, "other") && p.is(i, "every") {
+		q, k = "2", j+1 // "every other week"
+	}
 	e := p.lex(k)
+	if e != nil && e.unit == "WE" && q == "1" && p.is(i, "every", "each") {
+		return match{start: i, end: k + 1, typ: Set, val: "XXXX-WXX-WE"} // "every weekend"
+	}
 	if e == nil || e.unit == "" {
 		if e != nil && e.part != "" && p.is(i, "every", "each") {
 			return match{start: i, end: k + 1, typ: Set, val: "TXX" + e.part}
@@ -2650,6 +2780,10 @@ func (p *parser) prepCue(i int) int {
 	switch p.low(k) {
 	case "by", "until", "till":
 		return future
+	case "through":
+		if p.prevEnd != k { // but "this year through August" is a range
+			return future
+		}
 	case "since":
 		return past
 	}
@@ -2723,8 +2857,8 @@ func (p *parser) dayAfter(i, j int) match {
 	}
 	for _, r := range []func(*parser, int) match{(*parser).relative, (*parser).holiday, (*parser).anaphoric} {
 		// "noon tomorrow", "11.59pm on New Year's Eve", "2359 GMT the following day"
-		if m := r(p, k); m.ok() && m.typ == Date && !m.day.IsZero() {
-			return m
+		if m := r(p, k); m.ok() && !m.day.IsZero() && (m.typ == Date || len(m.val) == 13 && isPartOfDay(m.val[10:])) {
+			return m // ("11pm last night")
 		}
 	}
 	return match{}
