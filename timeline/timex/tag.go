@@ -633,7 +633,19 @@ func (p *parser) weekday(i, j, wd int, rel string) match {
 // monthDay parses the date part that starts at token j (a weekday before
 // it, if any, begins at i).
 func (p *parser) monthDay(i, j int) match {
-	// day [of] month [year]: "30 December 2021", "the 30th of December"
+	// day [of] month [year]: "30 December 2021", "the 30th of December",
+	// "the third of March"
+	if d, k := p.ordinal(j); d > 0 && p.toks[j].kind == kWord && p.is(k, "of") && p.is(j-1, "the", "-") {
+		start := j
+		if tens := p.lex(j - 2); p.is(j-1, "-") && tens != nil && (tens.num == 20 || tens.num == 30) && p.is(j-3, "the") {
+			d, start = d+tens.num, j-2 // "the twenty-first of June"
+		} else if p.is(j-1, "-") {
+			d = 0
+		}
+		if e := p.lex(k + 1); d > 0 && d <= 31 && e != nil && e.month > 0 && p.toks[k+1].cap {
+			return p.finishDate(start, k+2, e, d)
+		}
+	}
 	if d, k := p.day(j); d > 0 {
 		k2 := p.opt(k, "of")
 		if e := p.lex(k2); e != nil && e.month > 0 && p.toks[k2].cap {
