@@ -132,14 +132,14 @@ var triggers = map[string]bool{"same": true, "soon": true, "q": true, "h": true,
 
 func init() {
 	for _, w := range strings.Fields(`the a an this that these last next past coming previous following
-		early earlier mid middle late later end beginning start fiscal every each per noon midnight midday election easter good
-		tonight today yesterday tomorrow christmas new thanksgiving halloween independence valentine black cyber
+		early earlier mid middle late later end beginning start fiscal every each per noon midnight midday easter good
+		tonight today yesterday tomorrow christmas new
 		several few many some from between half year-end future present up more less nearly almost
-		about around approximately at over under within recent couple labor memorial`) {
+		about around approximately at over under within recent couple`) {
 		triggers[w] = true
 	}
 	for _, nd := range namedDays {
-		triggers[nd.words[0]] = true
+		triggers[nd.words[0]] = true // "Boxing", "Labor", "Valentine"...
 	}
 	for w := range triggers {
 		if e, ok := lexicon[w]; ok {
@@ -1657,44 +1657,6 @@ func (p *parser) holiday(i int) match {
 			m, d = 12, 31
 		}
 		j = p.opt(j, "day", "eve")
-	case "independence":
-		if !p.is(j+1, "day") {
-			return match{}
-		}
-		m, d, j = 7, 4, j+2
-	case "halloween":
-		m, d, j = 10, 31, j+1
-	case "valentine":
-		if !p.is(j+1, "'") || !p.is(j+2, "s") || !p.is(j+3, "day") {
-			return match{}
-		}
-		m, d, j = 2, 14, j+4
-	case "thanksgiving":
-		m, j = 11, p.opt(j+1, "day")
-		nth = func(y int) time.Time { return nthWeekday(y, 11, 4, 4) }
-	case "black", "cyber":
-		// Black Friday and Cyber Monday follow Thanksgiving
-		off, day := 1, "friday"
-		if p.is(j, "cyber") {
-			off, day = 4, "monday"
-		}
-		if !p.is(j+1, day) || !p.toks[j+1].cap {
-			return match{}
-		}
-		m, j = 11, j+2
-		nth = func(y int) time.Time { return nthWeekday(y, 11, 4, 4).AddDate(0, 0, off) }
-	case "labor":
-		if !p.is(j+1, "day") {
-			return match{}
-		}
-		m, j = 9, j+2
-		nth = func(y int) time.Time { return nthWeekday(y, 9, 1, 1) }
-	case "memorial":
-		if !p.is(j+1, "day") {
-			return match{}
-		}
-		m, j = 5, j+2
-		nth = func(y int) time.Time { return nthWeekday(y, 5, 1, -1) }
 	case "easter", "good":
 		// Easter Sunday (and Monday), Good Friday; "Easter week" ends on Easter
 		off := 0
@@ -1720,13 +1682,6 @@ func (p *parser) holiday(i int) match {
 		}
 		m, d = 4, 1
 		nth = func(y int) time.Time { return easter(y).AddDate(0, 0, off) }
-	case "election":
-		// US Election Day: the Tuesday after the first Monday of November
-		if !p.is(j+1, "day") || !p.toks[j+1].cap {
-			return match{}
-		}
-		m, j = 11, j+2
-		nth = func(y int) time.Time { return nthWeekday(y, 11, 1, 1).AddDate(0, 0, 1) }
 	default:
 		if nth, j = p.namedDay(i); nth == nil {
 			return match{}
@@ -1765,48 +1720,56 @@ func (p *parser) holiday(i int) match {
 	return match{start: i, end: j, typ: Date, val: fmtDay(t), day: t}
 }
 
-// namedDays are the holidays read from a table: their words (as scan
-// splits them) and their date in a year.
-var namedDays = func() []struct {
+// A namedDay is a holiday of the table: its words as scan splits them and
+// its date in a year.
+type namedDay struct {
 	words []string
 	day   func(y int) time.Time
-} {
+}
+
+// namedDays are the holidays without a rule of their own, longest names
+// first ("Thanksgiving Day" before "Thanksgiving").
+var namedDays = func() []namedDay {
 	fixed := func(m, d int) func(int) time.Time { return func(y int) time.Time { return date(y, m, d) } }
-	nthOf := func(m int, wd time.Weekday, n int) func(int) time.Time {
-		return func(y int) time.Time { return nthWeekday(y, m, int(wd), n) }
+	nthOf := func(m int, wd time.Weekday, n, after int) func(int) time.Time {
+		return func(y int) time.Time { return nthWeekday(y, m, int(wd), n).AddDate(0, 0, after) }
 	}
 	fromEaster := func(days int) func(int) time.Time {
 		return func(y int) time.Time { return easter(y).AddDate(0, 0, days) }
 	}
-	var out []struct {
-		words []string
-		day   func(y int) time.Time
-	}
+	var out []namedDay
 	for name, day := range map[string]func(int) time.Time{
+		"Independence Day": fixed(7, 4), "Fourth of July": fixed(7, 4), "July Fourth": fixed(7, 4),
+		"Halloween": fixed(10, 31), "Valentine's Day": fixed(2, 14),
 		"Boxing Day": fixed(12, 26), "Hogmanay": fixed(12, 31), "Burns Night": fixed(1, 25),
 		"Remembrance Day": fixed(11, 11), "Armistice Day": fixed(11, 11), "Veterans Day": fixed(11, 11),
 		"Bonfire Night": fixed(11, 5), "Guy Fawkes Night": fixed(11, 5), "Bastille Day": fixed(7, 14),
-		"Juneteenth": fixed(6, 19), "May Day": fixed(5, 1), "Fourth of July": fixed(7, 4), "July Fourth": fixed(7, 4),
-		"St Patrick's Day": fixed(3, 17), "St. Patrick's Day": fixed(3, 17), "Inauguration Day": fixed(1, 20),
-		"Remembrance Sunday": nthOf(11, time.Sunday, 2), "Martin Luther King Day": nthOf(1, time.Monday, 3),
-		"Martin Luther King Jr. Day": nthOf(1, time.Monday, 3),
-		"Presidents Day":             nthOf(2, time.Monday, 3), "Presidents' Day": nthOf(2, time.Monday, 3),
-		"Columbus Day": nthOf(10, time.Monday, 2), "Father's Day": nthOf(6, time.Sunday, 3),
+		"Juneteenth": fixed(6, 19), "May Day": fixed(5, 1), "Inauguration Day": fixed(1, 20),
+		"St Patrick's Day": fixed(3, 17), "St. Patrick's Day": fixed(3, 17),
+		"Thanksgiving": nthOf(11, time.Thursday, 4, 0), "Thanksgiving Day": nthOf(11, time.Thursday, 4, 0),
+		"Black Friday": nthOf(11, time.Thursday, 4, 1), "Cyber Monday": nthOf(11, time.Thursday, 4, 4),
+		"Labor Day": nthOf(9, time.Monday, 1, 0), "Memorial Day": nthOf(5, time.Monday, -1, 0),
+		"Election Day":           nthOf(11, time.Monday, 1, 1), // the Tuesday after the first Monday
+		"Remembrance Sunday":     nthOf(11, time.Sunday, 2, 0),
+		"Martin Luther King Day": nthOf(1, time.Monday, 3, 0), "Martin Luther King Jr. Day": nthOf(1, time.Monday, 3, 0),
+		"Presidents Day": nthOf(2, time.Monday, 3, 0), "Presidents' Day": nthOf(2, time.Monday, 3, 0),
+		"Columbus Day": nthOf(10, time.Monday, 2, 0), "Father's Day": nthOf(6, time.Sunday, 3, 0),
 		"Mothering Sunday": fromEaster(-21), "Ash Wednesday": fromEaster(-46), "Shrove Tuesday": fromEaster(-47),
 		"Pancake Day": fromEaster(-47), "Maundy Thursday": fromEaster(-3), "Whit Sunday": fromEaster(49),
 		"Pentecost": fromEaster(49), "Whit Monday": fromEaster(50),
 	} {
-		var words []string
+		nd := namedDay{day: day}
 		for _, t := range scan(name, asciiLower(name), nil) {
-			words = append(words, t.low)
+			nd.words = append(nd.words, t.low)
 		}
-		out = append(out, struct {
-			words []string
-			day   func(y int) time.Time
-		}{words, day})
+		out = append(out, nd)
 	}
-	// longest names first, so that "Guy Fawkes Night" wins over a shorter one
-	sort.Slice(out, func(a, b int) bool { return len(out[a].words) > len(out[b].words) })
+	sort.Slice(out, func(a, b int) bool {
+		if len(out[a].words) != len(out[b].words) {
+			return len(out[a].words) > len(out[b].words)
+		}
+		return strings.Join(out[a].words, " ") < strings.Join(out[b].words, " ")
+	})
 	return out
 }()
 
