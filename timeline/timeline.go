@@ -90,7 +90,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	}
 	evs := corpus.Events()
 	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Events: evs, Articles: corpus.Articles}
-	if err := site.Build(ctx, s, tmpl, cfg.OutDir); err != nil {
+	if _, err := site.Build(ctx, s, tmpl, cfg.OutDir, site.Options{}); err != nil {
 		return Result{}, err
 	}
 	return Result{Articles: len(corpus.Articles), Skipped: corpus.Skipped, Events: len(evs)}, nil

@@ -14,7 +14,7 @@ func BenchmarkBuild(b *testing.B) {
 	pages := 1 + len(s.Events) + len(s.Articles)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Build(context.Background(), s, nil, out); err != nil {
+		if err := buildSite(context.Background(), s, nil, out); err != nil {
 			b.Fatal(err)
 		}
 	}

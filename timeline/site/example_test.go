@@ -48,7 +48,7 @@ func ExampleBuild() {
 		log.Fatal(err)
 	}
 	out := filepath.Join(dir, "public")
-	if err := site.Build(context.Background(), s, tmpl, out); err != nil {
+	if _, err := site.Build(context.Background(), s, tmpl, out, site.Options{}); err != nil {
 		log.Fatal(err)
 	}
 	err = fs.WalkDir(os.DirFS(out), ".", func(name string, d fs.DirEntry, err error) error {

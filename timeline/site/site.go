@@ -45,23 +45,23 @@ type page struct {
 // Build refuses an outDir that is empty, the root, the home folder, the
 // current folder or one of its parents, a symbolic link, or an existing
 // non-empty folder without the Marker file of an earlier build.
-func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string) error {
+func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) (Stats, error) {
 	if tmpl == nil {
 		tmpl = templates.FS
 	}
 	if err := checkOutDir(outDir); err != nil {
-		return err
+		return Stats{}, err
 	}
 	baseURL, err := normalizeBaseURL(s.BaseURL)
 	if err != nil {
-		return err
+		return Stats{}, err
 	}
 	ts, err := parseTemplates(tmpl)
 	if err != nil {
-		return err
+		return Stats{}, err
 	}
 	v := newSiteView(s, baseURL)
-	return writeAtomic(ctx, outDir, func(w *writer) error {
+	return writeAtomic(ctx, outDir, opt, func(w *writer) error {
 		return render(ctx, w, ts, tmpl, v, s.Events)
 	})
 }

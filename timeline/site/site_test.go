@@ -29,7 +29,7 @@ var update = flag.Bool("update", false, "rewrite testdata/golden from the output
 func build(t testing.TB, s Site, tmpl fs.FS) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Build(context.Background(), s, tmpl, out); err != nil {
+	if err := buildSite(context.Background(), s, tmpl, out); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -319,7 +319,7 @@ func TestFeedLinks(t *testing.T) {
 	t.Run("a relative base URL is refused", func(t *testing.T) {
 		s := fixture(t)
 		s.BaseURL = "news/timeline"
-		err := Build(context.Background(), s, nil, filepath.Join(t.TempDir(), "out"))
+		err := buildSite(context.Background(), s, nil, filepath.Join(t.TempDir(), "out"))
 		if err == nil || !strings.Contains(err.Error(), "not an absolute URL") {
 			t.Errorf("err = %v", err)
 		}
@@ -456,7 +456,7 @@ func TestTemplatesOverride(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = Build(context.Background(), fixture(t), tmpl, filepath.Join(t.TempDir(), "out"))
+		err = buildSite(context.Background(), fixture(t), tmpl, filepath.Join(t.TempDir(), "out"))
 		want := filepath.Join(bad, "static", "events.json") + " would replace the generated events.json"
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("err = %v, want %q", err, want)
@@ -484,7 +484,7 @@ func TestTemplateErrorsNameTheFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			err = Build(context.Background(), fixture(t), tmpl, filepath.Join(t.TempDir(), "out"))
+			err = buildSite(context.Background(), fixture(t), tmpl, filepath.Join(t.TempDir(), "out"))
 			if err == nil || !strings.Contains(err.Error(), filepath.Join(dir, tc.want)) {
 				t.Errorf("err = %v\nwant it to contain %s", err, filepath.Join(dir, tc.want))
 			}
@@ -515,13 +515,13 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := t.TempDir()
 			out := filepath.Join(parent, "public")
-			if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+			if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
 				t.Fatal(err)
 			}
 			before := readTree(t, out)
 			s := fixture(t)
 			s.Events = s.Events[:1]
-			err := Build(tc.ctx, s, tc.tmpl, out)
+			err := buildSite(tc.ctx, s, tc.tmpl, out)
 			if err == nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
 			}
@@ -564,13 +564,13 @@ func (b brokenFS) Open(name string) (fs.File, error) {
 func TestBuildReplacesPreviousOutput(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
 		t.Fatal(err)
 	}
 	writeFiles(t, out, map[string]string{"stale.html": "old"})
 	s := fixture(t)
 	s.Events = s.Events[:2]
-	if err := Build(context.Background(), s, nil, out); err != nil {
+	if err := buildSite(context.Background(), s, nil, out); err != nil {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)
@@ -590,7 +590,7 @@ func TestBuildReplacesPreviousOutput(t *testing.T) {
 func TestBuildRemovesWhatKilledBuildsLeft(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
 		t.Fatal(err)
 	}
 	marker := func(dir string) string { return filepath.Join(dir, Marker) }
@@ -616,7 +616,7 @@ func TestBuildRemovesWhatKilledBuildsLeft(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
 		t.Fatal(err)
 	}
 	var left []string
@@ -637,14 +637,14 @@ func TestBuildRemovesWhatKilledBuildsLeft(t *testing.T) {
 func TestBuildSucceedsWhenThePreviousOutputStays(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
-	if err := Build(context.Background(), fixture(t), nil, out); err != nil {
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
 		t.Fatal(err)
 	}
 	removePrevious = func(string) error { return errBroken }
 	t.Cleanup(func() { removePrevious = removeOutput })
 	s := fixture(t)
 	s.Events = s.Events[:1]
-	if err := Build(context.Background(), s, nil, out); err != nil {
+	if err := buildSite(context.Background(), s, nil, out); err != nil {
 		t.Fatalf("the new output is in place, but Build says %v", err)
 	}
 	if n := strings.Count(string(readTree(t, out)["events.json"]), `"id":`); n != 1 {
@@ -654,7 +654,7 @@ func TestBuildSucceedsWhenThePreviousOutputStays(t *testing.T) {
 		t.Errorf("%d entries beside the output, want public and the previous output", len(entries))
 	}
 	removePrevious = removeOutput
-	if err := Build(context.Background(), s, nil, out); err != nil {
+	if err := buildSite(context.Background(), s, nil, out); err != nil {
 		t.Fatal(err)
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
@@ -713,7 +713,7 @@ func TestRefusesDangerousOutDir(t *testing.T) {
 		})
 	}
 	t.Run("Build leaves a refused folder alone", func(t *testing.T) {
-		err := Build(context.Background(), fixture(t), nil, filepath.Join(dir, "notes"))
+		err := buildSite(context.Background(), fixture(t), nil, filepath.Join(dir, "notes"))
 		if err == nil {
 			t.Fatal("no error")
 		}
@@ -799,4 +799,10 @@ func TestEvidenceInHeadline(t *testing.T) {
 		t.Errorf("article page lacks\n%s", want)
 	}
 	checkLinks(t, files)
+}
+
+// buildSite builds s with the default options.
+func buildSite(ctx context.Context, s Site, tmpl fs.FS, out string) error {
+	_, err := Build(ctx, s, tmpl, out, Options{})
+	return err
 }

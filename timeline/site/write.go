@@ -71,19 +71,19 @@ func tempPrefix(base string) string { return "." + base + ".tmp-" }
 // when fill succeeds, puts that folder in outDir's place. If anything fails,
 // outDir is left as it was and the new folder is removed. First it removes
 // what killed builds of outDir left beside it.
-func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error) (err error) {
+func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *writer) error) (st Stats, err error) {
 	abs, err := filepath.Abs(outDir)
 	if err != nil {
-		return fmt.Errorf("output folder %s: %w", outDir, err)
+		return st, fmt.Errorf("output folder %s: %w", outDir, err)
 	}
 	parent, base := filepath.Split(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("output folder: %w", err)
+		return st, fmt.Errorf("output folder: %w", err)
 	}
 	removeStale(parent, base)
 	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
 	if err != nil {
-		return fmt.Errorf("output folder: %w", err)
+		return st, fmt.Errorf("output folder: %w", err)
 	}
 	defer func() {
 		if err != nil {
@@ -91,19 +91,19 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("output folder: %w", err)
+		return st, fmt.Errorf("output folder: %w", err)
 	}
 	w := &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}}
 	// The marker comes first, so that a later build knows a folder that a
 	// killed build left behind for its own.
 	if err := w.write(Marker, []byte("This folder is written by timeline build and replaced whole on every build.\n")); err != nil {
-		return err
+		return st, err
 	}
 	if err := fill(w); err != nil {
-		return err
+		return st, err
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return st, err
 	}
 
 	old := tmp + ".old"
@@ -111,23 +111,25 @@ func writeAtomic(ctx context.Context, outDir string, fill func(w *writer) error)
 	if err := os.Rename(abs, old); errors.Is(err, fs.ErrNotExist) {
 		hadOld = false
 	} else if err != nil {
-		return fmt.Errorf("output folder: move the previous output aside: %w", err)
+		return st, fmt.Errorf("output folder: move the previous output aside: %w", err)
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		// Put the previous output back, or say where it is: never delete it.
 		if hadOld {
 			if err2 := os.Rename(old, abs); err2 != nil {
-				return fmt.Errorf("output folder: %w (the previous output is in %s)", err, old)
+				return st, fmt.Errorf("output folder: %w (the previous output is in %s)", err, old)
 			}
 		}
-		return fmt.Errorf("output folder: %w", err)
+		return st, fmt.Errorf("output folder: %w", err)
 	}
 	if hadOld {
 		// The new output is in place: the build succeeded even if the
 		// previous one cannot be removed now. The next build tries again.
 		removePrevious(old)
 	}
-	return nil
+	st.Files = len(w.written)
+	st.Written = st.Files
+	return st, nil
 }
 
 // removePrevious removes the previous output after a build; tests replace it.
@@ -214,4 +216,39 @@ func (w *writer) write(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// Options says how Build writes.
+type Options struct {
+	// StateDir is a folder where the writer keeps what it knows of the
+	// output between builds (a manifest of files, their keys and sizes);
+	// "" keeps nothing, and every file is compared with the disk.
+	StateDir string
+	// Progress, when set, is called now and then with the files done so
+	// far and the files known so far.
+	Progress func(done, total int)
+}
+
+// Stats says what a build did to the output folder.
+type Stats struct {
+	Files   int // files the site has
+	Written int // files written because they are new or their bytes changed
+	Removed int // files removed because they no longer belong
+}
+
+// Key says what a file is made from: two renders with equal keys give
+// equal bytes. Render computes a page's key from the template set and
+// everything the page shows.
+type Key [32]byte
+
+// keep reports whether the file name on disk was made from key by an
+// earlier build and is untouched since; then it stays as it is, counts as
+// part of this build, and need not be rendered.
+func (w *writer) keep(name string, key Key) bool {
+	return false // TODO(incremental writer)
+}
+
+// writeKeyed writes data, made from key, to name.
+func (w *writer) writeKeyed(name string, key Key, data []byte) error {
+	return w.write(name, data)
 }
