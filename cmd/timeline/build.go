@@ -15,11 +15,7 @@ func init() {
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "[-content DIR] [-out DIR] [-base-url URL] [-templates DIR] [-title TEXT]", stderr)
 	cfg := timeline.Config{Warnings: stderr}
-	fs.StringVar(&cfg.ContentDir, "content", timeline.DefaultContentDir, "the folder of articles to read")
-	fs.StringVar(&cfg.OutDir, "out", timeline.DefaultOutDir, "the folder to write the site to (replaced whole, atomically)")
-	fs.StringVar(&cfg.BaseURL, "base-url", "", "the absolute URL the site will be published at, for the feed")
-	fs.StringVar(&cfg.TemplatesDir, "templates", "", "a folder of templates that override the defaults file by file")
-	fs.StringVar(&cfg.Title, "title", timeline.DefaultTitle, "the site's title")
+	siteFlags(fs, &cfg)
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err

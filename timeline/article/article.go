@@ -27,7 +27,8 @@ type Article struct {
 	Draft     bool           // front matter draft: drafts are read but not published
 	Params    map[string]any // every front matter key, known or not
 	Blocks    []Block        // the body in reading order; never title, byline, date or URL
-	Raw       []byte         // the file's bytes, exactly as on disk
+	Raw       []byte         // the file's bytes, exactly as on disk; nil in an article restored from the cache
+	Sum       string         // hex SHA-256 of the file's bytes: what the article's cached results and pages are keyed by
 
 	// TitleBlock is the title as it stands in the body of the file, as a
 	// Heading with spans, for evidence found in a headline. It is the

@@ -2,6 +2,8 @@ package article
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,13 +24,19 @@ func Read(path string) (*Article, error) {
 
 var bom = []byte("\xef\xbb\xbf")
 
+// Sum is the hex SHA-256 of an article file's bytes.
+func Sum(data []byte) string {
+	h := sha256.Sum256(data)
+	return hex.EncodeToString(h[:])
+}
+
 // Parse parses data as the article file at path; the extension of path
 // chooses the format: ".md" and ".markdown" are Markdown, anything else
 // plain text. Problems with the content are reported as *Error, located
 // at a line of the file. An article without a publication date is an
 // error: dates in its text could not be resolved.
 func Parse(path string, data []byte) (*Article, error) {
-	a := &Article{Path: path, Raw: data, Format: Text}
+	a := &Article{Path: path, Raw: data, Format: Text, Sum: Sum(data)}
 	start := 0
 	if bytes.HasPrefix(data, bom) {
 		start = len(bom)

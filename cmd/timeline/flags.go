@@ -1,0 +1,17 @@
+package main
+
+import (
+	"flag"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// siteFlags adds the flags that say what site to make, shared by build
+// and serve, to fs.
+func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) {
+	fs.StringVar(&cfg.ContentDir, "content", timeline.DefaultContentDir, "the folder of articles to read")
+	fs.StringVar(&cfg.OutDir, "out", timeline.DefaultOutDir, "the folder to write the site to")
+	fs.StringVar(&cfg.BaseURL, "base-url", "", "the absolute URL the site will be published at, for the feed")
+	fs.StringVar(&cfg.TemplatesDir, "templates", "", "a folder of templates that override the defaults file by file")
+	fs.StringVar(&cfg.Title, "title", timeline.DefaultTitle, "the site's title")
+}
