@@ -1,13 +1,17 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -67,10 +71,51 @@ func checkOutDir(outDir string) error {
 // previous output moves aside under that name with ".old" added.
 func tempPrefix(base string) string { return "." + base + ".tmp-" }
 
-// writeAtomic calls fill with a writer into a new folder beside outDir and,
-// when fill succeeds, puts that folder in outDir's place. If anything fails,
-// outDir is left as it was and the new folder is removed. First it removes
-// what killed builds of outDir left beside it.
+// journalName is the file in a staging folder that says its files are
+// ready to move into the output: it is the commit point of a build that
+// updates the output in place.
+const journalName = ".timeline-commit"
+
+// Options says how Build writes.
+type Options struct {
+	// StateDir is a folder where the writer keeps what it knows of the
+	// output between builds (a manifest of files, their keys, sizes and
+	// times), so that unchanged pages need not be rendered again; "" keeps
+	// nothing, and every file is rendered and compared with the disk.
+	StateDir string
+	// Progress, when set, is called now and then with the files done so
+	// far and the files planned so far.
+	Progress func(done, total int)
+}
+
+// Stats says what a build did to the output folder.
+type Stats struct {
+	Files   int // files the site has
+	Written int // files written because they are new or their bytes changed
+	Removed int // files removed because they no longer belong
+}
+
+// Key says what a file is made from: two renders with equal keys give
+// equal bytes. Render computes a page's key from the template set and
+// everything the page shows; other files are keyed by their bytes.
+type Key [32]byte
+
+// writeAtomic calls fill with a writer for the output folder outDir and
+// then makes the files fill wrote the whole content of outDir, writing
+// only those whose bytes changed and removing those that no longer belong.
+// Either way, a build that fails or is killed never leaves a mix of old
+// and new files:
+//
+//   - With no previous output, the site is written into a new folder
+//     beside outDir, which is renamed into place when everything succeeded.
+//   - Over a previous output, changed files are written into a staging
+//     folder beside outDir. When everything succeeded, a journal listing
+//     the files to move in and remove is written to the staging folder
+//     with one rename (the commit point), then the moves are done. A build
+//     killed before the commit leaves outDir as it was; one killed after
+//     it is finished by the next build, before anything else.
+//
+// First it finishes or removes what killed builds of outDir left beside it.
 func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *writer) error) (st Stats, err error) {
 	abs, err := filepath.Abs(outDir)
 	if err != nil {
@@ -80,24 +125,41 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return st, fmt.Errorf("output folder: %w", err)
 	}
-	removeStale(parent, base)
+	if err := recoverStale(parent, base, abs); err != nil {
+		return st, err
+	}
+	inPlace := false
+	if _, err := os.Lstat(filepath.Join(abs, Marker)); err == nil {
+		inPlace = true
+	}
 	tmp, err := os.MkdirTemp(parent, tempPrefix(base))
 	if err != nil {
 		return st, fmt.Errorf("output folder: %w", err)
 	}
+	var w *writer
 	defer func() {
-		if err != nil {
+		if err != nil && !w.committed {
 			removeOutput(tmp)
 		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, fmt.Errorf("output folder: %w", err)
 	}
-	w := &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}}
+	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress}
+	if inPlace {
+		w.out = abs
+		w.old = loadManifest(opt.StateDir, abs)
+	}
+	w.now = map[string]fileState{}
 	// The marker comes first, so that a later build knows a folder that a
-	// killed build left behind for its own.
-	if err := w.write(Marker, []byte("This folder is written by timeline build and replaced whole on every build.\n")); err != nil {
+	// killed build left behind for its own. In place, the output's marker
+	// stays as it is, and the staging folder gets one of its own.
+	if err := w.writeRaw(Marker, []byte(markerText)); err != nil {
 		return st, err
+	}
+	if inPlace {
+		w.written[Marker] = true
+		delete(w.changed, Marker)
 	}
 	if err := fill(w); err != nil {
 		return st, err
@@ -105,44 +167,233 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	if err := ctx.Err(); err != nil {
 		return st, err
 	}
+	st.Files = len(w.written)
+	if inPlace {
+		st, err = w.commit(st)
+		if err != nil {
+			return st, err
+		}
+	} else if err := swapIn(tmp, abs); err != nil {
+		return st, err
+	} else {
+		st.Written = st.Files
+	}
+	saveManifest(opt.StateDir, abs, w.now)
+	return st, nil
+}
 
+const markerText = "This folder is written by timeline build; each build writes the files that changed and removes those that no longer belong.\n"
+
+// swapIn renames the new output tmp into abs, moving a previous output
+// aside first and removing it after.
+func swapIn(tmp, abs string) error {
 	old := tmp + ".old"
 	hadOld := true
 	if err := os.Rename(abs, old); errors.Is(err, fs.ErrNotExist) {
 		hadOld = false
 	} else if err != nil {
-		return st, fmt.Errorf("output folder: move the previous output aside: %w", err)
+		return fmt.Errorf("output folder: move the previous output aside: %w", err)
 	}
 	if err := os.Rename(tmp, abs); err != nil {
 		// Put the previous output back, or say where it is: never delete it.
 		if hadOld {
 			if err2 := os.Rename(old, abs); err2 != nil {
-				return st, fmt.Errorf("output folder: %w (the previous output is in %s)", err, old)
+				return fmt.Errorf("output folder: %w (the previous output is in %s)", err, old)
 			}
 		}
-		return st, fmt.Errorf("output folder: %w", err)
+		return fmt.Errorf("output folder: %w", err)
 	}
 	if hadOld {
 		// The new output is in place: the build succeeded even if the
 		// previous one cannot be removed now. The next build tries again.
 		removePrevious(old)
 	}
-	st.Files = len(w.written)
-	st.Written = st.Files
+	return nil
+}
+
+// commit makes the staged files part of the output folder w.out and
+// removes the output's files that this build did not make.
+func (w *writer) commit(st Stats) (Stats, error) {
+	var removed []string
+	err := filepath.WalkDir(w.out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		rel, err := filepath.Rel(w.out, p)
+		if err != nil {
+			return err
+		}
+		if name := filepath.ToSlash(rel); !w.written[name] {
+			removed = append(removed, name)
+		}
+		return nil
+	})
+	if err != nil {
+		return st, fmt.Errorf("output folder: %w", err)
+	}
+	changed := make([]string, 0, len(w.changed))
+	for name := range w.changed {
+		changed = append(changed, name)
+	}
+	sort.Strings(changed)
+	st.Written, st.Removed = len(changed), len(removed)
+	if len(changed) == 0 && len(removed) == 0 {
+		removeStaging(w.dir)
+		return st, nil
+	}
+	var j bytes.Buffer
+	fmt.Fprintf(&j, "%s\n", filepath.Base(w.out))
+	for _, name := range changed {
+		fmt.Fprintf(&j, "W %s\n", name)
+	}
+	for _, name := range removed {
+		fmt.Fprintf(&j, "R %s\n", name)
+	}
+	if err := writeFileSync(filepath.Join(w.dir, journalName+".tmp"), j.Bytes()); err != nil {
+		return st, fmt.Errorf("output folder: %w", err)
+	}
+	if err := os.Rename(filepath.Join(w.dir, journalName+".tmp"), filepath.Join(w.dir, journalName)); err != nil {
+		return st, fmt.Errorf("output folder: %w", err)
+	}
+	// Committed: from here on the build has succeeded, and what is not
+	// done now the next build does.
+	w.committed = true
+	if err := replayJournal(w.dir, w.out); err != nil {
+		return st, err
+	}
+	// The renames kept each file's time; note the times as they are now.
+	for _, name := range changed {
+		if info, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(name))); err == nil {
+			fs := w.now[name]
+			fs.size, fs.mtime = info.Size(), info.ModTime().UnixNano()
+			w.now[name] = fs
+		}
+	}
 	return st, nil
 }
 
-// removePrevious removes the previous output after a build; tests replace it.
-var removePrevious = removeOutput
+// replay carries out the journal of the staging folder dir on the output
+// folder out: moves its files in, removes the files it lists, and then
+// removes dir. It can run again after being killed half way.
+func replay(dir, out string) error {
+	data, err := os.ReadFile(filepath.Join(dir, journalName))
+	if err != nil {
+		return fmt.Errorf("output folder: %w", err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	if len(lines) == 0 || lines[0] != filepath.Base(out) {
+		return fmt.Errorf("output folder: %s is not a journal of %s", dir, out)
+	}
+	dirs := map[string]bool{}
+	for _, line := range lines[1:] {
+		op, name, ok := strings.Cut(line, " ")
+		if !ok || !fs.ValidPath(name) || name == "." {
+			return fmt.Errorf("output folder: %s: bad journal line %q", dir, line)
+		}
+		dst := filepath.Join(out, filepath.FromSlash(name))
+		switch op {
+		case "W":
+			src := filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				// A file stands where a folder must be: it is one of ours
+				// that this build removes, so remove it now.
+				if !clearPath(out, filepath.Dir(dst)) {
+					return fmt.Errorf("output folder: %w", err)
+				}
+				if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+					return fmt.Errorf("output folder: %w", err)
+				}
+			}
+			if info, err := os.Lstat(dst); err == nil && info.IsDir() {
+				os.RemoveAll(dst) // a folder stands where a file must be
+			}
+			if err := os.Rename(src, dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("output folder: %w", err)
+			}
+		case "R":
+			if err := os.Remove(dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return fmt.Errorf("output folder: %w", err)
+			}
+			dirs[filepath.Dir(dst)] = true
+		default:
+			return fmt.Errorf("output folder: %s: bad journal line %q", dir, line)
+		}
+	}
+	// Folders that removals emptied go too, deepest first.
+	var empty []string
+	for d := range dirs {
+		for ; d != out && strings.HasPrefix(d, out+string(filepath.Separator)); d = filepath.Dir(d) {
+			empty = append(empty, d)
+		}
+	}
+	sort.Slice(empty, func(i, j int) bool { return len(empty[i]) > len(empty[j]) })
+	for _, d := range empty {
+		os.Remove(d) // fails, as it should, when the folder is not empty
+	}
+	removeStaging(dir)
+	return nil
+}
 
-// removeStale removes, from the folder parent, the folders that builds of
-// the output folder base left when they were killed: folders named as
-// writeAtomic names them that hold the Marker or nothing. Failing to
-// remove one does not fail the build.
-func removeStale(parent, base string) {
+// clearPath removes the first regular file on the way from out down to
+// dir, reporting whether there was one.
+func clearPath(out, dir string) bool {
+	rel, err := filepath.Rel(out, dir)
+	if err != nil {
+		return false
+	}
+	p := out
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return false
+		}
+		if !info.IsDir() {
+			return os.Remove(p) == nil
+		}
+	}
+	return false
+}
+
+// writeFileSync writes data to name and flushes it to the disk.
+func writeFileSync(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// removePrevious removes the previous output after a build, removeStaging
+// a staging folder, and replayJournal carries out a committed journal;
+// tests replace them.
+var (
+	removePrevious = removeOutput
+	removeStaging  = removeOutput
+	replayJournal  = replay
+)
+
+// recoverStale deals, in the folder parent, with the folders that builds
+// of the output folder base (at abs) left when they were killed: folders
+// named as writeAtomic names them. One with a journal was committed, and
+// its moves are finished; one that holds the Marker or nothing is removed.
+// Failing to remove one does not fail the build; failing to finish a
+// committed one does, since the output would be a mix.
+func recoverStale(parent, base, abs string) error {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
-		return
+		return nil
 	}
 	prefix := tempPrefix(base)
 	for _, e := range entries {
@@ -155,6 +406,12 @@ func removeStale(parent, base string) {
 			continue
 		}
 		dir := filepath.Join(parent, e.Name())
+		if _, err := os.Lstat(filepath.Join(dir, journalName)); err == nil {
+			if err := replay(dir, abs); err != nil {
+				return fmt.Errorf("finish the build that was stopped after it committed: %w", err)
+			}
+			continue
+		}
 		if _, err := os.Lstat(filepath.Join(dir, Marker)); err != nil {
 			if inside, err := os.ReadDir(dir); err != nil || len(inside) > 0 {
 				continue // not ours to remove
@@ -162,6 +419,7 @@ func removeStale(parent, base string) {
 		}
 		removeOutput(dir)
 	}
+	return nil
 }
 
 // removeOutput removes the output folder dir, its Marker last, so that a
@@ -183,13 +441,40 @@ func removeOutput(dir string) error {
 	return os.RemoveAll(dir)
 }
 
-// writer writes the files of one build under dir.
+// fileState is what the writer knows of one output file: what it was made
+// from, and its size and modification time when it was written, which say
+// whether anyone touched it since.
+type fileState struct {
+	key   Key
+	size  int64
+	mtime int64 // Unix nanoseconds
+}
+
+// writer writes the files of one build. Without an output to update (out
+// is "") every file goes into dir; over a previous output, only files
+// whose bytes changed go into dir, the staging folder.
 // It is safe for concurrent use.
 type writer struct {
-	dir     string
+	dir      string // where files are written: the new output, or the staging folder
+	out      string // the output folder updated in place, or ""
+	old      map[string]fileState
+	progress func(done, total int)
+
 	mu      sync.Mutex
-	made    map[string]bool // folders made so far, slash-separated and relative
-	written map[string]bool // files written so far
+	made    map[string]bool      // folders made in dir so far, slash-separated and relative
+	written map[string]bool      // files of this build so far, written or kept
+	changed map[string]bool      // files staged because they are new or differ
+	now     map[string]fileState // what the output will hold
+	total   int                  // files planned
+
+	committed bool // the journal is written: the staging folder must stay until replayed
+}
+
+// plan adds n to the files the build expects to make, for progress.
+func (w *writer) plan(n int) {
+	w.mu.Lock()
+	w.total += n
+	w.mu.Unlock()
 }
 
 // has reports whether name was written.
@@ -199,11 +484,56 @@ func (w *writer) has(name string) bool {
 	return w.written[name]
 }
 
-// write writes data to the slash-separated path name under w.dir.
+// keep reports whether the file name in the output was made from key by
+// an earlier build and is untouched since; then it stays as it is, counts
+// as part of this build, and need not be rendered.
+func (w *writer) keep(name string, key Key) bool {
+	if w.out == "" {
+		return false
+	}
+	old, ok := w.old[name]
+	if !ok || old.key != key {
+		return false
+	}
+	info, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(name)))
+	if err != nil || !info.Mode().IsRegular() || info.Size() != old.size || info.ModTime().UnixNano() != old.mtime {
+		return false
+	}
+	w.done(name, old, false)
+	return true
+}
+
+// write writes data to the slash-separated path name; its key is its bytes.
 func (w *writer) write(name string, data []byte) error {
+	return w.writeKeyed(name, sha256.Sum256(data), data)
+}
+
+// writeKeyed writes data, made from key, to name: over a previous output,
+// only when the file there holds other bytes.
+func (w *writer) writeKeyed(name string, key Key, data []byte) error {
+	if w.out != "" {
+		if w.keep(name, key) {
+			return nil
+		}
+		dst := filepath.Join(w.out, filepath.FromSlash(name))
+		if info, err := os.Lstat(dst); err == nil && info.Mode().IsRegular() && info.Size() == int64(len(data)) {
+			if same, _ := sameBytes(dst, data); same {
+				w.done(name, fileState{key: key, size: info.Size(), mtime: info.ModTime().UnixNano()}, false)
+				return nil
+			}
+		}
+	}
+	return w.writeRawKeyed(name, key, data)
+}
+
+// writeRaw writes data to name in w.dir, whatever the output holds.
+func (w *writer) writeRaw(name string, data []byte) error {
+	return w.writeRawKeyed(name, sha256.Sum256(data), data)
+}
+
+func (w *writer) writeRawKeyed(name string, key Key, data []byte) error {
 	d := path.Dir(name)
 	w.mu.Lock()
-	w.written[name] = true
 	if !w.made[d] {
 		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(d)), 0o755); err != nil {
 			w.mu.Unlock()
@@ -212,43 +542,55 @@ func (w *writer) write(name string, data []byte) error {
 		w.made[d] = true
 	}
 	w.mu.Unlock()
-	if err := os.WriteFile(filepath.Join(w.dir, filepath.FromSlash(name)), data, 0o644); err != nil {
+	file := filepath.Join(w.dir, filepath.FromSlash(name))
+	if err := os.WriteFile(file, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
+	st := fileState{key: key, size: int64(len(data))}
+	if info, err := os.Lstat(file); err == nil {
+		st.mtime = info.ModTime().UnixNano()
+	}
+	w.done(name, st, true)
 	return nil
 }
 
-// Options says how Build writes.
-type Options struct {
-	// StateDir is a folder where the writer keeps what it knows of the
-	// output between builds (a manifest of files, their keys and sizes);
-	// "" keeps nothing, and every file is compared with the disk.
-	StateDir string
-	// Progress, when set, is called now and then with the files done so
-	// far and the files known so far.
-	Progress func(done, total int)
+// done records that name is part of this build with state st.
+func (w *writer) done(name string, st fileState, changed bool) {
+	w.mu.Lock()
+	w.written[name] = true
+	w.now[name] = st
+	if changed {
+		if w.changed == nil {
+			w.changed = map[string]bool{}
+		}
+		w.changed[name] = true
+	}
+	n, total := len(w.written), w.total
+	w.mu.Unlock()
+	if w.progress != nil && n%64 == 0 {
+		w.progress(n, max(n, total))
+	}
 }
 
-// Stats says what a build did to the output folder.
-type Stats struct {
-	Files   int // files the site has
-	Written int // files written because they are new or their bytes changed
-	Removed int // files removed because they no longer belong
-}
-
-// Key says what a file is made from: two renders with equal keys give
-// equal bytes. Render computes a page's key from the template set and
-// everything the page shows.
-type Key [32]byte
-
-// keep reports whether the file name on disk was made from key by an
-// earlier build and is untouched since; then it stays as it is, counts as
-// part of this build, and need not be rendered.
-func (w *writer) keep(name string, key Key) bool {
-	return false // TODO(incremental writer)
-}
-
-// writeKeyed writes data, made from key, to name.
-func (w *writer) writeKeyed(name string, key Key, data []byte) error {
-	return w.write(name, data)
+// sameBytes reports whether the file name holds exactly data.
+func sameBytes(name string, data []byte) (bool, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	buf := make([]byte, min(len(data)+1, 64<<10))
+	for off := 0; ; {
+		n, err := io.ReadFull(f, buf)
+		if n > len(data)-off || !bytes.Equal(buf[:n], data[off:off+n]) {
+			return false, nil
+		}
+		off += n
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			return off == len(data), nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }

@@ -1,0 +1,349 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// writeTree runs writeAtomic with a fill that writes files; keyed files
+// (a "key:" prefix on the content) are kept when their key matches, as
+// render does with pages.
+func writeTree(t *testing.T, out, state string, files map[string]string) (Stats, []string) {
+	t.Helper()
+	var rendered []string
+	st, err := writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
+		names := make([]string, 0, len(files))
+		for name := range files {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			key := Key(sha256.Sum256([]byte("key:" + files[name])))
+			if w.keep(name, key) {
+				continue
+			}
+			rendered = append(rendered, name)
+			if err := w.writeKeyed(name, key, []byte(files[name])); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st, rendered
+}
+
+// mtimes returns the modification time of every file under dir.
+func mtimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	m := map[string]time.Time{}
+	for name := range readTree(t, dir) {
+		info, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[name] = info.ModTime()
+	}
+	return m
+}
+
+var site1 = map[string]string{
+	"index.html":          "index 1",
+	"events/a.html":       "event a",
+	"events/b.html":       "event b",
+	"articles/x.html":     "article x",
+	"assets/style.css":    "body{}",
+	"deep/er/still.html":  "deep",
+	"events/c/d.html":     "nested",
+	"events.json":         "[]",
+	"articles/other.html": "other",
+}
+
+func TestWriterWritesOnlyWhatChanged(t *testing.T) {
+	for _, withState := range []bool{true, false} {
+		name := "with a manifest"
+		if !withState {
+			name = "without a manifest, comparing bytes"
+		}
+		t.Run(name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			state := ""
+			if withState {
+				state = filepath.Join(parent, "state")
+			}
+			st, _ := writeTree(t, out, state, site1)
+			if st.Written != len(site1)+1 || st.Files != len(site1)+1 {
+				t.Fatalf("first build: %+v, want every file and the marker written", st)
+			}
+			// Files older than the clock's resolution would hide rewrites.
+			old := time.Now().Add(-time.Hour)
+			for name := range readTree(t, out) {
+				os.Chtimes(filepath.Join(out, name), old, old)
+			}
+			if withState { // the times changed under the manifest: note them again
+				writeTree(t, out, state, site1)
+			}
+			before := mtimes(t, out)
+
+			st, rendered := writeTree(t, out, state, site1)
+			if st.Written != 0 || st.Removed != 0 {
+				t.Errorf("unchanged rebuild: %+v, want nothing written or removed", st)
+			}
+			if withState && len(rendered) != 0 {
+				t.Errorf("unchanged rebuild rendered %q, want nothing: the manifest knows every key", rendered)
+			}
+			if got := mtimes(t, out); !mapsEqual(got, before) {
+				t.Errorf("unchanged rebuild touched files:\n got %v\nwant %v", got, before)
+			}
+
+			next := map[string]string{}
+			for k, v := range site1 {
+				next[k] = v
+			}
+			next["index.html"] = "index 2"
+			next["events/new.html"] = "new"
+			delete(next, "events/b.html")
+			delete(next, "deep/er/still.html")
+			st, _ = writeTree(t, out, state, next)
+			if st.Written != 2 || st.Removed != 2 {
+				t.Errorf("edit: %+v, want 2 written (index, new) and 2 removed", st)
+			}
+			got := readTree(t, out)
+			for name, want := range next {
+				if string(got[name]) != want {
+					t.Errorf("%s = %q, want %q", name, got[name], want)
+				}
+			}
+			if len(got) != len(next)+1 {
+				t.Errorf("output has %d files, want %d and the marker", len(got), len(next))
+			}
+			if _, err := os.Stat(filepath.Join(out, "deep")); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("the emptied folder deep/ stays: %v", err)
+			}
+			after := mtimes(t, out)
+			for name, tm := range after {
+				if changed := !tm.Equal(before[name]); changed != (name == "index.html" || name == "events/new.html") {
+					t.Errorf("%s: modification time changed = %v", name, changed)
+				}
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != len(slices.DeleteFunc([]string{"public", state}, func(s string) bool { return s == "" })) {
+				t.Errorf("left beside the output: %d entries", len(entries))
+			}
+		})
+	}
+}
+
+func mapsEqual[K comparable, V interface{ Equal(V) bool }](a, b map[K]V) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || !v.Equal(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestWriterRewritesAFileTouchedSinceTheLastBuild(t *testing.T) {
+	parent := t.TempDir()
+	out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+	writeTree(t, out, state, site1)
+	// Someone edits a page by hand, keeping its size.
+	p := filepath.Join(out, "events", "a.html")
+	if err := os.WriteFile(p, []byte("EVENT A"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(p, time.Now().Add(time.Minute), time.Now().Add(time.Minute))
+	st, rendered := writeTree(t, out, state, site1)
+	if !slices.Equal(rendered, []string{"events/a.html"}) || st.Written != 1 {
+		t.Errorf("rendered %q (%+v), want only the touched page rendered and written", rendered, st)
+	}
+	if data, _ := os.ReadFile(p); string(data) != "event a" {
+		t.Errorf("touched page = %q, want it restored", data)
+	}
+}
+
+func TestWriterIgnoresADamagedManifest(t *testing.T) {
+	for name, damage := range map[string]func(string) string{
+		"cut short":   func(s string) string { return s[:len(s)/2] },
+		"foreign":     func(s string) string { return "something else\n" + s },
+		"garbage key": func(s string) string { return strings.Replace(s, "\n", "\nzz", 2) },
+		"empty":       func(string) string { return "" },
+	} {
+		t.Run(name, func(t *testing.T) {
+			parent := t.TempDir()
+			out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+			writeTree(t, out, state, site1)
+			abs, _ := filepath.Abs(out)
+			mp := manifestPath(state, abs)
+			data, err := os.ReadFile(mp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(mp, []byte(damage(string(data))), 0o644)
+			if m := loadManifest(state, abs); len(m) != 0 {
+				t.Errorf("a damaged manifest read as %d entries, want none", len(m))
+			}
+			next := map[string]string{}
+			changed := 0
+			for k, v := range site1 {
+				next[k] = strings.ToUpper(v)
+				if next[k] != v {
+					changed++
+				}
+			}
+			st, rendered := writeTree(t, out, state, next)
+			if st.Written != changed || len(rendered) != len(next) {
+				t.Errorf("%+v, rendered %d, want all %d pages rendered and the %d changed written", st, len(rendered), len(next), changed)
+			}
+			got := readTree(t, out)
+			for k, v := range next {
+				if string(got[k]) != v {
+					t.Errorf("%s = %q, want %q", k, got[k], v)
+				}
+			}
+		})
+	}
+}
+
+func TestWriterLeavesTheOutputWholeWhenABuildFails(t *testing.T) {
+	parent := t.TempDir()
+	out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+	writeTree(t, out, state, site1)
+	before := readTree(t, out)
+	_, err := writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
+		w.write("index.html", []byte("half"))
+		return errBroken
+	})
+	if !errors.Is(err, errBroken) {
+		t.Fatalf("err = %v", err)
+	}
+	if got := readTree(t, out); !treesEqual(got, before) {
+		t.Error("a failed build changed the output")
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside the output, want public and state", len(entries))
+	}
+}
+
+func treesEqual(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || string(v) != string(w) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestWriterFinishesABuildKilledAfterItsCommit(t *testing.T) {
+	parent := t.TempDir()
+	out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+	writeTree(t, out, state, site1)
+	before := readTree(t, out)
+	next := map[string]string{}
+	for k, v := range site1 {
+		next[k] = v + " v2"
+	}
+	delete(next, "events/b.html")
+	next["events/new/page.html"] = "new"
+
+	// The build is killed between the journal and the moves.
+	killed := errors.New("killed")
+	replayJournal = func(dir, out string) error { return killed }
+	t.Cleanup(func() { replayJournal = replay })
+	if _, err := writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
+		for k, v := range next {
+			if err := w.write(k, []byte(v)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); !errors.Is(err, killed) {
+		t.Fatal(err)
+	}
+	if got := readTree(t, out); !treesEqual(got, before) {
+		t.Fatal("the output changed before the moves")
+	}
+	replayJournal = replay
+
+	// The next build finishes the moves first, and then finds nothing to do.
+	st, _ := writeTree(t, out, state, next)
+	if st.Written != 0 || st.Removed != 0 {
+		t.Errorf("the build after the kill: %+v, want nothing left to write", st)
+	}
+	got := readTree(t, out)
+	delete(got, Marker)
+	want := map[string][]byte{}
+	for k, v := range next {
+		want[k] = []byte(v)
+	}
+	if !treesEqual(got, want) {
+		t.Errorf("output after recovery:\n got %q\nwant %q", got, want)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside the output, want public and state", len(entries))
+	}
+}
+
+func TestReplayRunsAgainAfterAKillHalfWay(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	staging := filepath.Join(parent, ".public.tmp-1")
+	writeFiles(t, out, map[string]string{Marker: "", "a.html": "old a", "b.html": "old b", "gone/c.html": "c"})
+	writeFiles(t, staging, map[string]string{Marker: "", "b.html": "new b", "d/e.html": "new e",
+		journalName: "public\nW a.html\nW b.html\nW d/e.html\nR gone/c.html\n"})
+	// a.html was moved in before the kill.
+	if err := os.WriteFile(filepath.Join(out, "a.html"), []byte("new a"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := recoverStale(parent, "public", out); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := readTree(t, out)
+	want := map[string][]byte{Marker: nil, "a.html": []byte("new a"), "b.html": []byte("new b"), "d/e.html": []byte("new e")}
+	if !treesEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if _, err := os.Stat(staging); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the staging folder stays: %v", err)
+	}
+}
+
+func TestReplayRefusesAForeignJournal(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	writeFiles(t, out, map[string]string{Marker: "", "a.html": "a"})
+	for name, journal := range map[string]string{
+		"another output's": "other\nR a.html\n",
+		"a path out":       "public\nR ../x\n",
+		"an unknown verb":  "public\nX a.html\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			staging := filepath.Join(parent, ".public.tmp-7")
+			writeFiles(t, staging, map[string]string{journalName: journal})
+			if err := recoverStale(parent, "public", out); err == nil {
+				t.Error("no error")
+			}
+			if data, _ := os.ReadFile(filepath.Join(out, "a.html")); string(data) != "a" {
+				t.Error("a.html changed")
+			}
+			os.RemoveAll(staging)
+		})
+	}
+}
