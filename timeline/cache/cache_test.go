@@ -1,0 +1,234 @@
+package cache
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sync"
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/events"
+)
+
+// seedEntry reads and extracts the sample's seed article, as a build does.
+func seedEntry(t testing.TB) (string, *Entry) {
+	t.Helper()
+	path := filepath.Join("..", "..", "content", "2021-12-30-biden-putin-call.txt")
+	a, err := article.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := events.Extract(a)
+	if len(evs) == 0 {
+		t.Fatal("no events in the seed")
+	}
+	meta := *a
+	meta.Raw, meta.Blocks, meta.Params, meta.TitleBlock = nil, nil, nil, article.Block{}
+	return a.Sum, &Entry{Article: &meta, Events: evs}
+}
+
+func TestEntriesComeBackAsTheyWent(t *testing.T) {
+	c, err := Open(t.TempDir(), "content", "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, e := seedEntry(t)
+	problem := &Entry{Problem: &article.Error{Path: "x.md", Line: 3, Msg: "no publication date; add one"}}
+	for name, tc := range map[string]struct {
+		path string
+		e    *Entry
+	}{
+		"an article and its events": {"seed.txt", e},
+		"a problem":                 {"x.md", problem},
+		"nothing":                   {"empty.md", &Entry{}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := c.Put(tc.path, sum, tc.e); err != nil {
+				t.Fatal(err)
+			}
+			got, ok := c.Get(tc.path, sum)
+			if !ok {
+				t.Fatal("miss")
+			}
+			if !reflect.DeepEqual(got, tc.e) {
+				t.Errorf("got  %+v\nwant %+v", got, tc.e)
+			}
+		})
+	}
+}
+
+func TestAnEntryIsFoundOnlyForItsPathBytesAndVersion(t *testing.T) {
+	root := t.TempDir()
+	c, _ := Open(root, "content", "v1")
+	sum, e := seedEntry(t)
+	if err := c.Put("a.txt", sum, e); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := Open(root, "content", "v2")
+	elsewhere, _ := Open(root, "other-content", "v1")
+	for name, get := range map[string]func() bool{
+		"another path (a rename)":     func() bool { _, ok := c.Get("b.txt", sum); return ok },
+		"other bytes (an edit)":       func() bool { _, ok := c.Get("a.txt", article.Sum([]byte("x"))); return ok },
+		"another version":             func() bool { _, ok := other.Get("a.txt", sum); return ok },
+		"another content folder":      func() bool { _, ok := elsewhere.Get("a.txt", sum); return ok },
+		"the same path, bytes and v1": nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			if get == nil {
+				if _, ok := c.Get("a.txt", sum); !ok {
+					t.Error("miss")
+				}
+				return
+			}
+			if get() {
+				t.Error("hit")
+			}
+		})
+	}
+}
+
+func TestADamagedEntryIsAMiss(t *testing.T) {
+	sum, e := seedEntry(t)
+	for name, damage := range map[string]func([]byte) []byte{
+		"truncated":       func(b []byte) []byte { return b[:len(b)/2] },
+		"empty":           func([]byte) []byte { return nil },
+		"a flipped byte":  func(b []byte) []byte { b[len(b)/2] ^= 1; return b },
+		"another version": func(b []byte) []byte { b[len(magic)] ^= 1; return b },
+		"another key":     func(b []byte) []byte { b[len(magic)+40] ^= 1; return b },
+		"not an entry": func([]byte) []byte {
+			return []byte("hello, world, this is not a cache entry at all, but long enough to be read")
+		},
+		"a payload that lies": func(b []byte) []byte {
+			// A sound checksum over a payload cut short.
+			head := len(magic) + 64
+			body := append([]byte{}, b[:head+10]...)
+			return appendSum(body)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, _ := Open(t.TempDir(), "content", "v1")
+			if err := c.Put("a.txt", sum, e); err != nil {
+				t.Fatal(err)
+			}
+			f := c.file(key("a.txt", sum))
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(f, damage(data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if got, ok := c.Get("a.txt", sum); ok {
+				t.Errorf("a damaged entry was trusted: %+v", got)
+			}
+			// And a fresh Put mends it.
+			if err := c.Put("a.txt", sum, e); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := c.Get("a.txt", sum); !ok {
+				t.Error("miss after Put")
+			}
+		})
+	}
+}
+
+func appendSum(b []byte) []byte {
+	s := sha256.Sum256(b)
+	return append(b, s[:]...)
+}
+
+func TestPruneKeepsOnlyWhatIsUsed(t *testing.T) {
+	root := t.TempDir()
+	old, _ := Open(root, "content", "v0")
+	c, _ := Open(root, "content", "v1")
+	elsewhere, _ := Open(root, "other", "v0")
+	sum, e := seedEntry(t)
+	for _, cc := range []*Cache{old, c, elsewhere} {
+		for _, p := range []string{"a.txt", "b.txt", "c.txt"} {
+			if err := cc.Put(p, sum, e); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := c.Prune(map[string]string{"a.txt": sum, "c.txt": sum}); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{"a.txt": true, "b.txt": false, "c.txt": true} {
+		if _, ok := c.Get(p, sum); ok != want {
+			t.Errorf("%s kept = %v, want %v", p, ok, want)
+		}
+	}
+	if _, err := os.Stat(old.Dir()); !os.IsNotExist(err) {
+		t.Errorf("the old version's folder stays: %v", err)
+	}
+	if _, ok := elsewhere.Get("b.txt", sum); !ok {
+		t.Error("Prune removed another content folder's entry")
+	}
+}
+
+func TestConcurrentBuildsShareACache(t *testing.T) {
+	root := t.TempDir()
+	sum, e := seedEntry(t)
+	var wg sync.WaitGroup
+	for w := range 8 {
+		wg.Go(func() {
+			c, err := Open(root, "content", "v1")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			for i := range 50 {
+				p := []string{"a.txt", "b.txt", "c.txt"}[(i+w)%3]
+				if err := c.Put(p, sum, e); err != nil {
+					t.Error(err)
+				}
+				if got, ok := c.Get(p, sum); ok && !reflect.DeepEqual(got, e) {
+					t.Error("a concurrent reader saw a different entry")
+				}
+			}
+		})
+	}
+	wg.Wait()
+	c, _ := Open(root, "content", "v1")
+	for _, p := range []string{"a.txt", "b.txt", "c.txt"} {
+		if _, ok := c.Get(p, sum); !ok {
+			t.Errorf("%s: miss after the builds", p)
+		}
+	}
+	left, _ := filepath.Glob(filepath.Join(c.Dir(), "*", ".tmp-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %q", left)
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	_, e := seedEntry(f)
+	var b bytes.Buffer
+	encode(&b, e)
+	f.Add(b.Bytes())
+	f.Add([]byte{})
+	f.Add([]byte{1, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := decode(data)
+		if err != nil {
+			return
+		}
+		// What decodes must encode back to the same bytes.
+		var again bytes.Buffer
+		encode(&again, got)
+		if !reflect.DeepEqual(decodeMust(t, again.Bytes()), got) {
+			t.Error("decode(encode(e)) != e")
+		}
+	})
+}
+
+func decodeMust(t *testing.T, data []byte) *Entry {
+	e, err := decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
