@@ -14,17 +14,25 @@
 package timeline
 
 import (
+	"bytes"
+	"cmp"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/cache"
 	"github.com/timelinehq/timeline/timeline/chronology"
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/site"
@@ -51,25 +59,67 @@ const (
 
 // Config says what to build and where.
 type Config struct {
-	ContentDir   string    // the articles; default "content"
-	OutDir       string    // the site; default "public"
-	BaseURL      string    // optional absolute URL the site is published at
-	TemplatesDir string    // optional folder whose files override the default templates
-	Title        string    // site title; default "Timeline"
-	Warnings     io.Writer // where "path:line: message" warnings go; nil discards them
+	ContentDir   string // the articles; default "content"
+	OutDir       string // the site; default "public"
+	BaseURL      string // optional absolute URL the site is published at
+	TemplatesDir string // optional folder whose files override the default templates
+	Title        string // site title; default "Timeline"
+	CacheDir     string // the cache's folder; "" means DefaultCacheDir()
+	NoCache      bool   // read and extract every article afresh and keep nothing
+	Workers      int    // articles read and extracted at once; 0 means one per core
+	Strict       bool   // fail the build, leaving the output as it was, when an article is left out
+
+	Warnings io.Writer      // where "path:line: message" warnings go; nil discards them
+	Progress func(Progress) // optional: called now and then while the build runs
+}
+
+// Progress says how far a build is.
+type Progress struct {
+	Stage  string // "extract" or "write"
+	Done   int    // articles read and extracted, or files written or kept
+	Total  int    // articles found, or files planned
+	Cached int    // articles whose results came from the cache
 }
 
 // Result says what a build made.
 type Result struct {
 	Articles int // articles read into the timeline
-	Skipped  int // articles left out with a warning
+	Skipped  int      // files left out with a warning
+	LeftOut  []string // their paths
 	Events   int
+	Cached   int // articles whose results came from the cache
+	Files    int // files the site has
+	Written  int // files written because they were new or changed
+	Removed  int // files removed because they no longer belong
+	Stages   []Stage
+}
+
+// Stage is how long one stage of a build took.
+type Stage struct {
+	Name string
+	Took time.Duration
+}
+
+// ErrStrict is what a strict build fails with when articles were left out.
+var ErrStrict = errors.New("articles were left out and -strict is set; the output was not changed")
+
+// DefaultCacheDir is where the cache lives unless Config.CacheDir says
+// otherwise: "timeline" in the user's cache folder ($XDG_CACHE_HOME or
+// ~/.cache on Linux), or in the temporary folder when there is none.
+func DefaultCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "timeline")
 }
 
 // Build reads every article under cfg.ContentDir, extracts and merges their
-// events and writes the site to cfg.OutDir. An article without a
-// publication date is reported as a warning and left out; any other
-// problem with the content fails the build and leaves OutDir as it was.
+// events and writes the site to cfg.OutDir. An article that cannot be read
+// (no publication date, broken front matter, an unreadable file) is
+// reported as a warning and left out; broken templates, an unreadable
+// content folder or a bad alias table fail the build and leave OutDir as
+// it was.
 func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.ContentDir == "" {
 		cfg.ContentDir = DefaultContentDir
@@ -80,40 +130,130 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Title == "" {
 		cfg.Title = DefaultTitle
 	}
+	var res Result
+	clock := time.Now()
+	stage := func(name string) {
+		now := time.Now()
+		res.Stages = append(res.Stages, Stage{name, now.Sub(clock)})
+		clock = now
+	}
 	tmpl, err := site.Templates(cfg.TemplatesDir)
 	if err != nil {
-		return Result{}, err
+		return res, err
 	}
-	corpus, err := Load(ctx, cfg.Warnings, cfg.ContentDir)
+	l := Loader{Warnings: cfg.Warnings, Workers: cfg.Workers}
+	if cfg.Progress != nil {
+		l.Progress = func(done, total, cached int) {
+			cfg.Progress(Progress{Stage: "extract", Done: done, Total: total, Cached: cached})
+		}
+	}
+	if !cfg.NoCache {
+		l.CacheDir = cmp.Or(cfg.CacheDir, DefaultCacheDir())
+	}
+	corpus, err := l.Load(ctx, cfg.ContentDir)
 	if err != nil {
-		return Result{}, err
+		return res, err
+	}
+	stage("read and extract")
+	res.Articles, res.Skipped, res.LeftOut, res.Cached = len(corpus.Articles), corpus.Skipped, corpus.LeftOut, corpus.Cached
+	if cfg.Strict && corpus.Skipped > 0 {
+		return res, ErrStrict
 	}
 	evs := corpus.Events()
+	res.Events = len(evs)
+	stage("merge")
+
 	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Events: evs, Articles: corpus.Articles}
-	if _, err := site.Build(ctx, s, tmpl, cfg.OutDir, site.Options{}); err != nil {
-		return Result{}, err
+	s.Articles, err = fullArticles(ctx, corpus.Articles) // TODO: site.LoadArticle
+	if err != nil {
+		return res, err
 	}
-	return Result{Articles: len(corpus.Articles), Skipped: corpus.Skipped, Events: len(evs)}, nil
+	opt := site.Options{}
+	if corpus.cache != nil {
+		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")
+	}
+	if cfg.Progress != nil {
+		opt.Progress = func(done, total int) {
+			cfg.Progress(Progress{Stage: "write", Done: done, Total: total, Cached: corpus.Cached})
+		}
+	}
+	st, err := site.Build(ctx, s, tmpl, cfg.OutDir, opt)
+	if err != nil {
+		return res, err
+	}
+	res.Files, res.Written, res.Removed = st.Files, st.Written, st.Removed
+	stage("render and write")
+	if corpus.cache != nil {
+		// The cache keeps what the content holds now; failing to tidy it
+		// costs disk, not correctness.
+		corpus.cache.Prune(corpus.sums)
+	}
+	return res, nil
 }
 
-// Corpus is a set of articles read from disk with the alias table that
-// goes with them.
+// fullArticles reads the articles again in full, for their pages.
+func fullArticles(ctx context.Context, metas []*Article) ([]*Article, error) {
+	out := make([]*Article, len(metas))
+	for i, m := range metas {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a, err := article.Read(m.Path)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = a
+	}
+	return out, nil
+}
+
+// Corpus is a set of articles read from disk, with what was extracted
+// from each and the alias table that goes with them.
 type Corpus struct {
+	// Articles are the articles read, in path order: their metadata only
+	// (no Blocks, Raw, TitleBlock or Params), so that a large corpus does
+	// not stay in memory. article.Read gives the whole article again.
 	Articles []*Article
 	Aliases  *events.Aliases
-	Skipped  int // articles left out for want of a publication date
+	Skipped  int      // files left out with a warning
+	LeftOut  []string // their paths
+	Cached   int      // articles whose results came from the cache
+
+	events [][]Event         // the events of each article, as extracted
+	cache  *cache.Cache      // nil without a cache
+	sums   map[string]string // the path and content hash of every file read, for the cache
+}
+
+// Loader reads articles and extracts their events, on several cores and
+// through the cache.
+type Loader struct {
+	Warnings io.Writer // where "path:line: message" warnings go; nil discards them
+	CacheDir string    // the cache's folder; "" keeps no cache
+	Workers  int       // articles read at once; 0 means one per core
+	// Progress, when set, is called now and then with the articles done,
+	// found, and found in the cache.
+	Progress func(done, total, cached int)
+}
+
+// Load reads the articles at paths with the default Loader: no cache,
+// one worker per core.
+func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, error) {
+	return Loader{Warnings: warnings}.Load(ctx, paths...)
 }
 
 // Load reads the articles at paths: files, or folders searched for .md,
-// .markdown and .txt files (skipping hidden ones and the alias file). A
-// folder's aliases.txt extends the default alias table. Articles without
-// a publication date are reported to warnings and left out; other
-// problems are returned together, one "path:line: message" per line.
-func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, error) {
+// .markdown and .txt files (skipping hidden ones and the alias file), and
+// extracts their events. A folder's aliases.txt extends the default alias
+// table. Each article is read on its own: one that cannot be read is
+// reported to Warnings as "path:line: message" and left out, and the rest
+// go on. Load fails only when a path or folder cannot be read, or an alias
+// table is broken.
+func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
+	warnings := l.Warnings
 	if warnings == nil {
 		warnings = io.Discard
 	}
-	c := &Corpus{Aliases: events.DefaultAliases()}
+	c := &Corpus{Aliases: events.DefaultAliases(), sums: map[string]string{}}
 	var files, dirs []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -135,53 +275,183 @@ func Load(ctx context.Context, warnings io.Writer, paths ...string) (*Corpus, er
 		files = append(files, found...)
 		dirs = append(dirs, p)
 	}
-	// The alias table of each folder named, or holding a file named.
+	// The alias table of each folder named, or holding a file named; their
+	// bytes are part of the cache's version, since they change what is
+	// extracted.
+	version := sha256.New()
+	io.WriteString(version, programVersion())
 	for _, dir := range uniqueClean(dirs) {
-		al, err := readAliases(filepath.Join(dir, AliasFile))
+		data, err := readAliases(filepath.Join(dir, AliasFile))
 		if err != nil {
 			return nil, err
 		}
-		if al != nil {
-			c.Aliases = c.Aliases.With(al)
+		if data == nil {
+			continue
+		}
+		al, err := events.ParseAliases(bytes.NewReader(data), filepath.Join(dir, AliasFile))
+		if err != nil {
+			return nil, err
+		}
+		c.Aliases = c.Aliases.With(al)
+		fmt.Fprintf(version, "\x00%s\x00%d\x00", filepath.Clean(dir), len(data))
+		version.Write(data)
+	}
+	if l.CacheDir != "" && len(dirs) > 0 {
+		cc, err := cache.Open(l.CacheDir, uniqueClean(dirs)[0], string(version.Sum(nil)))
+		if err != nil {
+			fmt.Fprintf(warnings, "%v; building without it\n", err)
+		} else {
+			c.cache = cc
 		}
 	}
 	files = uniqueClean(files) // a file given with its folder is read once
-	var problems []string
-	for _, f := range files {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		a, err := article.Read(f)
-		var aerr *article.Error
-		switch {
-		case err == nil:
-			c.Articles = append(c.Articles, a)
-		case errors.As(err, &aerr) && aerr.NoDate():
-			fmt.Fprintln(warnings, err)
-			c.Skipped++
-		default:
-			problems = append(problems, err.Error())
-		}
+
+	results := make([]loaded, len(files))
+	workers := cmp.Or(l.Workers, runtime.GOMAXPROCS(0))
+	var next, done, cached atomic.Int64
+	var wg sync.WaitGroup
+	x := events.Extractor{Aliases: c.Aliases}
+	for range min(workers, len(files)) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				results[i] = loadOne(x, c.cache, files[i])
+				if results[i].cached {
+					cached.Add(1)
+				}
+				if n := done.Add(1); l.Progress != nil && (n%32 == 0 || int(n) == len(files)) {
+					l.Progress(int(n), len(files), int(cached.Load()))
+				}
+			}
+		})
 	}
-	if len(problems) > 0 {
-		return nil, errors.New(strings.Join(problems, "\n"))
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, r := range results {
+		if r.sum != "" {
+			c.sums[files[i]] = r.sum
+		}
+		if r.err != nil {
+			fmt.Fprintln(warnings, r.err)
+			c.Skipped++
+			c.LeftOut = append(c.LeftOut, files[i])
+			continue
+		}
+		if r.cached {
+			c.Cached++
+		}
+		c.Articles = append(c.Articles, r.article)
+		c.events = append(c.events, r.events)
 	}
 	return c, nil
 }
 
-// Events extracts the events of every article and merges them into one
-// ordered chronology with IDs. Draft articles are left out.
-func (c *Corpus) Events() []Event {
-	x := events.Extractor{Aliases: c.Aliases}
-	var lists [][]Event
-	for _, a := range c.Articles {
-		if a.Draft {
-			continue
+// loaded is what reading and extracting one file gave.
+type loaded struct {
+	article *Article // metadata only
+	events  []Event
+	sum     string // the content hash, "" when the file could not be read
+	cached  bool
+	err     error // why the file is left out
+}
+
+// loadOne reads the file at path and extracts its events, through the
+// cache when there is one. Its result depends only on the file's path and
+// bytes, the alias table and the program. A panic in reading or
+// extraction costs only this file.
+func loadOne(x events.Extractor, cc *cache.Cache, path string) (r loaded) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return loaded{err: fmt.Errorf("%s: cannot read the file: %w", path, unwrapPath(err))}
+	}
+	r.sum = article.Sum(data)
+	if cc != nil {
+		if e, ok := cc.Get(path, r.sum); ok {
+			r.cached = true
+			if e.Problem != nil {
+				r.err = e.Problem
+				return r
+			}
+			r.article, r.events = e.Article, e.Events
+			return r
 		}
-		lists = append(lists, x.Extract(a))
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r = loaded{sum: r.sum, err: fmt.Errorf("%s: internal error while reading this article (please report it): %v", path, p)}
+		}
+	}()
+	a, err := article.Parse(path, data)
+	var aerr *article.Error
+	if err != nil {
+		r.err = err
+		if errors.As(err, &aerr) && cc != nil {
+			cc.Put(path, r.sum, &cache.Entry{Problem: aerr}) // a failed Put is a miss next time
+		}
+		return r
+	}
+	r.events = x.Extract(a)
+	r.article = metadata(a)
+	if cc != nil {
+		cc.Put(path, r.sum, &cache.Entry{Article: r.article, Events: r.events})
+	}
+	return r
+}
+
+// metadata is a copy of a without its text, which a large corpus must not
+// keep in memory.
+func metadata(a *Article) *Article {
+	m := *a
+	m.Raw, m.Blocks, m.Params, m.TitleBlock = nil, nil, nil, article.Block{}
+	return &m
+}
+
+// unwrapPath drops the path from an *fs.PathError, which the message
+// already names.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Events merges the events of every article into one ordered chronology
+// with IDs. Draft articles are left out.
+func (c *Corpus) Events() []Event {
+	var lists [][]Event
+	for i, a := range c.Articles {
+		if !a.Draft {
+			lists = append(lists, c.events[i])
+		}
 	}
 	return chronology.Merge(lists...)
 }
+
+// programVersion says which program made a cache entry: a digest of the
+// running executable, so that any change to the program starts a new
+// cache. A variable so that tests can stand for a new version.
+var programVersion = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err == nil {
+		var f *os.File
+		if f, err = os.Open(exe); err == nil {
+			defer f.Close()
+			h := sha256.New()
+			if _, err = io.Copy(h, f); err == nil {
+				return fmt.Sprintf("exe %x", h.Sum(nil))
+			}
+		}
+	}
+	// Without the executable, a version that no other run shares: the
+	// cache is written but never read.
+	return fmt.Sprintf("unknown %d %d", os.Getpid(), time.Now().UnixNano())
+})
 
 // articleFiles lists the article files under dir in a stable order.
 func articleFiles(dir string) ([]string, error) {
@@ -226,14 +496,14 @@ func uniqueClean(paths []string) []string {
 	return out
 }
 
-func readAliases(path string) (*events.Aliases, error) {
-	f, err := os.Open(path)
+// readAliases reads the alias file at path; nil when there is none.
+func readAliases(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	defer f.Close()
-	return events.ParseAliases(f, path)
+	return data, nil
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -240,13 +241,29 @@ func TestLoadReportsMissingDateAndLeavesTheArticleOut(t *testing.T) {
 	}
 }
 
-func TestLoadFailsOnBrokenFrontMatter(t *testing.T) {
+func TestLoadLeavesOutABrokenArticleAndReadsTheRest(t *testing.T) {
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "bad.md"), []byte("---\ntitle: [unclosed\ndate: 2022-01-10\n---\nText.\n"), 0o644); err != nil {
+	files := map[string]string{
+		"bad.md":   "---\ntitle: [unclosed\ndate: 2022-01-10\n---\nText.\n",
+		"good.txt": "Talks end\n\nJanuary 10, 2022\n\nRyabkov told reporters on Monday that the talks were difficult.\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var warnings strings.Builder
+	c, err := timeline.Load(context.Background(), &warnings, dir)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err := timeline.Load(context.Background(), nil, dir)
-	if err == nil || !strings.Contains(err.Error(), "bad.md:") {
-		t.Fatalf("err = %v, want one naming bad.md:LINE", err)
+	if !regexp.MustCompile(`bad\.md:\d+: `).MatchString(warnings.String()) {
+		t.Errorf("warnings = %q, want one naming bad.md:LINE", warnings.String())
+	}
+	if len(c.Articles) != 1 || c.Skipped != 1 || len(c.LeftOut) != 1 || filepath.Base(c.LeftOut[0]) != "bad.md" {
+		t.Errorf("read %d articles, left out %q; want good.txt read and bad.md left out", len(c.Articles), c.LeftOut)
+	}
+	if len(c.Events()) == 0 {
+		t.Error("no events from good.txt")
 	}
 }

@@ -14,4 +14,8 @@ func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) {
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "the absolute URL the site will be published at, for the feed")
 	fs.StringVar(&cfg.TemplatesDir, "templates", "", "a folder of templates that override the defaults file by file")
 	fs.StringVar(&cfg.Title, "title", timeline.DefaultTitle, "the site's title")
+	fs.StringVar(&cfg.CacheDir, "cache", timeline.DefaultCacheDir(), "the folder of the build cache (safe to delete)")
+	fs.BoolVar(&cfg.NoCache, "no-cache", false, "read and extract every article afresh, and keep no cache")
+	fs.IntVar(&cfg.Workers, "workers", 0, "articles to read and extract at once (default: one per core)")
+	fs.BoolVar(&cfg.Strict, "strict", false, "fail, leaving the site as it was, when an article has to be left out")
 }

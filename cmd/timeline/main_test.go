@@ -14,6 +14,18 @@ import (
 
 const seedArticle = "../../content/2021-12-30-biden-putin-call.txt"
 
+// TestMain keeps the tests' build caches out of the user's cache folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "timeline-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
 // run runs the command line and returns its exit status and output.
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
@@ -153,11 +165,29 @@ func TestRunBuild(t *testing.T) {
 		}
 	})
 
-	t.Run("a broken front matter fails the build and leaves the site as it was", func(t *testing.T) {
-		before := snapshot(t, dir)
+	t.Run("a broken front matter costs only its article", func(t *testing.T) {
 		writeFiles(t, content, map[string]string{"bad.md": brokenYAML})
 		defer os.Remove(filepath.Join(content, "bad.md"))
 		code, stdout, stderr := run(t, "build", "-content", content, "-out", out)
+		if code != 0 {
+			t.Errorf("exit %d, want 0; stderr:\n%s", code, stderr)
+		}
+		if !regexp.MustCompile(`bad\.md:\d+: `).MatchString(stderr) {
+			t.Errorf("stderr does not locate the problem as bad.md:LINE:\n%s", stderr)
+		}
+		if !regexp.MustCompile(`(?m)^left out 1 file: .*bad\.md$`).MatchString(stderr) {
+			t.Errorf("stderr lacks the summary line \"left out 1 file: .../bad.md\":\n%s", stderr)
+		}
+		if !strings.Contains(stdout, "from 2 articles") || !strings.Contains(stdout, "1 left out") {
+			t.Errorf("stdout = %q, want 2 articles and 1 left out", stdout)
+		}
+	})
+
+	t.Run("with -strict a broken front matter fails the build and leaves the site as it was", func(t *testing.T) {
+		before := snapshot(t, dir)
+		writeFiles(t, content, map[string]string{"bad.md": brokenYAML})
+		defer os.Remove(filepath.Join(content, "bad.md"))
+		code, stdout, stderr := run(t, "build", "-strict", "-content", content, "-out", out)
 		if code != 1 {
 			t.Errorf("exit %d, want 1; stdout %q", code, stdout)
 		}

@@ -55,12 +55,16 @@ func Open(root, project, version string) (*Cache, error) {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
 	c := &Cache{version: sha256.Sum256([]byte(version))}
-	c.dir = filepath.Join(root, short([]byte(abs)), hex.EncodeToString(c.version[:8]))
+	c.dir = filepath.Join(root, short([]byte(abs)), versionPrefix+hex.EncodeToString(c.version[:8]))
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
 	}
 	return c, nil
 }
+
+// versionPrefix starts the name of a version's folder; the project's
+// folder may hold other state beside them, which Prune leaves alone.
+const versionPrefix = "articles-"
 
 // Dir is the cache's folder for this content folder and version.
 func (c *Cache) Dir() string { return c.dir }
@@ -177,7 +181,7 @@ func (c *Cache) Prune(used map[string]string) error {
 	errs = append(errs, err)
 	entries, _ := os.ReadDir(c.ProjectDir())
 	for _, e := range entries {
-		if e.IsDir() && e.Name() != filepath.Base(c.dir) {
+		if e.IsDir() && strings.HasPrefix(e.Name(), versionPrefix) && e.Name() != filepath.Base(c.dir) {
 			errs = append(errs, os.RemoveAll(filepath.Join(c.ProjectDir(), e.Name())))
 		}
 	}

@@ -153,6 +153,10 @@ func TestPruneKeepsOnlyWhatIsUsed(t *testing.T) {
 			}
 		}
 	}
+	state := filepath.Join(c.ProjectDir(), "output")
+	if err := os.MkdirAll(state, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := c.Prune(map[string]string{"a.txt": sum, "c.txt": sum}); err != nil {
 		t.Fatal(err)
 	}
@@ -163,6 +167,9 @@ func TestPruneKeepsOnlyWhatIsUsed(t *testing.T) {
 	}
 	if _, err := os.Stat(old.Dir()); !os.IsNotExist(err) {
 		t.Errorf("the old version's folder stays: %v", err)
+	}
+	if _, err := os.Stat(state); err != nil {
+		t.Errorf("Prune removed other state of the project: %v", err)
 	}
 	if _, ok := elsewhere.Get("b.txt", sum); !ok {
 		t.Error("Prune removed another content folder's entry")
