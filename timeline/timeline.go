@@ -83,7 +83,7 @@ type Progress struct {
 
 // Result says what a build made.
 type Result struct {
-	Articles int // articles read into the timeline
+	Articles int      // articles read into the timeline
 	Skipped  int      // files left out with a warning
 	LeftOut  []string // their paths
 	Events   int
