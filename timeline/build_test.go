@@ -1,0 +1,195 @@
+package timeline_test
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline"
+)
+
+// copyContent copies the sample content into a new folder.
+func copyContent(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sameTrees(t *testing.T, got, want map[string]string) {
+	t.Helper()
+	for name, w := range want {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s is missing", name)
+		} else if g != w {
+			t.Errorf("%s differs", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s should not be there", name)
+		}
+	}
+}
+
+func build(t *testing.T, cfg timeline.Config) timeline.Result {
+	t.Helper()
+	res, err := timeline.Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestBuildGivesTheSameBytesWithAndWithoutTheCacheOnOneOrManyWorkers(t *testing.T) {
+	content := copyContent(t)
+	root := t.TempDir()
+	ref := filepath.Join(root, "ref")
+	build(t, timeline.Config{ContentDir: content, OutDir: ref, NoCache: true, Workers: 1})
+	want := tree(t, ref)
+	cache := filepath.Join(root, "cache")
+	for _, tc := range []struct {
+		name string
+		cfg  timeline.Config
+	}{
+		{"many workers, no cache", timeline.Config{NoCache: true, Workers: 8}},
+		{"a cold cache", timeline.Config{CacheDir: cache, Workers: 2}},
+		{"a warm cache", timeline.Config{CacheDir: cache, Workers: 3}},
+		{"a warm cache, one worker", timeline.Config{CacheDir: cache, Workers: 1}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cfg := tc.cfg
+			cfg.ContentDir, cfg.OutDir = content, filepath.Join(root, strings.ReplaceAll(tc.name, " ", "-"))
+			build(t, cfg)
+			sameTrees(t, tree(t, cfg.OutDir), want)
+		})
+	}
+}
+
+func TestTheCacheRereadsOnlyWhatChanged(t *testing.T) {
+	content := copyContent(t)
+	root := t.TempDir()
+	cache := filepath.Join(root, "cache")
+	out := filepath.Join(root, "public")
+	cfg := timeline.Config{ContentDir: content, OutDir: out, CacheDir: cache}
+	first := build(t, cfg)
+	n := first.Articles
+	if first.Cached != 0 || n != 5 {
+		t.Fatalf("first build: %d articles, %d from the cache; want 5 and 0", n, first.Cached)
+	}
+	seed := filepath.Join(content, "2021-12-30-biden-putin-call.txt")
+	geneva := filepath.Join(content, "2022-01-10-geneva-talks.txt")
+
+	// Each step changes the content or the program, builds with the cache,
+	// and says how many articles the cache must answer; then the output
+	// must equal a build without any cache.
+	steps := []struct {
+		name   string
+		change func(t *testing.T)
+		cached int
+	}{
+		{"nothing changed", func(*testing.T) {}, n},
+		{"an edited article", func(t *testing.T) {
+			data, _ := os.ReadFile(seed)
+			os.WriteFile(seed, bytes.Replace(data, []byte("emphasized"), []byte("stressed"), 1), 0o644)
+		}, n - 1},
+		{"a deleted article", func(t *testing.T) { os.Remove(geneva) }, n - 1},
+		{"a renamed article", func(t *testing.T) {
+			os.Rename(seed, filepath.Join(content, "seed.txt"))
+		}, n - 2},
+		{"a new alias table", func(t *testing.T) {
+			os.WriteFile(filepath.Join(content, "aliases.txt"), []byte("Sergei Ryabkov | person | Ryabkov\n"), 0o644)
+		}, 0},
+		{"a damaged cache entry", func(t *testing.T) {
+			entries, _ := filepath.Glob(filepath.Join(cache, "*", "articles-*", "*", "*"))
+			if len(entries) == 0 {
+				t.Fatal("no cache entries")
+			}
+			for _, e := range entries[:1] {
+				os.WriteFile(e, []byte("garbage"), 0o644)
+			}
+		}, n - 2},
+		{"a new program version", func(t *testing.T) {
+			t.Cleanup(timeline.SetProgramVersion("next"))
+		}, 0},
+	}
+	for _, step := range steps {
+		t.Run(step.name, func(t *testing.T) {
+			step.change(t)
+			res := build(t, cfg)
+			if res.Cached != step.cached {
+				t.Errorf("%d articles from the cache, want %d", res.Cached, step.cached)
+			}
+			fresh := filepath.Join(t.TempDir(), "fresh")
+			build(t, timeline.Config{ContentDir: content, OutDir: fresh, NoCache: true})
+			sameTrees(t, tree(t, out), tree(t, fresh))
+		})
+	}
+}
+
+func TestAnUnchangedRebuildWritesNothing(t *testing.T) {
+	content := copyContent(t)
+	root := t.TempDir()
+	cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(root, "public"), CacheDir: filepath.Join(root, "cache")}
+	first := build(t, cfg)
+	if first.Written != first.Files || first.Files == 0 {
+		t.Fatalf("first build wrote %d of %d files", first.Written, first.Files)
+	}
+	res := build(t, cfg)
+	if res.Written != 0 || res.Removed != 0 || res.Files != first.Files {
+		t.Errorf("unchanged rebuild: %d of %d files written, %d removed; want none", res.Written, res.Files, res.Removed)
+	}
+	// Without the cache the pages are rendered again, and still not written.
+	cfg.NoCache = true
+	if res := build(t, cfg); res.Written != 0 || res.Removed != 0 {
+		t.Errorf("unchanged rebuild without the cache: %d written, %d removed; want none", res.Written, res.Removed)
+	}
+}
+
+func TestAnEditedRebuildEqualsAFullBuild(t *testing.T) {
+	content := copyContent(t)
+	root := t.TempDir()
+	cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(root, "public"), CacheDir: filepath.Join(root, "cache")}
+	build(t, cfg)
+	p := filepath.Join(content, "2022-01-13-osce-vienna.txt")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("\n\n"), []byte("\n\nSergei Lavrov said on Thursday that Russia would not wait forever.\n\n"), 1)
+	if err := os.WriteFile(p, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := build(t, cfg)
+	if res.Written == 0 || res.Written == res.Files {
+		t.Errorf("the edit wrote %d of %d files; want some, not all", res.Written, res.Files)
+	}
+	fresh := filepath.Join(root, "fresh")
+	build(t, timeline.Config{ContentDir: content, OutDir: fresh, CacheDir: filepath.Join(root, "cache2")})
+	sameTrees(t, tree(t, cfg.OutDir), tree(t, fresh))
+}
