@@ -21,7 +21,7 @@ func init() {
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("build", "[-content DIR] [-out DIR] [-base-url URL] [-templates DIR] [-title TEXT] [-cache DIR] [-strict] [-quiet] [-v]", stderr)
 	cfg := timeline.Config{Warnings: stderr}
-	siteFlags(fs, &cfg)
+	applyConfigFile := siteFlags(fs, &cfg)
 	quiet := fs.Bool("quiet", false, "print no progress line")
 	verbose := fs.Bool("v", false, "print each stage's time and the cache's hit rate")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to `FILE`")
@@ -34,6 +34,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stderr, "timeline build: unexpected argument %q\n", rest[0])
 		fs.Usage()
 		return errUsage
+	}
+	if err := applyConfigFile(); err != nil {
+		return err
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
