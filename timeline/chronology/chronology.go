@@ -4,8 +4,8 @@
 package chronology
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -94,17 +94,16 @@ func merge(a, b events.Event) events.Event {
 			a.Sources = append(a.Sources, s)
 		}
 	}
-	sort.SliceStable(a.Sources, func(i, j int) bool {
-		x, y := a.Sources[i], a.Sources[j]
-		if x.Published != y.Published {
-			return x.Published < y.Published
-		}
-		if x.Article != y.Article {
-			return x.Article < y.Article
-		}
-		return x.Start < y.Start
-	})
+	if !slices.IsSortedFunc(a.Sources, bySource) {
+		slices.SortStableFunc(a.Sources, bySource)
+	}
 	return a
+}
+
+// bySource orders an event's sources by publication, article and place
+// in it.
+func bySource(x, y events.Source) int {
+	return cmp.Or(strings.Compare(x.Published, y.Published), strings.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start))
 }
 
 func sameDay(a, b string) bool {

@@ -25,29 +25,37 @@ func assignIDs(list []events.Event) {
 		anchor events.Source
 		e      *events.Event
 	}
-	entries := make([]entry, len(list))
-	taken := make(map[string]bool, len(list))
+	bases := make([]string, len(list))
+	count := make(map[string]int, len(list)) // also the natural IDs taken
 	for i := range list {
 		e := &list[i]
-		base := Slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
-		entries[i] = entry{base, anchor(e), e}
-		taken[base] = true // natural IDs first: a hashed one never takes one
+		bases[i] = Slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
+		count[bases[i]]++
+	}
+	var shared []entry
+	for i, base := range bases {
+		if count[base] == 1 {
+			list[i].ID = base
+		} else {
+			shared = append(shared, entry{base, anchor(&list[i]), &list[i]})
+		}
 	}
 	// Sorted, so that colliding hashes are resolved the same way in any
 	// input order.
-	slices.SortStableFunc(entries, func(x, y entry) int {
+	slices.SortFunc(shared, func(x, y entry) int {
 		return cmp.Or(strings.Compare(x.base, y.base), compareAnchors(x.anchor, y.anchor), compareEvents(x.e, y.e))
 	})
-	for k, en := range entries {
-		if k == 0 || entries[k-1].base != en.base {
+	hashed := map[string]bool{}
+	for k, en := range shared {
+		if k == 0 || shared[k-1].base != en.base {
 			en.e.ID = en.base
 			continue
 		}
 		id := en.base + "-" + anchorHash(en.anchor)
-		for n, stem := 2, id; taken[id]; n++ {
+		for n, stem := 2, id; count[id] > 0 || hashed[id]; n++ {
 			id = stem + "-" + strconv.Itoa(n) // two anchors with one hash
 		}
-		taken[id] = true
+		hashed[id] = true
 		en.e.ID = id
 	}
 }

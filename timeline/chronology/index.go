@@ -20,8 +20,9 @@ import (
 // keeps everyone else's order.
 type merger struct {
 	nodes []node
-	index map[key][]int32
-	plans map[string]*plan
+	index map[shelf]*bucket
+	ids   map[string]int32 // types, actors, places and date values as numbers, for short keys
+	dates map[string]*dateInfo
 
 	seen []uint32 // seen[i] == gen: i is already a candidate of this query
 	gen  uint32
@@ -34,6 +35,9 @@ type merger struct {
 	cur      []int32 // a min-heap
 	next     []int32
 	old, new []key
+
+	lastShelf  shelf
+	lastBucket *bucket
 }
 
 type node struct {
@@ -44,13 +48,52 @@ type node struct {
 
 // A key files an event under one thing a matching event must share with
 // it: for an actor or a place, a date value (exact) or a value its date
-// refines (under); for a day, its type alone.
+// refines (under); for a day, its type alone. Strings are interned.
 type key struct {
 	kind           keyKind
-	typ, by, value string
+	typ, by, value int32
 }
 
 type keyKind uint8
+
+// The index has two levels: a shelf for each type and actor (or place,
+// or all days, or speaker), found with one look-up in a large map, and
+// on it a bucket of small maps from date values to events. Most look-ups
+// for dates then miss in a small map that is already in the cache.
+type shelf struct {
+	kind    keyKind // the kind of its at keys
+	typ, by int32
+}
+
+type bucket struct {
+	at, under map[int32][]int32
+}
+
+// file files event i under key k.
+func (m *merger) file(k key, i int32) {
+	sh, under := shelf{k.kind, k.typ, k.by}, false
+	if k.kind == actorUnder || k.kind == placeUnder {
+		sh.kind--
+		under = true
+	}
+	b := m.lastBucket
+	if sh != m.lastShelf || b == nil {
+		b = m.index[sh] // keys come grouped by shelf: one look-up for a group
+		if b == nil {
+			b = &bucket{}
+			m.index[sh] = b
+		}
+		m.lastShelf, m.lastBucket = sh, b
+	}
+	mp := &b.at
+	if under {
+		mp = &b.under
+	}
+	if *mp == nil {
+		*mp = make(map[int32][]int32, 1)
+	}
+	(*mp)[k.value] = append((*mp)[k.value], i)
+}
 
 const (
 	actorAt keyKind = iota
@@ -65,8 +108,9 @@ const (
 func newMerger(n int) *merger {
 	return &merger{
 		nodes: make([]node, 0, n),
-		index: make(map[key][]int32, 2*n),
-		plans: make(map[string]*plan),
+		index: make(map[shelf]*bucket),
+		ids:   make(map[string]int32),
+		dates: make(map[string]*dateInfo),
 		seen:  make([]uint32, 0, n),
 		pos:   -1,
 	}
@@ -84,7 +128,7 @@ func (m *merger) add(e *events.Event) {
 	m.seen = append(m.seen, 0)
 	m.new = m.keys(&m.nodes[i].e, m.new[:0])
 	for _, k := range m.new {
-		m.index[k] = append(m.index[k], i)
+		m.file(k, i)
 	}
 }
 
@@ -120,7 +164,13 @@ func (m *merger) fold() {
 
 // merged returns the live events in list order.
 func (m *merger) merged() []events.Event {
-	var out []events.Event
+	n := 0
+	for i := range m.nodes {
+		if m.nodes[i].alive {
+			n++
+		}
+	}
+	out := make([]events.Event, 0, n)
 	for i := range m.nodes {
 		if m.nodes[i].alive {
 			out = append(out, m.nodes[i].e)
@@ -150,20 +200,27 @@ func (m *merger) first(e *events.Event, limit int32) int32 {
 	return -1
 }
 
-// mergeInto merges e into event k, files k under what it gained, and
-// marks for a visit k and every later event that may now be the same.
+// mergeInto merges e into event k. If k's date, actors or place changed,
+// it files k under what it gained and marks for a visit k and every
+// later event that may now be the same; sources alone only make matches
+// fewer (one article's events never merge), so they need no visit.
 func (m *merger) mergeInto(k int32, e *events.Event) {
-	m.old = m.keys(&m.nodes[k].e, m.old[:0])
-	m.nodes[k].e = merge(m.nodes[k].e, *e)
-	m.new = m.keys(&m.nodes[k].e, m.new[:0])
+	n := &m.nodes[k]
+	was := n.e
+	n.e = merge(n.e, *e)
+	if n.e.Date == was.Date && n.e.Place == was.Place && len(n.e.Actors) == len(was.Actors) {
+		return
+	}
+	m.old = m.keys(&was, m.old[:0]) // merge only appends to actors
+	m.new = m.keys(&n.e, m.new[:0])
 	for _, nk := range m.new {
 		if !slices.Contains(m.old, nk) {
-			m.index[nk] = append(m.index[nk], k)
+			m.file(nk, k)
 		}
 	}
 	m.mark(k)
-	for _, j := range m.candidates(&m.nodes[k].e) {
-		if j > k && same(&m.nodes[j].e, &m.nodes[k].e) {
+	for _, j := range m.candidates(&n.e) {
+		if j > k && same(&m.nodes[j].e, &n.e) {
 			m.mark(j)
 		}
 	}
@@ -223,28 +280,30 @@ func (m *merger) pop() int32 {
 
 // keys appends the keys event e is filed under.
 func (m *merger) keys(e *events.Event, dst []key) []key {
+	t := m.id(e.Type)
 	if e.Type == events.Statement {
 		if len(e.Actors) > 0 {
-			dst = append(dst, key{speakerOnValue, e.Type, e.Actors[0], e.Date})
+			dst = append(dst, key{speakerOnValue, t, m.id(e.Actors[0]), m.id(e.Date)})
 		}
 		return dst // statements match nothing else
 	}
-	dated := func(at, under keyKind, by string) {
-		dst = append(dst, key{at, e.Type, by, e.Date})
-		for _, v := range refined(e.Date) {
-			dst = append(dst, key{under, e.Type, by, v})
+	d := m.date(e.Date)
+	dated := func(at, under keyKind, by int32) {
+		dst = append(dst, key{at, t, by, d.id})
+		for _, v := range d.refined {
+			dst = append(dst, key{under, t, by, v})
 		}
 	}
 	for _, a := range e.Actors {
-		dated(actorAt, actorUnder, a)
+		dated(actorAt, actorUnder, m.id(a))
 	}
 	if e.Place != "" {
-		dated(placeAt, placeUnder, e.Place)
+		dated(placeAt, placeUnder, m.id(e.Place))
 	}
-	if len(e.Date) >= 10 {
-		dst = append(dst, key{onDay, e.Type, "", e.Date[:10]})
+	if d.day >= 0 {
+		dst = append(dst, key{onDay, t, 0, d.day})
 		if len(e.Actors) == 0 {
-			dst = append(dst, key{onDayNoActors, e.Type, "", e.Date[:10]})
+			dst = append(dst, key{onDayNoActors, t, 0, d.day})
 		}
 	}
 	return dst
@@ -255,39 +314,62 @@ func (m *merger) keys(e *events.Event, dst []key) []key {
 func (m *merger) candidates(e *events.Event) []int32 {
 	m.gen++
 	m.cand = m.cand[:0]
+	t := m.id(e.Type)
 	if e.Type == events.Statement {
 		if len(e.Actors) > 0 {
-			m.take(key{speakerOnValue, e.Type, e.Actors[0], e.Date})
+			if b := m.index[shelf{speakerOnValue, t, m.id(e.Actors[0])}]; b != nil {
+				m.take(b.at[m.id(e.Date)])
+			}
 		}
 		return m.cand
 	}
-	p := m.plan(e.Date)
-	dated := func(at, under keyKind, by string) {
-		for _, v := range p.at {
-			m.take(key{at, e.Type, by, v})
+	d := m.date(e.Date)
+	dated := func(at keyKind, by int32) {
+		b := m.index[shelf{at, t, by}]
+		if b == nil {
+			return
 		}
-		for _, v := range p.under {
-			m.take(key{under, e.Type, by, v})
+		if b.at != nil {
+			for _, v := range d.at {
+				m.take(b.at[v])
+			}
+		}
+		if b.under != nil {
+			for _, v := range d.under {
+				m.take(b.under[v])
+			}
 		}
 	}
 	for _, a := range e.Actors {
-		dated(actorAt, actorUnder, a)
+		dated(actorAt, m.id(a))
 	}
 	if e.Place != "" {
-		dated(placeAt, placeUnder, e.Place)
+		dated(placeAt, m.id(e.Place))
 	}
-	if len(e.Date) >= 10 {
+	if d.day >= 0 {
+		kind := onDayNoActors
 		if len(e.Actors) == 0 {
-			m.take(key{onDay, e.Type, "", e.Date[:10]})
-		} else {
-			m.take(key{onDayNoActors, e.Type, "", e.Date[:10]})
+			kind = onDay
+		}
+		if b := m.index[shelf{kind, t, 0}]; b != nil {
+			m.take(b.at[d.day])
 		}
 	}
 	return m.cand
 }
 
-func (m *merger) take(k key) {
-	for _, i := range m.index[k] {
+// id returns the number of a string, from 1.
+func (m *merger) id(s string) int32 {
+	if n, ok := m.ids[s]; ok {
+		return n
+	}
+	n := int32(len(m.ids) + 1)
+	m.ids[s] = n
+	return n
+}
+
+func (m *merger) take(list []int32) {
+	for _, i := range list {
 		if m.seen[i] != m.gen && m.nodes[i].alive {
 			m.seen[i] = m.gen
 			m.cand = append(m.cand, i)
@@ -295,33 +377,49 @@ func (m *merger) take(k key) {
 	}
 }
 
-// A plan lists where to look for the dates that timex.Compatible accepts
-// with one date value: the exact values in at, and every value that
-// refines (or is) one of under.
-type plan struct {
-	at, under []string
+// dateInfo is what the index needs of one date value, as numbers: the
+// values it refines and itself, to file an event under; where to look
+// for the values timex.Compatible accepts with it (the exact values in
+// at, and every value that refines or is one of under); and its day.
+type dateInfo struct {
+	id                 int32
+	refined, at, under []int32
+	day                int32 // -1 for a value shorter than a day
 }
 
-func (m *merger) plan(v string) *plan {
-	if p, ok := m.plans[v]; ok {
-		return p
+func (m *merger) date(v string) *dateInfo {
+	if d, ok := m.dates[v]; ok {
+		return d
 	}
-	p := newPlan(v)
-	m.plans[v] = p
-	return p
+	at, under := lookIn(v)
+	d := &dateInfo{id: m.id(v), day: -1}
+	for _, r := range refined(v) {
+		d.refined = append(d.refined, m.id(r))
+	}
+	for _, a := range at {
+		d.at = append(d.at, m.id(a))
+	}
+	for _, u := range under {
+		d.under = append(d.under, m.id(u))
+	}
+	if len(v) >= 10 {
+		d.day = m.id(v[:10])
+	}
+	m.dates[v] = d
+	return d
 }
 
-// newPlan covers both ways timex.Compatible accepts two values: one
+// lookIn covers both ways timex.Compatible accepts two values: one
 // refines the other ("2022-01" and "2022-01-10", "2021-12-30T20:30"), or
 // one is an ISO week and the other a value whose span holds it or lies
 // in it.
-func newPlan(v string) *plan {
-	p := &plan{under: []string{v}}
+func lookIn(v string) (at, under []string) {
+	under = []string{v}
 	r := refined(v)
-	p.at = append(p.at, r[:len(r)-1]...) // what v refines
+	at = r[:len(r)-1] // what v refines
 	start, end, ok := timex.Span(v)
 	if !ok {
-		return p
+		return at, under
 	}
 	if isWeek(v) {
 		// The periods that may hold the week, and the days in it.
@@ -331,20 +429,19 @@ func newPlan(v string) *plan {
 		if mo <= 2 {
 			sy-- // January and February are the winter of the year before
 		}
-		p.at = append(p.at,
+		at = append(at,
 			fmt.Sprintf("%04d", y), fmt.Sprintf("%04d-H%d", y, 1+(mo-1)/6), fmt.Sprintf("%04d-Q%d", y, 1+(mo-1)/3),
 			fmt.Sprintf("%04d-%s", sy, season), fmt.Sprintf("%04d-%02d", y, mo))
 		for d := start; d.Before(end); d = d.AddDate(0, 0, 1) {
-			p.under = append(p.under, d.Format("2006-01-02"))
+			under = append(under, d.Format("2006-01-02"))
 		}
-		return p
+		return at, under
 	}
 	// The ISO weeks that meet the span.
 	for d := start; d.Before(end); d = d.AddDate(0, 0, 7) {
-		p.under = appendWeek(p.under, d)
+		under = appendWeek(under, d)
 	}
-	p.under = appendWeek(p.under, end.Add(-time.Nanosecond))
-	return p
+	return at, appendWeek(under, end.Add(-time.Nanosecond))
 }
 
 func appendWeek(list []string, d time.Time) []string {
