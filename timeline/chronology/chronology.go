@@ -7,7 +7,6 @@ import (
 	"cmp"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/timex"
@@ -145,36 +144,33 @@ func shared(a, b []string) bool {
 // comparison.
 func order(list []events.Event) {
 	type item struct {
-		start, end time.Time
+		start, end int64 // Unix seconds: spans are whole minutes at the finest
 		ok         bool
-		e          *events.Event
+		i          int
 	}
 	items := make([]item, len(list))
 	for i := range list {
 		s, e, ok := timex.Span(list[i].Date)
-		items[i] = item{s, e, ok, &list[i]}
+		items[i] = item{s.Unix(), e.Unix(), ok, i}
 	}
-	slices.SortStableFunc(items, func(a, b item) int {
+	slices.SortFunc(items, func(a, b item) int {
 		if a.ok != b.ok {
 			if a.ok {
 				return -1
 			}
 			return 1
 		}
-		if c := a.start.Compare(b.start); c != 0 {
-			return c
-		}
-		if c := b.end.Compare(a.end); c != 0 {
-			return c // the wider span first
-		}
-		if c := strings.Compare(a.e.Type, b.e.Type); c != 0 {
-			return c
-		}
-		return strings.Compare(a.e.Title, b.e.Title)
+		return cmp.Or(
+			cmp.Compare(a.start, b.start),
+			cmp.Compare(b.end, a.end), // the wider span first
+			strings.Compare(list[a.i].Type, list[b.i].Type),
+			strings.Compare(list[a.i].Title, list[b.i].Title),
+			cmp.Compare(a.i, b.i), // stable
+		)
 	})
 	sorted := make([]events.Event, len(list))
-	for i, it := range items {
-		sorted[i] = *it.e
+	for k, it := range items {
+		sorted[k] = list[it.i]
 	}
 	copy(list, sorted)
 }

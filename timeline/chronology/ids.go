@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/events"
 )
@@ -26,10 +27,11 @@ func assignIDs(list []events.Event) {
 		e      *events.Event
 	}
 	bases := make([]string, len(list))
+	var sl slugger
 	count := make(map[string]int, len(list)) // also the natural IDs taken
 	for i := range list {
 		e := &list[i]
-		bases[i] = Slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
+		bases[i] = base(e, &sl)
 		count[bases[i]]++
 	}
 	var shared []entry
@@ -114,50 +116,88 @@ func datePart(v string) string {
 	return v
 }
 
-// who names an event's parties for its ID: surnames, or the place.
-func who(e events.Event) string {
-	var parts []string
+// base is an event's ID before any hash: Slug of "DATE-TYPE-WHO", where
+// WHO names its parties by surname, or its place. It writes the slug
+// piece by piece, as Slug would write the pieces joined.
+func base(e *events.Event, sl *slugger) string {
+	sl.reset()
+	sl.add(datePart(e.Date))
+	sl.add("-")
+	sl.add(e.Type)
+	sl.add("-")
+	parts := 0
 	for _, a := range e.Actors {
-		if len(parts) == 3 {
+		if parts == 3 {
 			break
 		}
-		f := strings.Fields(a)
-		if len(f) == 0 {
+		n, last, institution := 0, "", false
+		for w := range strings.FieldsSeq(a) {
+			n++
+			last = w
+			institution = institution || isInstitutionWord(w)
+		}
+		if n == 0 {
 			continue
 		}
-		name := f[len(f)-1]
-		if len(f) > 1 && !isPersonLike(f) {
+		name := last
+		if n > 1 && (n > 3 || institution) {
 			name = a // "United States", "Russian Foreign Ministry"
 		}
-		parts = append(parts, name)
+		if parts > 0 {
+			sl.add("-")
+		}
+		sl.add(name)
+		parts++
 	}
-	if len(parts) == 0 && e.Place != "" {
-		parts = append(parts, e.Place)
+	if parts == 0 && e.Place != "" {
+		sl.add(e.Place)
 	}
-	return strings.Join(parts, "-")
+	return sl.String()
 }
 
-// isPersonLike guesses that a capitalised two- or three-word name is a
-// person's ("Joe Biden") rather than an institution's.
-func isPersonLike(f []string) bool {
-	if len(f) > 3 {
-		return false
+// isInstitutionWord reports a word that makes a two- or three-word name
+// an institution's ("United States") rather than a person's.
+func isInstitutionWord(w string) bool {
+	var buf [16]byte
+	lw := buf[:0] // lower-cased without allocating: names are many
+	if len(w) <= len(buf) && isASCII(w) {
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw = append(lw, c)
+		}
+	} else {
+		lw = []byte(strings.ToLower(w))
 	}
-	for _, w := range f {
-		switch strings.ToLower(w) {
-		case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
+	switch string(lw) {
+	case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
+		return true
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}
 	return true
 }
 
-// Slug lower-cases s for IDs and file names: letters and digits, accents
-// folded to ASCII ("Genève" → "geneve"), runs of anything else as one hyphen.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
+// slugger writes a slug as Slug does, from pieces.
+type slugger struct {
+	b    []byte
+	dash bool
+}
+
+func (s *slugger) reset() { s.b, s.dash = s.b[:0], false }
+
+func (s *slugger) add(p string) {
+	for _, r := range p {
+		r = unicode.ToLower(r)
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			if r > unicode.MaxASCII {
@@ -166,23 +206,36 @@ func Slug(s string) string {
 					continue
 				}
 			}
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
+			s.b = utf8.AppendRune(s.b, r)
+			s.dash = false
+		case !s.dash && len(s.b) > 0:
+			s.b = append(s.b, '-')
+			s.dash = true
 		}
 	}
-	return strings.TrimSuffix(b.String(), "-")
+}
+
+func (s *slugger) String() string {
+	return strings.TrimSuffix(string(s.b), "-")
+}
+
+// Slug lower-cases s for IDs and file names: letters and digits, accents
+// folded to ASCII ("Genève" → "geneve"), runs of anything else as one hyphen.
+func Slug(s string) string {
+	var sl slugger
+	sl.add(s)
+	return sl.String()
 }
 
 // fold maps common accented letters to ASCII for URLs; others are dropped.
 func fold(r rune) rune {
 	const from, to = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy"
-	for i, f := range []rune(from) {
+	i := 0
+	for _, f := range from {
 		if f == r {
-			return []rune(to)[i]
+			return rune(to[i])
 		}
+		i++
 	}
 	return 0
 }

@@ -38,6 +38,10 @@ type merger struct {
 
 	lastShelf  shelf
 	lastBucket *bucket
+	links      []link
+
+	actors  []string // the actors and sources of new events, in bulk
+	sources []events.Source
 }
 
 type node struct {
@@ -66,7 +70,10 @@ type shelf struct {
 }
 
 type bucket struct {
-	at, under map[int32][]int32
+	at, under map[int32]int32 // a value's newest entry in links, plus one
+	// A bit for each value filed, modulo 64: most look-ups are for
+	// values never filed, and the bits turn them away without a map.
+	atBits, underBits uint64
 }
 
 // file files event i under key k.
@@ -85,14 +92,17 @@ func (m *merger) file(k key, i int32) {
 		}
 		m.lastShelf, m.lastBucket = sh, b
 	}
-	mp := &b.at
+	mp, bits := &b.at, &b.atBits
 	if under {
-		mp = &b.under
+		mp, bits = &b.under, &b.underBits
 	}
+	*bits |= 1 << (k.value & 63)
 	if *mp == nil {
-		*mp = make(map[int32][]int32, 1)
+		*mp = make(map[int32]int32, 1)
 	}
-	(*mp)[k.value] = append((*mp)[k.value], i)
+	// Lists of events chain through one slice: no allocation for each.
+	m.links = append(m.links, link{i, (*mp)[k.value] - 1})
+	(*mp)[k.value] = int32(len(m.links))
 }
 
 const (
@@ -124,12 +134,26 @@ func (m *merger) add(e *events.Event) {
 		return
 	}
 	i := int32(len(m.nodes))
-	m.nodes = append(m.nodes, node{e: clone(*e), alive: true})
+	c := *e
+	c.Actors = bulk(&m.actors, e.Actors)
+	c.Sources = bulk(&m.sources, e.Sources)
+	m.nodes = append(m.nodes, node{e: c, alive: true})
 	m.seen = append(m.seen, 0)
 	m.new = m.keys(&m.nodes[i].e, m.new[:0])
 	for _, k := range m.new {
 		m.file(k, i)
 	}
+}
+
+// bulk copies list to the end of *arena and returns the copy, with no
+// room to grow into the next: an append to it copies it.
+func bulk[T any](arena *[]T, list []T) []T {
+	if *arena == nil || len(*arena)+len(list) > cap(*arena) { // never nil: JSON shows [], not null
+		*arena = make([]T, 0, max(4096, len(list)))
+	}
+	n := len(*arena)
+	*arena = append(*arena, list...)
+	return (*arena)[n : n+len(list) : n+len(list)]
 }
 
 // fold revisits, pass after pass and in list order, the events that may
@@ -329,13 +353,13 @@ func (m *merger) candidates(e *events.Event) []int32 {
 		if b == nil {
 			return
 		}
-		if b.at != nil {
-			for _, v := range d.at {
+		for _, v := range d.at {
+			if b.atBits&(1<<(v&63)) != 0 {
 				m.take(b.at[v])
 			}
 		}
-		if b.under != nil {
-			for _, v := range d.under {
+		for _, v := range d.under {
+			if b.underBits&(1<<(v&63)) != 0 {
 				m.take(b.under[v])
 			}
 		}
@@ -368,13 +392,19 @@ func (m *merger) id(s string) int32 {
 	return n
 }
 
-func (m *merger) take(list []int32) {
-	for _, i := range list {
+// take adds the live events of the list that starts at links[head-1].
+func (m *merger) take(head int32) {
+	for l := head - 1; l >= 0; l = m.links[l].next {
+		i := m.links[l].node
 		if m.seen[i] != m.gen && m.nodes[i].alive {
 			m.seen[i] = m.gen
 			m.cand = append(m.cand, i)
 		}
 	}
+}
+
+type link struct {
+	node, next int32 // next is -1 at the end
 }
 
 // dateInfo is what the index needs of one date value, as numbers: the
