@@ -527,11 +527,6 @@ func said(e events.Event, sentence string) events.Event {
 	return e
 }
 
-func titled(e events.Event, title string) events.Event {
-	e.Title = title
-	return e
-}
-
 func ids(list []events.Event) []string {
 	var out []string
 	for _, e := range list {
@@ -560,6 +555,15 @@ func TestMergeIDsAreStable(t *testing.T) {
 	t.Run("reading the articles in another order gives the same IDs", func(t *testing.T) {
 		if got := ids(chronology.Merge(b, a)); !reflect.DeepEqual(got, first) {
 			t.Errorf("IDs depend on input order:\n got  %q\n want %q", got, first)
+		}
+	})
+	t.Run("a later report of another event with the same base leaves existing IDs alone", func(t *testing.T) {
+		// An earlier time of day sorted first and once took the base.
+		c := []events.Event{said(ev(call, "2021-12-30T09:00", occurred, "c.txt", "2022-01-02", 0, "Joe Biden", "Vladimir Putin"), "Biden and Putin spoke in the morning too.")}
+		got := ids(chronology.Merge(a, b, c))
+		want := []string{"2021-12-30-statement-peskov", "2021-12-30-call-biden-putin-a50799", "2021-12-30-call-biden-putin", "2022-01-10-meeting-sherman-ryabkov"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("IDs:\n got  %q\n want %q", got, want)
 		}
 	})
 	t.Run("a new article about a later event leaves earlier IDs alone", func(t *testing.T) {

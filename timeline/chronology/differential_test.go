@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -31,9 +32,17 @@ func TestMergeMatchesReference(t *testing.T) {
 		testshared.Need(t, meantime)
 		sameAsReference(t, append(extractDir(t, "../../content"), extractDir(t, meantime)...))
 	})
-	for seed := range uint64(1000) {
+	// Seeds 2287, 13746 and 27577 are the rare lists in which a merge in
+	// the middle of a fold pass makes a later event of the same pass
+	// match: a fold that left it to the next pass merged in another order.
+	for _, seed := range append(seq(*seeds), 2287, 13746, 27577) {
 		t.Run(fmt.Sprintf("random lists %d merge as the reference merges them", seed), func(t *testing.T) {
 			sameAsReference(t, randomLists(seed))
+		})
+	}
+	for _, seed := range seq(*seeds) {
+		t.Run(fmt.Sprintf("chained reports %d fold as the reference folds them", seed), func(t *testing.T) {
+			sameAsReference(t, chainLists(seed))
 		})
 	}
 	t.Run("generated news merges as the reference merges it", func(t *testing.T) {
@@ -42,6 +51,18 @@ func TestMergeMatchesReference(t *testing.T) {
 }
 
 const meantime = "../../../shared/corpora/meantime-dev"
+
+// seeds sets how many random lists of each kind the differential test
+// tries: go test ./timeline/chronology -args -seeds 30000.
+var seeds = flag.Int("seeds", 1000, "random event lists of each kind to hold Merge to the reference with")
+
+func seq(n int) []uint64 {
+	s := make([]uint64, n)
+	for i := range s {
+		s[i] = uint64(i)
+	}
+	return s
+}
 
 func sameAsReference(t *testing.T, lists [][]events.Event) {
 	t.Helper()
@@ -61,6 +82,9 @@ func sameAsReference(t *testing.T, lists [][]events.Event) {
 		if !reflect.DeepEqual(got[i], want[i]) {
 			t.Fatalf("event %d of %d differs:\n got  %+v\n want %+v", i, len(want), got[i], want[i])
 		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Merge returned %#v, the reference %#v", got, want)
 	}
 }
 
@@ -185,6 +209,39 @@ func randomLists(seed uint64) [][]events.Event {
 				})
 				at += 1000
 			}
+			list = append(list, e)
+		}
+		lists = append(lists, list)
+	}
+	return lists
+}
+
+// chainLists makes reports whose parties overlap in chains (Ames and
+// Bell, Bell and Cole, Cole and Dunn...) at the month, the week, the day
+// and the minute, so that merged events grow into each other and the
+// fold runs pass after pass, with merges in the middle of a pass.
+func chainLists(seed uint64) [][]events.Event {
+	r := rand.New(rand.NewPCG(seed, 13))
+	names := []string{"Ann Ames", "Bo Bell", "Cy Cole", "Di Dunn", "Ed Eck", "Flo Fay"}
+	dates := []string{"2022-01", "2022-W02", "2022-01-10", "2022-01-10T09:00", "2022-01-10T10:00", "2022-01-11", "2022"}
+	var lists [][]events.Event
+	for a := range 3 + r.IntN(14) {
+		name := fmt.Sprintf("c%02d.txt", a)
+		var list []events.Event
+		for k := range 1 + r.IntN(3) {
+			i := r.IntN(len(names) - 1)
+			e := events.Event{
+				Type: events.Meeting, Status: events.Planned, Date: dates[r.IntN(len(dates))],
+				Actors: []string{names[i], names[i+1]}[:1+r.IntN(2)],
+			}
+			if r.IntN(3) == 0 {
+				e.Actors = []string{names[i+1], names[i]}
+			}
+			if r.IntN(4) == 0 {
+				e.Status = events.Occurred
+			}
+			e.Title = fmt.Sprintf("meeting %d of %s", k, name)
+			e.Sources = []events.Source{{Article: name, Published: "2022-01-0" + fmt.Sprint(1+r.IntN(9)), Sentence: e.Title, Start: 100 * k, End: 100*k + 50}}
 			list = append(list, e)
 		}
 		lists = append(lists, list)

@@ -194,6 +194,9 @@ func (m *merger) merged() []events.Event {
 			n++
 		}
 	}
+	if n == 0 {
+		return nil // as the definition: no events, no list
+	}
 	out := make([]events.Event, 0, n)
 	for i := range m.nodes {
 		if m.nodes[i].alive {

@@ -3,6 +3,8 @@ package chronology
 import (
 	"slices"
 	"sort"
+	"strings"
+	"unicode"
 
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/timex"
@@ -158,4 +160,77 @@ func refLess(a, b events.Event) bool {
 		return a.Type < b.Type
 	}
 	return a.Title < b.Title
+}
+
+// refBase is the ID an event had before hashes: Slug("DATE-TYPE-WHO"),
+// built with strings as it was; base must agree with it.
+func refBase(e events.Event) string {
+	return refSlug(datePart(e.Date) + "-" + e.Type + "-" + refWho(e))
+}
+
+func refWho(e events.Event) string {
+	var parts []string
+	for _, a := range e.Actors {
+		if len(parts) == 3 {
+			break
+		}
+		f := strings.Fields(a)
+		if len(f) == 0 {
+			continue
+		}
+		name := f[len(f)-1]
+		if len(f) > 1 && !refIsPersonLike(f) {
+			name = a
+		}
+		parts = append(parts, name)
+	}
+	if len(parts) == 0 && e.Place != "" {
+		parts = append(parts, e.Place)
+	}
+	return strings.Join(parts, "-")
+}
+
+func refIsPersonLike(f []string) bool {
+	if len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		switch strings.ToLower(w) {
+		case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
+			return false
+		}
+	}
+	return true
+}
+
+func refSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if r > unicode.MaxASCII {
+				r = refFold(r)
+				if r == 0 {
+					continue
+				}
+			}
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+func refFold(r rune) rune {
+	const from, to = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy"
+	for i, f := range []rune(from) {
+		if f == r {
+			return []rune(to)[i]
+		}
+	}
+	return 0
 }
