@@ -96,23 +96,28 @@ func newsLists(n int, seed uint64) [][]events.Event {
 	return lists
 }
 
-// BenchmarkMergeNews merges 100,000 events of 10,000 generated articles.
+// BenchmarkMergeNews merges the events of 1,000 and 10,000 generated
+// articles (10,000 and 100,000 events), to show growth and speed.
 // Besides the wall clock it reports the CPU time of a merge (cpu-s/op,
 // all threads, the garbage collector's too), which other work on the
-// machine does not inflate.
+// machine inflates less.
 func BenchmarkMergeNews(b *testing.B) {
-	lists := newsLists(10000, 1)
-	in := 0
-	for _, l := range lists {
-		in += len(l)
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
+			lists := newsLists(n, 1)
+			in := 0
+			for _, l := range lists {
+				in += len(l)
+			}
+			var out int
+			b.ReportAllocs()
+			cpu := cpuTime()
+			for b.Loop() {
+				out = len(Merge(lists...))
+			}
+			b.ReportMetric((cpuTime()-cpu)/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(in)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
+			b.ReportMetric(float64(out), "merged")
+		})
 	}
-	var out int
-	b.ReportAllocs()
-	cpu := cpuTime()
-	for b.Loop() {
-		out = len(Merge(lists...))
-	}
-	b.ReportMetric((cpuTime()-cpu)/float64(b.N), "cpu-s/op")
-	b.ReportMetric(float64(in)*float64(b.N)/b.Elapsed().Seconds(), "events/s")
-	b.ReportMetric(float64(out), "merged")
 }
