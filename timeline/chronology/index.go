@@ -339,7 +339,10 @@ func (m *merger) keys(e *events.Event, dst []key) []key {
 // candidates returns the live events that may be the same as e: a
 // superset, to be checked with same. The slice is reused by the next call.
 func (m *merger) candidates(e *events.Event) []int32 {
-	m.gen++
+	if m.gen++; m.gen == 0 { // wrapped: old marks would pass for new ones
+		clear(m.seen)
+		m.gen = 1
+	}
 	m.cand = m.cand[:0]
 	t := m.id(e.Type)
 	if e.Type == events.Statement {
