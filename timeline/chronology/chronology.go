@@ -47,10 +47,12 @@ func clone(e events.Event) events.Event {
 	return e
 }
 
-// same reports whether o and e are one event. It is symmetric.
-func same(o, e *events.Event) bool {
-	if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) || sameArticle(o, e) {
-		return false // one article's extraction already told its events apart
+// alike reports whether o and e are one event if they come from no
+// common article: one article's extraction already told its events
+// apart. It is symmetric.
+func alike(o, e *events.Event) bool {
+	if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) {
+		return false
 	}
 	if e.Type == events.Statement {
 		// A statement is one speaker on one day.
@@ -70,7 +72,9 @@ func same(o, e *events.Event) bool {
 	return false
 }
 
-func merge(a, b events.Event) events.Event {
+// merge merges b into a, events of no common article. a's sources are
+// kept sorted; sorted says they already are.
+func merge(a *events.Event, b *events.Event, sorted bool) {
 	if timex.Narrower(b.Date, a.Date) {
 		a.Date, a.Mod = b.Date, b.Mod
 	}
@@ -88,15 +92,23 @@ func merge(a, b events.Event) events.Event {
 	if b.Status == events.Occurred {
 		a.Status = events.Occurred // a later report that it happened wins over an earlier plan
 	}
-	for _, s := range b.Sources {
-		if !hasSource(a.Sources, s) {
-			a.Sources = append(a.Sources, s)
-		}
-	}
-	if !slices.IsSortedFunc(a.Sources, bySource) {
+	if !sorted {
 		slices.SortStableFunc(a.Sources, bySource)
 	}
-	return a
+	// Each new source goes after the equal ones, as a stable sort of all
+	// would put it; with no common article, only b may repeat a source.
+	for i, s := range b.Sources {
+		if hasSource(b.Sources[:i], s) {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(a.Sources, s, func(x, s events.Source) int {
+			if bySource(x, s) <= 0 {
+				return -1
+			}
+			return 1
+		})
+		a.Sources = slices.Insert(a.Sources, at, s)
+	}
 }
 
 // bySource orders an event's sources by publication, article and place
@@ -107,17 +119,6 @@ func bySource(x, y events.Source) int {
 
 func sameDay(a, b string) bool {
 	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && timex.Precision(a) != "week" && timex.Precision(b) != "week"
-}
-
-func sameArticle(a, b *events.Event) bool {
-	for _, x := range a.Sources {
-		for _, y := range b.Sources {
-			if x.Article == y.Article {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func hasSource(list []events.Source, s events.Source) bool {

@@ -40,13 +40,17 @@ type merger struct {
 	lastBucket *bucket
 	links      []link
 
-	actors  []string // the actors and sources of new events, in bulk
+	actors  []string // the actors, sources and articles of new events, in bulk
 	sources []events.Source
+	artIDs  []int32
+	arts    []int32 // the articles of the event being added
 }
 
 type node struct {
 	e             events.Event
+	arts          []int32 // the numbers of its sources' articles, sorted
 	alive         bool
+	sorted        bool // its sources are in order
 	inCur, inNext bool
 }
 
@@ -129,20 +133,52 @@ func newMerger(n int) *merger {
 // add merges an event of the input into the earliest event it is the
 // same as, or appends it.
 func (m *merger) add(e *events.Event) {
-	if k := m.first(e, int32(len(m.nodes))); k >= 0 {
-		m.mergeInto(k, e)
+	m.arts = m.articles(e, m.arts[:0])
+	if k := m.first(e, m.arts, int32(len(m.nodes))); k >= 0 {
+		m.mergeInto(k, e, m.arts)
 		return
 	}
 	i := int32(len(m.nodes))
 	c := *e
 	c.Actors = bulk(&m.actors, e.Actors)
 	c.Sources = bulk(&m.sources, e.Sources)
-	m.nodes = append(m.nodes, node{e: c, alive: true})
+	m.nodes = append(m.nodes, node{e: c, arts: bulk(&m.artIDs, m.arts), alive: true})
 	m.seen = append(m.seen, 0)
 	m.new = m.keys(&m.nodes[i].e, m.new[:0])
 	for _, k := range m.new {
 		m.file(k, i)
 	}
+}
+
+// articles appends the sorted numbers of e's sources' articles.
+func (m *merger) articles(e *events.Event, dst []int32) []int32 {
+	for _, s := range e.Sources {
+		dst = insert(dst, m.id(s.Article))
+	}
+	return dst
+}
+
+// insert adds n to a sorted set.
+func insert(set []int32, n int32) []int32 {
+	if i, found := slices.BinarySearch(set, n); !found {
+		set = slices.Insert(set, i, n)
+	}
+	return set
+}
+
+// disjoint reports whether two sorted sets have no member in common.
+func disjoint(a, b []int32) bool {
+	for len(a) > 0 && len(b) > 0 {
+		switch {
+		case a[0] == b[0]:
+			return false
+		case a[0] < b[0]:
+			a = a[1:]
+		default:
+			b = b[1:]
+		}
+	}
+	return true
 }
 
 // bulk copies list to the end of *arena and returns the copy, with no
@@ -169,9 +205,9 @@ func (m *merger) fold() {
 				continue
 			}
 			m.pos = j
-			if k := m.first(&m.nodes[j].e, j); k >= 0 {
+			if k := m.first(&m.nodes[j].e, m.nodes[j].arts, j); k >= 0 {
 				m.nodes[j].alive = false
-				m.mergeInto(k, &m.nodes[j].e)
+				m.mergeInto(k, &m.nodes[j].e, m.nodes[j].arts)
 			}
 		}
 		if len(m.next) == 0 {
@@ -207,8 +243,8 @@ func (m *merger) merged() []events.Event {
 }
 
 // first returns the earliest event before limit that is the same as e,
-// or -1.
-func (m *merger) first(e *events.Event, limit int32) int32 {
+// whose articles are arts, or -1.
+func (m *merger) first(e *events.Event, arts []int32, limit int32) int32 {
 	c := m.candidates(e)
 	n := 0
 	for _, i := range c {
@@ -220,34 +256,61 @@ func (m *merger) first(e *events.Event, limit int32) int32 {
 	c = c[:n]
 	slices.Sort(c)
 	for _, i := range c {
-		if same(&m.nodes[i].e, e) {
+		if alike(&m.nodes[i].e, e) && disjoint(m.nodes[i].arts, arts) {
 			return i
 		}
 	}
 	return -1
 }
 
-// mergeInto merges e into event k. If k's date, actors or place changed,
-// it files k under what it gained and marks for a visit k and every
-// later event that may now be the same; sources alone only make matches
-// fewer (one article's events never merge), so they need no visit.
-func (m *merger) mergeInto(k int32, e *events.Event) {
+// mergeInto merges e, from the articles arts, into event k. If k's date,
+// actors or place changed, it files k under what it gained and marks for
+// a visit k and every later event that may now be the same. Sources
+// alone only make matches fewer (one article's events never merge), so
+// they need no visit; and with the same date, only a new actor or a new
+// place can make a new match.
+func (m *merger) mergeInto(k int32, e *events.Event, arts []int32) {
 	n := &m.nodes[k]
 	was := n.e
-	n.e = merge(n.e, *e)
-	if n.e.Date == was.Date && n.e.Place == was.Place && len(n.e.Actors) == len(was.Actors) {
+	merge(&n.e, e, n.sorted)
+	n.sorted = true
+	for _, a := range arts {
+		n.arts = insert(n.arts, a)
+	}
+	newDate, newPlace, newActors := n.e.Date != was.Date, n.e.Place != was.Place, n.e.Actors[len(was.Actors):] // merge only appends
+	if !newDate && !newPlace && len(newActors) == 0 {
 		return
 	}
-	m.old = m.keys(&was, m.old[:0]) // merge only appends to actors
-	m.new = m.keys(&n.e, m.new[:0])
-	for _, nk := range m.new {
-		if !slices.Contains(m.old, nk) {
+	place := ""
+	if newPlace {
+		place = n.e.Place
+	}
+	if newDate {
+		m.old = m.keys(&was, m.old[:0])
+		m.new = m.keys(&n.e, m.new[:0])
+		old := make(map[key]bool, len(m.old))
+		for _, ok := range m.old {
+			old[ok] = true
+		}
+		for _, nk := range m.new {
+			if !old[nk] {
+				m.file(nk, k)
+			}
+		}
+	} else {
+		for _, nk := range m.keysFor(&n.e, newActors, place, false, m.new[:0]) {
 			m.file(nk, k)
 		}
 	}
 	m.mark(k)
-	for _, j := range m.candidates(&n.e) {
-		if j > k && same(&m.nodes[j].e, &n.e) {
+	var c []int32
+	if newDate {
+		c = m.candidates(&n.e)
+	} else {
+		c = m.lookUp(&n.e, newActors, place, false)
+	}
+	for _, j := range c {
+		if j > k && alike(&m.nodes[j].e, &n.e) && disjoint(m.nodes[j].arts, n.arts) {
 			m.mark(j)
 		}
 	}
@@ -307,9 +370,15 @@ func (m *merger) pop() int32 {
 
 // keys appends the keys event e is filed under.
 func (m *merger) keys(e *events.Event, dst []key) []key {
+	return m.keysFor(e, e.Actors, e.Place, true, dst)
+}
+
+// keysFor appends the keys event e is filed under for the given actors
+// and place, and, if full, for its speaker or day.
+func (m *merger) keysFor(e *events.Event, actors []string, place string, full bool, dst []key) []key {
 	t := m.id(e.Type)
 	if e.Type == events.Statement {
-		if len(e.Actors) > 0 {
+		if full && len(e.Actors) > 0 {
 			dst = append(dst, key{speakerOnValue, t, m.id(e.Actors[0]), m.id(e.Date)})
 		}
 		return dst // statements match nothing else
@@ -321,13 +390,13 @@ func (m *merger) keys(e *events.Event, dst []key) []key {
 			dst = append(dst, key{under, t, by, v})
 		}
 	}
-	for _, a := range e.Actors {
+	for _, a := range actors {
 		dated(actorAt, actorUnder, m.id(a))
 	}
-	if e.Place != "" {
-		dated(placeAt, placeUnder, m.id(e.Place))
+	if place != "" {
+		dated(placeAt, placeUnder, m.id(place))
 	}
-	if d.day >= 0 {
+	if full && d.day >= 0 {
 		dst = append(dst, key{onDay, t, 0, d.day})
 		if len(e.Actors) == 0 {
 			dst = append(dst, key{onDayNoActors, t, 0, d.day})
@@ -337,8 +406,14 @@ func (m *merger) keys(e *events.Event, dst []key) []key {
 }
 
 // candidates returns the live events that may be the same as e: a
-// superset, to be checked with same. The slice is reused by the next call.
+// superset, to be checked. The slice is reused by the next call.
 func (m *merger) candidates(e *events.Event) []int32 {
+	return m.lookUp(e, e.Actors, e.Place, true)
+}
+
+// lookUp returns the live events of e's type and a compatible date that
+// share one of actors or place with e, and, if full, its speaker or day.
+func (m *merger) lookUp(e *events.Event, actors []string, place string, full bool) []int32 {
 	if m.gen++; m.gen == 0 { // wrapped: old marks would pass for new ones
 		clear(m.seen)
 		m.gen = 1
@@ -346,7 +421,7 @@ func (m *merger) candidates(e *events.Event) []int32 {
 	m.cand = m.cand[:0]
 	t := m.id(e.Type)
 	if e.Type == events.Statement {
-		if len(e.Actors) > 0 {
+		if full && len(e.Actors) > 0 {
 			if b := m.index[shelf{speakerOnValue, t, m.id(e.Actors[0])}]; b != nil {
 				m.take(b.at[m.id(e.Date)])
 			}
@@ -370,13 +445,13 @@ func (m *merger) candidates(e *events.Event) []int32 {
 			}
 		}
 	}
-	for _, a := range e.Actors {
+	for _, a := range actors {
 		dated(actorAt, m.id(a))
 	}
-	if e.Place != "" {
-		dated(placeAt, m.id(e.Place))
+	if place != "" {
+		dated(placeAt, m.id(place))
 	}
-	if d.day >= 0 {
+	if full && d.day >= 0 {
 		kind := onDayNoActors
 		if len(e.Actors) == 0 {
 			kind = onDay

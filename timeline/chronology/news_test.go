@@ -10,7 +10,7 @@ import (
 )
 
 // newsLists generates the events of n articles the way a newsroom's
-// archive holds them: ten events an article, over three years in path
+// archive holds them: ten events an article, nine articles a day in path
 // order; recurring actors (a few very often, most rarely); most events
 // reported again by later articles, at the day, the time, the week, the
 // month or the year; statements by a speaker on the day; and one article
@@ -31,7 +31,8 @@ func newsLists(n int, seed uint64) [][]events.Event {
 	lists := make([][]events.Event, 0, n)
 	for a := range n {
 		path := fmt.Sprintf("news/%05d.md", a)
-		pub := start.AddDate(0, 0, a*3*365/n)
+		// About nine articles a day, at any size.
+		pub := start.AddDate(0, 0, a*3*365/10000)
 		if a > 0 && r.IntN(10) == 0 { // a wire story run again under another name
 			prev := lists[a-1-r.IntN(min(a, 20))]
 			list := make([]events.Event, len(prev))
