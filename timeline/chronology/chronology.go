@@ -36,15 +36,8 @@ func Merge(lists ...[]events.Event) []events.Event {
 	}
 	m.fold()
 	out := m.merged()
-	order(out)
 	assignIDs(out)
 	return out
-}
-
-func clone(e events.Event) events.Event {
-	e.Actors = append([]string{}, e.Actors...)
-	e.Sources = append([]events.Source{}, e.Sources...)
-	return e
 }
 
 // alike reports whether o and e are one event if they come from no
@@ -75,7 +68,7 @@ func alike(o, e *events.Event) bool {
 // merge merges b into a, events of no common article. a's sources are
 // kept sorted; sorted says they already are.
 func merge(a *events.Event, b *events.Event, sorted bool) {
-	if timex.Narrower(b.Date, a.Date) {
+	if b.Date != a.Date && timex.Narrower(b.Date, a.Date) {
 		a.Date, a.Mod = b.Date, b.Mod
 	}
 	if len(b.Actors) > len(a.Actors) {
@@ -139,39 +132,32 @@ func shared(a, b []string) bool {
 	return false
 }
 
-// order sorts events by when they start; an event known only to the
-// month comes before the days of that month, then by time, type, title.
-// Equal events keep their order. Spans are parsed once, not per
-// comparison.
-func order(list []events.Event) {
-	type item struct {
-		start, end int64 // Unix seconds: spans are whole minutes at the finest
-		ok         bool
-		i          int
-	}
-	items := make([]item, len(list))
-	for i := range list {
-		s, e, ok := timex.Span(list[i].Date)
-		items[i] = item{s.Unix(), e.Unix(), ok, i}
-	}
-	slices.SortFunc(items, func(a, b item) int {
-		if a.ok != b.ok {
-			if a.ok {
-				return -1
-			}
-			return 1
+// when is the span of an event's date, in Unix seconds (spans are whole
+// minutes at the finest); ok is false for a value with no span.
+type when struct {
+	start, end int64
+	ok         bool
+}
+
+func whenOf(v string) when {
+	s, e, ok := timex.Span(v)
+	return when{s.Unix(), e.Unix(), ok}
+}
+
+// chronological orders events by when they start; an event known only
+// to the month comes before the days of that month, then by time, type
+// and title. Events with no span come last.
+func chronological(a, b *events.Event, wa, wb when) int {
+	if wa.ok != wb.ok {
+		if wa.ok {
+			return -1
 		}
-		return cmp.Or(
-			cmp.Compare(a.start, b.start),
-			cmp.Compare(b.end, a.end), // the wider span first
-			strings.Compare(list[a.i].Type, list[b.i].Type),
-			strings.Compare(list[a.i].Title, list[b.i].Title),
-			cmp.Compare(a.i, b.i), // stable
-		)
-	})
-	sorted := make([]events.Event, len(list))
-	for k, it := range items {
-		sorted[k] = list[it.i]
+		return 1
 	}
-	copy(list, sorted)
+	return cmp.Or(
+		cmp.Compare(wa.start, wb.start),
+		cmp.Compare(wb.end, wa.end), // the wider span first
+		strings.Compare(a.Type, b.Type),
+		strings.Compare(a.Title, b.Title),
+	)
 }

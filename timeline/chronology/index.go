@@ -1,6 +1,7 @@
 package chronology
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"time"
@@ -222,22 +223,28 @@ func (m *merger) fold() {
 	}
 }
 
-// merged returns the live events in list order.
+// merged returns the live events in chronological order, and events
+// equal in it in list order.
 func (m *merger) merged() []events.Event {
-	n := 0
+	type item struct {
+		w when
+		i int32
+	}
+	var items []item
 	for i := range m.nodes {
 		if m.nodes[i].alive {
-			n++
+			items = append(items, item{m.date(m.nodes[i].e.Date).when, int32(i)})
 		}
 	}
-	if n == 0 {
+	if len(items) == 0 {
 		return nil // as the definition: no events, no list
 	}
-	out := make([]events.Event, 0, n)
-	for i := range m.nodes {
-		if m.nodes[i].alive {
-			out = append(out, m.nodes[i].e)
-		}
+	slices.SortFunc(items, func(a, b item) int {
+		return cmp.Or(chronological(&m.nodes[a.i].e, &m.nodes[b.i].e, a.w, b.w), cmp.Compare(a.i, b.i))
+	})
+	out := make([]events.Event, len(items))
+	for k, it := range items {
+		out[k] = m.nodes[it.i].e
 	}
 	return out
 }
@@ -496,6 +503,7 @@ type dateInfo struct {
 	id                 int32
 	refined, at, under []int32
 	day                int32 // -1 for a value shorter than a day
+	when               when
 }
 
 func (m *merger) date(v string) *dateInfo {
@@ -503,7 +511,7 @@ func (m *merger) date(v string) *dateInfo {
 		return d
 	}
 	at, under := lookIn(v)
-	d := &dateInfo{id: m.id(v), day: -1}
+	d := &dateInfo{id: m.id(v), day: -1, when: whenOf(v)}
 	for _, r := range refined(v) {
 		d.refined = append(d.refined, m.id(r))
 	}
