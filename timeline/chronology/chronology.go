@@ -23,6 +23,14 @@ import (
 // and on nothing else. Merging takes time about linear in the number of
 // events: each is compared only with the events of its type that share
 // an actor, a place or a day and whose dates can be compatible.
+//
+// An ID depends on the event alone, not on the order of the build or on
+// the other articles: "DATE-TYPE-WHO", and where events share that, the
+// one reported first (earliest published source, then article path,
+// then sentence) keeps it and each other adds six hex digits of a hash
+// of its first source's file name and sentence:
+// "2021-12-30-call-biden-a50799". Byte offsets are not part of it, so an
+// edit elsewhere in the article keeps the ID.
 func Merge(lists ...[]events.Event) []events.Event {
 	n := 0
 	for _, l := range lists {

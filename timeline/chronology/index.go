@@ -65,6 +65,17 @@ type key struct {
 
 type keyKind uint8
 
+// Each under kind follows its at kind: both are filed on one shelf.
+const (
+	actorAt keyKind = iota
+	actorUnder
+	placeAt
+	placeUnder
+	onDay          // every event with a day, for one with no actors
+	onDayNoActors  // events with no actors, for one with actors
+	speakerOnValue // statements, by first speaker and exact date
+)
+
 // The index has two levels: a shelf for each type and actor (or place,
 // or all days, or speaker), found with one look-up in a large map, and
 // on it a bucket of small maps from date values to events. Most look-ups
@@ -85,7 +96,7 @@ type bucket struct {
 func (m *merger) file(k key, i int32) {
 	sh, under := shelf{k.kind, k.typ, k.by}, false
 	if k.kind == actorUnder || k.kind == placeUnder {
-		sh.kind--
+		sh.kind-- // the shelf of its at kind
 		under = true
 	}
 	b := m.lastBucket
@@ -109,16 +120,6 @@ func (m *merger) file(k key, i int32) {
 	m.links = append(m.links, link{i, (*mp)[k.value] - 1})
 	(*mp)[k.value] = int32(len(m.links))
 }
-
-const (
-	actorAt keyKind = iota
-	actorUnder
-	placeAt
-	placeUnder
-	onDay          // every event with a day, for one with no actors
-	onDayNoActors  // events with no actors, for one with actors
-	speakerOnValue // statements, by first speaker and exact date
-)
 
 func newMerger(n int) *merger {
 	return &merger{
