@@ -611,7 +611,7 @@ func deepCopy(lists ...[]events.Event) [][]events.Event {
 }
 
 // BenchmarkMerge merges 3,000 statements from 300 articles, none the
-// same, the worst case for the pairwise search.
+// same: once the worst case of a pairwise search, now one look-up each.
 func BenchmarkMerge(b *testing.B) {
 	var lists [][]events.Event
 	for a := 0; a < 300; a++ {
