@@ -128,6 +128,7 @@ func newMerger(n int) *merger {
 		ids:   make(map[string]int32),
 		dates: make(map[string]*dateInfo),
 		seen:  make([]uint32, 0, n),
+		links: make([]link, 0, 4*n), // about what generated news needs
 		pos:   -1,
 	}
 }
