@@ -32,10 +32,11 @@ func TestMergeMatchesReference(t *testing.T) {
 		testshared.Need(t, meantime)
 		sameAsReference(t, append(extractDir(t, "../../content"), extractDir(t, meantime)...))
 	})
-	// Seeds 2287, 13746 and 27577 are the rare lists in which a merge in
-	// the middle of a fold pass makes a later event of the same pass
-	// match: a fold that left it to the next pass merged in another order.
-	for _, seed := range append(seq(*seeds), 2287, 13746, 27577) {
+	// Seeds 10822, 21652, 22278 and 39620 are the rare lists in which a
+	// merge in the middle of a fold pass makes a later event of the same
+	// pass match: a fold that left it to the next pass merged in another
+	// order. (Found by running that fold on 40,000 seeds.)
+	for _, seed := range append(seq(*seeds), 10822, 21652, 22278, 39620) {
 		t.Run(fmt.Sprintf("random lists %d merge as the reference merges them", seed), func(t *testing.T) {
 			sameAsReference(t, randomLists(seed))
 		})
@@ -208,6 +209,10 @@ func randomLists(seed uint64) [][]events.Event {
 					Sentence: sentences[r.IntN(len(sentences))], Start: at, End: at + 50,
 				})
 				at += 1000
+			}
+			if r.IntN(10) == 0 { // already merged with another article's report
+				other := fmt.Sprintf("a%02d.txt", r.IntN(nArticles))
+				e.Sources = append(e.Sources, events.Source{Article: other, Published: published[r.IntN(len(published))], Sentence: "Elsewhere.", Start: 5, End: 9})
 			}
 			list = append(list, e)
 		}
