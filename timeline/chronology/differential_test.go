@@ -32,6 +32,21 @@ func TestMergeMatchesReference(t *testing.T) {
 		testshared.Need(t, meantime)
 		sameAsReference(t, append(extractDir(t, "../../content"), extractDir(t, meantime)...))
 	})
+	t.Run("a merge in the middle of a fold pass is seen later in that pass", func(t *testing.T) {
+		// Random lists 10822, cut down: a fold that left the later event
+		// to the next pass merged other events.
+		one := func(date, status, article, published string, at int, place string, actors ...string) []events.Event {
+			return []events.Event{{Type: events.Call, Date: date, Status: status, Place: place, Actors: actors, Title: "call " + article,
+				Sources: []events.Source{{Article: article, Published: published, Start: at, End: at + 50}}}}
+		}
+		sameAsReference(t, [][]events.Event{
+			one("2021-W53", events.Occurred, "a03.txt", "2021-12-01", 100, "", "Olaf Scholz", "Dmitry Peskov"),
+			one("2021-FA", events.Planned, "a04.txt", "2022-01-02", 0, "", "Dmitry Peskov"),
+			one("2021", events.Planned, "a05.txt", "2021-12-28", 200, "Vienna"),
+			one("2021-12-30TMO", events.Occurred, "a09.txt", "2021-12-30", 0, "", "Dmitry Peskov"),
+			one("2021-W53", events.Planned, "a12.txt", "2021-12-30", 0, "Vienna", "Olaf Scholz"),
+		})
+	})
 	// Seeds 10822, 21652, 22278 and 39620 are the rare lists in which a
 	// merge in the middle of a fold pass makes a later event of the same
 	// pass match: a fold that left it to the next pass merged in another
