@@ -42,6 +42,44 @@ func TestBaseIsTheOldID(t *testing.T) {
 	}
 }
 
+func TestUnsharedIDsAreTheOldIDs(t *testing.T) {
+	inputs := map[string][][]events.Event{
+		"the sample":         extractDir(t, "../../content"),
+		"generated news":     newsLists(2000, 4),
+		"random lists 0-199": nil,
+	}
+	for seed := range uint64(200) {
+		inputs["random lists 0-199"] = append(inputs["random lists 0-199"], randomLists(seed)...)
+	}
+	if _, err := os.Stat(meantime); err == nil || testshared.InCI() {
+		inputs["MEANTIME"] = extractDir(t, meantime)
+	}
+	for name, lists := range inputs {
+		t.Run("an event of "+name+" whose base no other shares keeps its old ID", func(t *testing.T) {
+			got := Merge(lists...)
+			old := copyLists([][]events.Event{got})[0]
+			refAssignIDs(old)
+			count := map[string]int{}
+			var sl slugger
+			for _, e := range got {
+				count[base(&e, &sl)]++
+			}
+			n := 0
+			for i, e := range got {
+				if count[base(&e, &sl)] == 1 {
+					n++
+					if e.ID != old[i].ID {
+						t.Errorf("%s was %s", e.ID, old[i].ID)
+					}
+				}
+			}
+			if n == 0 {
+				t.Error("no event with a base of its own")
+			}
+		})
+	}
+}
+
 func FuzzSlug(f *testing.F) {
 	for _, s := range []string{"Genève", "José Manuel Albarés", "Zbigniew O'Rau", "İstanbul", "\xff-x", "--a--", "ÀÉÎÕÜ ÿ", "Straße", "2021-W52-WE"} {
 		f.Add(s)

@@ -3,6 +3,7 @@ package chronology
 import (
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -233,4 +234,20 @@ func refFold(r rune) rune {
 		}
 	}
 	return 0
+}
+
+// refAssignIDs is how IDs were given before they were stable: the base,
+// and "-2", "-3"... in chronology order for the events after the first.
+func refAssignIDs(list []events.Event) {
+	used := map[string]bool{}
+	for k := range list {
+		e := &list[k]
+		b := refBase(*e)
+		id := b
+		for n := 2; used[id]; n++ {
+			id = b + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		e.ID = id
+	}
 }
