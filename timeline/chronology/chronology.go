@@ -4,11 +4,9 @@
 package chronology
 
 import (
+	"cmp"
 	"slices"
-	"sort"
-	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/timex"
@@ -19,73 +17,66 @@ import (
 // not modified. Two events merge when they have the same type, dates that
 // can name the same time (equal, or one more precise than the other),
 // and a shared actor — or, with no actors on one side, the same place.
+//
+// Give one list per article, in article-path order: an event joins the
+// earliest merged event it matches, so the result depends on that order
+// and on nothing else. Merging takes time about linear in the number of
+// events: each is compared only with the events of its type that share
+// an actor, a place or a day and whose dates can be compatible.
+//
+// An ID depends on the event alone, not on the order of the build or on
+// the other articles: "DATE-TYPE-WHO", and where events share that, the
+// one reported first (earliest published source, then article path,
+// then sentence) keeps it and each other adds six hex digits of a hash
+// of its first source's file name and sentence:
+// "2021-12-30-call-biden-a50799". Byte offsets are not part of it, so an
+// edit elsewhere in the article keeps the ID.
 func Merge(lists ...[]events.Event) []events.Event {
-	var out []events.Event
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	m := newMerger(n)
 	for _, list := range lists {
-		for _, e := range list {
-			e = clone(e)
-			if k := findSame(out, e); k >= 0 {
-				out[k] = merge(out[k], e)
-			} else {
-				out = append(out, e)
-			}
+		for i := range list {
+			m.add(&list[i])
 		}
 	}
-	// Merging grows events: two that each took a different report of one
-	// event may now match each other, so fold until nothing changes.
-	for changed := true; changed; {
-		changed = false
-		for j := 1; j < len(out); j++ {
-			if k := findSame(out[:j], out[j]); k >= 0 {
-				out[k] = merge(out[k], out[j])
-				out = append(out[:j], out[j+1:]...)
-				changed = true
-				j--
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return less(out[i], out[j]) })
+	m.fold()
+	out := m.merged()
 	assignIDs(out)
 	return out
 }
 
-func clone(e events.Event) events.Event {
-	e.Actors = append([]string{}, e.Actors...)
-	e.Sources = append([]events.Source{}, e.Sources...)
-	return e
-}
-
-func findSame(list []events.Event, e events.Event) int {
-	for k, o := range list {
-		if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) || sameArticle(o, e) {
-			continue // one article's extraction already told its events apart
-		}
-		if e.Type == events.Statement {
-			// A statement is one speaker on one day.
-			if o.Date == e.Date && len(o.Actors) > 0 && len(e.Actors) > 0 && o.Actors[0] == e.Actors[0] {
-				return k
-			}
-			continue
-		}
-		if shared(o.Actors, e.Actors) {
-			return k
-		}
-		if o.Place != "" && o.Place == e.Place && sameDay(o.Date, e.Date) {
-			return k // one kind of event in one place on one day
-		}
-		if len(o.Actors) == 0 || len(e.Actors) == 0 {
-			// With no parties on one side, the same place, or the same day
-			// and no place to tell them apart: "the video call on December 7".
-			if o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
-				return k
-			}
-		}
+// alike reports whether o and e are one event if they come from no
+// common article: one article's extraction already told its events
+// apart. It is symmetric.
+func alike(o, e *events.Event) bool {
+	if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) {
+		return false
 	}
-	return -1
+	if e.Type == events.Statement {
+		// A statement is one speaker on one day.
+		return o.Date == e.Date && len(o.Actors) > 0 && len(e.Actors) > 0 && o.Actors[0] == e.Actors[0]
+	}
+	if shared(o.Actors, e.Actors) {
+		return true
+	}
+	if o.Place != "" && o.Place == e.Place && sameDay(o.Date, e.Date) {
+		return true // one kind of event in one place on one day
+	}
+	if len(o.Actors) == 0 || len(e.Actors) == 0 {
+		// With no parties on one side, the same place, or the same day
+		// and no place to tell them apart: "the video call on December 7".
+		return o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place)
+	}
+	return false
 }
 
-func merge(a, b events.Event) events.Event {
-	if timex.Narrower(b.Date, a.Date) {
+// merge merges b into a, events of no common article. a's sources are
+// kept sorted; sorted says they already are.
+func merge(a *events.Event, b *events.Event, sorted bool) {
+	if b.Date != a.Date && timex.Narrower(b.Date, a.Date) {
 		a.Date, a.Mod = b.Date, b.Mod
 	}
 	if len(b.Actors) > len(a.Actors) {
@@ -102,37 +93,33 @@ func merge(a, b events.Event) events.Event {
 	if b.Status == events.Occurred {
 		a.Status = events.Occurred // a later report that it happened wins over an earlier plan
 	}
-	for _, s := range b.Sources {
-		if !hasSource(a.Sources, s) {
-			a.Sources = append(a.Sources, s)
-		}
+	if !sorted {
+		slices.SortStableFunc(a.Sources, bySource)
 	}
-	sort.SliceStable(a.Sources, func(i, j int) bool {
-		x, y := a.Sources[i], a.Sources[j]
-		if x.Published != y.Published {
-			return x.Published < y.Published
+	// Each new source goes after the equal ones, as a stable sort of all
+	// would put it; with no common article, only b may repeat a source.
+	for i, s := range b.Sources {
+		if hasSource(b.Sources[:i], s) {
+			continue
 		}
-		if x.Article != y.Article {
-			return x.Article < y.Article
-		}
-		return x.Start < y.Start
-	})
-	return a
+		at, _ := slices.BinarySearchFunc(a.Sources, s, func(x, s events.Source) int {
+			if bySource(x, s) <= 0 {
+				return -1
+			}
+			return 1
+		})
+		a.Sources = slices.Insert(a.Sources, at, s)
+	}
+}
+
+// bySource orders an event's sources by publication, article and place
+// in it.
+func bySource(x, y events.Source) int {
+	return cmp.Or(strings.Compare(x.Published, y.Published), strings.Compare(x.Article, y.Article), cmp.Compare(x.Start, y.Start))
 }
 
 func sameDay(a, b string) bool {
 	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && timex.Precision(a) != "week" && timex.Precision(b) != "week"
-}
-
-func sameArticle(a, b events.Event) bool {
-	for _, x := range a.Sources {
-		for _, y := range b.Sources {
-			if x.Article == y.Article {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func hasSource(list []events.Source, s events.Source) bool {
@@ -153,120 +140,32 @@ func shared(a, b []string) bool {
 	return false
 }
 
-// less orders events by when they start; an event known only to the
-// month comes before the days of that month, then by time, type, title.
-func less(a, b events.Event) bool {
-	sa, ea, oka := timex.Span(a.Date)
-	sb, eb, okb := timex.Span(b.Date)
-	if oka != okb {
-		return oka
-	}
-	if !sa.Equal(sb) {
-		return sa.Before(sb)
-	}
-	if !ea.Equal(eb) {
-		return ea.After(eb) // the wider span first
-	}
-	if a.Type != b.Type {
-		return a.Type < b.Type
-	}
-	return a.Title < b.Title
+// when is the span of an event's date, in Unix seconds (spans are whole
+// minutes at the finest); ok is false for a value with no span.
+type when struct {
+	start, end int64
+	ok         bool
 }
 
-// assignIDs gives each event "DATE-TYPE-WHO", unique within the list.
-func assignIDs(list []events.Event) {
-	used := map[string]bool{}
-	for k := range list {
-		e := &list[k]
-		base := Slug(datePart(e.Date) + "-" + e.Type + "-" + who(*e))
-		id := base
-		for n := 2; used[id]; n++ {
-			id = base + "-" + strconv.Itoa(n) // a natural ID may already end in "-2"
-		}
-		used[id] = true
-		e.ID = id
-	}
+func whenOf(v string) when {
+	s, e, ok := timex.Span(v)
+	return when{s.Unix(), e.Unix(), ok}
 }
 
-func datePart(v string) string {
-	if i := strings.IndexByte(v, 'T'); i > 0 {
-		return v[:i]
-	}
-	if v == "" {
-		return "undated"
-	}
-	return v
-}
-
-// who names an event's parties for its ID: surnames, or the place.
-func who(e events.Event) string {
-	var parts []string
-	for _, a := range e.Actors {
-		if len(parts) == 3 {
-			break
+// chronological orders events by when they start; an event known only
+// to the month comes before the days of that month, then by time, type
+// and title. Events with no span come last.
+func chronological(a, b *events.Event, wa, wb when) int {
+	if wa.ok != wb.ok {
+		if wa.ok {
+			return -1
 		}
-		f := strings.Fields(a)
-		if len(f) == 0 {
-			continue
-		}
-		name := f[len(f)-1]
-		if len(f) > 1 && !isPersonLike(f) {
-			name = a // "United States", "Russian Foreign Ministry"
-		}
-		parts = append(parts, name)
+		return 1
 	}
-	if len(parts) == 0 && e.Place != "" {
-		parts = append(parts, e.Place)
-	}
-	return strings.Join(parts, "-")
-}
-
-// isPersonLike guesses that a capitalised two- or three-word name is a
-// person's ("Joe Biden") rather than an institution's.
-func isPersonLike(f []string) bool {
-	if len(f) > 3 {
-		return false
-	}
-	for _, w := range f {
-		switch strings.ToLower(w) {
-		case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
-			return false
-		}
-	}
-	return true
-}
-
-// Slug lower-cases s for IDs and file names: letters and digits, accents
-// folded to ASCII ("Genève" → "geneve"), runs of anything else as one hyphen.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if r > unicode.MaxASCII {
-				r = fold(r)
-				if r == 0 {
-					continue
-				}
-			}
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
-
-// fold maps common accented letters to ASCII for URLs; others are dropped.
-func fold(r rune) rune {
-	const from, to = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy"
-	for i, f := range []rune(from) {
-		if f == r {
-			return []rune(to)[i]
-		}
-	}
-	return 0
+	return cmp.Or(
+		cmp.Compare(wa.start, wb.start),
+		cmp.Compare(wb.end, wa.end), // the wider span first
+		strings.Compare(a.Type, b.Type),
+		strings.Compare(a.Title, b.Title),
+	)
 }

@@ -462,22 +462,48 @@ func TestMergeIDs(t *testing.T) {
 			want: []string{"2021-w52-visit-blinken", "2021-w52-we-visit-blinken"},
 		},
 		{
-			name: "a second and third event with the same ID get -2 and -3",
+			name: "events that share a base are told apart by a hash of their article and sentence",
 			list: []events.Event{
-				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
-				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"),
-				ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 200, "Joe Biden"),
+				said(ev(call, "2021-12-30T09:00", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"), "Biden called at nine."),
+				said(ev(call, "2021-12-30T20:30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"), "Biden called again at 20:30."),
 			},
-			want: []string{"2021-12-30-call-biden", "2021-12-30-call-biden-2", "2021-12-30-call-biden-3"},
+			want: []string{"2021-12-30-call-biden-6889c8", "2021-12-30-call-biden"},
 		},
 		{
-			name: "IDs stay unique when a natural ID looks like a suffixed one",
+			name: "of events that share a base the earliest published keeps it",
 			list: []events.Event{
-				titled(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"), "a"),
-				titled(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"), "b"),
-				titled(withPlace(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 200), "Biden 2"), "c"),
+				ev(call, "2021-12-30T09:00", occurred, "a.txt", "2021-12-31", 0, "Joe Biden"),
+				ev(call, "2021-12-30T20:30", occurred, "b.txt", "2021-12-30", 0, "Joe Biden"),
 			},
-			want: []string{"2021-12-30-call-biden", "2021-12-30-call-biden-2", "2021-12-30-call-biden-2-2"},
+			want: []string{"2021-12-30-call-biden-1d4021", "2021-12-30-call-biden"},
+		},
+		{
+			name: "events told in one sentence stay unique",
+			list: []events.Event{
+				ev(call, "2021-12-30T09:00", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
+				ev(call, "2021-12-30T12:00", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
+				ev(call, "2021-12-30T20:30", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"),
+			},
+			want: []string{"2021-12-30-call-biden", "2021-12-30-call-biden-1d4021", "2021-12-30-call-biden-1d4021-2"},
+		},
+		{
+			name: "two anchors whose hashes collide still get unique IDs",
+			list: []events.Event{
+				said(ev(call, "2021-12-30T08:00", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"), "A call."),
+				// Both sentences hash to fdd51b.
+				said(ev(call, "2021-12-30T09:00", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"), "Biden spoke with Putin, statement 448."),
+				said(ev(call, "2021-12-30T10:00", occurred, "a.txt", "2021-12-30", 200, "Joe Biden"), "Biden spoke with Putin, statement 6318."),
+			},
+			want: []string{"2021-12-30-call-biden", "2021-12-30-call-biden-fdd51b", "2021-12-30-call-biden-fdd51b-2"},
+		},
+		{
+			name: "a natural ID that looks like a hashed one keeps it",
+			list: []events.Event{
+				said(ev(call, "2021-12-30T09:00", occurred, "a.txt", "2021-12-30", 0, "Joe Biden"), "A call."),
+				ev(call, "2021-12-30T20:30", occurred, "a.txt", "2021-12-30", 100, "Joe Biden"),
+				withPlace(ev(call, "2021-12-30", occurred, "a.txt", "2021-12-30", 200), "Biden 1d4021"),
+			},
+			want: []string{"2021-12-30-call-biden-1d4021", "2021-12-30-call-biden", "2021-12-30-call-biden-1d4021-2"},
 		},
 	}
 	for _, tt := range tests {
@@ -495,8 +521,9 @@ const (
 	visit   = events.Visit
 )
 
-func titled(e events.Event, title string) events.Event {
-	e.Title = title
+// said sets the evidence sentence of a one-source event.
+func said(e events.Event, sentence string) events.Event {
+	e.Sources[0].Sentence = sentence
 	return e
 }
 
@@ -528,6 +555,15 @@ func TestMergeIDsAreStable(t *testing.T) {
 	t.Run("reading the articles in another order gives the same IDs", func(t *testing.T) {
 		if got := ids(chronology.Merge(b, a)); !reflect.DeepEqual(got, first) {
 			t.Errorf("IDs depend on input order:\n got  %q\n want %q", got, first)
+		}
+	})
+	t.Run("a later report of another event with the same base leaves existing IDs alone", func(t *testing.T) {
+		// An earlier time of day sorted first and once took the base.
+		c := []events.Event{said(ev(call, "2021-12-30T09:00", occurred, "c.txt", "2022-01-02", 0, "Joe Biden", "Vladimir Putin"), "Biden and Putin spoke in the morning too.")}
+		got := ids(chronology.Merge(a, b, c))
+		want := []string{"2021-12-30-statement-peskov", "2021-12-30-call-biden-putin-a50799", "2021-12-30-call-biden-putin", "2022-01-10-meeting-sherman-ryabkov"}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("IDs:\n got  %q\n want %q", got, want)
 		}
 	})
 	t.Run("a new article about a later event leaves earlier IDs alone", func(t *testing.T) {
@@ -575,7 +611,7 @@ func deepCopy(lists ...[]events.Event) [][]events.Event {
 }
 
 // BenchmarkMerge merges 3,000 statements from 300 articles, none the
-// same, the worst case for the pairwise search.
+// same: once the worst case of a pairwise search, now one look-up each.
 func BenchmarkMerge(b *testing.B) {
 	var lists [][]events.Event
 	for a := 0; a < 300; a++ {

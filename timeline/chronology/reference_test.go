@@ -1,0 +1,253 @@
+package chronology
+
+import (
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/timex"
+)
+
+// referenceMerge is Merge as it was before the candidate index: every
+// event is compared with every event merged so far, and the fold loop
+// rescans the whole list until nothing changes. It is quadratic, and it
+// is the definition of what Merge decides; the differential tests hold
+// Merge to it. Only the IDs come from today's assignIDs.
+func referenceMerge(lists ...[]events.Event) []events.Event {
+	var out []events.Event
+	for _, list := range lists {
+		for _, e := range list {
+			e = refClone(e)
+			if k := refFindSame(out, e); k >= 0 {
+				out[k] = refMergeTwo(out[k], e)
+			} else {
+				out = append(out, e)
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for j := 1; j < len(out); j++ {
+			if k := refFindSame(out[:j], out[j]); k >= 0 {
+				out[k] = refMergeTwo(out[k], out[j])
+				out = append(out[:j], out[j+1:]...)
+				changed = true
+				j--
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return refLess(out[i], out[j]) })
+	assignIDs(out)
+	return out
+}
+
+func refClone(e events.Event) events.Event {
+	e.Actors = append([]string{}, e.Actors...)
+	e.Sources = append([]events.Source{}, e.Sources...)
+	return e
+}
+
+func refFindSame(list []events.Event, e events.Event) int {
+	for k, o := range list {
+		if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) || refSameArticle(o, e) {
+			continue
+		}
+		if e.Type == events.Statement {
+			if o.Date == e.Date && len(o.Actors) > 0 && len(e.Actors) > 0 && o.Actors[0] == e.Actors[0] {
+				return k
+			}
+			continue
+		}
+		if refShared(o.Actors, e.Actors) {
+			return k
+		}
+		if o.Place != "" && o.Place == e.Place && refSameDay(o.Date, e.Date) {
+			return k
+		}
+		if len(o.Actors) == 0 || len(e.Actors) == 0 {
+			if o.Place != "" && o.Place == e.Place || refSameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+func refMergeTwo(a, b events.Event) events.Event {
+	if timex.Narrower(b.Date, a.Date) {
+		a.Date, a.Mod = b.Date, b.Mod
+	}
+	if len(b.Actors) > len(a.Actors) {
+		a.Title = b.Title
+	}
+	for _, n := range b.Actors {
+		if !slices.Contains(a.Actors, n) {
+			a.Actors = append(a.Actors, n)
+		}
+	}
+	if a.Place == "" {
+		a.Place = b.Place
+	}
+	if b.Status == events.Occurred {
+		a.Status = events.Occurred
+	}
+	for _, s := range b.Sources {
+		if !refHasSource(a.Sources, s) {
+			a.Sources = append(a.Sources, s)
+		}
+	}
+	sort.SliceStable(a.Sources, func(i, j int) bool {
+		x, y := a.Sources[i], a.Sources[j]
+		if x.Published != y.Published {
+			return x.Published < y.Published
+		}
+		if x.Article != y.Article {
+			return x.Article < y.Article
+		}
+		return x.Start < y.Start
+	})
+	return a
+}
+
+func refSameDay(a, b string) bool {
+	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && timex.Precision(a) != "week" && timex.Precision(b) != "week"
+}
+
+func refSameArticle(a, b events.Event) bool {
+	for _, x := range a.Sources {
+		for _, y := range b.Sources {
+			if x.Article == y.Article {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func refHasSource(list []events.Source, s events.Source) bool {
+	for _, o := range list {
+		if o.Article == s.Article && o.Start == s.Start && o.End == s.End {
+			return true
+		}
+	}
+	return false
+}
+
+func refShared(a, b []string) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func refLess(a, b events.Event) bool {
+	sa, ea, oka := timex.Span(a.Date)
+	sb, eb, okb := timex.Span(b.Date)
+	if oka != okb {
+		return oka
+	}
+	if !sa.Equal(sb) {
+		return sa.Before(sb)
+	}
+	if !ea.Equal(eb) {
+		return ea.After(eb)
+	}
+	if a.Type != b.Type {
+		return a.Type < b.Type
+	}
+	return a.Title < b.Title
+}
+
+// refBase is the ID an event had before hashes: Slug("DATE-TYPE-WHO"),
+// built with strings as it was; base must agree with it.
+func refBase(e events.Event) string {
+	return refSlug(datePart(e.Date) + "-" + e.Type + "-" + refWho(e))
+}
+
+func refWho(e events.Event) string {
+	var parts []string
+	for _, a := range e.Actors {
+		if len(parts) == 3 {
+			break
+		}
+		f := strings.Fields(a)
+		if len(f) == 0 {
+			continue
+		}
+		name := f[len(f)-1]
+		if len(f) > 1 && !refIsPersonLike(f) {
+			name = a
+		}
+		parts = append(parts, name)
+	}
+	if len(parts) == 0 && e.Place != "" {
+		parts = append(parts, e.Place)
+	}
+	return strings.Join(parts, "-")
+}
+
+func refIsPersonLike(f []string) bool {
+	if len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		switch strings.ToLower(w) {
+		case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
+			return false
+		}
+	}
+	return true
+}
+
+func refSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if r > unicode.MaxASCII {
+				r = refFold(r)
+				if r == 0 {
+					continue
+				}
+			}
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+func refFold(r rune) rune {
+	const from, to = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy"
+	for i, f := range []rune(from) {
+		if f == r {
+			return []rune(to)[i]
+		}
+	}
+	return 0
+}
+
+// refAssignIDs is how IDs were given before they were stable: the base,
+// and "-2", "-3"... in chronology order for the events after the first.
+func refAssignIDs(list []events.Event) {
+	used := map[string]bool{}
+	for k := range list {
+		e := &list[k]
+		b := refBase(*e)
+		id := b
+		for n := 2; used[id]; n++ {
+			id = b + "-" + strconv.Itoa(n)
+		}
+		used[id] = true
+		e.ID = id
+	}
+}
