@@ -41,6 +41,11 @@ func Parse(path string, data []byte) (*Article, error) {
 	if bytes.HasPrefix(data, bom) {
 		start = len(bom)
 	}
+	if err := checkBytes(path, data, start); err != nil {
+		return nil, err
+	}
+	// From here on data is what the readers see; a.Raw keeps the file.
+	data = normalizeCR(data)
 	li := newLineIndex(data)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
@@ -70,6 +75,9 @@ func Parse(path string, data []byte) (*Article, error) {
 		dateErr = fm.line
 	}
 	if a.Format == Markdown {
+		if err := checkMarkdown(path, data, fm.bodyStart); err != nil {
+			return nil, err
+		}
 		blocks = markdownBlocks(data, fm.bodyStart, li)
 	} else {
 		blocks = textBlocks(data, fm.bodyStart, li)
