@@ -76,7 +76,9 @@ func writeFile(t *testing.T, name, data string) {
 	}
 }
 
-func readEvents(t *testing.T, out string) []timeline.Event {
+func readEvents(t *testing.T, out string) []timeline.Event { return readEventsTB(t, out) }
+
+func readEventsTB(t testing.TB, out string) []timeline.Event {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(out, "events.json"))
 	if err != nil {
