@@ -205,6 +205,10 @@ func (fm *frontMatter) apply(a *Article) error {
 			return fm.typeError(k, v, "text", `"https://example.org/news/story"`)
 		}
 		a.URL = strings.TrimSpace(toString(v))
+		if !SafeURL(a.URL) {
+			return &Error{Path: fm.path, Line: fm.keyLine(k),
+				Msg: fmt.Sprintf("front matter %s %q is not a web address; write it like %s", k, a.URL, "https://example.org/news/story")}
+		}
 	}
 	if k, v, ok := fm.get("author", "authors"); ok {
 		if !isScalar(v) && !isScalarList(v) {

@@ -207,10 +207,61 @@ func TestReadFileRefusesWhatIsNoRegularFile(t *testing.T) {
 			}
 		})
 	}
+	t.Run("Read refuses a pipe without waiting for a writer", func(t *testing.T) {
+		if _, err := Read(p("fifo.md")); err == nil || !strings.Contains(err.Error(), ":1: not a regular file") {
+			t.Errorf("Read = %v, want \"not a regular file\"", err)
+		}
+	})
 	t.Run("a regular file is read whole", func(t *testing.T) {
 		data, err := ReadFile(p("good.txt"))
 		if err != nil || string(data) != goodText {
 			t.Errorf("ReadFile = %q, %v", data, err)
+		}
+	})
+}
+
+func TestSafeURL(t *testing.T) {
+	for _, tt := range []struct {
+		url  string
+		safe bool
+	}{
+		{"", true},
+		{"https://example.org/news/x", true},
+		{"HTTP://example.org", true},
+		{"www.example.org/news/x", true},
+		{"/news/x", true},
+		{"news/x?a=b:c", true},
+		{"javascript:alert(1)", false},
+		{"JavaScript:alert(1)", false},
+		{"java\tscript:alert(1)", false},
+		{"javascript://%0aalert(1)", false},
+		{"data:text/html,<script>alert(1)</script>", false},
+		{"vbscript:msgbox", false},
+		{"&#106;avascript:alert(1)", false},
+		{"file:///etc/passwd", false},
+	} {
+		t.Run(tt.url, func(t *testing.T) {
+			if got := SafeURL(tt.url); got != tt.safe {
+				t.Errorf("SafeURL(%q) = %v, want %v", tt.url, got, tt.safe)
+			}
+		})
+	}
+}
+
+func TestUnsafeURLsAreNotRead(t *testing.T) {
+	t.Run("a javascript: URL in front matter is an error at its key", func(t *testing.T) {
+		_, err := Parse("a.md", []byte("---\ntitle: T\ndate: 2021-12-30\nurl: \"javascript:alert(1)\"\n---\nText.\n"))
+		if err == nil || !strings.HasPrefix(err.Error(), `a.md:4: front matter url "javascript:alert(1)" is not a web address`) {
+			t.Errorf("err = %v", err)
+		}
+	})
+	t.Run("a data: URL after Original url: is not the article's URL", func(t *testing.T) {
+		a, err := Parse("a.txt", []byte(goodText+"\nOriginal url:\n\ndata://text/html,alert(1)\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.URL != "" {
+			t.Errorf("URL = %q", a.URL)
 		}
 	})
 }

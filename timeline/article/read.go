@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,11 +12,11 @@ import (
 	"unicode"
 )
 
-// Read reads and parses the article at path.
+// Read reads the article at path with ReadFile and parses it.
 func Read(path string) (*Article, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	return Parse(path, data)
 }
@@ -222,7 +221,7 @@ func (a *Article) readBody(blocks []*rawBlock) {
 					k++
 				}
 			}
-			if a.URL == "" {
+			if a.URL == "" && SafeURL(url) {
 				a.URL = url
 			}
 			continue
