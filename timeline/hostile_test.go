@@ -344,7 +344,27 @@ func TestNothingUnsafeReachesThePage(t *testing.T) {
 	}
 	// Alias names reach the page as actor names.
 	writeFile(t, filepath.Join(content, "aliases.txt"), "<script>alert(11)</script> Biden | person | Joe Biden, Biden\n")
-	out := builtSite(t, content)
+	out := filepath.Join(t.TempDir(), "public")
+	var warnings strings.Builder
+	if _, err := timeline.Build(context.Background(), timeline.Config{ContentDir: content, OutDir: out, NoCache: true, Warnings: &warnings}); err != nil {
+		t.Fatalf("Build: %v\n%s", err, warnings.String())
+	}
+	t.Run("a url that is no web address leaves its article out at its line", func(t *testing.T) {
+		for _, w := range []string{"data-url.md:4: front matter url", "front-matter.md:5: front matter url", "vbscript-url.md:4: front matter url"} {
+			if !strings.Contains(warnings.String(), w) {
+				t.Errorf("no warning %q in:\n%s", w, warnings.String())
+			}
+		}
+		if n := strings.Count(warnings.String(), "\n"); n != 3 {
+			t.Errorf("%d warnings, want the 3 urls:\n%s", n, warnings.String())
+		}
+	})
+	// The same fields without the urls reach the pages.
+	for name, data := range files {
+		data = regexp.MustCompile(`(?m)^url: .*\n`).ReplaceAllString(data, "")
+		writeFile(t, filepath.Join(content, name), data)
+	}
+	out = builtSite(t, content)
 
 	unsafe := []struct {
 		rule string
