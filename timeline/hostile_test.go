@@ -280,6 +280,9 @@ func TestNamesSurviveAndLinksResolve(t *testing.T) {
 		"100%.md":         namesArticle("Percent", "Dmitry Peskov told reporters on Thursday that the call went well."),
 		"Путин.md":        namesArticle("Путин", "Vladimir Putin spoke with Emmanuel Macron on Saturday."),
 		"🚀 launch.txt":    "Rocket\n\nJanuary 10, 2022\n\nJoe Biden said on Monday that talks would go on.\n",
+		"dots.md":         namesArticle("../../../outside", "Sergei Lavrov told reporters on Monday that Russia wanted guarantees."),
+		"absolute.md":     namesArticle("/tmp/outside", "Antony Blinken said on Monday that talks would go on."),
+		"reserved.md":     namesArticle("CON", "Josep Borrell said on Monday that Europe would take part."),
 	}
 	for name, data := range files {
 		writeFile(t, filepath.Join(content, name), data)
@@ -309,6 +312,22 @@ func TestNamesSurviveAndLinksResolve(t *testing.T) {
 		for _, p := range first {
 			if !slices.Contains(second, p) {
 				t.Errorf("%s is gone after adding an article: %q", p, second)
+			}
+		}
+	})
+	t.Run("no page is written outside the output folder", func(t *testing.T) {
+		entries, err := os.ReadDir(filepath.Dir(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if e.Name() != filepath.Base(out) {
+				t.Errorf("%s was written beside the output folder", e.Name())
+			}
+		}
+		for _, p := range first {
+			if strings.Count(p, "/") != 1 || strings.Contains(p, "..") || strings.EqualFold(p, "articles/con.html") {
+				t.Errorf("article page %q", p)
 			}
 		}
 	})
