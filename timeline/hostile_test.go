@@ -421,3 +421,33 @@ func TestNothingUnsafeReachesThePage(t *testing.T) {
 		}
 	})
 }
+
+// TestNonASCIINamesKeepTheirPages checks that the article pages of
+// Cyrillic file names keep their names when another such article is added.
+func TestNonASCIINamesKeepTheirPages(t *testing.T) {
+	t.Skip("TODO(site): non-ASCII file names all slug to \"article\", numbered in path order, " +
+		"so adding Австрия.md renames Путин.md's page from articles/article.html to articles/article-2.html; " +
+		"slugs need the non-ASCII letters (or a hash of the path) to be stable")
+	content := filepath.Join(t.TempDir(), "content")
+	os.MkdirAll(content, 0o755)
+	pageOf := func(out string) map[string]string { // title → page
+		m := map[string]string{}
+		for name, page := range htmlFiles(t, out) {
+			if title := regexp.MustCompile(`<title>([^<·]*)`).FindStringSubmatch(page); strings.HasPrefix(name, "articles/") && title != nil {
+				m[strings.TrimSpace(title[1])] = name
+			}
+		}
+		return m
+	}
+	for _, n := range []string{"Путин", "Россия"} {
+		writeFile(t, filepath.Join(content, n+".md"), namesArticle("T "+n, "Joe Biden called Vladimir Putin on Monday."))
+	}
+	before := pageOf(builtSite(t, content))
+	writeFile(t, filepath.Join(content, "Австрия.md"), namesArticle("T Австрия", "Joe Biden called Vladimir Putin on Monday."))
+	after := pageOf(builtSite(t, content))
+	for title, page := range before {
+		if after[title] != page {
+			t.Errorf("%q moved from %s to %s", title, page, after[title])
+		}
+	}
+}
