@@ -50,7 +50,7 @@ func checkSpans(t *testing.T, a *Article) {
 			prevText, prevFile = s.Text+s.Len, s.File+s.Len
 		}
 		if len(b.Spans) > 0 {
-			if line := 1 + strings.Count(string(a.Raw[:b.Spans[0].File]), "\n"); line != b.Line {
+			if line := lineAt(a.Raw, b.Spans[0].File); line != b.Line {
 				t.Errorf("block %d: Line %d, first byte on line %d", bi, b.Line, line)
 			}
 		}

@@ -42,6 +42,18 @@
 // link destinations are dropped. The plain-text rules for byline, date
 // line, credits and footers apply to the paragraphs at the top and bottom.
 //
+// # What is no article
+//
+// Parse refuses, with an *Error at the line of the problem, what is not
+// an article's text: an empty file, a binary file (an image, a PDF,
+// random bytes), UTF-16, a NUL byte, invalid UTF-8, a file over
+// [MaxSize], Markdown nested deeper than [MaxNesting] or with thousands
+// of links left open (which goldmark takes minutes over), front matter
+// that is not YAML or TOML, values of the wrong kind (title: {a: b},
+// tags: 5, draft: "yes") and a url that is no web address. A byte order
+// mark and CRLF or lone CR line ends are read, with offsets into the
+// file's own bytes. [ReadFile] reads only regular files up to MaxSize.
+//
 // # Dates
 //
 // The publication date is the reference for every relative date in the

@@ -180,7 +180,10 @@ func (fm *frontMatter) apply(a *Article) error {
 		return nil
 	}
 	a.Params = fm.m
-	if _, v, ok := fm.get("title"); ok {
+	if k, v, ok := fm.get("title"); ok {
+		if !isScalar(v) {
+			return fm.typeError(k, v, "text", `"The headline"`)
+		}
 		a.Title = strings.TrimSpace(toString(v))
 	}
 	if k, v, ok := fm.get("date", "publishDate", "published", "pubdate"); ok {
@@ -197,24 +200,97 @@ func (fm *frontMatter) apply(a *Article) error {
 		}
 		a.setDate(t, fm.keyLine(k))
 	}
-	if _, v, ok := fm.get("url", "original_url", "originalURL"); ok {
+	if k, v, ok := fm.get("url", "original_url", "originalURL"); ok {
+		if _, isText := v.(string); !isText && v != nil {
+			return fm.typeError(k, v, "text", `"https://example.org/news/story"`)
+		}
 		a.URL = strings.TrimSpace(toString(v))
+		if !SafeURL(a.URL) {
+			return &Error{Path: fm.path, Line: fm.keyLine(k),
+				Msg: fmt.Sprintf("front matter %s %q is not a web address; write it like %s", k, a.URL, "https://example.org/news/story")}
+		}
 	}
-	if _, v, ok := fm.get("author", "authors"); ok {
+	if k, v, ok := fm.get("author", "authors"); ok {
+		if !isScalar(v) && !isScalarList(v) {
+			return fm.typeError(k, v, "a name or a list of names", `"Jane Doe"`)
+		}
 		a.Author = strings.Join(toStrings(v), " and ")
 	}
-	if _, v, ok := fm.get("tags"); ok {
+	if k, v, ok := fm.get("tags"); ok {
+		// A lone number or date is a slip, not a tag list.
+		if _, isText := v.(string); !isText && !isScalarList(v) && v != nil {
+			return fm.typeError(k, v, "a list", `["russia", "ukraine"]`)
+		}
 		a.Tags = toStrings(v)
 	}
-	if _, v, ok := fm.get("draft"); ok {
+	if k, v, ok := fm.get("draft"); ok {
+		// A draft read as not a draft would be published: anything but
+		// true or false is an error.
 		switch v := v.(type) {
 		case bool:
 			a.Draft = v
 		default:
-			a.Draft, _ = strconv.ParseBool(toString(v))
+			d, err := strconv.ParseBool(toString(v))
+			if err != nil {
+				return fm.typeError(k, v, "true or false", "true")
+			}
+			a.Draft = d
 		}
 	}
 	return nil
+}
+
+// typeError says that front matter key holds a value of the wrong kind,
+// with an example of the right kind in the front matter's own language.
+func (fm *frontMatter) typeError(key string, v any, want, example string) *Error {
+	sep := ": "
+	if fm.toml {
+		sep = " = "
+	}
+	return &Error{Path: fm.path, Line: fm.keyLine(key),
+		Msg: fmt.Sprintf("front matter %s should be %s, not %s; write it like %s%s%s", key, want, describe(v), key, sep, example)}
+}
+
+// describe names a decoded front matter value for a message.
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return fmt.Sprintf("%q", v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	case time.Time:
+		return "a date"
+	case bool, int, int64, uint64, float64:
+		return fmt.Sprintf("%v", v)
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// isScalar reports whether v is one value: text, a number, a date or a
+// boolean, not a list or a mapping.
+func isScalar(v any) bool {
+	switch v.(type) {
+	case []any, map[string]any, map[any]any:
+		return false
+	}
+	return true
+}
+
+func isScalarList(v any) bool {
+	l, ok := v.([]any)
+	if !ok {
+		return false
+	}
+	for _, e := range l {
+		if !isScalar(e) {
+			return false
+		}
+	}
+	return true
 }
 
 func toString(v any) string {

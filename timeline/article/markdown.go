@@ -131,7 +131,9 @@ func isASCIIPunct(c byte) bool {
 // entityLen returns the length of the entity reference at the start of s
 // ("&amp;", "&#39;", "&#x2019;"), or 0.
 func entityLen(s []byte) int {
-	end := bytes.IndexByte(s, ';')
+	// The longest entity name is 31 bytes: look no further, or a line
+	// of "&a&a&a..." takes quadratic time.
+	end := bytes.IndexByte(s[:min(len(s), 34)], ';')
 	if end < 2 || end > 33 {
 		return 0
 	}

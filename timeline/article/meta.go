@@ -127,6 +127,40 @@ func originalURL(s string) (rest string, ok bool) {
 	return "", false
 }
 
+// SafeURL reports whether u may stand as an article's original URL on a
+// page and in the exports: empty, an http or https URL, or a URL without
+// a scheme ("www.example.org/x", "/news/x"). A javascript:, data: or other
+// scheme could run in a reader's browser, in pages or in tools that read
+// events.json.
+func SafeURL(u string) bool {
+	colon := strings.IndexByte(u, ':')
+	if colon < 0 {
+		return true
+	}
+	if isScheme(u[:colon]) {
+		scheme := strings.ToLower(u[:colon])
+		return scheme == "http" || scheme == "https"
+	}
+	// No scheme, so the colon must be in the path, query or fragment,
+	// and nothing before it may hide a scheme from this test: browsers
+	// drop tabs and newlines ("java\tscript:") and a page decodes
+	// entities ("&#106;avascript:").
+	path := strings.IndexAny(u, "/?#")
+	return path >= 0 && path < colon && !strings.ContainsAny(u[:colon], "&\t\n\r ")
+}
+
+// isScheme reports whether s is a URL scheme: a letter, then letters,
+// digits, "+", "-" or ".".
+func isScheme(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // cleanURL strips the angle brackets of "<https://...>".
 func cleanURL(s string) string {
 	s = strings.TrimSpace(s)

@@ -191,8 +191,8 @@ func TestParseErrors(t *testing.T) {
 		{"a text without a date line is an error at the first body line",
 			"a.txt", "Title\n\nBy Ann Lee\n\nBody.\n",
 			"a.txt:5: no publication date; add a date line or date: in front matter"},
-		{"an empty file has no date",
-			"a.txt", "", "a.txt:1: no publication date; add a date line or date: in front matter"},
+		{"an empty file is not an article",
+			"a.txt", "", "a.txt:1: empty file, not an article"},
 		{"markdown front matter without a date is an error at its first line",
 			"a.md", "---\ntitle: T\n---\nText.\n",
 			"a.md:1: no publication date; add a date line or date: in front matter"},
@@ -246,6 +246,8 @@ func TestLineEndings(t *testing.T) {
 			"crlf":     []byte(strings.ReplaceAll(string(data), "\n", "\r\n")),
 			"bom":      append([]byte("\ufeff"), data...),
 			"bom+crlf": append([]byte("\ufeff"), strings.ReplaceAll(string(data), "\n", "\r\n")...),
+			"lone cr":  []byte(strings.ReplaceAll(string(data), "\n", "\r")),
+			"bom+cr":   append([]byte("\ufeff"), strings.ReplaceAll(string(data), "\n", "\r")...),
 		}
 		for name, v := range variants {
 			t.Run(filepath.Base(path)+" with "+name+" reads the same", func(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -13,11 +12,11 @@ import (
 	"unicode"
 )
 
-// Read reads and parses the article at path.
+// Read reads the article at path with ReadFile and parses it.
 func Read(path string) (*Article, error) {
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
 	return Parse(path, data)
 }
@@ -41,6 +40,11 @@ func Parse(path string, data []byte) (*Article, error) {
 	if bytes.HasPrefix(data, bom) {
 		start = len(bom)
 	}
+	if err := checkBytes(path, data, start); err != nil {
+		return nil, err
+	}
+	// From here on data is what the readers see; a.Raw keeps the file.
+	data = normalizeCR(data)
 	li := newLineIndex(data)
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".markdown":
@@ -70,6 +74,9 @@ func Parse(path string, data []byte) (*Article, error) {
 		dateErr = fm.line
 	}
 	if a.Format == Markdown {
+		if err := checkMarkdown(path, data, fm.bodyStart); err != nil {
+			return nil, err
+		}
 		blocks = markdownBlocks(data, fm.bodyStart, li)
 	} else {
 		blocks = textBlocks(data, fm.bodyStart, li)
@@ -214,7 +221,7 @@ func (a *Article) readBody(blocks []*rawBlock) {
 					k++
 				}
 			}
-			if a.URL == "" {
+			if a.URL == "" && SafeURL(url) {
 				a.URL = url
 			}
 			continue

@@ -19,7 +19,31 @@ func Tag(text string, ref time.Time) []Timex {
 		ref:   date(ref.Year(), int(ref.Month()), ref.Day()),
 	}
 	p.toks = scan(text, p.lower, make([]token, 0, len(text)/5+1))
+	p.markBoundaries()
 	return p.run()
+}
+
+// maxSentenceTokens is the most tokens read as one sentence. The rules
+// look back and ahead to the ends of a sentence for every expression in
+// it, so a text without full stops would take time that grows with the
+// square of its length; the longest sentence of the dev corpora has
+// about 140 tokens.
+const maxSentenceTokens = 400
+
+// markBoundaries finds the sentence boundaries once, with one forced
+// after every maxSentenceTokens tokens without one.
+func (p *parser) markBoundaries() {
+	p.brk = make([]bool, len(p.toks))
+	run := 0
+	for k := range p.toks {
+		b := p.sentenceEnd(k) || run >= maxSentenceTokens
+		if b {
+			run = 0
+		} else {
+			run++
+		}
+		p.brk[k] = b
+	}
 }
 
 // match is a candidate expression over tokens [start, end).
@@ -36,6 +60,7 @@ type parser struct {
 	text, lower string
 	ref         time.Time
 	toks        []token
+	brk         []bool // brk[k]: token k ends a sentence, see boundary
 
 	// The discourse focus: the last quarter named explicitly, so that "a
 	// year earlier" in an earnings report is the same quarter a year before.
@@ -486,7 +511,10 @@ func (p *parser) cue(k int) int {
 }
 
 // boundary reports whether token k ends a sentence.
-func (p *parser) boundary(k int) bool {
+func (p *parser) boundary(k int) bool { return p.brk[k] }
+
+// sentenceEnd reports whether token k ends a sentence.
+func (p *parser) sentenceEnd(k int) bool {
 	t := &p.toks[k]
 	if t.nl && k > 0 && p.toks[k].s > 0 && strings.Count(p.text[p.toks[k-1].e:t.s], "\n") > 1 {
 		return true
