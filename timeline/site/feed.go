@@ -48,23 +48,31 @@ type atomEntry struct {
 
 const epoch = "1970-01-01T00:00:00Z"
 
-func feed(v *siteView) ([]byte, error) {
-	f := atomFeed{
-		Title:   v.Title,
-		ID:      "urn:timeline:" + slugify(v.Title, "timeline"),
-		Updated: epoch,
-		Author:  atomPerson{Name: v.Title},
+// feed is the Atom feed of the latest limit events (see Site.FeedLimit).
+func feed(v *siteView, limit int) ([]byte, error) {
+	switch {
+	case limit == 0:
+		limit = DefaultFeedLimit
+	case limit < 0:
+		limit = len(v.Events)
 	}
-	if v.BaseURL != "" {
-		f.ID = v.BaseURL
+	f := atomFeed{
+		Title:   v.Header.Title,
+		ID:      "urn:timeline:" + slugify(v.Header.Title, "timeline"),
+		Updated: epoch,
+		Author:  atomPerson{Name: v.Header.Title},
+	}
+	base := v.Header.BaseURL
+	if base != "" {
+		f.ID = base
 		f.Links = []atomLink{
-			{Href: v.BaseURL + "feed.xml", Rel: "self", Type: "application/atom+xml"},
-			{Href: v.BaseURL + "index.html", Rel: "alternate", Type: "text/html"},
+			{Href: base + "feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: base + "index.html", Rel: "alternate", Type: "text/html"},
 		}
 	} else {
 		f.Links = []atomLink{{Href: "index.html", Rel: "alternate", Type: "text/html"}}
 	}
-	for _, ev := range v.Events {
+	for _, ev := range v.latest(limit) {
 		e := atomEntry{
 			Title:      ev.Title,
 			ID:         "urn:timeline:event:" + ev.File,
@@ -73,20 +81,15 @@ func feed(v *siteView) ([]byte, error) {
 			Categories: []atomCategory{{Term: ev.Type}},
 			Summary:    summary(ev),
 		}
-		if v.BaseURL != "" {
-			e.ID = v.BaseURL + ev.Path
-			e.Links[0].Href = v.BaseURL + ev.Path
+		if base != "" {
+			e.ID = base + ev.Path
+			e.Links[0].Href = base + ev.Path
 		}
 		if e.Updated > f.Updated {
 			f.Updated = e.Updated
 		}
 		f.Entries = append(f.Entries, e)
 	}
-	// Newest first by when the sources reported it, not by when it
-	// happened: the chronology puts undated events and decades at its
-	// ends, and a reader wants what is new. Events reported on the same
-	// day stay in the chronology's order.
-	slices.SortStableFunc(f.Entries, func(a, b atomEntry) int { return strings.Compare(b.Updated, a.Updated) })
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
@@ -98,12 +101,33 @@ func feed(v *siteView) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// latest returns the n events reported last, newest first: by when the
+// sources reported them, not by when they happened, since the chronology
+// puts undated events and decades at its ends and a reader wants what is
+// new. Events reported on the same day stay in the chronology's order.
+func (v *siteView) latest(n int) []*eventView {
+	type dated struct {
+		at string
+		ev *eventView
+	}
+	all := make([]dated, len(v.Events))
+	for i, ev := range v.Events {
+		all[i] = dated{updated(ev), ev}
+	}
+	slices.SortStableFunc(all, func(a, b dated) int { return strings.Compare(b.at, a.at) })
+	out := make([]*eventView, min(n, len(all)))
+	for i := range out {
+		out[i] = all[i].ev
+	}
+	return out
+}
+
 // updated is the latest publication date among ev's sources, or the
 // event's own day, or the epoch.
 func updated(ev *eventView) string {
 	best := ""
 	for _, s := range ev.Sources {
-		if t, err := time.Parse("2006-01-02", s.Source.Published); err == nil {
+		if t, err := time.Parse("2006-01-02", s.PublishedISO); err == nil {
 			best = max(best, t.Format(time.RFC3339))
 		}
 	}

@@ -345,18 +345,18 @@ func TestOneSectionPerMonth(t *testing.T) {
 	}
 	v := newSiteView(Site{Events: evs}, "")
 	n := 0
-	for _, m := range v.Months {
+	for _, m := range v.Periods {
 		n += len(m.Events)
 		for _, ev := range m.Events {
-			if ev.Month != m {
-				t.Errorf("%s is in section %s but links to %s", ev.Date, m.ID, ev.Month.ID)
+			if ev.Period.Path != m.pagePath(1) {
+				t.Errorf("%s is in section %s but links to %s", ev.Date, m.ID, ev.Period.Path)
 			}
 		}
 	}
 	if n != len(evs) {
 		t.Errorf("the sections hold %d events, want %d", n, len(evs))
 	}
-	if got := v.Months[0].Events; len(got) != 2 || got[0].Date != "2021" || got[1].Date != "2021-Q4" {
+	if got := v.Periods[0].Events; len(got) != 2 || got[0].Date != "2021" || got[1].Date != "2021-Q4" {
 		t.Errorf("section 2021 holds %d events, want 2021 and 2021-Q4 in chronology order", len(got))
 	}
 }
@@ -375,7 +375,7 @@ func TestFeedNewestFirst(t *testing.T) {
 		{ID: "e", Date: "199", Sources: src("2021-11-01")},
 		{ID: "f", Date: "PAST_REF"},
 	}
-	data, err := feed(newSiteView(Site{Events: evs}, ""))
+	data, err := feed(newSiteView(Site{Events: evs}, ""), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -412,7 +412,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 func TestTemplatesOverride(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"index.html":       `{{template "layout" .}}{{define "main"}}<p id="custom">{{len .Site.Events}} custom events</p>{{end}}`,
+		"index.html":       `{{template "layout" .}}{{define "main"}}<p id="custom">{{.Index.Count}} custom events</p>{{end}}`,
 		"assets/style.css": "body { color: red }\n",
 		"assets/logo.svg":  "<svg/>\n",
 		"static/CNAME":     "timeline.example.org\n",
@@ -771,7 +771,9 @@ func TestEvidenceEdgeCases(t *testing.T) {
 	checkLinks(t, files)
 	ev := string(files["events/edge.html"])
 	for _, want := range []string{
-		`<a href="../articles/biden-putin-call.html">`, // the headline and the bad offsets link to the page
+		// The headline and the bad offsets link to anchors at the top of
+		// the article page, which checkLinks found there.
+		`<a href="../articles/biden-putin-call.html#s-0-10">`, `<a href="../articles/biden-putin-call.html#s-5000-6000">`,
 		`<cite>Gone</cite>`, `href="https://example.org/gone"`,
 	} {
 		if !strings.Contains(ev, want) {
