@@ -104,14 +104,16 @@ func (e *enc) value(v reflect.Value) {
 
 var exportedFields sync.Map // reflect.Type → []int
 
-// exported lists the indexes of t's exported fields.
+// exported lists the indexes of t's fields that a template can reach: the
+// exported ones, and embedded ones, whose exported fields are promoted
+// even when the embedded type is not exported.
 func exported(t reflect.Type) []int {
 	if f, ok := exportedFields.Load(t); ok {
 		return f.([]int)
 	}
 	var f []int
 	for i := range t.NumField() {
-		if t.Field(i).IsExported() {
+		if sf := t.Field(i); sf.IsExported() || sf.Anonymous {
 			f = append(f, i)
 		}
 	}

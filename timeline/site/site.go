@@ -101,10 +101,18 @@ type section struct {
 }
 
 // entry is an event in a list, with the way back to the root from the
-// page that lists it.
+// page that lists it. It has what a list shows of an event, so that a list
+// does not reach the event's neighbours or its evidence.
 type entry struct {
-	Root string
-	*eventView
+	Root                               string
+	ID, Type, Status, Date, Mod, Title string
+	Actors                             []string
+	Place                              string
+	File, Path                         string
+	When                               when
+	Planned                            bool
+	TypeLabel, TypeClass               string
+	Cited                              []citation
 }
 
 // periodCount is a period in the index's overview.
@@ -410,7 +418,9 @@ func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 func entries(root string, evs []*eventView) []entry {
 	out := make([]entry, len(evs))
 	for i, ev := range evs {
-		out[i] = entry{Root: root, eventView: ev}
+		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
+			Actors: ev.Actors, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Cited: ev.Cited}
 	}
 	return out
 }
