@@ -135,7 +135,8 @@ type periodPage struct {
 	List        chronoList
 	PageLinks   []link // the period's pages, when it has more than one
 	Prev, Next  *link  // the pages before and after this one, in reading order
-	Periods     []link // every period, at its first page; the current one marked
+	Periods     []link // the periods of this page's year, at their first pages; the current one marked
+	Years       []link // every year (decade, undated) at its first period, when there are more than one
 }
 
 // Build renders s into outDir with the templates and assets of tmpl (nil
@@ -409,8 +410,26 @@ func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 		q := v.Periods[at+1]
 		pp.Next = &link{Label: label(q, 1), Path: q.pagePath(1)}
 	}
+	// The periods of this one's year, and every year at its first period:
+	// every period page listing every period would grow as their square.
+	year := p.Year
+	seen := map[string]bool{}
 	for _, q := range v.Periods {
-		pp.Periods = append(pp.Periods, link{Label: q.Label, Path: q.pagePath(1), Current: q == p})
+		y := q.Year
+		if y == year {
+			pp.Periods = append(pp.Periods, link{Label: q.Label, Path: q.pagePath(1), Current: q == p})
+		}
+		if !seen[y] {
+			seen[y] = true
+			label := y
+			if y == q.Key {
+				label = q.Label // a decade, or undated
+			}
+			pp.Years = append(pp.Years, link{Label: label, Path: q.pagePath(1), Current: y == year})
+		}
+	}
+	if len(pp.Years) == 1 {
+		pp.Years = nil
 	}
 	return pp
 }

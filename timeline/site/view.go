@@ -53,6 +53,8 @@ type periodView struct {
 	ID     string // the id of its section: "m-2021-12"
 	File   string // the name of its first page: "2021-12"
 	Label  string // "December 2021"
+	Key    string // the group's key: "2021-12", "2021", "1990s" or "" when undated
+	Year   string // the year it belongs to: "2021", or Key when it has none
 	Events []*eventView
 	Pages  [][]*eventView
 }
@@ -63,6 +65,15 @@ func (p *periodView) pagePath(n int) string {
 		return "periods/" + p.File + ".html"
 	}
 	return "periods/" + p.File + "-p" + strconv.Itoa(n) + ".html"
+}
+
+// yearOf is the year a period of key belongs to, or key when it has none
+// (a decade, undated).
+func yearOf(key string) string {
+	if len(key) >= 4 && strings.Trim(key[:4], "0123456789") == "" {
+		return key[:4]
+	}
+	return key
 }
 
 // A period page holds at most pageEvents events and pageCitations cited
@@ -200,7 +211,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		p := periods[ev.When.Key]
 		if p == nil {
 			id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
-			p = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group}
+			p = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group, Key: ev.When.Key, Year: yearOf(ev.When.Key)}
 			periods[ev.When.Key] = p
 			v.Periods = append(v.Periods, p)
 		}
