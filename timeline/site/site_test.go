@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"html"
 	"io/fs"
 	"net/url"
@@ -392,6 +393,46 @@ func TestFeedNewestFirst(t *testing.T) {
 	}
 	if f.Updated != "2022-01-05T00:00:00Z" {
 		t.Errorf("feed updated %s, want the latest entry's 2022-01-05T00:00:00Z", f.Updated)
+	}
+}
+
+func TestFeedLimit(t *testing.T) {
+	src := func(published string) []events.Source {
+		return []events.Source{{Article: "a.txt", Published: published}}
+	}
+	evs := []events.Event{
+		{ID: "a", Date: "2021-12-01", Sources: src("2021-12-02")},
+		{ID: "b", Date: "2021-12-20", Sources: src("2022-01-05")},
+		{ID: "c", Date: "2021-12-30", Sources: src("2021-12-30")},
+		{ID: "d", Date: "2021-12-31", Sources: src("2021-12-30")},
+		{ID: "e", Date: "199", Sources: src("2021-11-01")},
+	}
+	for _, tc := range []struct {
+		limit int
+		want  []string
+	}{
+		{2, []string{"b", "c"}},
+		{3, []string{"b", "c", "d"}},
+		{-1, []string{"b", "c", "d", "a", "e"}},
+		{0, []string{"b", "c", "d", "a", "e"}}, // the default, 50
+	} {
+		t.Run(fmt.Sprintf("a limit of %d keeps the latest reported", tc.limit), func(t *testing.T) {
+			data, err := feed(newSiteView(Site{Events: evs}, ""), tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f atomFeed
+			if err := xml.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range f.Entries {
+				got = append(got, strings.TrimPrefix(e.ID, "urn:timeline:event:"))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("entries %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
 
