@@ -91,3 +91,23 @@ func BenchmarkRenderEvents(b *testing.B) {
 	b.ReportMetric(float64(len(jobs)*b.N)/(cpuTime()-cpu).Seconds(), "pages/cpu-s")
 	b.ReportMetric(float64(size)/float64(len(jobs)), "B/page")
 }
+
+// BenchmarkKeys makes the views of 20,000 events over 2,000 articles and
+// every page's key: what a rebuild that renders nothing costs.
+func BenchmarkKeys(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	seed, err := seedKey(templates.FS, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		keys, err := newSiteView(s, "").keys(seed, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = len(keys)
+	}
+	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
+}

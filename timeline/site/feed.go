@@ -76,7 +76,7 @@ func feed(v *siteView, limit int) ([]byte, error) {
 		e := atomEntry{
 			Title:      ev.Title,
 			ID:         "urn:timeline:event:" + ev.File,
-			Updated:    updated(ev),
+			Updated:    ev.reported,
 			Links:      []atomLink{{Href: ev.Path, Rel: "alternate", Type: "text/html"}},
 			Categories: []atomCategory{{Term: ev.Type}},
 			Summary:    summary(ev),
@@ -106,40 +106,35 @@ func feed(v *siteView, limit int) ([]byte, error) {
 // puts undated events and decades at its ends and a reader wants what is
 // new. Events reported on the same day stay in the chronology's order.
 func (v *siteView) latest(n int) []*eventView {
-	type dated struct {
-		at string
-		ev *eventView
-	}
-	all := make([]dated, len(v.Events))
-	for i, ev := range v.Events {
-		all[i] = dated{updated(ev), ev}
-	}
-	slices.SortStableFunc(all, func(a, b dated) int { return strings.Compare(b.at, a.at) })
-	out := make([]*eventView, min(n, len(all)))
-	for i := range out {
-		out[i] = all[i].ev
-	}
-	return out
+	all := slices.Clone(v.Events)
+	slices.SortStableFunc(all, func(a, b *eventView) int { return strings.Compare(b.reported, a.reported) })
+	return all[:min(n, len(all))]
 }
 
 // updated is the latest publication date among ev's sources, or the
 // event's own day, or the epoch.
-func updated(ev *eventView) string {
+func updated(ev *eventView, instant func(day string) string) string {
 	best := ""
 	for _, s := range ev.Sources {
-		if t, err := time.Parse("2006-01-02", s.PublishedISO); err == nil {
-			best = max(best, t.Format(time.RFC3339))
-		}
+		best = max(best, instant(s.PublishedISO))
 	}
 	if best == "" {
-		if t, err := time.Parse("2006-01-02", ev.When.Datetime[:min(10, len(ev.When.Datetime))]); err == nil {
-			best = t.Format(time.RFC3339)
-		}
+		best = instant(ev.When.Datetime[:min(10, len(ev.When.Datetime))])
 	}
 	if best == "" {
 		return epoch
 	}
 	return best
+}
+
+// instant is the day "2021-12-30" as "2021-12-30T00:00:00Z", or "" when it
+// is no day.
+func instant(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
 
 // summary is one line of what, when, who and where, and the evidence.

@@ -412,24 +412,15 @@ func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 	}
 	// The periods of this one's year, and every year at its first period:
 	// every period page listing every period would grow as their square.
-	year := p.Year
-	seen := map[string]bool{}
-	for _, q := range v.Periods {
-		y := q.Year
-		if y == year {
-			pp.Periods = append(pp.Periods, link{Label: q.Label, Path: q.pagePath(1), Current: q == p})
-		}
-		if !seen[y] {
-			seen[y] = true
-			label := y
-			if y == q.Key {
-				label = q.Label // a decade, or undated
-			}
-			pp.Years = append(pp.Years, link{Label: label, Path: q.pagePath(1), Current: y == year})
-		}
+	pp.Periods = slices.Clone(v.yearPeriods[p.Year])
+	for i := range pp.Periods {
+		pp.Periods[i].Current = pp.Periods[i].Path == p.pagePath(1)
 	}
-	if len(pp.Years) == 1 {
-		pp.Years = nil
+	if len(v.years) > 1 {
+		pp.Years = slices.Clone(v.years)
+		for i, y := range v.yearKeys {
+			pp.Years[i].Current = y == p.Year
+		}
 	}
 	return pp
 }

@@ -39,6 +39,10 @@ type siteView struct {
 	Articles []*articleInfo // the published articles, in path order
 	Span     string         // "December 2021 – January 2022"
 	source   []events.Event // the chronology as given, for events.json
+
+	years       []link            // every year at its first period, for the period pages
+	yearKeys    []string          // the years of years
+	yearPeriods map[string][]link // the periods of each year, at their first pages
 }
 
 // facet is one value of a filter with the number of events that have it.
@@ -100,6 +104,8 @@ type eventView struct {
 	Period    link       // the period page that lists it
 	Prev      *link      // the events before and after it in the chronology
 	Next      *link
+
+	reported string // when its sources reported it, for the feed and the latest events
 }
 
 // link is a page, or a place in one, by its label.
@@ -195,17 +201,35 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// year before its months, decades and undated events among them).
 	periods := map[string]*periodView{}
 	periodIDs := map[string]bool{}
+	// Dates repeat across a chronology; parse each once.
+	whens := map[[2]string]when{}
+	days := map[string]string{}
+	instants := map[string]string{}
+	instantOf := func(day string) string {
+		t, ok := instants[day]
+		if !ok {
+			t = instant(day)
+			instants[day] = t
+		}
+		return t
+	}
+	refs := map[*articleInfo]*articleRef{}
 	v.Events = make([]*eventView, 0, len(s.Events))
 	for i := range s.Events {
 		e := &s.Events[i]
 		ev := &eventView{
 			ID: e.ID, Type: e.Type, Status: e.Status, Date: e.Date, Mod: e.Mod, Title: e.Title,
 			Actors: e.Actors, Place: e.Place,
-			When:      parseWhen(e.Date, e.Mod),
 			Planned:   e.Status == events.Planned,
 			TypeLabel: typeLabel(e.Type),
 			TypeClass: "t-" + slugify(e.Type, "other"),
 		}
+		w, ok := whens[[2]string{e.Date, e.Mod}]
+		if !ok {
+			w = parseWhen(e.Date, e.Mod)
+			whens[[2]string{e.Date, e.Mod}] = w
+		}
+		ev.When = w
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
 		ev.Path = "events/" + ev.File + ".html"
 		p := periods[ev.When.Key]
@@ -218,10 +242,18 @@ func newSiteView(s Site, baseURL string) *siteView {
 		p.Events = append(p.Events, ev)
 		v.Events = append(v.Events, ev)
 		for _, src := range e.Sources {
-			sv := sourceView{Title: src.Title, URL: src.URL, Published: readableDay(src.Published), PublishedISO: src.Published,
+			day, ok := days[src.Published]
+			if !ok {
+				day = readableDay(src.Published)
+				days[src.Published] = day
+			}
+			sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
 				Sentence: src.Sentence, Start: src.Start, End: src.End}
 			if ai := byPath[cleanPath(src.Article)]; ai != nil {
-				sv.Article = ai.ref()
+				if refs[ai] == nil {
+					refs[ai] = ai.ref()
+				}
+				sv.Article = refs[ai]
 				sv.Href = ai.Path
 				if src.Start < src.End && src.Start >= 0 {
 					// The article page has this id whether or not the
@@ -256,6 +288,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			}
 			ev.Sources = append(ev.Sources, sv)
 		}
+		ev.reported = updated(ev, instantOf)
 	}
 
 	// Pages of periods, and every event's links to its page and neighbours.
@@ -270,6 +303,18 @@ func newSiteView(s Site, baseURL string) *siteView {
 				ev.Period = link{Label: label, Path: p.pagePath(n + 1)}
 			}
 		}
+	}
+	v.yearPeriods = map[string][]link{}
+	for _, p := range v.Periods {
+		if v.yearPeriods[p.Year] == nil {
+			label := p.Year
+			if p.Year == p.Key {
+				label = p.Label // a decade, or undated
+			}
+			v.years = append(v.years, link{Label: label, Path: p.pagePath(1)})
+			v.yearKeys = append(v.yearKeys, p.Year)
+		}
+		v.yearPeriods[p.Year] = append(v.yearPeriods[p.Year], link{Label: p.Label, Path: p.pagePath(1)})
 	}
 	for i, ev := range v.Events {
 		if i > 0 {
