@@ -3,7 +3,9 @@ package site
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -36,6 +38,26 @@ func benchBuild(b *testing.B, s Site) {
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 	b.ReportMetric(float64(pages*b.N)/(cpuTime()-cpu).Seconds(), "pages/cpu-s")
+	largest, total := 0, 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		total += int(info.Size())
+		if strings.HasSuffix(p, ".html") {
+			largest = max(largest, int(info.Size()))
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(largest), "largest-page-B")
+	b.ReportMetric(float64(total)/1e6, "output-MB")
 }
 
 // cpuTime is the CPU time the process has used, so that a benchmark on a
