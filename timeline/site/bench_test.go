@@ -133,3 +133,19 @@ func BenchmarkKeys(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// BenchmarkEventsJSON encodes 20,000 events as events.json, which every
+// build that changes an event writes whole.
+func BenchmarkEventsJSON(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	size := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		data, err := eventsJSON(s.Events)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.SetBytes(int64(size))
+}

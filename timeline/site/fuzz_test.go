@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -144,6 +145,23 @@ func FuzzMarks(f *testing.F) {
 			if _, frag, ok := strings.Cut(sv.Href, "#"); ok && !ids[frag] {
 				t.Errorf("source %d-%d links to #%s, which is not in the page", sv.Start, sv.End, frag)
 			}
+		}
+	})
+}
+
+// FuzzEventsJSON checks that events.json spells any strings as
+// encoding/json does.
+func FuzzEventsJSON(f *testing.F) {
+	f.Add("Joe Biden", "said \"no\"", "\u2028\xff<&>")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		evs := []events.Event{{ID: a, Title: b, Actors: []string{c, a}, Place: c,
+			Sources: []events.Source{{Article: b, Sentence: c, URL: a, Start: len(a), End: len(b)}}}}
+		got, err := eventsJSON(evs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceEventsJSON(t, evs); !bytes.Equal(got, want) {
+			t.Errorf("differs from encoding/json\n%s", firstDiff(got, want))
 		}
 	})
 }

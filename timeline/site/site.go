@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -439,30 +438,6 @@ func newList(secs []section, evs []*eventView) chronoList {
 	l := chronoList{Sections: secs, Count: len(evs)}
 	l.Types, l.Actors = facets(evs)
 	return l
-}
-
-// eventsJSON is the chronology in the contract format of
-// `timeline extract -json`: an indented array, [] when empty, and arrays,
-// never null, for actors and sources.
-func eventsJSON(evs []events.Event) ([]byte, error) {
-	out := make([]events.Event, len(evs))
-	for i, e := range evs {
-		if e.Actors == nil {
-			e.Actors = []string{}
-		}
-		if e.Sources == nil {
-			e.Sources = []events.Source{}
-		}
-		out[i] = e
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, fmt.Errorf("events.json: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 // copyFiles copies every file under the folder from of tmpl to the output:

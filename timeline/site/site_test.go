@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"flag"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -848,4 +850,58 @@ func TestEvidenceInHeadline(t *testing.T) {
 func buildSite(ctx context.Context, s Site, tmpl fs.FS, out string) error {
 	_, err := Build(ctx, s, tmpl, out, Options{})
 	return err
+}
+
+func TestEventsJSONIsEncodingJSON(t *testing.T) {
+	// The writer is by hand: it must spell every event as encoding/json
+	// does, and know every field of events.Event and events.Source.
+	if n := reflect.TypeFor[events.Event]().NumField(); n != 9 {
+		t.Errorf("events.Event has %d fields: teach eventsJSON the new ones", n)
+	}
+	if n := reflect.TypeFor[events.Source]().NumField(); n != 7 {
+		t.Errorf("events.Source has %d fields: teach eventsJSON the new ones", n)
+	}
+	odd := events.Event{ID: "odd", Title: "Quotes \" and \\ and <b>&</b>, a tab\t, a line\nbreak, \u2028, \x01, bad \xff utf-8, é",
+		Actors: []string{"", "Zoë"}, Sources: []events.Source{{Sentence: "\"Yes,\" he said.\r\n", Start: -1, End: 1 << 40}}}
+	for _, tc := range []struct {
+		name string
+		evs  []events.Event
+	}{
+		{"none", nil},
+		{"the fixture", fixture(t).Events},
+		{"synthetic", syntheticSite(50, 7).Events},
+		{"strings that need escaping, empty lists", []events.Event{odd, {ID: "bare"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := eventsJSON(tc.evs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := referenceEventsJSON(t, tc.evs); !bytes.Equal(got, want) {
+				t.Errorf("differs from encoding/json\n%s", firstDiff(got, want))
+			}
+		})
+	}
+}
+
+// referenceEventsJSON is events.json as encoding/json writes it.
+func referenceEventsJSON(t *testing.T, evs []events.Event) []byte {
+	out := make([]events.Event, len(evs))
+	for i, e := range evs {
+		if e.Actors == nil {
+			e.Actors = []string{}
+		}
+		if e.Sources == nil {
+			e.Sources = []events.Source{}
+		}
+		out[i] = e
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
