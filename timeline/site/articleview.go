@@ -66,7 +66,7 @@ func (ai *articleInfo) view() *articleView {
 	a := ai.a
 	av := &articleView{
 		File: a.Path, Slug: ai.Slug, Path: ai.Path, Title: a.Title, Author: a.Author, URL: a.URL, Tags: a.Tags,
-		Published: ai.Published, PublishedISO: ai.PublishedISO,
+		Published: ai.Published, PublishedISO: ai.PublishedISO, Events: make([]eventRef, 0, len(ai.events)),
 	}
 	for _, ev := range ai.events {
 		av.Events = append(av.Events, eventRef{ID: ev.ID, File: ev.File, Path: ev.Path, Title: ev.Title, Type: ev.Type,

@@ -230,6 +230,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			whens[[2]string{e.Date, e.Mod}] = w
 		}
 		ev.When = w
+		ev.Sources = make([]sourceView, 0, len(e.Sources))
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
 		ev.Path = "events/" + ev.File + ".html"
 		p := periods[ev.When.Key]
