@@ -1,8 +1,10 @@
 package site
 
 import (
+	"context"
 	"maps"
 	"slices"
+	"sync"
 	"testing"
 
 	"github.com/timelinehq/timeline/templates"
@@ -147,6 +149,75 @@ func TestPageKeys(t *testing.T) {
 		s2.Articles[5] = &article.Article{Path: a.Path, Title: a.Title, URL: a.URL, Published: a.Published, Sum: "5678"}
 		if got := differ(siteKeys(t, s, ""), siteKeys(t, s2, "")); !slices.Equal(got, []string{"articles/a005.html"}) {
 			t.Errorf("a new Sum changes %v, want only the article's page", got)
+		}
+	})
+}
+
+// keeper is a page writer that keeps the pages it has keys for, as the
+// writer keeps the files an earlier build made, and records what it is
+// asked to write.
+type keeper struct {
+	mu      sync.Mutex
+	kept    map[string]Key
+	written map[string]Key
+}
+
+func (k *keeper) keep(name string, key Key) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	old, ok := k.kept[name]
+	return ok && old == key
+}
+
+func (k *keeper) writeKeyed(name string, key Key, data []byte) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.written[name] = key
+	return nil
+}
+
+func TestKeptPagesAreNotRendered(t *testing.T) {
+	ts, err := parseTemplates(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := seedKey(templates.FS, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := map[string]int{}
+	var mu sync.Mutex
+	s := metadataOnly(syntheticSite(300, 30), loads, &mu)
+	v := newSiteView(s, "")
+	keys, err := v.keys(seed, s.LoadArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("a first build writes every page with the key keys gives it", func(t *testing.T) {
+		k := &keeper{kept: map[string]Key{}, written: map[string]Key{}}
+		if err := renderPages(context.Background(), k, ts, seed, v, s.LoadArticle); err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(k.written, keys) {
+			t.Errorf("wrote %d pages, keys has %d, or their keys differ", len(k.written), len(keys))
+		}
+		if len(loads) != len(s.Articles) {
+			t.Errorf("loaded %d articles, want all %d", len(loads), len(s.Articles))
+		}
+	})
+	t.Run("a rebuild after an edit renders only the changed pages and loads only the edited article", func(t *testing.T) {
+		clear(loads)
+		edit, want := edited(s, 4)
+		k := &keeper{kept: keys, written: map[string]Key{}}
+		if err := renderPages(context.Background(), k, ts, seed, newSiteView(edit, ""), edit.LoadArticle); err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Sorted(maps.Keys(k.written)); !slices.Equal(got, want) {
+			t.Errorf("rendered %v\nwant %v", got, want)
+		}
+		if !maps.Equal(loads, map[string]int{s.Articles[4].Path: 1}) {
+			t.Errorf("loaded %v, want only %s", loads, s.Articles[4].Path)
 		}
 	})
 }

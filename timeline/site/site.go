@@ -264,39 +264,12 @@ func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (
 	return keys, nil
 }
 
-// render writes every file of the site. Pages render and write in
-// parallel, each only when the writer does not keep it from an earlier
-// build, and each is written as soon as it is rendered; the error reported
-// is the one of the first failing page in page order, so it is the same on
-// every run.
+// render writes every file of the site: the pages (see renderPages), then
+// events.json, the feed and the templates' files.
 func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
-	jobs := v.jobs()
-	errs := make([]error, len(jobs))
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(len(jobs), 4*runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			var e enc
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				if errs[i] = renderPage(ctx, w, &buf, &e, ts, seed, v, jobs[i], s.LoadArticle); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		})
+	if err := renderPages(ctx, w, ts, seed, v, s.LoadArticle); err != nil {
+		return err
 	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-
 	data, err := eventsJSON(v.source)
 	if err != nil {
 		return err
@@ -317,8 +290,48 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *
 	return copyFiles(ctx, w, tmpl, staticDir)
 }
 
+// pageWriter is what pages are written with: the writer, or a test's.
+type pageWriter interface {
+	keep(name string, key Key) bool
+	writeKeyed(name string, key Key, data []byte) error
+}
+
+// renderPages renders and writes every page that w does not keep. Pages
+// render and write in parallel, each written as soon as it is rendered;
+// the error reported is the one of the first failing page in page order,
+// so it is the same on every run.
+func renderPages(ctx context.Context, w pageWriter, ts *pages, seed Key, v *siteView, load func(string) (*article.Article, error)) error {
+	jobs := v.jobs()
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(len(jobs), 4*runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			var e enc
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				if errs[i] = renderPage(ctx, w, &buf, &e, ts, seed, v, jobs[i], load); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // renderPage renders and writes the page of j, unless the writer keeps it.
-func renderPage(ctx context.Context, w *writer, buf *bytes.Buffer, e *enc, ts *pages, seed Key, v *siteView, j pageJob, load func(string) (*article.Article, error)) error {
+func renderPage(ctx context.Context, w pageWriter, buf *bytes.Buffer, e *enc, ts *pages, seed Key, v *siteView, j pageJob, load func(string) (*article.Article, error)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
