@@ -215,9 +215,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 	}
 	refs := map[*articleInfo]*articleRef{}
 	v.Events = make([]*eventView, 0, len(s.Events))
+	all := make([]eventView, len(s.Events)) // one allocation, not one an event
 	for i := range s.Events {
 		e := &s.Events[i]
-		ev := &eventView{
+		ev := &all[i]
+		*ev = eventView{
 			ID: e.ID, Type: e.Type, Status: e.Status, Date: e.Date, Mod: e.Mod, Title: e.Title,
 			Actors: e.Actors, Place: e.Place,
 			Planned:   e.Status == events.Planned,
@@ -317,12 +319,15 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		v.yearPeriods[p.Year] = append(v.yearPeriods[p.Year], link{Label: p.Label, Path: p.pagePath(1)})
 	}
+	links := make([]link, 2*len(v.Events))
 	for i, ev := range v.Events {
 		if i > 0 {
-			ev.Prev = &link{Label: v.Events[i-1].Title, Path: v.Events[i-1].Path}
+			ev.Prev = &links[2*i]
+			*ev.Prev = link{Label: v.Events[i-1].Title, Path: v.Events[i-1].Path}
 		}
 		if i+1 < len(v.Events) {
-			ev.Next = &link{Label: v.Events[i+1].Title, Path: v.Events[i+1].Path}
+			ev.Next = &links[2*i+1]
+			*ev.Next = link{Label: v.Events[i+1].Title, Path: v.Events[i+1].Path}
 		}
 	}
 
