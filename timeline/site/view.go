@@ -143,9 +143,10 @@ type citation struct {
 type articleInfo struct {
 	a            *article.Article
 	Slug         string
-	Path         string // "articles/<Slug>.html"
-	Published    string // "Thursday 30 December 2021"
-	PublishedISO string // "2021-12-30"
+	Path         string      // "articles/<Slug>.html"
+	Published    string      // "Thursday 30 December 2021"
+	PublishedISO string      // "2021-12-30"
+	ref          *articleRef // what event pages show of it
 	ranges       map[[2]int]*markRange
 	events       []*eventView // the events it is evidence for, in order
 }
@@ -185,6 +186,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			ai.Published = a.Published.Format("Monday 2 January 2006")
 			ai.PublishedISO = a.Published.Format("2006-01-02")
 		}
+		ai.ref = &articleRef{File: a.Path, Path: ai.Path, Title: a.Title, Published: ai.PublishedISO, URL: a.URL}
 		byPath[key] = ai
 		v.Articles = append(v.Articles, ai)
 	}
@@ -213,7 +215,6 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		return t
 	}
-	refs := map[*articleInfo]*articleRef{}
 	v.Events = make([]*eventView, 0, len(s.Events))
 	all := make([]eventView, len(s.Events)) // one allocation, not one an event
 	for i := range s.Events {
@@ -253,10 +254,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
 				Sentence: src.Sentence, Start: src.Start, End: src.End}
 			if ai := byPath[cleanPath(src.Article)]; ai != nil {
-				if refs[ai] == nil {
-					refs[ai] = ai.ref()
-				}
-				sv.Article = refs[ai]
+				sv.Article = ai.ref
 				sv.Href = ai.Path
 				if src.Start < src.End && src.Start >= 0 {
 					// The article page has this id whether or not the
@@ -362,11 +360,6 @@ func paginate(evs []*eventView) [][]*eventView {
 	return append(pages, evs[from:])
 }
 
-// ref is the article as an event page shows it.
-func (ai *articleInfo) ref() *articleRef {
-	return &articleRef{File: ai.a.Path, Path: ai.Path, Title: ai.a.Title, Published: ai.PublishedISO, URL: ai.a.URL}
-}
-
 // facets counts the types and actors of evs, for a page's filters.
 func facets(evs []*eventView) (types, actors []facet) {
 	nt := map[string]int{}
@@ -459,14 +452,4 @@ func unique(s string, seen map[string]bool) string {
 	}
 	seen[strings.ToLower(name)] = true
 	return name
-}
-
-func uniqueStrings(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }
