@@ -210,10 +210,7 @@ func (v *siteView) data(j pageJob) *page {
 		p.Index = v.indexView()
 	case j.period != nil:
 		p.Period = v.periodPage(j.period, j.n)
-		p.Title = p.Period.Label
-		if p.Period.Pages > 1 {
-			p.Title += ", page " + strconv.Itoa(j.n)
-		}
+		p.Title = j.period.pageLabel(j.n)
 	case j.ev != nil:
 		p.Event, p.Title = j.ev, j.ev.Title
 	case j.ai != nil:
@@ -396,31 +393,24 @@ func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 	evs := p.Pages[n-1]
 	pp := &periodPage{ID: p.ID, Label: p.Label, Page: n, Pages: len(p.Pages), Total: len(p.Events),
 		List: newList([]section{{ID: p.ID, Label: p.Label, Events: entries("../", evs)}}, evs)}
-	label := func(q *periodView, n int) string {
-		if len(q.Pages) > 1 {
-			return q.Label + ", page " + strconv.Itoa(n)
-		}
-		return q.Label
-	}
 	if len(p.Pages) > 1 {
 		for i := range p.Pages {
 			pp.PageLinks = append(pp.PageLinks, link{Label: strconv.Itoa(i + 1), Path: p.pagePath(i + 1), Current: i+1 == n})
 		}
 	}
-	at := slices.Index(v.Periods, p)
 	switch {
 	case n > 1:
-		pp.Prev = &link{Label: label(p, n-1), Path: p.pagePath(n - 1)}
-	case at > 0:
-		q := v.Periods[at-1]
-		pp.Prev = &link{Label: label(q, len(q.Pages)), Path: q.pagePath(len(q.Pages))}
+		pp.Prev = &link{Label: p.pageLabel(n - 1), Path: p.pagePath(n - 1)}
+	case p.At > 0:
+		q := v.Periods[p.At-1]
+		pp.Prev = &link{Label: q.pageLabel(len(q.Pages)), Path: q.pagePath(len(q.Pages))}
 	}
 	switch {
 	case n < len(p.Pages):
-		pp.Next = &link{Label: label(p, n+1), Path: p.pagePath(n + 1)}
-	case at+1 < len(v.Periods):
-		q := v.Periods[at+1]
-		pp.Next = &link{Label: label(q, 1), Path: q.pagePath(1)}
+		pp.Next = &link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
+	case p.At+1 < len(v.Periods):
+		q := v.Periods[p.At+1]
+		pp.Next = &link{Label: q.pageLabel(1), Path: q.pagePath(1)}
 	}
 	// The periods of this one's year, and every year at its first period:
 	// every period page listing every period would grow as their square.

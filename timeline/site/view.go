@@ -59,6 +59,7 @@ type periodView struct {
 	Label  string // "December 2021"
 	Key    string // the group's key: "2021-12", "2021", "1990s" or "" when undated
 	Year   string // the year it belongs to: "2021", or Key when it has none
+	At     int    // its index in the site's periods
 	Events []*eventView
 	Pages  [][]*eventView
 }
@@ -69,6 +70,15 @@ func (p *periodView) pagePath(n int) string {
 		return "periods/" + p.File + ".html"
 	}
 	return "periods/" + p.File + "-p" + strconv.Itoa(n) + ".html"
+}
+
+// pageLabel names the period's page n (from 1): "December 2021", or
+// "December 2021, page 2" when it has more than one.
+func (p *periodView) pageLabel(n int) string {
+	if len(p.Pages) > 1 {
+		return p.Label + ", page " + strconv.Itoa(n)
+	}
+	return p.Label
 }
 
 // yearOf is the year a period of key belongs to, or key when it has none
@@ -239,7 +249,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		p := periods[ev.When.Key]
 		if p == nil {
 			id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
-			p = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group, Key: ev.When.Key, Year: yearOf(ev.When.Key)}
+			p = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group, Key: ev.When.Key, Year: yearOf(ev.When.Key), At: len(v.Periods)}
 			periods[ev.When.Key] = p
 			v.Periods = append(v.Periods, p)
 		}
@@ -296,12 +306,8 @@ func newSiteView(s Site, baseURL string) *siteView {
 	for _, p := range v.Periods {
 		p.Pages = paginate(p.Events)
 		for n, page := range p.Pages {
-			label := p.Label
-			if len(p.Pages) > 1 {
-				label += ", page " + strconv.Itoa(n+1)
-			}
 			for _, ev := range page {
-				ev.Period = link{Label: label, Path: p.pagePath(n + 1)}
+				ev.Period = link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
 			}
 		}
 	}
