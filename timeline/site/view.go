@@ -306,8 +306,9 @@ func newSiteView(s Site, baseURL string) *siteView {
 	for _, p := range v.Periods {
 		p.Pages = paginate(p.Events)
 		for n, page := range p.Pages {
+			l := link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
 			for _, ev := range page {
-				ev.Period = link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
+				ev.Period = l
 			}
 		}
 	}
