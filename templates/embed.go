@@ -2,35 +2,77 @@
 // timeline site. A user's own templates folder overrides them file by file:
 // see site.Templates.
 //
-// The page templates are index.html, event.html and article.html. Files
-// whose names start with "_" are partials parsed with every page: the
-// defaults define "layout" (the page around a "main" template, with a
-// "scripts" block), "badges", "segments" (a block's text with its marks) in
-// _layout.html, and "entry" (one event of the chronology) in _entry.html.
-// Everything under assets/ is copied to the output as is; a user's folder
-// may also have static/, whose files go to the output's root (a CNAME, a
-// robots.txt), as long as they replace no generated file.
+// The page templates are index.html, period.html, event.html and
+// article.html. Files whose names start with "_" are partials parsed with
+// every page: the defaults define "layout" (the page around a "main"
+// template, with a "scripts" block), "badges" and "segments" (a block's
+// text with its marks) in _layout.html, and "entry" (one event of a list),
+// "filters" (the type and actor filters of a list) and "sections" (a list's
+// sections of entries) in _entry.html. Everything under assets/ is copied to
+// the output as is; a user's folder may also have static/, whose files go
+// to the output's root (a CNAME, a robots.txt), as long as they replace no
+// generated file.
 //
 // Every page executes with:
 //
-//	.Site       .Title .BaseURL .Events .Months .Articles .Types .Actors .Span
+//	.Site       .Title .BaseURL: the site's header facts, nothing more
 //	.Root       the way back to the site's root: "" or "../"; prefix every link with it
 //	.Path       this page, relative to the root
 //	.Canonical  this page's absolute URL, when the site has a base URL
 //	.Title      the page's own title ("" on the index page)
-//	.Event      on event pages
-//	.Article    on article pages
+//	.Index      on index.html
+//	.Period     on period pages (period.html)
+//	.Event      on event pages (event.html)
+//	.Article    on article pages (article.html)
 //
-// A month of .Site.Months has .ID, .Label and .Events. An event has the
-// fields of events.Event and .File, .Path, .Planned, .TypeLabel, .TypeClass,
-// .Month, .Prev, .Next, .When (.Short, .Long, .Time, .Datetime), .Sources
-// (the events.Source fields and .Article, .Href, .Published) and .Cited (one
-// per article: .Title, .Href, .URL, .Published, .Count). An article has the
-// fields of article.Article and .Slug, .Path, .Published, .PublishedISO,
-// .TitleSegments, .Events and .Blocks (.Kind "paragraph", "heading", "quote"
-// or "list"; .Segments, or .Items for a list). Every .Path and .Href is
-// relative to the site's root, except the .Refs of a segment, which link
-// from the article page. The function join is strings.Join.
+// A page is rendered again only when something its data can reach changed,
+// so each page reaches only what it shows: an event page knows its event
+// and not the chronology, an article page its article and the events it is
+// evidence for.
+//
+// .Index: .Count (events), .Articles (articles), .Span ("December 2021 –
+// January 2022"), .Whole (true when the chronology is small enough to show
+// whole), .List (every event when .Whole, else the latest reported),
+// .Periods (each with .Label, .Path of its first page, .Count, .Pages),
+// .Sources (each with .Title, .Path, .Author, .Published, .Events: every
+// article when .Whole, else the latest published) and .MoreSources (how
+// many .Sources leaves out).
+//
+// .Period: .ID, .Label ("December 2021"), .Page and .Pages (a crowded
+// period has pages of at most 300 events), .Total (the period's events),
+// .List (this page's events), .PageLinks (the period's pages when it has
+// more than one), .Prev and .Next (the pages before and after in reading
+// order), .Periods (the periods of its year) and .Years (every year, at its
+// first period). A link has .Label, .Path and .Current.
+//
+// A list (.Index.List, .Period.List) has .Sections (.ID, .Label, .Events),
+// .Types and .Actors (the filters' values with .Value, .Label, .Class and
+// .Count, counted on the list) and .Count. An entry of a section has .Root
+// (the list's page's) and what a list shows of an event: .ID, .Type,
+// .Status, .Date, .Mod, .Title, .Actors, .Place, .File, .Path, .When,
+// .Planned, .TypeLabel, .TypeClass and .Cited.
+//
+// .Event has the fields of events.Event (.ID, .Type, .Status, .Date, .Mod,
+// .Title, .Actors, .Place) and .File, .Path, .Planned, .TypeLabel,
+// .TypeClass, .When (.Short, .Long, .Time, .Datetime), .Sources (.Title,
+// .URL, .Published, .PublishedISO, .Sentence, .Start, .End, .Href, and
+// .Article: .File, .Path, .Title, .Published, .URL of the article, nil when
+// it is not in the site), .Cited (one per article: .Title, .Href, .URL,
+// .Published, .Count), .Period (the link to the period page that lists it)
+// and .Prev and .Next (links to the events before and after it).
+//
+// .Article has .File (the file it was read from), .Slug, .Path, .Title,
+// .Author, .URL, .Tags, .Published, .PublishedISO, .Events (the events it
+// is evidence for: .ID, .File, .Path, .Title, .Type, .TypeLabel,
+// .TypeClass, .Planned, .When), .TitleSegments, .Blocks (.Kind
+// "paragraph", "heading", "quote" or "list"; .Segments, or .Items for a
+// list) and .Unplaced (the ids of evidence sentences that do not show in
+// its text; the default template puts them as anchors at the top, so that
+// every link from an event page lands).
+//
+// Every .Path and .Href is relative to the site's root, except the .Refs of
+// a segment, which link from the article page. The function join is
+// strings.Join.
 package templates
 
 import "embed"

@@ -1,22 +1,159 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"fmt"
+	"io/fs"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/timelinehq/timeline/templates"
 )
 
-// BenchmarkBuild builds a site of 500 events over 100 articles: 601 pages,
-// plus events.json, the feed and the assets.
+// BenchmarkBuild builds a site of 500 events over 100 articles: 1 index,
+// 17 period pages, 500 event and 100 article pages, plus events.json, the
+// feed and the assets.
 func BenchmarkBuild(b *testing.B) {
-	s := syntheticSite(500, 100)
+	benchBuild(b, syntheticSite(500, 100))
+}
+
+// BenchmarkBuildLarge builds 20,000 events over 2,000 articles.
+func BenchmarkBuildLarge(b *testing.B) {
+	benchBuild(b, syntheticSite(20000, 2000))
+}
+
+func benchBuild(b *testing.B, s Site) {
 	out := filepath.Join(b.TempDir(), "public")
-	pages := 1 + len(s.Events) + len(s.Articles)
+	v := newSiteView(s, "")
+	pages := len(v.jobs())
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		if err := buildSite(context.Background(), s, nil, out); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(pages*b.N)/(cpuTime()-cpu).Seconds(), "pages/cpu-s")
+	largest, total := 0, 0
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		total += int(info.Size())
+		if strings.HasSuffix(p, ".html") {
+			largest = max(largest, int(info.Size()))
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportMetric(float64(largest), "largest-page-B")
+	b.ReportMetric(float64(total)/1e6, "output-MB")
+}
+
+// cpuTime is the CPU time the process has used, so that a benchmark on a
+// busy machine can say how fast it is per core as well as per second.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkRenderEvents renders the event pages of 20,000 events over
+// 2,000 articles into memory, keys included: the cost of a page without
+// the disk.
+func BenchmarkRenderEvents(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	v := newSiteView(s, "")
+	ts, err := parseTemplates(templates.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed, err := seedKey(templates.FS, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var jobs []pageJob
+	for _, j := range v.jobs() {
+		if j.ev != nil {
+			jobs = append(jobs, j)
+		}
+	}
+	var buf bytes.Buffer
+	var e enc
+	size := 0
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		size = 0
+		for _, j := range jobs {
+			p := v.data(j)
+			if _, _, err := v.key(seed, &e, j, p, nil); err != nil {
+				b.Fatal(err)
+			}
+			buf.Reset()
+			if err := ts.sets[j.tmpl].ExecuteTemplate(&buf, ts.name[j.tmpl], p); err != nil {
+				b.Fatal(err)
+			}
+			size += buf.Len()
+		}
+	}
+	b.ReportMetric(float64(len(jobs)*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(len(jobs)*b.N)/(cpuTime()-cpu).Seconds(), "pages/cpu-s")
+	b.ReportMetric(float64(size)/float64(len(jobs)), "B/page")
+}
+
+// BenchmarkKeys makes the views of 20,000 events over 2,000 articles, 20
+// a day, and every page's key: what a rebuild that renders nothing costs.
+func BenchmarkKeys(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	day := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range s.Events {
+		s.Events[i].Date = day.AddDate(0, 0, i/20).Format("2006-01-02")
+	}
+	for i, a := range s.Articles {
+		a.Sum = fmt.Sprintf("%064x", i) // as the reader sets it
+	}
+	seed, err := seedKey(templates.FS, "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		keys, err := newSiteView(s, "").keys(seed, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = len(keys)
+	}
+	b.ReportMetric(float64(pages*b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// BenchmarkEventsJSON encodes 20,000 events as events.json, which every
+// build that changes an event writes whole.
+func BenchmarkEventsJSON(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	size := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		data, err := eventsJSON(s.Events)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(data)
+	}
+	b.SetBytes(int64(size))
 }

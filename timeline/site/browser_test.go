@@ -182,3 +182,54 @@ func clickThrough(t *testing.T, ctx context.Context, start string) {
 		t.Errorf("the sentence's second part has background %s, want %s like its first", mark.PartBg, mark.Bg)
 	}
 }
+
+// TestBrowserLargeSite opens the index of a chronology too large to show
+// whole, goes to a period page from its overview, filters it and moves on
+// to the next period.
+func TestBrowserLargeSite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	s := syntheticSite(wholeEvents+100, 60)
+	out := build(t, s, nil)
+	ctx, cancel := chromedp.NewContext(newBrowser(t))
+	defer cancel()
+	index := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(out, "index.html"))}
+	if err := chromedp.Do(ctx, chromedp.Navigate(index.String()), chromedp.WaitVisible(chromedp.CSS(".period-list"))); err != nil {
+		t.Fatalf("open the index: %v", err)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.timeline .event').length`); n != latestEvents {
+		t.Errorf("the index shows %d events, want the latest %d", n, latestEvents)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.period-list a[href="periods/2021-03.html"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#filters`)),
+	)
+	if err != nil {
+		t.Fatalf("open a period: %v", err)
+	}
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/periods/2021-03.html") {
+		t.Errorf("the period link led to %s", loc)
+	}
+	all := eval[int](t, ctx, `document.querySelectorAll('.timeline .event').length`)
+	calls := eval[int](t, ctx, `document.querySelectorAll('.timeline .event[data-type="call"]').length`)
+	if all < 20 || calls == 0 {
+		t.Fatalf("the period shows %d events, %d calls", all, calls)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#filters input[value="call"]`))); err != nil {
+		t.Fatalf("filter: %v", err)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll('.timeline .event:not([hidden])').length`); n != all-calls {
+		t.Errorf("without calls %d events show, want %d", n, all-calls)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.pager a.next`)),
+		chromedp.WaitVisible(chromedp.CSS(`.timeline`)),
+	)
+	if err != nil {
+		t.Fatalf("go to the next period: %v", err)
+	}
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/periods/2021-04.html") {
+		t.Errorf("the next period is %s", loc)
+	}
+}

@@ -2,11 +2,14 @@
 //
 // Build writes, into one output folder:
 //
-//	index.html               the chronology, grouped by month, with filters
+//	index.html               the chronology whole when small (≤ 400 events and articles),
+//	                         else the periods with counts and the latest events
+//	periods/<period>.html    one page per month (year, decade, undated), with filters;
+//	                         a crowded month continues on <period>-p2.html, -p3 ...
 //	events/<id>.html         one page per event, quoting its evidence
 //	articles/<slug>.html     one page per article, evidence sentences marked
 //	events.json              the chronology in the format of `timeline extract -json`
-//	feed.xml                 an Atom feed of the events
+//	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
 //	assets/...               the stylesheet and script of the templates
 //	...                      the files of the templates' static/ folder, if any
 //	.timeline-output         the marker that lets the next build replace the folder
@@ -16,7 +19,23 @@
 // sentence is a <mark id="s-START-END"> in its article page, START and END
 // being the sentence's byte offsets in the article file; an event page links
 // to articles/<slug>.html#s-START-END. A sentence that runs over two blocks
-// is marked in both, the later parts with ids s-START-END-2, -3, ...
+// is marked in both, the later parts with ids s-START-END-2, -3, ...; one
+// that shows nowhere in the text (a headline the file lacks, offsets past
+// its end) has its id on an anchor at the top of the body, so an event
+// page's link never depends on the article's text.
+//
+// No list page grows with the chronology: a period page holds at most 300
+// events, and the index shows the whole chronology only while it is small.
+//
+// Every page has a key (SHA-256) over a digest of the whole template set
+// and a canonical encoding of everything that page's template data can
+// reach; the writer keeps a page whose key it wrote before and skips
+// rendering it. An event or article page reaches only its own event or
+// article and small references to its neighbours, so editing one article
+// renders again only its page, the pages of the events that cite it and
+// of their neighbours, their period pages, and the index, feed and
+// events.json. An article's page key takes its Sum, not its text, so its
+// text is loaded (Site.LoadArticle) only when its page is rendered.
 //
 // The pages come from html/template files: the embedded defaults of package
 // templates, which a user's own folder overrides file by file (Templates).

@@ -73,4 +73,5 @@ func ExampleBuild() {
 	// events.json
 	// feed.xml
 	// index.html
+	// periods/2021-12.html
 }

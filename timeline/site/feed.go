@@ -48,45 +48,48 @@ type atomEntry struct {
 
 const epoch = "1970-01-01T00:00:00Z"
 
-func feed(v *siteView) ([]byte, error) {
-	f := atomFeed{
-		Title:   v.Title,
-		ID:      "urn:timeline:" + slugify(v.Title, "timeline"),
-		Updated: epoch,
-		Author:  atomPerson{Name: v.Title},
+// feed is the Atom feed of the latest limit events (see Site.FeedLimit).
+func feed(v *siteView, limit int) ([]byte, error) {
+	switch {
+	case limit == 0:
+		limit = DefaultFeedLimit
+	case limit < 0:
+		limit = len(v.Events)
 	}
-	if v.BaseURL != "" {
-		f.ID = v.BaseURL
+	f := atomFeed{
+		Title:   v.Header.Title,
+		ID:      "urn:timeline:" + slugify(v.Header.Title, "timeline"),
+		Updated: epoch,
+		Author:  atomPerson{Name: v.Header.Title},
+	}
+	base := v.Header.BaseURL
+	if base != "" {
+		f.ID = base
 		f.Links = []atomLink{
-			{Href: v.BaseURL + "feed.xml", Rel: "self", Type: "application/atom+xml"},
-			{Href: v.BaseURL + "index.html", Rel: "alternate", Type: "text/html"},
+			{Href: base + "feed.xml", Rel: "self", Type: "application/atom+xml"},
+			{Href: base + "index.html", Rel: "alternate", Type: "text/html"},
 		}
 	} else {
 		f.Links = []atomLink{{Href: "index.html", Rel: "alternate", Type: "text/html"}}
 	}
-	for _, ev := range v.Events {
+	for _, ev := range v.latest(limit) {
 		e := atomEntry{
 			Title:      ev.Title,
 			ID:         "urn:timeline:event:" + ev.File,
-			Updated:    updated(ev),
+			Updated:    ev.reported,
 			Links:      []atomLink{{Href: ev.Path, Rel: "alternate", Type: "text/html"}},
 			Categories: []atomCategory{{Term: ev.Type}},
 			Summary:    summary(ev),
 		}
-		if v.BaseURL != "" {
-			e.ID = v.BaseURL + ev.Path
-			e.Links[0].Href = v.BaseURL + ev.Path
+		if base != "" {
+			e.ID = base + ev.Path
+			e.Links[0].Href = base + ev.Path
 		}
 		if e.Updated > f.Updated {
 			f.Updated = e.Updated
 		}
 		f.Entries = append(f.Entries, e)
 	}
-	// Newest first by when the sources reported it, not by when it
-	// happened: the chronology puts undated events and decades at its
-	// ends, and a reader wants what is new. Events reported on the same
-	// day stay in the chronology's order.
-	slices.SortStableFunc(f.Entries, func(a, b atomEntry) int { return strings.Compare(b.Updated, a.Updated) })
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	enc := xml.NewEncoder(&buf)
@@ -98,24 +101,40 @@ func feed(v *siteView) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// latest returns the n events reported last, newest first: by when the
+// sources reported them, not by when they happened, since the chronology
+// puts undated events and decades at its ends and a reader wants what is
+// new. Events reported on the same day stay in the chronology's order.
+func (v *siteView) latest(n int) []*eventView {
+	all := slices.Clone(v.Events)
+	slices.SortStableFunc(all, func(a, b *eventView) int { return strings.Compare(b.reported, a.reported) })
+	return all[:min(n, len(all))]
+}
+
 // updated is the latest publication date among ev's sources, or the
 // event's own day, or the epoch.
-func updated(ev *eventView) string {
+func updated(ev *eventView, instant func(day string) string) string {
 	best := ""
 	for _, s := range ev.Sources {
-		if t, err := time.Parse("2006-01-02", s.Source.Published); err == nil {
-			best = max(best, t.Format(time.RFC3339))
-		}
+		best = max(best, instant(s.PublishedISO))
 	}
 	if best == "" {
-		if t, err := time.Parse("2006-01-02", ev.When.Datetime[:min(10, len(ev.When.Datetime))]); err == nil {
-			best = t.Format(time.RFC3339)
-		}
+		best = instant(ev.When.Datetime[:min(10, len(ev.When.Datetime))])
 	}
 	if best == "" {
 		return epoch
 	}
 	return best
+}
+
+// instant is the day "2021-12-30" as "2021-12-30T00:00:00Z", or "" when it
+// is no day.
+func instant(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
 
 // summary is one line of what, when, who and where, and the evidence.

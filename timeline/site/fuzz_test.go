@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -102,7 +103,8 @@ func TestValidHTMLDatetime(t *testing.T) {
 }
 
 // FuzzMarks checks that marking any byte ranges of a paragraph keeps its
-// text whole, in order, and gives every range that shows an id.
+// text whole, in order, and gives every range an id: a mark where it
+// shows, an anchor at the top where it does not.
 func FuzzMarks(f *testing.F) {
 	f.Add("Biden will stress in his call\nwith Putin that talks ¿matter?", 3, 20, 10, 40)
 	f.Add("one\ntwo\nthree", 0, 13, 4, 7)
@@ -120,9 +122,13 @@ func FuzzMarks(f *testing.F) {
 			srcs = append(srcs, events.Source{Article: "a.txt", Start: r[0], End: r[1]})
 		}
 		v := newSiteView(Site{Events: []events.Event{{ID: "e", Sources: srcs}}, Articles: []*article.Article{a}}, "")
-		av := v.Articles[0]
+		av := v.Articles[0].view()
+		av.render(v.Articles[0], a)
 		var text strings.Builder
 		ids := map[string]bool{}
+		for _, id := range av.Unplaced {
+			ids[id] = true
+		}
 		for _, seg := range av.Blocks[0].Segments {
 			text.WriteString(seg.Text)
 			if seg.ID != "" {
@@ -139,6 +145,23 @@ func FuzzMarks(f *testing.F) {
 			if _, frag, ok := strings.Cut(sv.Href, "#"); ok && !ids[frag] {
 				t.Errorf("source %d-%d links to #%s, which is not in the page", sv.Start, sv.End, frag)
 			}
+		}
+	})
+}
+
+// FuzzEventsJSON checks that events.json spells any strings as
+// encoding/json does.
+func FuzzEventsJSON(f *testing.F) {
+	f.Add("Joe Biden", "said \"no\"", "\u2028\xff<&>")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		evs := []events.Event{{ID: a, Title: b, Actors: []string{c, a}, Place: c,
+			Sources: []events.Source{{Article: b, Sentence: c, URL: a, Start: len(a), End: len(b)}}}}
+		got, err := eventsJSON(evs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := referenceEventsJSON(t, evs); !bytes.Equal(got, want) {
+			t.Errorf("differs from encoding/json\n%s", firstDiff(got, want))
 		}
 	})
 }

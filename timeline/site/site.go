@@ -3,12 +3,13 @@ package site
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -24,17 +25,117 @@ type Site struct {
 	BaseURL  string             // optional absolute URL of the published site, for the feed and canonical links
 	Events   []events.Event     // the chronology: sorted, IDs set
 	Articles []*article.Article // the articles the events cite, and any others read; drafts are not published
+
+	// FeedLimit is how many events feed.xml holds, the latest reported
+	// first: 0 means DefaultFeedLimit, a negative number every event.
+	FeedLimit int
+
+	// LoadArticle, when set, returns the full article (Blocks, TitleBlock,
+	// Raw) read from path. Articles may then hold articles with only their
+	// metadata and Sum, their Raw nil (restored from a cache): Build calls
+	// LoadArticle for such an article only when its page must be rendered,
+	// one article at a time, never for a page that is kept. When it is nil,
+	// Articles are full.
+	LoadArticle func(path string) (*article.Article, error)
+
+	// Version is the program's version. It is part of every page's key,
+	// so that a new program renders every page again.
+	Version string
 }
 
-// page is what a page template executes with.
+// DefaultFeedLimit is how many events the feed holds when Site.FeedLimit is 0.
+const DefaultFeedLimit = 50
+
+// The index shows the whole chronology, as one page with every event and
+// source, up to this many events and articles; past that, it shows the
+// periods and the latest events and sources, and the chronology is read on
+// the period pages.
+const (
+	wholeEvents   = 400
+	wholeArticles = 400
+	latestEvents  = 20 // events on a large index
+	latestSources = 50 // sources on a large index
+)
+
+// page is what a page template executes with. Which of Index, Period,
+// Event and Article is set says which page it is; each reaches only what
+// its page shows, since a page's key covers everything it can reach.
 type page struct {
-	Site      *siteView
+	Site      *siteHeader
 	Root      string // the way back to the site's root from this page: "" or "../"
 	Path      string // this page, relative to the root
 	Canonical string // the absolute URL of this page, when the site has a BaseURL
 	Title     string // the page's own title, "" on the index page
+	Index     *indexView
+	Period    *periodPage
 	Event     *eventView
 	Article   *articleView
+}
+
+// indexView is the index page: the whole chronology when it is small, an
+// overview of the periods and the latest events when it is not.
+type indexView struct {
+	Count       int    // events
+	Articles    int    // published articles
+	Span        string // "December 2021 – January 2022"
+	Whole       bool   // List holds the whole chronology, Sources every article
+	List        chronoList
+	Periods     []periodCount
+	Sources     []sourceItem // every article when Whole, else the latest published
+	MoreSources int          // the articles Sources leaves out
+}
+
+// chronoList is a list of events in sections, with the filters' values.
+type chronoList struct {
+	Sections []section
+	Types    []facet // event types with counts
+	Actors   []facet // actors with counts
+	Count    int
+}
+
+// section is one group of a list: a period, or the latest events.
+type section struct {
+	ID, Label string
+	Events    []entry
+}
+
+// entry is an event in a list, with the way back to the root from the
+// page that lists it. It has what a list shows of an event, so that a list
+// does not reach the event's neighbours or its evidence.
+type entry struct {
+	Root                               string
+	ID, Type, Status, Date, Mod, Title string
+	Actors                             []string
+	Place                              string
+	File, Path                         string
+	When                               when
+	Planned                            bool
+	TypeLabel, TypeClass               string
+	Cited                              []citation
+}
+
+// periodCount is a period in the index's overview.
+type periodCount struct {
+	Label, Path  string
+	Count, Pages int
+}
+
+// sourceItem is an article in the index's list of sources.
+type sourceItem struct {
+	Title, Path, Author, Published string
+	Events                         int
+}
+
+// periodPage is one page of a period.
+type periodPage struct {
+	ID, Label   string
+	Page, Pages int // this page's number from 1, and how many the period has
+	Total       int // the period's events, on all its pages
+	List        chronoList
+	PageLinks   []link // the period's pages, when it has more than one
+	Prev, Next  *link  // the pages before and after this one, in reading order
+	Periods     []link // the periods of this page's year, at their first pages; the current one marked
+	Years       []link // every year (decade, undated) at its first period, when there are more than one
 }
 
 // Build renders s into outDir with the templates and assets of tmpl (nil
@@ -60,61 +161,120 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	if err != nil {
 		return Stats{}, err
 	}
+	seed, err := seedKey(tmpl, s.Version)
+	if err != nil {
+		return Stats{}, err
+	}
 	v := newSiteView(s, baseURL)
 	return writeAtomic(ctx, outDir, opt, func(w *writer) error {
-		return render(ctx, w, ts, tmpl, v, s.Events)
+		return render(ctx, w, ts, tmpl, seed, v, s)
 	})
 }
 
-// render writes every file of the site. Pages render and write in
-// parallel, since a build mostly waits for the disk; the error reported is
-// the one of the first failing page in page order, so it is the same on
-// every run.
-func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, evs []events.Event) error {
-	type job struct {
-		tmpl string
-		p    *page
-	}
-	jobs := []job{{indexPage, &page{Path: "index.html"}}}
-	for _, ev := range v.Events {
-		jobs = append(jobs, job{eventPage, &page{Root: "../", Path: ev.Path, Title: ev.Title, Event: ev}})
-	}
-	for _, av := range v.Articles {
-		jobs = append(jobs, job{articlePage, &page{Root: "../", Path: av.Path, Title: av.Title, Article: av}})
-	}
-	errs := make([]error, len(jobs))
-	var next atomic.Int64
-	var failed atomic.Bool
-	var wg sync.WaitGroup
-	for range min(len(jobs), 4*runtime.GOMAXPROCS(0)) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= len(jobs) {
-					return
-				}
-				if errs[i] = renderPage(ctx, w, &buf, ts, jobs[i].tmpl, v, jobs[i].p); errs[i] != nil {
-					failed.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
+// pageJob is one page to render.
+type pageJob struct {
+	tmpl, path, root string
+	index            bool
+	period           *periodView
+	n                int // the page of period, from 1
+	ev               *eventView
+	ai               *articleInfo
+}
+
+// jobs lists every page of the site, in a fixed order.
+func (v *siteView) jobs() []pageJob {
+	jobs := make([]pageJob, 0, 1+len(v.Periods)+len(v.Events)+len(v.Articles))
+	jobs = append(jobs, pageJob{tmpl: indexPage, path: "index.html", index: true})
+	for _, p := range v.Periods {
+		for n := range p.Pages {
+			jobs = append(jobs, pageJob{tmpl: periodPageTmpl, path: p.pagePath(n + 1), root: "../", period: p, n: n + 1})
 		}
 	}
+	for _, ev := range v.Events {
+		jobs = append(jobs, pageJob{tmpl: eventPage, path: ev.Path, root: "../", ev: ev})
+	}
+	for _, ai := range v.Articles {
+		jobs = append(jobs, pageJob{tmpl: articlePage, path: ai.Path, root: "../", ai: ai})
+	}
+	return jobs
+}
 
-	data, err := eventsJSON(evs)
+// data is the page of j before an article's body is rendered.
+func (v *siteView) data(j pageJob) *page {
+	p := &page{Site: &v.Header, Root: j.root, Path: j.path}
+	if v.Header.BaseURL != "" {
+		p.Canonical = v.Header.BaseURL + j.path
+	}
+	switch {
+	case j.index:
+		p.Index = v.indexView()
+	case j.period != nil:
+		p.Period = v.periodPage(j.period, j.n)
+		p.Title = j.period.pageLabel(j.n)
+	case j.ev != nil:
+		p.Event, p.Title = j.ev, j.ev.Title
+	case j.ai != nil:
+		p.Article, p.Title = j.ai.view(), j.ai.a.Title
+	}
+	return p
+}
+
+// key is the key of j's page p. For an article without a Sum or bytes it
+// loads the article, and returns it for the render.
+func (v *siteView) key(seed Key, e *enc, j pageJob, p *page, load func(string) (*article.Article, error)) (Key, *article.Article, error) {
+	if j.ai == nil {
+		return dataKey(seed, e, p), nil, nil
+	}
+	a := j.ai.a
+	if a.Sum == "" && a.Raw == nil && load != nil {
+		full, err := loadArticle(load, a.Path)
+		if err != nil {
+			return Key{}, nil, err
+		}
+		return articleKey(seed, e, p, j.ai, contentSum(full)), full, nil
+	}
+	return articleKey(seed, e, p, j.ai, contentSum(a)), nil, nil
+}
+
+func loadArticle(load func(string) (*article.Article, error), path string) (*article.Article, error) {
+	full, err := load(path)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", path, err)
+	}
+	if full == nil {
+		return nil, fmt.Errorf("load %s: no article", path)
+	}
+	return full, nil
+}
+
+// keys computes every page's key, by path, without rendering anything.
+func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (map[string]Key, error) {
+	var e enc
+	keys := map[string]Key{}
+	for _, j := range v.jobs() {
+		k, _, err := v.key(seed, &e, j, v.data(j), load)
+		if err != nil {
+			return nil, err
+		}
+		keys[j.path] = k
+	}
+	return keys, nil
+}
+
+// render writes every file of the site: the pages (see renderPages), then
+// events.json, the feed and the templates' files.
+func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
+	if err := renderPages(ctx, w, ts, seed, v, s.LoadArticle); err != nil {
+		return err
+	}
+	data, err := eventsJSON(v.source)
 	if err != nil {
 		return err
 	}
 	if err := w.write("events.json", data); err != nil {
 		return err
 	}
-	data, err = feed(v)
+	data, err = feed(v, s.FeedLimit)
 	if err != nil {
 		return err
 	}
@@ -127,44 +287,160 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, 
 	return copyFiles(ctx, w, tmpl, staticDir)
 }
 
-// renderPage executes the page template tmplName for p and writes the page.
-func renderPage(ctx context.Context, w *writer, buf *bytes.Buffer, ts *pages, tmplName string, v *siteView, p *page) error {
+// pageWriter is what pages are written with: the writer, or a test's.
+type pageWriter interface {
+	keep(name string, key Key) bool
+	writeKeyed(name string, key Key, data []byte) error
+}
+
+// renderPages renders and writes every page that w does not keep. Pages
+// render and write in parallel, each written as soon as it is rendered;
+// the error reported is the one of the first failing page in page order,
+// so it is the same on every run.
+func renderPages(ctx context.Context, w pageWriter, ts *pages, seed Key, v *siteView, load func(string) (*article.Article, error)) error {
+	jobs := v.jobs()
+	errs := make([]error, len(jobs))
+	var next atomic.Int64
+	var failed atomic.Bool
+	var wg sync.WaitGroup
+	for range min(len(jobs), 4*runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			var e enc
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				if errs[i] = renderPage(ctx, w, &buf, &e, ts, seed, v, jobs[i], load); errs[i] != nil {
+					failed.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// renderPage renders and writes the page of j, unless the writer keeps it.
+func renderPage(ctx context.Context, w pageWriter, buf *bytes.Buffer, e *enc, ts *pages, seed Key, v *siteView, j pageJob, load func(string) (*article.Article, error)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	p.Site = v
-	if v.BaseURL != "" {
-		p.Canonical = v.BaseURL + p.Path
+	p := v.data(j)
+	key, full, err := v.key(seed, e, j, p, load)
+	if err != nil {
+		return err
+	}
+	if w.keep(j.path, key) {
+		return nil
+	}
+	if j.ai != nil {
+		if full == nil {
+			full = j.ai.a
+			if load != nil && full.Raw == nil {
+				if full, err = loadArticle(load, full.Path); err != nil {
+					return err
+				}
+			}
+		}
+		p.Article.render(j.ai, full)
 	}
 	buf.Reset()
-	if err := ts.sets[tmplName].ExecuteTemplate(buf, ts.name[tmplName], p); err != nil {
+	if err := ts.sets[j.tmpl].ExecuteTemplate(buf, ts.name[j.tmpl], p); err != nil {
 		return fmt.Errorf("render %s: %w", p.Path, err)
 	}
-	return w.write(p.Path, buf.Bytes())
+	return w.writeKeyed(j.path, key, buf.Bytes())
 }
 
-// eventsJSON is the chronology in the contract format of
-// `timeline extract -json`: an indented array, [] when empty, and arrays,
-// never null, for actors and sources.
-func eventsJSON(evs []events.Event) ([]byte, error) {
-	out := make([]events.Event, len(evs))
-	for i, e := range evs {
-		if e.Actors == nil {
-			e.Actors = []string{}
-		}
-		if e.Sources == nil {
-			e.Sources = []events.Source{}
-		}
-		out[i] = e
+// indexView is the index page's data.
+func (v *siteView) indexView() *indexView {
+	iv := &indexView{Count: len(v.Events), Articles: len(v.Articles), Span: v.Span,
+		Whole: len(v.Events) <= wholeEvents && len(v.Articles) <= wholeArticles}
+	for _, p := range v.Periods {
+		iv.Periods = append(iv.Periods, periodCount{Label: p.Label, Path: p.pagePath(1), Count: len(p.Events), Pages: len(p.Pages)})
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		return nil, fmt.Errorf("events.json: %w", err)
+	arts := v.Articles
+	if iv.Whole {
+		var secs []section
+		for _, p := range v.Periods {
+			secs = append(secs, section{ID: p.ID, Label: p.Label, Events: entries("", p.Events)})
+		}
+		iv.List = newList(secs, v.Events)
+	} else {
+		latest := v.latest(latestEvents)
+		iv.List = newList([]section{{ID: "latest", Label: "Latest reported", Events: entries("", latest)}}, latest)
+		// The latest published first, then by path.
+		arts = slices.Clone(arts)
+		slices.SortStableFunc(arts, func(a, b *articleInfo) int { return strings.Compare(b.PublishedISO, a.PublishedISO) })
+		arts = arts[:min(len(arts), latestSources)]
+		iv.MoreSources = len(v.Articles) - len(arts)
 	}
-	return buf.Bytes(), nil
+	for _, ai := range arts {
+		iv.Sources = append(iv.Sources, sourceItem{Title: ai.a.Title, Path: ai.Path, Author: ai.a.Author,
+			Published: ai.Published, Events: len(ai.events)})
+	}
+	return iv
+}
+
+// periodPage is the data of page n of period p.
+func (v *siteView) periodPage(p *periodView, n int) *periodPage {
+	evs := p.Pages[n-1]
+	pp := &periodPage{ID: p.ID, Label: p.Label, Page: n, Pages: len(p.Pages), Total: len(p.Events),
+		List: newList([]section{{ID: p.ID, Label: p.Label, Events: entries("../", evs)}}, evs)}
+	if len(p.Pages) > 1 {
+		for i := range p.Pages {
+			pp.PageLinks = append(pp.PageLinks, link{Label: strconv.Itoa(i + 1), Path: p.pagePath(i + 1), Current: i+1 == n})
+		}
+	}
+	switch {
+	case n > 1:
+		pp.Prev = &link{Label: p.pageLabel(n - 1), Path: p.pagePath(n - 1)}
+	case p.At > 0:
+		q := v.Periods[p.At-1]
+		pp.Prev = &link{Label: q.pageLabel(len(q.Pages)), Path: q.pagePath(len(q.Pages))}
+	}
+	switch {
+	case n < len(p.Pages):
+		pp.Next = &link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
+	case p.At+1 < len(v.Periods):
+		q := v.Periods[p.At+1]
+		pp.Next = &link{Label: q.pageLabel(1), Path: q.pagePath(1)}
+	}
+	// The periods of this one's year, and every year at its first period:
+	// every period page listing every period would grow as their square.
+	pp.Periods = slices.Clone(v.yearPeriods[p.Year])
+	for i := range pp.Periods {
+		pp.Periods[i].Current = pp.Periods[i].Path == p.pagePath(1)
+	}
+	if len(v.years) > 1 {
+		pp.Years = slices.Clone(v.years)
+		for i, y := range v.yearKeys {
+			pp.Years[i].Current = y == p.Year
+		}
+	}
+	return pp
+}
+
+func entries(root string, evs []*eventView) []entry {
+	out := make([]entry, len(evs))
+	for i, ev := range evs {
+		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
+			Actors: ev.Actors, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Cited: ev.Cited}
+	}
+	return out
+}
+
+func newList(secs []section, evs []*eventView) chronoList {
+	l := chronoList{Sections: secs, Count: len(evs)}
+	l.Types, l.Actors = facets(evs)
+	return l
 }
 
 // copyFiles copies every file under the folder from of tmpl to the output:

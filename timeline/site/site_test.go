@@ -3,15 +3,18 @@ package site
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"flag"
+	"fmt"
 	"html"
 	"io/fs"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strconv"
@@ -345,18 +348,18 @@ func TestOneSectionPerMonth(t *testing.T) {
 	}
 	v := newSiteView(Site{Events: evs}, "")
 	n := 0
-	for _, m := range v.Months {
+	for _, m := range v.Periods {
 		n += len(m.Events)
 		for _, ev := range m.Events {
-			if ev.Month != m {
-				t.Errorf("%s is in section %s but links to %s", ev.Date, m.ID, ev.Month.ID)
+			if ev.Period.Path != m.pagePath(1) {
+				t.Errorf("%s is in section %s but links to %s", ev.Date, m.ID, ev.Period.Path)
 			}
 		}
 	}
 	if n != len(evs) {
 		t.Errorf("the sections hold %d events, want %d", n, len(evs))
 	}
-	if got := v.Months[0].Events; len(got) != 2 || got[0].Date != "2021" || got[1].Date != "2021-Q4" {
+	if got := v.Periods[0].Events; len(got) != 2 || got[0].Date != "2021" || got[1].Date != "2021-Q4" {
 		t.Errorf("section 2021 holds %d events, want 2021 and 2021-Q4 in chronology order", len(got))
 	}
 }
@@ -375,7 +378,7 @@ func TestFeedNewestFirst(t *testing.T) {
 		{ID: "e", Date: "199", Sources: src("2021-11-01")},
 		{ID: "f", Date: "PAST_REF"},
 	}
-	data, err := feed(newSiteView(Site{Events: evs}, ""))
+	data, err := feed(newSiteView(Site{Events: evs}, ""), 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -392,6 +395,46 @@ func TestFeedNewestFirst(t *testing.T) {
 	}
 	if f.Updated != "2022-01-05T00:00:00Z" {
 		t.Errorf("feed updated %s, want the latest entry's 2022-01-05T00:00:00Z", f.Updated)
+	}
+}
+
+func TestFeedLimit(t *testing.T) {
+	src := func(published string) []events.Source {
+		return []events.Source{{Article: "a.txt", Published: published}}
+	}
+	evs := []events.Event{
+		{ID: "a", Date: "2021-12-01", Sources: src("2021-12-02")},
+		{ID: "b", Date: "2021-12-20", Sources: src("2022-01-05")},
+		{ID: "c", Date: "2021-12-30", Sources: src("2021-12-30")},
+		{ID: "d", Date: "2021-12-31", Sources: src("2021-12-30")},
+		{ID: "e", Date: "199", Sources: src("2021-11-01")},
+	}
+	for _, tc := range []struct {
+		limit int
+		want  []string
+	}{
+		{2, []string{"b", "c"}},
+		{3, []string{"b", "c", "d"}},
+		{-1, []string{"b", "c", "d", "a", "e"}},
+		{0, []string{"b", "c", "d", "a", "e"}}, // the default, 50
+	} {
+		t.Run(fmt.Sprintf("a limit of %d keeps the latest reported", tc.limit), func(t *testing.T) {
+			data, err := feed(newSiteView(Site{Events: evs}, ""), tc.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f atomFeed
+			if err := xml.Unmarshal(data, &f); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range f.Entries {
+				got = append(got, strings.TrimPrefix(e.ID, "urn:timeline:event:"))
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("entries %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -412,7 +455,7 @@ func writeFiles(t *testing.T, dir string, files map[string]string) {
 func TestTemplatesOverride(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
-		"index.html":       `{{template "layout" .}}{{define "main"}}<p id="custom">{{len .Site.Events}} custom events</p>{{end}}`,
+		"index.html":       `{{template "layout" .}}{{define "main"}}<p id="custom">{{.Index.Count}} custom events</p>{{end}}`,
 		"assets/style.css": "body { color: red }\n",
 		"assets/logo.svg":  "<svg/>\n",
 		"static/CNAME":     "timeline.example.org\n",
@@ -771,7 +814,9 @@ func TestEvidenceEdgeCases(t *testing.T) {
 	checkLinks(t, files)
 	ev := string(files["events/edge.html"])
 	for _, want := range []string{
-		`<a href="../articles/biden-putin-call.html">`, // the headline and the bad offsets link to the page
+		// The headline and the bad offsets link to anchors at the top of
+		// the article page, which checkLinks found there.
+		`<a href="../articles/biden-putin-call.html#s-0-10">`, `<a href="../articles/biden-putin-call.html#s-5000-6000">`,
 		`<cite>Gone</cite>`, `href="https://example.org/gone"`,
 	} {
 		if !strings.Contains(ev, want) {
@@ -805,4 +850,58 @@ func TestEvidenceInHeadline(t *testing.T) {
 func buildSite(ctx context.Context, s Site, tmpl fs.FS, out string) error {
 	_, err := Build(ctx, s, tmpl, out, Options{})
 	return err
+}
+
+func TestEventsJSONIsEncodingJSON(t *testing.T) {
+	// The writer is by hand: it must spell every event as encoding/json
+	// does, and know every field of events.Event and events.Source.
+	if n := reflect.TypeFor[events.Event]().NumField(); n != 9 {
+		t.Errorf("events.Event has %d fields: teach eventsJSON the new ones", n)
+	}
+	if n := reflect.TypeFor[events.Source]().NumField(); n != 7 {
+		t.Errorf("events.Source has %d fields: teach eventsJSON the new ones", n)
+	}
+	odd := events.Event{ID: "odd", Title: "Quotes \" and \\ and <b>&</b>, a tab\t, a line\nbreak, \u2028, \x01, bad \xff utf-8, é",
+		Actors: []string{"", "Zoë"}, Sources: []events.Source{{Sentence: "\"Yes,\" he said.\r\n", Start: -1, End: 1 << 40}}}
+	for _, tc := range []struct {
+		name string
+		evs  []events.Event
+	}{
+		{"none", nil},
+		{"the fixture", fixture(t).Events},
+		{"synthetic", syntheticSite(50, 7).Events},
+		{"strings that need escaping, empty lists", []events.Event{odd, {ID: "bare"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := eventsJSON(tc.evs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := referenceEventsJSON(t, tc.evs); !bytes.Equal(got, want) {
+				t.Errorf("differs from encoding/json\n%s", firstDiff(got, want))
+			}
+		})
+	}
+}
+
+// referenceEventsJSON is events.json as encoding/json writes it.
+func referenceEventsJSON(t *testing.T, evs []events.Event) []byte {
+	out := make([]events.Event, len(evs))
+	for i, e := range evs {
+		if e.Actors == nil {
+			e.Actors = []string{}
+		}
+		if e.Sources == nil {
+			e.Sources = []events.Source{}
+		}
+		out[i] = e
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

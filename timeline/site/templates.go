@@ -17,9 +17,10 @@ import (
 // The page templates. Files whose names start with "_" are partials,
 // parsed together with every page.
 const (
-	indexPage   = "index.html"
-	eventPage   = "event.html"
-	articlePage = "article.html"
+	indexPage      = "index.html"
+	eventPage      = "event.html"
+	articlePage    = "article.html"
+	periodPageTmpl = "period.html"
 
 	assetsDir = "assets" // copied to the output's assets/
 	staticDir = "static" // copied to the output's root
@@ -114,7 +115,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		}
 	}
 	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
-	for _, page := range []string{indexPage, eventPage, articlePage} {
+	for _, page := range []string{indexPage, periodPageTmpl, eventPage, articlePage} {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err

@@ -17,17 +17,32 @@ import (
 
 // The views below are what the templates see. Every Path is relative to
 // the site's root; a page prefixes it with its Root ("" or "../").
+//
+// A page's key covers everything its template data can reach, so the data
+// of the pages of one event or one article reach only that event or that
+// article and small references to their neighbours: never the whole
+// chronology, which only the index, the period pages, the feed and
+// events.json see.
 
-// siteView is the whole site, computed once per build.
+// siteHeader is what every page knows of the site.
+type siteHeader struct {
+	Title   string
+	BaseURL string // "" or absolute, ending in "/"
+}
+
+// siteView is the whole site, computed once per build. No template sees
+// it whole.
 type siteView struct {
-	Title    string
-	BaseURL  string // "" or absolute, ending in "/"
+	Header   siteHeader
 	Events   []*eventView
-	Months   []*monthView
-	Articles []*articleView // the published articles, in path order
-	Types    []facet        // event types with counts, for the filter
-	Actors   []facet        // actors with counts, for the filter
+	Periods  []*periodView  // in the order their first events come
+	Articles []*articleInfo // the published articles, in path order
 	Span     string         // "December 2021 – January 2022"
+	source   []events.Event // the chronology as given, for events.json
+
+	years       []link            // every year at its first period, for the period pages
+	yearKeys    []string          // the years of years
+	yearPeriods map[string][]link // the periods of each year, at their first pages
 }
 
 // facet is one value of a filter with the number of events that have it.
@@ -36,17 +51,59 @@ type facet struct {
 	Count               int
 }
 
-// monthView is one group of the chronology: a month, a year, or undated.
-type monthView struct {
-	ID     string // the id of its section on the index page
+// periodView is one group of the chronology: a month, a year, a decade or
+// the undated events, with its pages of at most pageEvents events.
+type periodView struct {
+	ID     string // the id of its section: "m-2021-12"
+	File   string // the name of its first page: "2021-12"
 	Label  string // "December 2021"
+	Key    string // the group's key: "2021-12", "2021", "1990s" or "" when undated
+	Year   string // the year it belongs to: "2021", or Key when it has none
+	At     int    // its index in the site's periods
 	Events []*eventView
+	Pages  [][]*eventView
 }
+
+// pagePath is the path of the period's page n (from 1).
+func (p *periodView) pagePath(n int) string {
+	if n <= 1 {
+		return "periods/" + p.File + ".html"
+	}
+	return "periods/" + p.File + "-p" + strconv.Itoa(n) + ".html"
+}
+
+// pageLabel names the period's page n (from 1): "December 2021", or
+// "December 2021, page 2" when it has more than one.
+func (p *periodView) pageLabel(n int) string {
+	if len(p.Pages) > 1 {
+		return p.Label + ", page " + strconv.Itoa(n)
+	}
+	return p.Label
+}
+
+// yearOf is the year a period of key belongs to, or key when it has none
+// (a decade, undated).
+func yearOf(key string) string {
+	if len(key) >= 4 && strings.Trim(key[:4], "0123456789") == "" {
+		return key[:4]
+	}
+	return key
+}
+
+// A period page holds at most pageEvents events and pageCitations cited
+// articles, which keeps it well under 1 MB.
+const (
+	pageEvents    = 300
+	pageCitations = 1200
+)
 
 // eventView is one event with everything its pages show.
 type eventView struct {
-	events.Event
-	File      string // the file name without .html, also its id on the index page
+	ID, Type, Status, Date, Mod, Title string
+	Actors                             []string
+	Place                              string
+
+	File      string // the file name without .html, also its id on list pages
 	Path      string // "events/<File>.html"
 	When      when
 	Planned   bool
@@ -54,17 +111,35 @@ type eventView struct {
 	TypeClass string // "t-call"
 	Sources   []sourceView
 	Cited     []citation // the articles of Sources, each once
-	Month     *monthView
-	Prev      *eventView
-	Next      *eventView
+	Period    link       // the period page that lists it
+	Prev      *link      // the events before and after it in the chronology
+	Next      *link
+
+	reported string // when its sources reported it, for the feed and the latest events
+}
+
+// link is a page, or a place in one, by its label.
+type link struct {
+	Label, Path string
+	Current     bool
 }
 
 // sourceView is one evidence sentence of an event.
 type sourceView struct {
-	events.Source
-	Article   *articleView // nil when the article is not in the site
-	Href      string       // the sentence in the article page, or "" with no article
-	Published string       // "30 December 2021"
+	Title        string // the article's title, or its file name
+	URL          string
+	Published    string // "30 December 2021"
+	PublishedISO string // as the source gives it: "2021-12-30"
+	Sentence     string
+	Start        int
+	End          int
+	Article      *articleRef // nil when the article is not in the site
+	Href         string      // the sentence in the article page, or "" with no article
+}
+
+// articleRef is what an event page knows of an article it cites.
+type articleRef struct {
+	File, Path, Title, Published, URL string
 }
 
 // citation is one article an event cites, linked at its first sentence.
@@ -73,40 +148,17 @@ type citation struct {
 	Count                       int // how many of the event's sentences it has
 }
 
-// articleView is one article page.
-type articleView struct {
-	*article.Article
-	Slug          string
-	Path          string // "articles/<Slug>.html"
-	Published     string // "Thursday 30 December 2021"
-	PublishedISO  string // "2021-12-30"
-	Blocks        []blockView
-	TitleSegments []segment    // the headline, when the file has it as text
-	Events        []*eventView // the events it is evidence for, in order
-	ranges        map[[2]int]*markRange
-}
-
-// blockView is one block of an article's body; consecutive list items
-// become one "list" block with Items.
-type blockView struct {
-	Kind     string // "paragraph", "heading", "quote" or "list"
-	Segments []segment
-	Items    [][]segment
-}
-
-// segment is a run of a block's text, marked when evidence covers it.
-type segment struct {
-	Text    string
-	Marked  bool
-	ID      string   // the id of the mark, when a sentence starts here
-	Anchors []string // further ids of sentences that start here too
-	Title   string   // the titles of the events it is evidence for
-	Refs    []ref    // links to the events of the sentences that end here
-}
-
-// ref is a link from a marked sentence to its event.
-type ref struct {
-	Href, Label, Title, Class string
+// articleInfo is one published article and the evidence it holds; the
+// article itself may be metadata only until its page is rendered.
+type articleInfo struct {
+	a            *article.Article
+	Slug         string
+	Path         string      // "articles/<Slug>.html"
+	Published    string      // "Thursday 30 December 2021"
+	PublishedISO string      // "2021-12-30"
+	ref          *articleRef // what event pages show of it
+	ranges       map[[2]int]*markRange
+	events       []*eventView // the events it is evidence for, in order
 }
 
 // markRange is one evidence sentence in an article: a file byte range and
@@ -115,23 +167,22 @@ type markRange struct {
 	start, end int
 	id         string
 	events     []*eventView
-	parts      int // how many blocks it shows in; 0 when none
 }
 
 // typeOrder is the order of the known event types in the filter.
 var typeOrder = []string{events.Call, events.Meeting, events.Statement, events.Warning, events.Visit, events.Agreement, events.Demand}
 
 func newSiteView(s Site, baseURL string) *siteView {
-	v := &siteView{Title: s.Title, BaseURL: baseURL}
-	if v.Title == "" {
-		v.Title = "Timeline"
+	v := &siteView{Header: siteHeader{Title: s.Title, BaseURL: baseURL}, source: s.Events}
+	if v.Header.Title == "" {
+		v.Header.Title = "Timeline"
 	}
 
 	// Articles, by cleaned path; drafts are not published.
 	arts := slices.Clone(s.Articles)
 	arts = slices.DeleteFunc(arts, func(a *article.Article) bool { return a == nil || a.Draft })
 	slices.SortStableFunc(arts, func(a, b *article.Article) int { return strings.Compare(a.Path, b.Path) })
-	byPath := map[string]*articleView{}
+	byPath := map[string]*articleInfo{}
 	slugs := map[string]bool{}
 	for _, a := range arts {
 		key := cleanPath(a.Path)
@@ -139,130 +190,156 @@ func newSiteView(s Site, baseURL string) *siteView {
 			continue // the same file twice
 		}
 		name := strings.TrimSuffix(path.Base(key), path.Ext(key))
-		av := &articleView{Article: a, Slug: unique(slugify(name, "article"), slugs), ranges: map[[2]int]*markRange{}}
-		av.Path = "articles/" + av.Slug + ".html"
+		ai := &articleInfo{a: a, Slug: unique(slugify(name, "article"), slugs), ranges: map[[2]int]*markRange{}}
+		ai.Path = "articles/" + ai.Slug + ".html"
 		if !a.Published.IsZero() {
-			av.Published = a.Published.Format("Monday 2 January 2006")
-			av.PublishedISO = a.Published.Format("2006-01-02")
+			ai.Published = a.Published.Format("Monday 2 January 2006")
+			ai.PublishedISO = a.Published.Format("2006-01-02")
 		}
-		byPath[key] = av
-		v.Articles = append(v.Articles, av)
+		ai.ref = &articleRef{File: a.Path, Path: ai.Path, Title: a.Title, Published: ai.PublishedISO, URL: a.URL}
+		byPath[key] = ai
+		v.Articles = append(v.Articles, ai)
 	}
 
-	// Events, their groups and their sources. An event's file name is also
-	// its id on the index page, so it must not take the ids that page has.
+	// Events, their periods and their sources. An event's file name is
+	// also its id on the list pages, so it must not take the ids those
+	// pages have.
 	files := map[string]bool{}
-	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label"} {
+	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label", "periods-label", "latest", "latest-label"} {
 		files[id] = true
 	}
-	types := map[string]int{}
-	actors := map[string]int{}
-	// One section per group key, in the order the keys first come: the
+	// One period per group key, in the order the keys first come: the
 	// chronology's order and the order of the labels need not agree (a
 	// year before its months, decades and undated events among them).
-	months := map[string]*monthView{}
-	monthIDs := map[string]bool{}
+	periods := map[string]*periodView{}
+	periodIDs := map[string]bool{}
+	// Dates repeat across a chronology; parse each once.
+	whens := map[[2]string]when{}
+	days := map[string]string{}
+	instants := map[string]string{}
+	instantOf := func(day string) string {
+		t, ok := instants[day]
+		if !ok {
+			t = instant(day)
+			instants[day] = t
+		}
+		return t
+	}
+	v.Events = make([]*eventView, 0, len(s.Events))
+	all := make([]eventView, len(s.Events)) // one allocation, not one an event
 	for i := range s.Events {
-		e := s.Events[i]
-		ev := &eventView{
-			Event:     e,
-			When:      parseWhen(e.Date, e.Mod),
+		e := &s.Events[i]
+		ev := &all[i]
+		*ev = eventView{
+			ID: e.ID, Type: e.Type, Status: e.Status, Date: e.Date, Mod: e.Mod, Title: e.Title,
+			Actors: e.Actors, Place: e.Place,
 			Planned:   e.Status == events.Planned,
 			TypeLabel: typeLabel(e.Type),
 			TypeClass: "t-" + slugify(e.Type, "other"),
 		}
+		w, ok := whens[[2]string{e.Date, e.Mod}]
+		if !ok {
+			w = parseWhen(e.Date, e.Mod)
+			whens[[2]string{e.Date, e.Mod}] = w
+		}
+		ev.When = w
+		ev.Sources = make([]sourceView, 0, len(e.Sources))
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
 		ev.Path = "events/" + ev.File + ".html"
-		month := months[ev.When.Key]
-		if month == nil {
-			id := "m-" + slugify(cmp.Or(ev.When.Key, "undated"), "undated")
-			month = &monthView{ID: unique(id, monthIDs), Label: ev.When.Group}
-			months[ev.When.Key] = month
-			v.Months = append(v.Months, month)
+		p := periods[ev.When.Key]
+		if p == nil {
+			id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
+			p = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group, Key: ev.When.Key, Year: yearOf(ev.When.Key), At: len(v.Periods)}
+			periods[ev.When.Key] = p
+			v.Periods = append(v.Periods, p)
 		}
-		month.Events = append(month.Events, ev)
-		ev.Month = month
-		if n := len(v.Events); n > 0 {
-			ev.Prev, v.Events[n-1].Next = v.Events[n-1], ev
-		}
+		p.Events = append(p.Events, ev)
 		v.Events = append(v.Events, ev)
-		types[e.Type]++
-		for _, a := range uniqueStrings(e.Actors) {
-			actors[a]++
-		}
 		for _, src := range e.Sources {
-			sv := sourceView{Source: src, Published: readableDay(src.Published)}
-			if av := byPath[cleanPath(src.Article)]; av != nil {
-				sv.Article = av
-				key := [2]int{src.Start, src.End}
-				r := av.ranges[key]
-				if r == nil && src.Start < src.End && src.Start >= 0 {
-					r = &markRange{start: src.Start, end: src.End, id: "s-" + strconv.Itoa(src.Start) + "-" + strconv.Itoa(src.End)}
-					av.ranges[key] = r
-				}
-				// Events come one at a time, so a repeat is the last one.
-				if r != nil && (len(r.events) == 0 || r.events[len(r.events)-1] != ev) {
-					r.events = append(r.events, ev)
-				}
-				if len(av.Events) == 0 || av.Events[len(av.Events)-1] != ev {
-					av.Events = append(av.Events, ev)
-				}
+			day, ok := days[src.Published]
+			if !ok {
+				day = readableDay(src.Published)
+				days[src.Published] = day
 			}
-			ev.Sources = append(ev.Sources, sv)
-		}
-	}
-
-	for _, av := range v.Articles {
-		av.render()
-	}
-	// Link every source to its sentence, or to the top of the article
-	// when the sentence is not in its text (offsets past the end, or in a
-	// headline the file does not have as text).
-	for _, ev := range v.Events {
-		for i := range ev.Sources {
-			sv := &ev.Sources[i]
-			if sv.Article != nil {
-				sv.Href = sv.Article.Path
-				if r := sv.Article.ranges[[2]int{sv.Start, sv.End}]; r != nil && r.parts > 0 {
+			sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
+				Sentence: src.Sentence, Start: src.Start, End: src.End}
+			if ai := byPath[cleanPath(src.Article)]; ai != nil {
+				sv.Article = ai.ref
+				sv.Href = ai.Path
+				if src.Start < src.End && src.Start >= 0 {
+					// The article page has this id whether or not the
+					// sentence shows in its text (see render), so the
+					// link never depends on the article's body.
+					key := [2]int{src.Start, src.End}
+					r := ai.ranges[key]
+					if r == nil {
+						r = &markRange{start: src.Start, end: src.End, id: "s-" + strconv.Itoa(src.Start) + "-" + strconv.Itoa(src.End)}
+						ai.ranges[key] = r
+					}
 					sv.Href += "#" + r.id
+					// Events come one at a time, so a repeat is the last one.
+					if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
+						r.events = append(r.events, ev)
+					}
+				}
+				if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
+					ai.events = append(ai.events, ev)
 				}
 				if sv.Title == "" {
-					sv.Title = sv.Article.Title
+					sv.Title = ai.a.Title
 				}
 			}
 			if sv.Title == "" {
-				sv.Title = path.Base(cleanPath(sv.Source.Article))
+				sv.Title = path.Base(cleanPath(src.Article))
 			}
 			if j := slices.IndexFunc(ev.Cited, func(c citation) bool { return c.Title == sv.Title && c.URL == sv.URL }); j >= 0 {
 				ev.Cited[j].Count++
 			} else {
 				ev.Cited = append(ev.Cited, citation{Title: sv.Title, Href: sv.Href, URL: sv.URL, Published: sv.Published, Count: 1})
 			}
+			ev.Sources = append(ev.Sources, sv)
+		}
+		ev.reported = updated(ev, instantOf)
+	}
+
+	// Pages of periods, and every event's links to its page and neighbours.
+	for _, p := range v.Periods {
+		p.Pages = paginate(p.Events)
+		for n, page := range p.Pages {
+			l := link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
+			for _, ev := range page {
+				ev.Period = l
+			}
+		}
+	}
+	v.yearPeriods = map[string][]link{}
+	for _, p := range v.Periods {
+		if v.yearPeriods[p.Year] == nil {
+			label := p.Year
+			if p.Year == p.Key {
+				label = p.Label // a decade, or undated
+			}
+			v.years = append(v.years, link{Label: label, Path: p.pagePath(1)})
+			v.yearKeys = append(v.yearKeys, p.Year)
+		}
+		v.yearPeriods[p.Year] = append(v.yearPeriods[p.Year], link{Label: p.Label, Path: p.pagePath(1)})
+	}
+	links := make([]link, 2*len(v.Events))
+	for i, ev := range v.Events {
+		if i > 0 {
+			ev.Prev = &links[2*i]
+			*ev.Prev = link{Label: v.Events[i-1].Title, Path: v.Events[i-1].Path}
+		}
+		if i+1 < len(v.Events) {
+			ev.Next = &links[2*i+1]
+			*ev.Next = link{Label: v.Events[i+1].Title, Path: v.Events[i+1].Path}
 		}
 	}
 
-	for t, n := range types {
-		v.Types = append(v.Types, facet{Value: t, Label: typeLabel(t), Class: "t-" + slugify(t, "other"), Count: n})
-	}
-	slices.SortFunc(v.Types, func(a, b facet) int {
-		ia, ib := slices.Index(typeOrder, a.Value), slices.Index(typeOrder, b.Value)
-		if ia < 0 {
-			ia = len(typeOrder)
-		}
-		if ib < 0 {
-			ib = len(typeOrder)
-		}
-		return cmp.Or(cmp.Compare(ia, ib), strings.Compare(a.Value, b.Value))
-	})
-	for a, n := range actors {
-		v.Actors = append(v.Actors, facet{Value: a, Label: a, Count: n})
-	}
-	slices.SortFunc(v.Actors, func(a, b facet) int { return strings.Compare(a.Value, b.Value) })
-
-	var dated []*monthView
-	for _, m := range v.Months {
-		if m.Label != undated {
-			dated = append(dated, m)
+	var dated []*periodView
+	for _, p := range v.Periods {
+		if p.Label != undated {
+			dated = append(dated, p)
 		}
 	}
 	switch {
@@ -274,128 +351,52 @@ func newSiteView(s Site, baseURL string) *siteView {
 	return v
 }
 
-// render lays out the article's blocks, marking every evidence sentence.
-// A sentence's file byte range maps into each block it touches through the
-// block's spans, so a sentence that runs over two blocks is marked in both:
-// the first part carries the sentence's id, the later parts id-2, id-3, and
-// the links to its events follow the last part.
-func (av *articleView) render() {
-	ranges := make([]*markRange, 0, len(av.ranges))
-	for _, r := range av.ranges {
-		ranges = append(ranges, r)
+// paginate cuts a period's events into pages of at most pageEvents events
+// and pageCitations citations.
+func paginate(evs []*eventView) [][]*eventView {
+	var pages [][]*eventView
+	from, cited := 0, 0
+	for i, ev := range evs {
+		c := max(len(ev.Cited), 1)
+		if i > from && (i-from >= pageEvents || cited+c > pageCitations) {
+			pages = append(pages, evs[from:i])
+			from, cited = i, 0
+		}
+		cited += c
 	}
-	slices.SortFunc(ranges, func(a, b *markRange) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end)) // outer ranges first
+	return append(pages, evs[from:])
+}
+
+// facets counts the types and actors of evs, for a page's filters.
+func facets(evs []*eventView) (types, actors []facet) {
+	nt := map[string]int{}
+	na := map[string]int{}
+	for _, ev := range evs {
+		nt[ev.Type]++
+		for i, a := range ev.Actors {
+			if a != "" && !slices.Contains(ev.Actors[:i], a) {
+				na[a]++
+			}
+		}
+	}
+	for t, n := range nt {
+		types = append(types, facet{Value: t, Label: typeLabel(t), Class: "t-" + slugify(t, "other"), Count: n})
+	}
+	slices.SortFunc(types, func(a, b facet) int {
+		ia, ib := slices.Index(typeOrder, a.Value), slices.Index(typeOrder, b.Value)
+		if ia < 0 {
+			ia = len(typeOrder)
+		}
+		if ib < 0 {
+			ib = len(typeOrder)
+		}
+		return cmp.Or(cmp.Compare(ia, ib), strings.Compare(a.Value, b.Value))
 	})
-
-	type part struct {
-		r      *markRange
-		lo, hi int // the part's range in the block's text
-		n      int // 1 for the first part of the sentence
+	for a, n := range na {
+		actors = append(actors, facet{Value: a, Label: a, Count: n})
 	}
-	// The headline comes first when the file has it in its text, so that
-	// evidence in a headline is marked too.
-	blocks := av.Article.Blocks
-	if len(av.Article.TitleBlock.Spans) > 0 {
-		blocks = append([]article.Block{av.Article.TitleBlock}, blocks...)
-	}
-	parts := make([][]part, len(blocks))
-	for bi, b := range blocks {
-		for _, r := range ranges {
-			lo, hi := -1, -1
-			for _, sp := range b.Spans {
-				a, z := max(r.start, sp.File), min(r.end, sp.File+sp.Len)
-				if a >= z {
-					continue
-				}
-				if tlo := sp.Text + a - sp.File; lo < 0 || tlo < lo {
-					lo = tlo
-				}
-				hi = max(hi, sp.Text+z-sp.File)
-			}
-			if lo < 0 {
-				continue
-			}
-			lo, hi = max(lo, 0), min(hi, len(b.Text))
-			for lo > 0 && lo < len(b.Text) && !utf8.RuneStart(b.Text[lo]) {
-				lo--
-			}
-			for hi < len(b.Text) && !utf8.RuneStart(b.Text[hi]) {
-				hi++
-			}
-			if lo >= hi {
-				continue
-			}
-			r.parts++
-			parts[bi] = append(parts[bi], part{r: r, lo: lo, hi: hi, n: r.parts})
-		}
-	}
-
-	for bi, b := range blocks {
-		ps := parts[bi]
-		cuts := []int{0, len(b.Text)}
-		for _, p := range ps {
-			cuts = append(cuts, p.lo, p.hi)
-		}
-		slices.Sort(cuts)
-		cuts = slices.Compact(cuts)
-		var segs []segment
-		for i := 0; i+1 < len(cuts); i++ {
-			a, z := cuts[i], cuts[i+1]
-			seg := segment{Text: b.Text[a:z]}
-			var titles []string
-			for _, p := range ps {
-				if p.lo > a || z > p.hi {
-					continue
-				}
-				seg.Marked = true
-				for _, ev := range p.r.events {
-					if !slices.Contains(titles, ev.Title) {
-						titles = append(titles, ev.Title)
-					}
-				}
-				if p.lo == a {
-					id := p.r.id
-					if p.n > 1 {
-						id += "-" + strconv.Itoa(p.n)
-					}
-					if seg.ID == "" {
-						seg.ID = id
-					} else {
-						seg.Anchors = append(seg.Anchors, id)
-					}
-				}
-				if p.hi == z && p.n == p.r.parts {
-					for _, ev := range p.r.events {
-						if slices.ContainsFunc(seg.Refs, func(r ref) bool { return r.Href == "../"+ev.Path }) {
-							continue
-						}
-						seg.Refs = append(seg.Refs, ref{Href: "../" + ev.Path, Label: ev.TypeLabel, Title: ev.Title, Class: ev.TypeClass})
-					}
-				}
-			}
-			seg.Title = strings.Join(titles, "; ")
-			segs = append(segs, seg)
-		}
-		if bi == 0 && len(blocks) > len(av.Article.Blocks) {
-			av.TitleSegments = segs
-			continue
-		}
-		kind := string(b.Kind)
-		switch b.Kind {
-		case article.Heading, article.Quote, article.Paragraph:
-		case article.ListItem:
-			if n := len(av.Blocks); n > 0 && av.Blocks[n-1].Kind == "list" {
-				av.Blocks[n-1].Items = append(av.Blocks[n-1].Items, segs)
-			} else {
-				av.Blocks = append(av.Blocks, blockView{Kind: "list", Items: [][]segment{segs}})
-			}
-			continue
-		default:
-			kind = string(article.Paragraph)
-		}
-		av.Blocks = append(av.Blocks, blockView{Kind: kind, Segments: segs})
-	}
+	slices.SortFunc(actors, func(a, b facet) int { return strings.Compare(a.Value, b.Value) })
+	return types, actors
 }
 
 // typeLabel is an event type as a badge shows it.
@@ -458,14 +459,4 @@ func unique(s string, seen map[string]bool) string {
 	}
 	seen[strings.ToLower(name)] = true
 	return name
-}
-
-func uniqueStrings(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	return out
 }

@@ -1,0 +1,165 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"math"
+	"reflect"
+	"sync"
+
+	"github.com/timelinehq/timeline/timeline/article"
+)
+
+// keyVersion changes when the way pages are made from their data changes
+// in a way the template digest cannot see (the views' shapes, the layout
+// of article bodies): bump it, and every page renders again.
+const keyVersion = "timeline/site key v1"
+
+// seedKey digests what every page depends on: the key format, the
+// program's version and every byte of the template set, assets included.
+// It is computed once per build.
+func seedKey(tmpl fs.FS, version string) (Key, error) {
+	h := sha256.New()
+	var e enc
+	e.str(keyVersion)
+	e.str(version)
+	err := fs.WalkDir(tmpl, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+		if d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(tmpl, name)
+		if err != nil {
+			return fmt.Errorf("templates: %w", err)
+		}
+		e.str(name)
+		e.bytes(data)
+		h.Write(e.b)
+		e.b = e.b[:0]
+		return nil
+	})
+	if err != nil {
+		return Key{}, err
+	}
+	h.Write(e.b)
+	var k Key
+	h.Sum(k[:0])
+	return k, nil
+}
+
+// enc is a canonical encoding: every value is written with its length or
+// at a fixed width, so that different data never encode the same.
+type enc struct{ b []byte }
+
+func (e *enc) u64(n uint64)   { e.b = binary.LittleEndian.AppendUint64(e.b, n) }
+func (e *enc) str(s string)   { e.u64(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *enc) bytes(b []byte) { e.u64(uint64(len(b))); e.b = append(e.b, b...) }
+func (e *enc) flag(ok bool) {
+	if ok {
+		e.b = append(e.b, 1)
+	} else {
+		e.b = append(e.b, 0)
+	}
+}
+func (e *enc) sum(seed Key) Key { return sha256.Sum256(append(e.b, seed[:]...)) }
+
+// value writes v and everything a template can reach from it: exported
+// fields, elements, what pointers point to. Views have no methods and no
+// maps, so that this is all a template can reach.
+func (e *enc) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		e.flag(!v.IsNil())
+		if !v.IsNil() {
+			e.value(v.Elem())
+		}
+	case reflect.Struct:
+		for _, i := range exported(v.Type()) {
+			e.value(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		e.u64(uint64(v.Len()))
+		for i := range v.Len() {
+			e.value(v.Index(i))
+		}
+	case reflect.String:
+		e.str(v.String())
+	case reflect.Bool:
+		e.flag(v.Bool())
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		e.u64(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		e.u64(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		e.u64(math.Float64bits(v.Float()))
+	default:
+		panic("site: page data of kind " + v.Kind().String() + " cannot be keyed")
+	}
+}
+
+var exportedFields sync.Map // reflect.Type → []int
+
+// exported lists the indexes of t's fields that a template can reach: the
+// exported ones, and embedded ones, whose exported fields are promoted
+// even when the embedded type is not exported.
+func exported(t reflect.Type) []int {
+	if f, ok := exportedFields.Load(t); ok {
+		return f.([]int)
+	}
+	var f []int
+	for i := range t.NumField() {
+		if sf := t.Field(i); sf.IsExported() || sf.Anonymous {
+			f = append(f, i)
+		}
+	}
+	exportedFields.Store(t, f)
+	return f
+}
+
+// dataKey is the key of a page made from p alone.
+func dataKey(seed Key, e *enc, p *page) Key {
+	e.b = e.b[:0]
+	e.value(reflect.ValueOf(p))
+	return e.sum(seed)
+}
+
+// articleKey is the key of an article page: its data before the body is
+// rendered, the article's bytes (by their hash) and the evidence marked in
+// them with the events each sentence links to.
+func articleKey(seed Key, e *enc, p *page, ai *articleInfo, content string) Key {
+	e.b = e.b[:0]
+	e.value(reflect.ValueOf(p))
+	e.str(content)
+	for _, r := range ai.sortedRanges() {
+		e.u64(uint64(r.start))
+		e.u64(uint64(r.end))
+		e.u64(uint64(len(r.events)))
+		for _, ev := range r.events {
+			e.str(ev.Path)
+			e.str(ev.Title)
+			e.str(ev.TypeLabel)
+			e.str(ev.TypeClass)
+		}
+	}
+	return e.sum(seed)
+}
+
+// contentSum is what an article page's key takes for the article's text:
+// its Sum, or, for an article made in memory without one, a digest of its
+// bytes and blocks.
+func contentSum(a *article.Article) string {
+	if a.Sum != "" {
+		return a.Sum
+	}
+	var e enc
+	e.bytes(a.Raw)
+	e.value(reflect.ValueOf(a.TitleBlock))
+	e.value(reflect.ValueOf(a.Blocks))
+	s := sha256.Sum256(e.b)
+	return "blocks:" + hex.EncodeToString(s[:])
+}

@@ -1,0 +1,223 @@
+package site
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/timelinehq/timeline/templates"
+	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/events"
+)
+
+// siteKeys returns the key of every page of s under the templates tmpl.
+func siteKeys(t *testing.T, s Site, tmpl string) map[string]Key {
+	t.Helper()
+	fsys, err := Templates(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := seedKey(fsys, s.Version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := newSiteView(s, "").keys(seed, s.LoadArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return keys
+}
+
+// differ lists the pages whose keys differ between a and b, or that only
+// one of them has.
+func differ(a, b map[string]Key) []string {
+	var out []string
+	for name, k := range a {
+		if bk, ok := b[name]; !ok || bk != k {
+			out = append(out, name)
+		}
+	}
+	for name := range b {
+		if _, ok := a[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// edited returns a copy of s in which the events citing article i have new
+// titles, and the pages that this must render again: the article's page,
+// the pages of its events, of their neighbours and of the other articles
+// they cite, the period pages that list them, and the index when it lists
+// them.
+func edited(s Site, i int) (Site, []string) {
+	path := s.Articles[i].Path
+	v := newSiteView(s, "")
+	want := map[string]bool{v.Articles[i].Path: true}
+	latest := v.latest(latestEvents)
+	s.Events = slices.Clone(s.Events)
+	for j, e := range s.Events {
+		if !slices.ContainsFunc(e.Sources, func(src events.Source) bool { return src.Article == path }) {
+			continue
+		}
+		s.Events[j].Title += " (corrected)"
+		ev := v.Events[j]
+		want[ev.Path] = true
+		want[ev.Period.Path] = true
+		for _, src := range ev.Sources {
+			want[src.Article.Path] = true
+		}
+		for _, n := range []*link{ev.Prev, ev.Next} {
+			if n != nil {
+				want[n.Path] = true
+			}
+		}
+		if len(v.Events) <= wholeEvents && len(v.Articles) <= wholeArticles || slices.Contains(latest, ev) {
+			want["index.html"] = true
+		}
+	}
+	return s, slices.Sorted(maps.Keys(want))
+}
+
+func TestPageKeys(t *testing.T) {
+	small, large := fixture(t), syntheticSite(2000, 200)
+	t.Run("two builds of the same site have the same keys", func(t *testing.T) {
+		for _, s := range []Site{small, large} {
+			if d := differ(siteKeys(t, s, ""), siteKeys(t, s, "")); len(d) > 0 {
+				t.Errorf("%d pages differ: %v", len(d), d[:min(5, len(d))])
+			}
+		}
+	})
+	t.Run("a changed template changes every key", func(t *testing.T) {
+		dir := t.TempDir()
+		css, err := templates.FS.ReadFile("assets/style.css")
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFiles(t, dir, map[string]string{"assets/style.css": string(css) + "\n/* mine */\n"})
+		a, b := siteKeys(t, small, ""), siteKeys(t, small, dir)
+		if d := differ(a, b); len(d) != len(a) {
+			t.Errorf("%d of %d pages differ", len(d), len(a))
+		}
+	})
+	t.Run("a new program version changes every key", func(t *testing.T) {
+		s := small
+		s.Version = "v2"
+		a, b := siteKeys(t, small, ""), siteKeys(t, s, "")
+		if d := differ(a, b); len(d) != len(a) {
+			t.Errorf("%d of %d pages differ", len(d), len(a))
+		}
+	})
+	for _, tc := range []struct {
+		name    string
+		s       Site
+		article int
+	}{
+		{"an edited article in a small site changes its pages, its events' and their neighbours' pages, their periods and the index", small, 1},
+		{"an edited article in a large site changes only its pages, its events' and their neighbours' pages and their periods", large, 0},
+		{"an edited recent article in a large site changes the index too", large, 199},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, want := edited(tc.s, tc.article)
+			got := differ(siteKeys(t, tc.s, ""), siteKeys(t, s, ""))
+			if !slices.Equal(got, want) {
+				t.Errorf("pages that differ:\n got %v\nwant %v", got, want)
+			}
+			if len(want) > 60 {
+				t.Errorf("%d pages to render again, want a few", len(want))
+			}
+		})
+	}
+	t.Run("an article whose text changed but not its events changes only its page", func(t *testing.T) {
+		s := large
+		s.Articles = slices.Clone(s.Articles)
+		a := *s.Articles[5]
+		a.Raw = append(slices.Clip(a.Raw), " A new paragraph."...)
+		a.Blocks = append(slices.Clip(a.Blocks), article.Block{Kind: article.Paragraph, Text: "A new paragraph."})
+		s.Articles[5] = &a
+		got := differ(siteKeys(t, large, ""), siteKeys(t, s, ""))
+		if want := []string{"articles/a005.html"}; !slices.Equal(got, want) {
+			t.Errorf("pages that differ: %v, want %v", got, want)
+		}
+		// With Sum, the key takes the file's hash and not the blocks.
+		s.Articles[5] = &article.Article{Path: a.Path, Title: a.Title, URL: a.URL, Published: a.Published, Sum: "1234"}
+		s2 := s
+		s2.Articles = slices.Clone(s.Articles)
+		s2.Articles[5] = &article.Article{Path: a.Path, Title: a.Title, URL: a.URL, Published: a.Published, Sum: "5678"}
+		if got := differ(siteKeys(t, s, ""), siteKeys(t, s2, "")); !slices.Equal(got, []string{"articles/a005.html"}) {
+			t.Errorf("a new Sum changes %v, want only the article's page", got)
+		}
+	})
+}
+
+// keeper is a page writer that keeps the pages it has keys for, as the
+// writer keeps the files an earlier build made, and records what it is
+// asked to write.
+type keeper struct {
+	mu      sync.Mutex
+	kept    map[string]Key
+	written map[string]Key
+}
+
+func (k *keeper) keep(name string, key Key) bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	old, ok := k.kept[name]
+	return ok && old == key
+}
+
+func (k *keeper) writeKeyed(name string, key Key, data []byte) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.written[name] = key
+	return nil
+}
+
+func TestKeptPagesAreNotRendered(t *testing.T) {
+	ts, err := parseTemplates(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := seedKey(templates.FS, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loads := map[string]int{}
+	var mu sync.Mutex
+	s := metadataOnly(syntheticSite(300, 30), loads, &mu)
+	v := newSiteView(s, "")
+	keys, err := v.keys(seed, s.LoadArticle)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("a first build writes every page with the key keys gives it", func(t *testing.T) {
+		k := &keeper{kept: map[string]Key{}, written: map[string]Key{}}
+		if err := renderPages(context.Background(), k, ts, seed, v, s.LoadArticle); err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(k.written, keys) {
+			t.Errorf("wrote %d pages, keys has %d, or their keys differ", len(k.written), len(keys))
+		}
+		if len(loads) != len(s.Articles) {
+			t.Errorf("loaded %d articles, want all %d", len(loads), len(s.Articles))
+		}
+	})
+	t.Run("a rebuild after an edit renders only the changed pages and loads only the edited article", func(t *testing.T) {
+		clear(loads)
+		edit, want := edited(s, 4)
+		k := &keeper{kept: keys, written: map[string]Key{}}
+		if err := renderPages(context.Background(), k, ts, seed, newSiteView(edit, ""), edit.LoadArticle); err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Sorted(maps.Keys(k.written)); !slices.Equal(got, want) {
+			t.Errorf("rendered %v\nwant %v", got, want)
+		}
+		if !maps.Equal(loads, map[string]int{s.Articles[4].Path: 1}) {
+			t.Errorf("loaded %v, want only %s", loads, s.Articles[4].Path)
+		}
+	})
+}
