@@ -29,8 +29,9 @@ const (
 	liveEvents = ".timeline/events"
 )
 
-// base returns Base as "/path/", with slashes at both ends.
-func (s *Server) base() string {
+// BasePath returns Base as the site's URL path, "/path/", with slashes at
+// both ends.
+func (s *Server) BasePath() string {
 	b := "/" + strings.Trim(s.Base, "/") + "/"
 	if b == "//" {
 		return "/"
@@ -45,7 +46,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	base := s.base()
+	base := s.BasePath()
 	rest, ok := strings.CutPrefix(r.URL.Path, base)
 	if !ok {
 		if r.URL.Path == "/" || r.URL.Path+"/" == base {
@@ -165,7 +166,7 @@ func isHTML(name string) bool {
 // the given build.
 func (s *Server) scriptTag(build string) []byte {
 	return fmt.Appendf(nil, `<script src="%s" data-build="%s" defer></script>`,
-		html.EscapeString(s.base()+liveJS), html.EscapeString(build))
+		html.EscapeString(s.BasePath()+liveJS), html.EscapeString(build))
 }
 
 // inject puts tag before the page's last </body>, or at its end.
@@ -194,7 +195,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	}
 	fmt.Fprintf(w, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\n"+
 		"<body><h1>Not found</h1><p>The site has no page at <code>%s</code>. <a href=\"%s\">Open the chronology</a>.</p>\n%s\n</body></html>\n",
-		html.EscapeString(r.URL.Path), html.EscapeString(s.base()), s.scriptTag(s.Status().Build))
+		html.EscapeString(r.URL.Path), html.EscapeString(s.BasePath()), s.scriptTag(s.Status().Build))
 }
 
 // serveEvents streams the status to one page as server-sent events: a
