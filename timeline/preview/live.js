@@ -53,6 +53,7 @@
   const events = new EventSource(new URL("events", me.src));
   events.addEventListener("status", (e) => {
     const status = JSON.parse(e.data);
+    window.timelinePreview = status; // what the page was last told, for tests and the curious
     if (status.build !== build) {
       events.close(); // built while this page loaded, or a new run of the server
       location.reload();
