@@ -335,14 +335,16 @@ func TestServeBrokenArticle(t *testing.T) {
 	}
 }
 
-// TestServeFlags: -out keeps the site after serve stops, and -poll finds
-// changes without file-system events.
+// TestServeFlags: -out keeps the site after serve stops, -poll finds
+// changes without file-system events, and -templates is watched too.
 func TestServeFlags(t *testing.T) {
 	content := sampleContent(t, 0)
 	out := filepath.Join(t.TempDir(), "preview")
-	s := startServe(t, "-content", content, "-out", out, "-poll", "100ms")
-	if !strings.Contains(s.out.String(), "a scan every 100ms") {
-		t.Errorf("serve does not say it polls:\n%s", s.out)
+	tmpl := filepath.Join(t.TempDir(), "templates")
+	writeFiles(t, tmpl, map[string]string{"static/hello.txt": "first"})
+	s := startServe(t, "-content", content, "-out", out, "-poll", "100ms", "-templates", tmpl)
+	if !strings.Contains(s.out.String(), "a scan every 100ms") || !strings.Contains(s.out.String(), tmpl) {
+		t.Errorf("serve does not say it polls the templates:\n%s", s.out)
 	}
 	events := openEvents(t, s.url)
 	await(t, events, "the first status", func(ev sseEvent) bool { return ev.name == "status" })
@@ -350,6 +352,11 @@ func TestServeFlags(t *testing.T) {
 	await(t, events, "a reload", func(ev sseEvent) bool { return ev.name == "reload" })
 	if _, body := httpGet(t, s.url); !strings.Contains(body, "colossal mistake") {
 		t.Error("the article in the new folder is not on the page")
+	}
+	writeFiles(t, tmpl, map[string]string{"static/hello.txt": "second"})
+	await(t, events, "a reload after the template edit", func(ev sseEvent) bool { return ev.name == "reload" })
+	if _, body := httpGet(t, s.url+"hello.txt"); body != "second" {
+		t.Errorf("after the template edit hello.txt is %q", body)
 	}
 	if code := s.stop(); code != 0 {
 		t.Errorf("exit %d:\n%s", code, s.errOut)

@@ -386,3 +386,51 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(2 * time.Millisecond)
 	}
 }
+
+// TestChangeDuringBuild: saves made while a build runs give exactly one
+// more build, which sees them all.
+func TestChangeDuringBuild(t *testing.T) {
+	f := newFake(t)
+	started, release := make(chan struct{}, 10), make(chan struct{})
+	var gate atomic.Bool
+	srv := &Server{Dir: f.out, Build: func(ctx context.Context) (Report, error) {
+		if gate.Load() {
+			started <- struct{}{}
+			<-release
+		}
+		return f.build(ctx)
+	}}
+	srv.Rebuild(context.Background(), "")
+	w := startWatch(t, Options{Dirs: []string{f.content}})
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { srv.Run(ctx, w.C); close(done) }()
+	defer func() { cancel(); <-done }()
+	url := serve(t, srv)
+	s := openStream(t, url+"/"+liveEvents)
+	s.next(t)
+
+	gate.Store(true)
+	builds := f.builds.Load()
+	write(t, filepath.Join(f.content, "a.md"), "during 1")
+	<-started // the build runs; three more saves, each its own burst
+	for i := 2; i <= 4; i++ {
+		time.Sleep(3 * DefaultQuiet)
+		write(t, filepath.Join(f.content, fmt.Sprintf("n%d.md", i)), fmt.Sprint("during ", i))
+	}
+	time.Sleep(3 * DefaultQuiet)
+	gate.Store(false)
+	close(release)
+	s.next(t) // the first build's reload
+	ev := s.next(t)
+	if ev.name != "reload" {
+		t.Fatalf("got %+v, want the second reload", ev)
+	}
+	s.quiet(t)
+	if n := f.builds.Load() - builds; n != 2 {
+		t.Errorf("%d builds, want 2", n)
+	}
+	if code, body := get(t, url+"/index.html"); code != 200 || !strings.Contains(body, "during 4") {
+		t.Errorf("the second build missed a save: %q", body)
+	}
+}

@@ -338,3 +338,28 @@ func TestIgnored(t *testing.T) {
 		})
 	}
 }
+
+// TestWatchOpensNoFilePerFile: a watch over hundreds of files holds a few
+// descriptors, not one per file or folder.
+func TestWatchOpensNoFilePerFile(t *testing.T) {
+	if openFiles() < 0 {
+		t.Skip("no /proc/self/fd")
+	}
+	for _, m := range modes {
+		t.Run(m.name, func(t *testing.T) {
+			tree := t.TempDir()
+			for i := range 300 {
+				write(t, filepath.Join(tree, fmt.Sprintf("d%d", i%30), fmt.Sprintf("a%d.md", i)), "x")
+			}
+			before := openFiles()
+			opt := m.opt
+			opt.Dirs = []string{tree}
+			w := startWatch(t, opt)
+			time.Sleep(3 * m.opt.Poll) // a few scans
+			if n := openFiles() - before; n > 4 {
+				t.Errorf("watching 300 files in 30 folders opened %d descriptors", n)
+			}
+			w.Close()
+		})
+	}
+}
