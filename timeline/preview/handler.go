@@ -63,6 +63,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch rest {
 	case liveEvents:
+		if r.Method != http.MethodGet {
+			h.Set("Allow", "GET")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
 		s.serveEvents(w, r)
 		return
 	case liveJS:

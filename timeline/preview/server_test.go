@@ -434,3 +434,18 @@ func TestChangeDuringBuild(t *testing.T) {
 		t.Errorf("the second build missed a save: %q", body)
 	}
 }
+
+// TestSlowClientCut: a client that never finishes its request is cut off.
+func TestSlowClientCut(t *testing.T) {
+	defer func(d time.Duration) { readHeaderTimeout = d }(readHeaderTimeout)
+	readHeaderTimeout = 200 * time.Millisecond
+	url := serve(t, &Server{Dir: t.TempDir()})
+	c, err := net.Dial("tcp", strings.TrimPrefix(url, "http://"))
+	must(t, err)
+	defer c.Close()
+	fmt.Fprint(c, "GET / HTTP/1.1\r\nHost: x\r\n") // and never the blank line
+	c.SetReadDeadline(time.Now().Add(patience))
+	if _, err := io.ReadAll(c); err != nil {
+		t.Errorf("the server kept the connection of a stalled request: %v", err)
+	}
+}
