@@ -18,7 +18,7 @@ type fileState struct {
 }
 
 // runPoll scans the trees every opt.Poll and sends what changed once a
-// scan finds nothing new and opt.Quiet has passed since the last change,
+// scan finds nothing new and the quiet time has passed since the last change,
 // so a burst spread over scans is one Change.
 func (w *Watcher) runPoll() {
 	defer w.wg.Done()
@@ -36,7 +36,7 @@ func (w *Watcher) runPoll() {
 			for _, p := range changed {
 				b.add(p)
 			}
-			quiet := len(changed) == 0 && time.Since(b.last) >= w.opt.Quiet
+			quiet := len(changed) == 0 && time.Since(b.last) >= w.quiet(&b)
 			if b.waiting() && (quiet || time.Since(b.first) >= w.opt.MaxWait) {
 				b.flush()
 			}

@@ -18,7 +18,7 @@ import (
 // Defaults for Options.
 const (
 	DefaultQuiet   = 100 * time.Millisecond
-	DefaultMaxWait = 2 * time.Second
+	DefaultMaxWait = 5 * time.Second
 )
 
 // Options say what a Watcher watches and how.
@@ -34,9 +34,11 @@ type Options struct {
 
 	// Quiet is how long the events must stop before a Change is sent, so
 	// that a burst (a git checkout, an editor's save in three steps)
-	// becomes one Change. Default DefaultQuiet; in poll mode a Change is
-	// sent after a scan that found nothing new and Quiet after the last
-	// change.
+	// becomes one Change. Default DefaultQuiet. A storm of more than
+	// stormPaths paths waits stormFactor times as long, since the stalls
+	// of a busy machine within a checkout are longer than an editor's.
+	// In poll mode a Change is sent after a scan that found nothing new
+	// and the quiet time after the last change.
 	Quiet time.Duration
 	// MaxWait bounds how long a Change waits for quiet while events keep
 	// coming. Default DefaultMaxWait.
@@ -211,6 +213,21 @@ func (w *Watcher) relevant(path string) bool {
 	return false
 }
 
+// A storm is a batch of more than stormPaths paths; it waits stormFactor
+// times Quiet for quiet.
+const (
+	stormPaths  = 20
+	stormFactor = 4
+)
+
+// quiet returns how long b must see no change before it is sent.
+func (w *Watcher) quiet(b *batch) time.Duration {
+	if len(b.pending) > stormPaths {
+		return stormFactor * w.opt.Quiet
+	}
+	return w.opt.Quiet
+}
+
 // batch gathers changes until they are quiet (pending), then holds them
 // until the reader takes them (ready); changes made meanwhile join ready
 // at the next flush.
@@ -281,7 +298,7 @@ func (w *Watcher) runNotify() {
 	timer.Stop()
 	defer timer.Stop()
 	wait := func() {
-		d := min(w.opt.Quiet, w.opt.MaxWait-time.Since(b.first))
+		d := min(w.quiet(&b), w.opt.MaxWait-time.Since(b.first))
 		timer.Reset(max(d, 0))
 	}
 	for {

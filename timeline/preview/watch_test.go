@@ -55,7 +55,7 @@ func none(t *testing.T, w *Watcher) {
 	t.Helper()
 	select {
 	case c := <-w.C:
-		t.Fatalf("unexpected change naming %d paths: %.300v", len(c.Paths), c)
+		t.Fatalf("unexpected change naming %d paths (rescan %v): %s", len(c.Paths), c.Rescan, strings.Join(c.Paths[:min(3, len(c.Paths))], " "))
 	case <-time.After(settle):
 	}
 }
