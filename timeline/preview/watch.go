@@ -101,8 +101,11 @@ func watch(opt Options, fault <-chan error) (*Watcher, error) {
 			return nil, err
 		}
 		info, err := os.Stat(abs)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("watch %s: no such folder", d)
+		}
 		if err != nil {
-			return nil, fmt.Errorf("watch %w", err)
+			return nil, fmt.Errorf("watch %s: %w", d, err)
 		}
 		if !info.IsDir() {
 			return nil, fmt.Errorf("watch %s: not a folder", d)
