@@ -26,28 +26,10 @@ const (
 	brokenTOML = "+++\ntitle = \"NATO warns\ndate = 2022-01-12\n+++\n\nStoltenberg said on Wednesday there was a real risk.\n"
 )
 
-// syncBuffer is a buffer that serve writes while the test reads it.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
-}
-
 // served is a "timeline serve" running for a test.
 type served struct {
 	url         string
-	out, errOut *syncBuffer
+	out, errOut *lockedBuffer
 	stop        func() int // stops serve as Ctrl-C does and returns its exit status
 }
 
@@ -58,7 +40,7 @@ var urlLine = regexp.MustCompile(`serving the site at (http://\S+)`)
 func startServe(t *testing.T, args ...string) *served {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	s := &served{out: &syncBuffer{}, errOut: &syncBuffer{}}
+	s := &served{out: &lockedBuffer{}, errOut: &lockedBuffer{}}
 	code := make(chan int, 1)
 	go func() {
 		code <- Run(ctx, append([]string{"serve", "-addr", "127.0.0.1:0"}, args...), s.out, s.errOut)
