@@ -1,0 +1,224 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/timelinehq/timeline/timeline"
+	"github.com/timelinehq/timeline/timeline/preview"
+)
+
+func init() {
+	commands["serve"] = command{"build the site, serve it and rebuild it on every change, reloading the browser", runServe}
+}
+
+// defaultAddr is on loopback: the preview has no access control.
+const defaultAddr = "127.0.0.1:1313"
+
+// ConfigFile is the site configuration file serve watches beside the
+// content folder.
+const configFile = "timeline.toml"
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("serve", "[-content DIR] [-addr HOST:PORT] [-poll DURATION] [-out DIR] [-base-url URL] [-templates DIR] [-title TEXT]", stderr)
+	cfg := timeline.Config{}
+	siteFlags(fs, &cfg)
+	// Without -out the site goes to a temporary folder, so that a preview
+	// never replaces a published site in public/.
+	if f := fs.Lookup("out"); f != nil {
+		f.DefValue, f.Usage = "", "the folder to write the site to, kept on exit (default: a temporary folder removed on exit)"
+		cfg.OutDir = ""
+	}
+	addr := fs.String("addr", defaultAddr, "the `host:port` to serve on; anything but loopback lets other machines see the preview")
+	poll := fs.Duration("poll", 0, "look for changes this often (e.g. 500ms) instead of waiting for file-system events,\n"+
+		"for network shares and folders mounted into containers; 0 uses events")
+	rest, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		fmt.Fprintf(stderr, "timeline serve: unexpected argument %q\n", rest[0])
+		fs.Usage()
+		return errUsage
+	}
+	if *poll < 0 {
+		fmt.Fprintln(stderr, "timeline serve: -poll must not be negative")
+		return errUsage
+	}
+	base := "/"
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil {
+			fmt.Fprintf(stderr, "timeline serve: -base-url %q: %v\n", cfg.BaseURL, err)
+			return errUsage
+		}
+		base = u.Path
+	}
+	if cfg.ContentDir == "" {
+		cfg.ContentDir = timeline.DefaultContentDir
+	}
+	// docker stop and systemd send SIGTERM: it stops serve as Ctrl-C does,
+	// so the temporary output folder goes too.
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM)
+	defer stop()
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("%w (is another timeline serve running? choose another port with -addr, such as -addr 127.0.0.1:1314)", err)
+	}
+	defer ln.Close()
+	if !loopback(*addr) {
+		fmt.Fprintf(stderr, "timeline serve: warning: %s is reachable from other machines, and the preview has no access control\n", *addr)
+	}
+
+	outGiven := cfg.OutDir != ""
+	if !outGiven {
+		tmp, err := os.MkdirTemp("", "timeline-serve-")
+		if err != nil {
+			return fmt.Errorf("temporary output folder: %w", err)
+		}
+		defer os.RemoveAll(tmp)
+		cfg.OutDir = filepath.Join(tmp, "site")
+	}
+
+	srv := &preview.Server{Dir: cfg.OutDir, Base: base, Build: buildFunc(cfg), Log: stderr}
+	w, err := preview.Watch(watchOptions(cfg, *poll, stderr))
+	if err != nil {
+		return err
+	}
+	defer w.Close()
+
+	fmt.Fprintf(stdout, "building %s into %s", cfg.ContentDir, cfg.OutDir)
+	if !outGiven {
+		fmt.Fprint(stdout, " (removed on exit)")
+	}
+	fmt.Fprintln(stdout)
+	srv.Rebuild(ctx, "")
+	if ctx.Err() != nil {
+		return nil
+	}
+	how := "file-system events"
+	if *poll > 0 {
+		how = fmt.Sprintf("a scan every %v", *poll)
+	}
+	fmt.Fprintf(stdout, "watching %s for changes (%s)\n", strings.Join(watched(cfg), ", "), how)
+	fmt.Fprintf(stdout, "serving the site at %s (Ctrl-C to stop)\n", siteURL(ln.Addr(), srv))
+
+	loopCtx, stopLoop := context.WithCancel(ctx)
+	var loop sync.WaitGroup
+	loop.Go(func() { srv.Run(loopCtx, w.C) })
+	err = srv.Serve(ctx, ln)
+	stopLoop()
+	loop.Wait() // a build under way stops before its folder is removed
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
+}
+
+// buildFunc returns the build the preview runs on each change: a
+// timeline.Build whose warnings are kept for the page overlay.
+func buildFunc(cfg timeline.Config) func(context.Context) (preview.Report, error) {
+	return func(ctx context.Context) (preview.Report, error) {
+		var warnings lockedBuffer
+		c := cfg
+		c.Warnings = &warnings
+		res, err := timeline.Build(ctx, c)
+		text := strings.TrimSpace(warnings.String())
+		if err != nil {
+			if text != "" {
+				return preview.Report{}, fmt.Errorf("%s\n%w", text, err)
+			}
+			return preview.Report{}, err
+		}
+		rep := preview.Report{Summary: fmt.Sprintf("%d events from %d articles", res.Events, res.Articles)}
+		if res.Skipped > 0 {
+			rep.Summary += fmt.Sprintf(", %d left out", res.Skipped)
+		}
+		if text != "" {
+			rep.Warnings = strings.Split(text, "\n")
+		}
+		return rep, nil
+	}
+}
+
+// lockedBuffer collects warnings that a parallel build may write from
+// several goroutines.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// watchOptions watches the content and templates folders and the
+// configuration file beside the content, and never the output folder.
+func watchOptions(cfg timeline.Config, poll time.Duration, stderr io.Writer) preview.Options {
+	opt := preview.Options{
+		Dirs:  []string{cfg.ContentDir},
+		Files: []string{filepath.Join(filepath.Dir(filepath.Clean(cfg.ContentDir)), configFile)},
+		Skip:  []string{cfg.OutDir},
+		Poll:  poll,
+		OnError: func(err error) {
+			fmt.Fprintf(stderr, "timeline serve: %v\n", err)
+		},
+	}
+	if cfg.TemplatesDir != "" {
+		opt.Dirs = append(opt.Dirs, cfg.TemplatesDir)
+	}
+	return opt
+}
+
+// watched names what serve watches, for the terminal.
+func watched(cfg timeline.Config) []string {
+	names := []string{cfg.ContentDir}
+	if cfg.TemplatesDir != "" {
+		names = append(names, cfg.TemplatesDir)
+	}
+	return append(names, filepath.Join(filepath.Dir(filepath.Clean(cfg.ContentDir)), configFile))
+}
+
+// loopback reports whether addr listens on loopback only.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// siteURL is the address to open: the listener's, with "localhost" for a
+// listener on every address, and the base path.
+func siteURL(addr net.Addr, srv *preview.Server) string {
+	host, port, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port) + srv.BasePath()
+}
