@@ -163,11 +163,8 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	res.Events = len(evs)
 	stage("merge")
 
-	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Events: evs, Articles: corpus.Articles}
-	s.Articles, err = fullArticles(ctx, corpus.Articles) // TODO: site.LoadArticle
-	if err != nil {
-		return res, err
-	}
+	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Events: evs, Articles: corpus.Articles,
+		Version: programVersion(), LoadArticle: loadArticle(corpus)}
 	opt := site.Options{}
 	if corpus.cache != nil {
 		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")
@@ -191,20 +188,21 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	return res, nil
 }
 
-// fullArticles reads the articles again in full, for their pages.
-func fullArticles(ctx context.Context, metas []*Article) ([]*Article, error) {
-	out := make([]*Article, len(metas))
-	for i, m := range metas {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		a, err := article.Read(m.Path)
+// loadArticle reads an article again in full, for its page. The file
+// must still hold the bytes its events were extracted from: a file changed
+// since (an editor saving during a serve rebuild) fails this build, and
+// the change causes the next one.
+func loadArticle(c *Corpus) func(path string) (*Article, error) {
+	return func(path string) (*Article, error) {
+		data, err := article.ReadFile(path)
 		if err != nil {
 			return nil, err
 		}
-		out[i] = a
+		if sum := article.Sum(data); sum != c.sums[path] {
+			return nil, fmt.Errorf("%s changed during the build; build again", path)
+		}
+		return article.Parse(path, data)
 	}
-	return out, nil
 }
 
 // Corpus is a set of articles read from disk, with what was extracted
@@ -365,9 +363,9 @@ type loaded struct {
 // bytes, the alias table and the program. A panic in reading or
 // extraction costs only this file.
 func loadOne(x events.Extractor, cc *cache.Cache, path string) (r loaded) {
-	data, err := os.ReadFile(path)
+	data, err := article.ReadFile(path)
 	if err != nil {
-		return loaded{err: fmt.Errorf("%s: cannot read the file: %w", path, unwrapPath(err))}
+		return loaded{err: err}
 	}
 	r.sum = article.Sum(data)
 	if cc != nil {
@@ -409,16 +407,6 @@ func metadata(a *Article) *Article {
 	m := *a
 	m.Raw, m.Blocks, m.Params, m.TitleBlock = nil, nil, nil, article.Block{}
 	return &m
-}
-
-// unwrapPath drops the path from an *fs.PathError, which the message
-// already names.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Events merges the events of every article into one ordered chronology

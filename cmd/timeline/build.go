@@ -35,7 +35,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return errUsage
 	}
-	if err := applyConfigFile(); err != nil {
+	if _, err := applyConfigFile(); err != nil {
 		return err
 	}
 	if *cpuProfile != "" {

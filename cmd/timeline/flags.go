@@ -10,7 +10,7 @@ import (
 // and serve, to fs, with -config for the configuration file that can set
 // them too. Call the returned func after parsing the command line: it
 // applies the configuration file to the flags the command line left.
-func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) (applyConfigFile func() error) {
+func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) (applyConfigFile func() (path string, err error)) {
 	config := fs.String("config", configFile, "the site configuration `file`; its settings are the flags' names, and flags override them")
 	fs.StringVar(&cfg.ContentDir, "content", timeline.DefaultContentDir, "the folder of articles to read")
 	fs.StringVar(&cfg.OutDir, "out", timeline.DefaultOutDir, "the folder to write the site to")
@@ -23,9 +23,9 @@ func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) (applyConfigFile func() e
 	fs.BoolVar(&cfg.Strict, "strict", false, "fail, leaving the site as it was, when an article has to be left out")
 	settable := map[string]bool{}
 	fs.VisitAll(func(f *flag.Flag) { settable[f.Name] = f.Name != "config" })
-	return func() error {
+	return func() (string, error) {
 		explicit := false
 		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "config" })
-		return applyConfig(fs, *config, explicit, settable)
+		return *config, applyConfig(fs, *config, explicit, settable)
 	}
 }

@@ -26,36 +26,57 @@ func init() {
 // defaultAddr is on loopback: the preview has no access control.
 const defaultAddr = "127.0.0.1:1313"
 
-// ConfigFile is the site configuration file serve watches beside the
-// content folder.
-const configFile = "timeline.toml"
+// serveSettings is what serve's command line and configuration file say.
+type serveSettings struct {
+	cfg    timeline.Config
+	addr   string
+	poll   time.Duration
+	config string // the configuration file's path, watched like the content
+}
 
-func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("serve", "[-content DIR] [-addr HOST:PORT] [-poll DURATION] [-out DIR] [-base-url URL] [-templates DIR] [-title TEXT]", stderr)
-	cfg := timeline.Config{}
-	siteFlags(fs, &cfg)
+// parseServe reads serve's flags and the configuration file; serve calls
+// it again before each build, so that an edited timeline.toml takes effect.
+func parseServe(args []string, stderr io.Writer) (serveSettings, error) {
+	var st serveSettings
+	fs := newFlagSet("serve", "[-content DIR] [-addr HOST:PORT] [-poll DURATION] [-out DIR] [build's site flags]", stderr)
+	applyConfigFile := siteFlags(fs, &st.cfg)
 	// Without -out the site goes to a temporary folder, so that a preview
 	// never replaces a published site in public/.
 	if f := fs.Lookup("out"); f != nil {
 		f.DefValue, f.Usage = "", "the folder to write the site to, kept on exit (default: a temporary folder removed on exit)"
-		cfg.OutDir = ""
+		st.cfg.OutDir = ""
 	}
-	addr := fs.String("addr", defaultAddr, "the `host:port` to serve on; anything but loopback lets other machines see the preview")
-	poll := fs.Duration("poll", 0, "look for changes this often (e.g. 500ms) instead of waiting for file-system events,\n"+
+	fs.StringVar(&st.addr, "addr", defaultAddr, "the `host:port` to serve on; anything but loopback lets other machines see the preview")
+	fs.DurationVar(&st.poll, "poll", 0, "look for changes this often (e.g. 500ms) instead of waiting for file-system events,\n"+
 		"for network shares and folders mounted into containers; 0 uses events")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
-		return err
+		return st, err
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "timeline serve: unexpected argument %q\n", rest[0])
 		fs.Usage()
-		return errUsage
+		return st, errUsage
 	}
-	if *poll < 0 {
+	if st.poll < 0 {
 		fmt.Fprintln(stderr, "timeline serve: -poll must not be negative")
-		return errUsage
+		return st, errUsage
 	}
+	if st.config, err = applyConfigFile(); err != nil {
+		return st, err
+	}
+	if st.cfg.ContentDir == "" {
+		st.cfg.ContentDir = timeline.DefaultContentDir
+	}
+	return st, nil
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	settings, err := parseServe(args, stderr)
+	if err != nil {
+		return err
+	}
+	cfg, addr, poll := settings.cfg, &settings.addr, &settings.poll
 	base := "/"
 	if cfg.BaseURL != "" {
 		u, err := url.Parse(cfg.BaseURL)
@@ -64,9 +85,6 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return errUsage
 		}
 		base = u.Path
-	}
-	if cfg.ContentDir == "" {
-		cfg.ContentDir = timeline.DefaultContentDir
 	}
 	// docker stop and systemd send SIGTERM: it stops serve as Ctrl-C does,
 	// so the temporary output folder goes too.
@@ -92,8 +110,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.OutDir = filepath.Join(tmp, "site")
 	}
 
-	srv := &preview.Server{Dir: cfg.OutDir, Base: base, Build: buildFunc(cfg), Log: stderr}
-	w, err := preview.Watch(watchOptions(cfg, *poll, stderr))
+	srv := &preview.Server{Dir: cfg.OutDir, Base: base, Build: buildFunc(args, cfg.OutDir), Log: stderr}
+	w, err := preview.Watch(watchOptions(cfg, settings.config, *poll, stderr))
 	if err != nil {
 		return err
 	}
@@ -112,7 +130,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if *poll > 0 {
 		how = fmt.Sprintf("a scan every %v", *poll)
 	}
-	fmt.Fprintf(stdout, "watching %s for changes (%s)\n", strings.Join(watched(cfg), ", "), how)
+	fmt.Fprintf(stdout, "watching %s for changes (%s)\n", strings.Join(watched(cfg, settings.config), ", "), how)
 	fmt.Fprintf(stdout, "serving the site at %s (Ctrl-C to stop)\n", siteURL(ln.Addr(), srv))
 
 	loopCtx, stopLoop := context.WithCancel(ctx)
@@ -128,12 +146,18 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
-// buildFunc returns the build the preview runs on each change: a
-// timeline.Build whose warnings are kept for the page overlay.
-func buildFunc(cfg timeline.Config) func(context.Context) (preview.Report, error) {
+// buildFunc returns the build the preview runs on each change: the
+// command line and configuration file read again, and a timeline.Build
+// into outDir whose warnings are kept for the page overlay.
+func buildFunc(args []string, outDir string) func(context.Context) (preview.Report, error) {
 	return func(ctx context.Context) (preview.Report, error) {
 		var warnings lockedBuffer
-		c := cfg
+		settings, err := parseServe(args, &warnings)
+		if err != nil {
+			return preview.Report{}, fmt.Errorf("%s%w", warnings.String(), err)
+		}
+		c := settings.cfg
+		c.OutDir = outDir
 		c.Warnings = &warnings
 		res, err := timeline.Build(ctx, c)
 		text := strings.TrimSpace(warnings.String())
@@ -174,12 +198,12 @@ func (b *lockedBuffer) String() string {
 }
 
 // watchOptions watches the content and templates folders and the
-// configuration file beside the content, and never the output folder.
-func watchOptions(cfg timeline.Config, poll time.Duration, stderr io.Writer) preview.Options {
+// configuration file, and never the output or cache folders.
+func watchOptions(cfg timeline.Config, config string, poll time.Duration, stderr io.Writer) preview.Options {
 	opt := preview.Options{
 		Dirs:  []string{cfg.ContentDir},
-		Files: []string{filepath.Join(filepath.Dir(filepath.Clean(cfg.ContentDir)), configFile)},
-		Skip:  []string{cfg.OutDir},
+		Files: []string{config},
+		Skip:  []string{cfg.OutDir, cfg.CacheDir},
 		Poll:  poll,
 		OnError: func(err error) {
 			fmt.Fprintf(stderr, "timeline serve: %v\n", err)
@@ -192,12 +216,12 @@ func watchOptions(cfg timeline.Config, poll time.Duration, stderr io.Writer) pre
 }
 
 // watched names what serve watches, for the terminal.
-func watched(cfg timeline.Config) []string {
+func watched(cfg timeline.Config, config string) []string {
 	names := []string{cfg.ContentDir}
 	if cfg.TemplatesDir != "" {
 		names = append(names, cfg.TemplatesDir)
 	}
-	return append(names, filepath.Join(filepath.Dir(filepath.Clean(cfg.ContentDir)), configFile))
+	return append(names, config)
 }
 
 // loopback reports whether addr listens on loopback only.

@@ -26,8 +26,8 @@ func BenchmarkServeReload(b *testing.B) {
 	for _, n := range []int{5, 300, 1000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
 			content := sampleContent(b, n/5-1)
-			cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "site")}
-			build := buildFunc(cfg)
+			cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "site"), CacheDir: filepath.Join(b.TempDir(), "cache")}
+			build := buildFunc([]string{"-content", cfg.ContentDir, "-cache", cfg.CacheDir}, cfg.OutDir)
 			var mu sync.Mutex
 			var building time.Duration
 			srv := &preview.Server{Dir: cfg.OutDir, Build: func(ctx context.Context) (preview.Report, error) {
@@ -38,7 +38,7 @@ func BenchmarkServeReload(b *testing.B) {
 				mu.Unlock()
 				return rep, err
 			}}
-			w, err := preview.Watch(watchOptions(cfg, 0, io.Discard))
+			w, err := preview.Watch(watchOptions(cfg, configFile, 0, io.Discard))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -2,12 +2,15 @@ package site
 
 import (
 	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
 	"path"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/article"
@@ -190,7 +193,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			continue // the same file twice
 		}
 		name := strings.TrimSuffix(path.Base(key), path.Ext(key))
-		ai := &articleInfo{a: a, Slug: unique(slugify(name, "article"), slugs), ranges: map[[2]int]*markRange{}}
+		ai := &articleInfo{a: a, Slug: unique(articleSlug(name, key), slugs), ranges: map[[2]int]*markRange{}}
 		ai.Path = "articles/" + ai.Slug + ".html"
 		if !a.Published.IsZero() {
 			ai.Published = a.Published.Format("Monday 2 January 2006")
@@ -428,6 +431,21 @@ func slugify(s, def string) string {
 		return slug
 	}
 	return def
+}
+
+// articleSlug is the page name of the article file path whose name without
+// extension is name. A name with letters a slug cannot keep (Cyrillic,
+// emoji) gets a short hash of the path, so that its page keeps its name
+// whatever other files come and go.
+func articleSlug(name, path string) string {
+	slug := chronology.Slug(name)
+	for _, r := range name {
+		if r > unicode.MaxASCII {
+			h := sha256.Sum256([]byte(path))
+			return strings.TrimPrefix(slug+"-"+hex.EncodeToString(h[:3]), "-")
+		}
+	}
+	return cmp.Or(slug, "article")
 }
 
 // fileName makes an event ID safe as a file name, keeping IDs that already
