@@ -40,6 +40,7 @@ type sizeResult struct {
 	Out, HugoOut                treeStats
 	Events                      int      // in the full build's events.json; -1 if unreadable
 	Diffs                       []string // edited rebuild vs fresh build
+	Checked                     bool     // whether that comparison ran
 }
 
 type benchFlags struct {
@@ -48,6 +49,7 @@ type benchFlags struct {
 	seed           uint64
 	timeline, hugo string
 	work           string
+	fullOnly       bool
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -59,6 +61,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.StringVar(&f.timeline, "timeline", "", "the timeline binary; default: built from this module into the work folder")
 	fs.StringVar(&f.hugo, "hugo", "", "the hugo binary; default: the work folder's, installed with go install "+hugoVersion+" when missing")
 	fs.StringVar(&f.work, "work", filepath.Join(os.TempDir(), "timeline-bench"), "the work folder for binaries, corpora and output")
+	fs.BoolVar(&f.fullOnly, "full-only", false, "build with timeline only in full: no unchanged or edited rebuild, no check (for a build too slow to run four times)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -112,6 +115,8 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	hugoVer, _ := exec.CommandContext(ctx, f.hugo, "version").Output()
 
+	// Other work on the machine slows every figure; the table says how much there was.
+	loadStart := loadavg()
 	var results []sizeResult
 	for _, n := range f.sizes {
 		r, err := benchSize(ctx, f, work, n, hasCache, flags, log)
@@ -120,10 +125,23 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		results = append(results, r)
 	}
-	fmt.Fprintf(stdout, "timeline-bench run -sizes %s -runs %d -seed %d\n", *sizes, f.runs, f.seed)
+	fmt.Fprintf(stdout, "timeline-bench run -sizes %s -runs %d -seed %d", *sizes, f.runs, f.seed)
+	if f.fullOnly {
+		fmt.Fprint(stdout, " -full-only")
+	}
+	fmt.Fprintf(stdout, "\nload average (1, 5, 15 min) at start: %s, at end: %s\n", loadStart, loadavg())
 	fmt.Fprintf(stdout, "timeline: %s (flags: -content -out%s)\nhugo: %s\n", f.timeline, flagList(hasCache, flags), strings.TrimSpace(string(hugoVer)))
 	printTable(stdout, results, f.runs)
 	return nil
+}
+
+// loadavg returns the machine's load averages, or "unknown" off Linux.
+func loadavg() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(b)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "unknown"
 }
 
 func flagList(cache bool, flags []string) string {
@@ -186,6 +204,39 @@ func benchSize(ctx context.Context, f benchFlags, work string, n int, hasCache b
 		log("n=%d: timeline %-9s %8.2f s  %6.0f MiB", n, what, m.Wall.Seconds(), mib(m.MaxRSS))
 		return m, nil
 	}
+	// rebuilds measures the unchanged and the edited rebuild after a full
+	// build, and in run 1 checks the edited one against a fresh build.
+	rebuilds := func(run int) error {
+		m, err := build("unchanged", out, cache)
+		if err != nil {
+			return err
+		}
+		res.Unchanged = append(res.Unchanged, m)
+		if _, err := editArticle(f.seed, k, content); err != nil {
+			return err
+		}
+		if m, err = build("edit", out, cache); err != nil {
+			return err
+		}
+		res.Edit = append(res.Edit, m)
+		if run > 1 {
+			return nil
+		}
+		for _, d := range []string{fresh, freshCache} {
+			if err := os.RemoveAll(d); err != nil {
+				return err
+			}
+		}
+		if res.Fresh, err = build("fresh", fresh, freshCache); err != nil {
+			return err
+		}
+		if res.Diffs, err = diffTrees(out, fresh); err != nil {
+			return err
+		}
+		res.Checked = true
+		log("n=%d: edited rebuild vs fresh build: %d differences", n, len(res.Diffs))
+		return nil
+	}
 	for run := 1; run <= f.runs; run++ {
 		// Each run starts from the unedited corpus, no output and no cache.
 		if err := os.WriteFile(filepath.Join(content, res.Edited), orig.render(), 0o644); err != nil {
@@ -207,31 +258,10 @@ func benchSize(ctx context.Context, f benchFlags, work string, n int, hasCache b
 			}
 			res.Events = countEvents(filepath.Join(out, "events.json"))
 		}
-		if m, err = build("unchanged", out, cache); err != nil {
-			return res, err
-		}
-		res.Unchanged = append(res.Unchanged, m)
-		if _, err := editArticle(f.seed, k, content); err != nil {
-			return res, err
-		}
-		if m, err = build("edit", out, cache); err != nil {
-			return res, err
-		}
-		res.Edit = append(res.Edit, m)
-		if run == 1 {
-			// The check: an edited rebuild equals a fresh build of the edited corpus.
-			for _, d := range []string{fresh, freshCache} {
-				if err := os.RemoveAll(d); err != nil {
-					return res, err
-				}
-			}
-			if res.Fresh, err = build("fresh", fresh, freshCache); err != nil {
+		if !f.fullOnly {
+			if err := rebuilds(run); err != nil {
 				return res, err
 			}
-			if res.Diffs, err = diffTrees(out, fresh); err != nil {
-				return res, err
-			}
-			log("n=%d: edited rebuild vs fresh build: %d differences", n, len(res.Diffs))
 		}
 		hm, err := runChild(ctx, f.hugo, "--source", hugoSite, "--destination", hugoOut,
 			"--cacheDir", filepath.Join(dir, "hugo-cache"), "--noBuildLock", "--quiet")
@@ -308,6 +338,9 @@ func printTable(w io.Writer, results []sizeResult, runs int) {
 	for _, r := range results {
 		full := seconds(r.Full)
 		row := func(name string, ms []measure, ratio string, out *treeStats, content int64) {
+			if len(ms) == 0 {
+				return // not measured: -full-only
+			}
 			size, times, files, largest, html := "", "", "", "", ""
 			if out != nil {
 				size = human(out.Bytes)
@@ -322,7 +355,9 @@ func printTable(w io.Writer, results []sizeResult, runs int) {
 		row("timeline full", r.Full, span(ratios(full, seconds(r.Hugo)), "%.2f × Hugo"), &r.Out, r.Content)
 		row("timeline unchanged", r.Unchanged, span(ratios(seconds(r.Unchanged), full), "%.3f × full"), nil, 0)
 		row("timeline edit", r.Edit, span(ratios(seconds(r.Edit), full), "%.3f × full"), nil, 0)
-		row("timeline fresh (edited)", []measure{r.Fresh}, "", nil, 0)
+		if r.Checked {
+			row("timeline fresh (edited)", []measure{r.Fresh}, "", nil, 0)
+		}
 		row("hugo", r.Hugo, "", &r.HugoOut, r.HugoContent)
 	}
 	tw.Flush()
@@ -330,7 +365,11 @@ func printTable(w io.Writer, results []sizeResult, runs int) {
 	for _, r := range results {
 		fmt.Fprintf(w, "%d articles: %s of articles (%s as Hugo content), %d syndicated copies; %d events in events.json (%.1f per article); edited %s\n",
 			r.N, human(r.Content), human(r.HugoContent), r.Dups, r.Events, float64(r.Events)/float64(r.N), r.Edited)
-		if len(r.Diffs) == 0 {
+		switch {
+		case !r.Checked:
+			fmt.Fprintln(w, "  -full-only: no rebuilds, so no check of the edited rebuild")
+			continue
+		case len(r.Diffs) == 0:
 			fmt.Fprintf(w, "  edited rebuild = fresh build of the edited corpus: byte-identical (%d files)\n", r.Out.Files)
 			continue
 		}
