@@ -23,10 +23,12 @@ const hugoVersion = "v0.165.0"
 // timelinePkg is the command the bench builds once into the work folder.
 const timelinePkg = "github.com/timelinehq/timeline/cmd/timeline"
 
-// measure is one child process: its wall time and peak resident memory.
+// measure is one child process: its wall time, the processor time it
+// used (user + system; on a shared machine it varies less than wall time)
+// and its peak resident memory.
 type measure struct {
-	Wall   time.Duration
-	MaxRSS int64 // bytes
+	Wall, CPU time.Duration
+	MaxRSS    int64 // bytes
 }
 
 // sizeResult is everything measured at one corpus size.
@@ -201,7 +203,7 @@ func benchSize(ctx context.Context, f benchFlags, work string, n int, hasCache b
 		if err != nil {
 			return m, fmt.Errorf("n=%d: timeline %s: %w", n, what, err)
 		}
-		log("n=%d: timeline %-9s %8.2f s  %6.0f MiB", n, what, m.Wall.Seconds(), mib(m.MaxRSS))
+		log("n=%d: timeline %-9s %8.2f s  cpu %8.2f s  %6.0f MiB", n, what, m.Wall.Seconds(), m.CPU.Seconds(), mib(m.MaxRSS))
 		return m, nil
 	}
 	// rebuilds measures the unchanged and the edited rebuild after a full
@@ -268,7 +270,7 @@ func benchSize(ctx context.Context, f benchFlags, work string, n int, hasCache b
 		if err != nil {
 			return res, fmt.Errorf("n=%d: hugo: %w", n, err)
 		}
-		log("n=%d: hugo               %8.2f s  %6.0f MiB", n, hm.Wall.Seconds(), mib(hm.MaxRSS))
+		log("n=%d: hugo               %8.2f s  cpu %8.2f s  %6.0f MiB", n, hm.Wall.Seconds(), hm.CPU.Seconds(), mib(hm.MaxRSS))
 		res.Hugo = append(res.Hugo, hm)
 		if run == 1 {
 			if res.HugoOut, err = statTree(hugoOut); err != nil {
@@ -305,6 +307,7 @@ func runChild(ctx context.Context, name string, args ...string) (measure, error)
 	if cmd.ProcessState != nil {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			m.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
+			m.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 		}
 	}
 	if err != nil {
@@ -334,7 +337,7 @@ func mib(b int64) float64 { return float64(b) / (1 << 20) }
 // printTable writes one table of all sizes.
 func printTable(w io.Writer, results []sizeResult, runs int) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "articles\tbuild\ttime\tratio\tpeak RSS\toutput\t× content\tfiles\tlargest file\tlargest HTML page\t")
+	fmt.Fprintln(tw, "articles\tbuild\ttime\tratio\tCPU time\tpeak RSS\toutput\t× content\tfiles\tlargest file\tlargest HTML page\t")
 	for _, r := range results {
 		full := seconds(r.Full)
 		row := func(name string, ms []measure, ratio string, out *treeStats, content int64) {
@@ -349,8 +352,8 @@ func printTable(w io.Writer, results []sizeResult, runs int) {
 				largest = fmt.Sprintf("%s %s", out.Largest, human(out.LargestSize))
 				html = fmt.Sprintf("%s %s", out.LargestHTML, human(out.LargestHTMLSize))
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.N, name, span(seconds(ms), "%.2f s"),
-				ratio, span(rss(ms), "%.0f MiB"), size, times, files, largest, html)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.N, name, span(seconds(ms), "%.2f s"),
+				ratio, span(cpu(ms), "%.2f s"), span(rss(ms), "%.0f MiB"), size, times, files, largest, html)
 		}
 		row("timeline full", r.Full, span(ratios(full, seconds(r.Hugo)), "%.2f × Hugo"), &r.Out, r.Content)
 		row("timeline unchanged", r.Unchanged, span(ratios(seconds(r.Unchanged), full), "%.3f × full"), nil, 0)
@@ -385,12 +388,21 @@ func printTable(w io.Writer, results []sizeResult, runs int) {
 	if runs > 1 {
 		fmt.Fprintf(w, "ranges are min–max over %d runs; output sizes are from run 1\n", runs)
 	}
+	fmt.Fprintln(w, "time is wall time; ratios are of wall times, run by run; CPU time is user + system of the child process")
 }
 
 func seconds(ms []measure) []float64 {
 	var s []float64
 	for _, m := range ms {
 		s = append(s, m.Wall.Seconds())
+	}
+	return s
+}
+
+func cpu(ms []measure) []float64 {
+	var s []float64
+	for _, m := range ms {
+		s = append(s, m.CPU.Seconds())
 	}
 	return s
 }
