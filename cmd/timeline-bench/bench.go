@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -9,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -55,7 +55,7 @@ type benchFlags struct {
 }
 
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlagSet("run", "run [-sizes 1000,10000] [-runs N] [-seed S] [-timeline BIN] [-hugo BIN] [-work DIR]", stderr)
+	fs := newFlagSet("run", "run [-sizes 1000,10000] [-runs N] [-seed S] [-timeline BIN] [-hugo BIN] [-work DIR] [-full-only]", stderr)
 	sizes := fs.String("sizes", "1000,10000", "comma-separated corpus sizes, in articles")
 	var f benchFlags
 	fs.IntVar(&f.runs, "runs", 1, "repeat each measurement this many times and print ranges")
@@ -104,15 +104,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			}
 		}
 	}
-	var flags []string
 	help, _ := exec.CommandContext(ctx, f.timeline, "build", "-h").CombinedOutput()
-	for _, fl := range []string{"-quiet"} {
-		if bytes.Contains(help, []byte(fl+" ")) || bytes.Contains(help, []byte(fl+"\n")) {
-			flags = append(flags, fl)
-		}
-	}
-	hasCache := bytes.Contains(help, []byte("-cache "))
-	if !hasCache {
+	flags := buildFlags{cache: hasFlag(help, "cache"), quiet: hasFlag(help, "quiet")}
+	if !flags.cache {
 		log("timeline build has no -cache flag: building without one")
 	}
 	hugoVer, _ := exec.CommandContext(ctx, f.hugo, "version").Output()
@@ -121,7 +115,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	loadStart := loadavg()
 	var results []sizeResult
 	for _, n := range f.sizes {
-		r, err := benchSize(ctx, f, work, n, hasCache, flags, log)
+		r, err := benchSize(ctx, f, work, n, flags, log)
 		if err != nil {
 			return err
 		}
@@ -132,7 +126,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprint(stdout, " -full-only")
 	}
 	fmt.Fprintf(stdout, "\nload average (1, 5, 15 min) at start: %s, at end: %s\n", loadStart, loadavg())
-	fmt.Fprintf(stdout, "timeline: %s (flags: -content -out%s)\nhugo: %s\n", f.timeline, flagList(hasCache, flags), strings.TrimSpace(string(hugoVer)))
+	fmt.Fprintf(stdout, "timeline: %s build %s\nhugo: %s\n", f.timeline, strings.Join(flags.args("CONTENT", "OUT", "CACHE"), " "), strings.TrimSpace(string(hugoVer)))
 	printTable(stdout, results, f.runs)
 	return nil
 }
@@ -146,15 +140,24 @@ func loadavg() string {
 	return "unknown"
 }
 
-func flagList(cache bool, flags []string) string {
-	s := ""
-	if cache {
-		s += " -cache"
+// buildFlags says which optional flags of timeline build the binary has.
+type buildFlags struct{ cache, quiet bool }
+
+// args returns the arguments of timeline build after "build".
+func (b buildFlags) args(content, out, cache string) []string {
+	args := []string{"-content", content, "-out", out}
+	if b.cache {
+		args = append(args, "-cache", cache)
 	}
-	for _, f := range flags {
-		s += " " + f
+	if b.quiet {
+		args = append(args, "-quiet")
 	}
-	return s
+	return args
+}
+
+// hasFlag reports whether the usage text of a flag.FlagSet lists -name.
+func hasFlag(usage []byte, name string) bool {
+	return regexp.MustCompile(`(?m)^\s+-` + regexp.QuoteMeta(name) + `(\s|$)`).Match(usage)
 }
 
 func installHugo(ctx context.Context, bin, work string, log func(string, ...any)) error {
@@ -170,7 +173,7 @@ func installHugo(ctx context.Context, bin, work string, log func(string, ...any)
 }
 
 // benchSize generates the corpus of n articles and measures both tools on it.
-func benchSize(ctx context.Context, f benchFlags, work string, n int, hasCache bool, flags []string, log func(string, ...any)) (sizeResult, error) {
+func benchSize(ctx context.Context, f benchFlags, work string, n int, flags buildFlags, log func(string, ...any)) (sizeResult, error) {
 	res := sizeResult{N: n}
 	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
 	if err := os.RemoveAll(dir); err != nil {
@@ -194,12 +197,7 @@ func benchSize(ctx context.Context, f benchFlags, work string, n int, hasCache b
 	fresh, freshCache := filepath.Join(dir, "out-fresh"), filepath.Join(dir, "cache-fresh")
 	hugoOut := filepath.Join(dir, "hugo-public")
 	build := func(what, out, cache string) (measure, error) {
-		args := []string{"build", "-content", content, "-out", out}
-		if hasCache {
-			args = append(args, "-cache", cache)
-		}
-		args = append(args, flags...)
-		m, err := runChild(ctx, f.timeline, args...)
+		m, err := runChild(ctx, f.timeline, append([]string{"build"}, flags.args(content, out, cache)...)...)
 		if err != nil {
 			return m, fmt.Errorf("n=%d: timeline %s: %w", n, what, err)
 		}

@@ -2,7 +2,7 @@
 // and measures timeline's build on it side by side with Hugo's.
 //
 //	timeline-bench gen -n 10000 -seed 1 -out DIR [-hugo DIR]
-//	timeline-bench run [-sizes 1000,10000] [-runs N] [-timeline BIN] [-hugo BIN] [-work DIR]
+//	timeline-bench run [-sizes 1000,10000] [-runs N] [-seed S] [-timeline BIN] [-hugo BIN] [-work DIR] [-full-only]
 //
 // It is a development tool: Hugo is installed into the work folder for
 // the comparison and is never a dependency of the project.
@@ -35,7 +35,7 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if len(args) == 0 || commands[args[0]] == nil {
 		fmt.Fprintln(stderr, "usage: timeline-bench gen -n N [-seed S] -out DIR [-hugo DIR]")
-		fmt.Fprintln(stderr, "       timeline-bench run [-sizes 1000,10000] [-runs N] [-timeline BIN] [-hugo BIN] [-work DIR]")
+		fmt.Fprintln(stderr, "       timeline-bench run [-sizes 1000,10000] [-runs N] [-seed S] [-timeline BIN] [-hugo BIN] [-work DIR] [-full-only]")
 		return 2
 	}
 	err := commands[args[0]](ctx, args[1:], stdout, stderr)
