@@ -138,7 +138,7 @@ func generate(seed uint64, i int) *story {
 		return s
 	}
 	r := newRNG(seed, uint64(i))
-	r.next() // the draw isDup used
+	r.next() // in step with isDup, which draws first
 	b := newBuilder(r, firstDay.AddDate(0, 0, r.intn(dayCount)))
 	s := &story{Index: i, DupOf: -1, Published: b.pub, b: b}
 	s.Headline = b.headline(r)
