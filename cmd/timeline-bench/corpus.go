@@ -472,6 +472,20 @@ func (b *builder) slot(r *rng, key string) string {
 		return sub(severe)
 	case "GOODS":
 		return pick(r, goods)
+	case "MOOD":
+		return pick(r, moods)
+	case "CRIT":
+		return pick(r, criticisms)
+	case "FIELDS":
+		return pick(r, fields)
+	case "TECH":
+		return pick(r, techIssues)
+	case "LINKS":
+		return pick(r, links)
+	case "COMPET":
+		return pick(r, compet)
+	case "CUSTOMERS":
+		return pick(r, customers)
 	case "Q":
 		return sub(quotes)
 	case "BCL":

@@ -186,8 +186,24 @@ var (
 		"The ball is now in their court",
 		"We will not be rushed into a bad agreement",
 		"Dialogue is the only way forward on {T}",
+		"We have shown flexibility on {T}; now it is {CAPB}'s turn",
+		"Nothing is agreed until everything is agreed",
+		"We did not come to {CITY} to sign a blank cheque",
+		"There is still time, but not much",
+		"Our partners in {CAPB} know our red lines",
+		"The next {NS} weeks will be decisive",
+		"We want results, not photo opportunities",
+		"Trust has to be earned, and {T} is where it starts",
 	}
-	headings = []string{
+	// Small pools that vary the context sentences.
+	moods      = []string{"tense but workable", "cool but correct", "strained", "cordial", "businesslike", "uneasy"}
+	criticisms = []string{"timid", "slow", "naive", "costly", "vague", "risky"}
+	fields     = []string{"science and education", "culture and sport", "energy research", "health care", "space research", "farming"}
+	techIssues = []string{"inspection rules and deadlines", "customs codes", "the sequencing of steps", "data sharing", "verification", "the legal form of any deal"}
+	links      = []string{"a pipeline and two power lines", "a single gas pipeline", "three power lines", "an undersea cable", "a rail link for fuel"}
+	compet     = []string{"Asian", "American", "Chinese", "European", "Korean", "low-cost"}
+	customers  = []string{"carmakers and utilities", "several government agencies", "airlines", "hospitals and clinics", "farm cooperatives", "telecom operators"}
+	headings   = []string{
 		"Next steps", "Trade at stake", "A long dispute", "Market reaction", "Security concerns",
 		"Mixed signals", "What comes next", "Pressure from allies", "Talks stall", "Background",
 	}
