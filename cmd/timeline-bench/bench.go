@@ -299,6 +299,9 @@ func runChild(ctx context.Context, name string, args ...string) (measure, error)
 	var buf tailBuffer
 	cmd := exec.CommandContext(ctx, name, args...)
 	cmd.Stdout, cmd.Stderr = &buf, &buf
+	// Write back what earlier steps left in the page cache, so no build
+	// pays for another's output.
+	syscall.Sync()
 	start := time.Now()
 	err := cmd.Run()
 	m := measure{Wall: time.Since(start)}
