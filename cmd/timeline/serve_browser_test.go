@@ -13,36 +13,10 @@ import (
 	"github.com/timelinehq/timeline/internal/testshared"
 )
 
-// newBrowser starts a headless Chromium for the test, as the site's
-// browser test does: skipped without Chromium, except in CI.
+// newBrowser starts a headless Chromium for the test.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	chromium := testshared.NeedTool(t, "chromium")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*patience)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-		cancel()
-	})
-	if err := chromedp.Do(bctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return bctx
+	return testshared.Browser(t, 2*patience)
 }
 
 // waitPage waits until the JavaScript expression cond is true in the page,

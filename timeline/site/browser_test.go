@@ -16,37 +16,10 @@ import (
 	"github.com/timelinehq/timeline/internal/testshared"
 )
 
-// newBrowser starts a headless Chromium for the test. Without Chromium the
-// test skips, except in CI, where it fails: CI must not skip the one test
-// that looks at the pages in a real browser.
+// newBrowser starts a headless Chromium for the test.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
-	chromium := testshared.NeedTool(t, "chromium")
-	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Second)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-	)
-	bctx, cancelBrowser := chromedp.NewContext(actx)
-	t.Cleanup(func() {
-		cancelBrowser()
-		cancelAlloc()
-		cancel()
-	})
-	if err := chromedp.Do(bctx); err != nil { // start the browser
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return bctx
+	return testshared.Browser(t, 40*time.Second)
 }
 
 // TestBrowser opens the fixture site in headless Chromium, from disk and
