@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -264,21 +265,24 @@ func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (
 // render writes every file of the site: the pages (see renderPages), then
 // events.json, the feed and the templates' files.
 func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
-	if err := renderPages(ctx, w, ts, seed, v, s.LoadArticle); err != nil {
+	// events.json and the feed see the whole chronology and are made on
+	// every build; make them while the pages render.
+	var jsonData, feedData []byte
+	var jsonErr, feedErr error
+	var whole sync.WaitGroup
+	whole.Go(func() {
+		jsonData, jsonErr = eventsJSON(v.source)
+		feedData, feedErr = feed(v, s.FeedLimit)
+	})
+	err := renderPages(ctx, w, ts, seed, v, s.LoadArticle)
+	whole.Wait()
+	if err := cmp.Or(err, jsonErr, feedErr); err != nil {
 		return err
 	}
-	data, err := eventsJSON(v.source)
-	if err != nil {
+	if err := w.write("events.json", jsonData); err != nil {
 		return err
 	}
-	if err := w.write("events.json", data); err != nil {
-		return err
-	}
-	data, err = feed(v, s.FeedLimit)
-	if err != nil {
-		return err
-	}
-	if err := w.write("feed.xml", data); err != nil {
+	if err := w.write("feed.xml", feedData); err != nil {
 		return err
 	}
 	if err := copyFiles(ctx, w, tmpl, assetsDir); err != nil {
