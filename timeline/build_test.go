@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/timelinehq/timeline/timeline"
@@ -192,4 +193,27 @@ func TestAnEditedRebuildEqualsAFullBuild(t *testing.T) {
 	fresh := filepath.Join(root, "fresh")
 	build(t, timeline.Config{ContentDir: content, OutDir: fresh, CacheDir: filepath.Join(root, "cache2")})
 	sameTrees(t, tree(t, cfg.OutDir), tree(t, fresh))
+}
+
+func TestBuildReportsProgress(t *testing.T) {
+	content := copyContent(t)
+	root := t.TempDir()
+	var mu sync.Mutex
+	last := map[string]timeline.Progress{}
+	cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(root, "public"), NoCache: true,
+		Progress: func(p timeline.Progress) {
+			mu.Lock()
+			defer mu.Unlock()
+			if p.Done > p.Total {
+				t.Errorf("%s: done %d of %d", p.Stage, p.Done, p.Total)
+			}
+			last[p.Stage] = p
+		}}
+	res := build(t, cfg)
+	if p := last["extract"]; p.Done != res.Articles || p.Total != res.Articles {
+		t.Errorf("last extract progress %+v, want all %d articles", p, res.Articles)
+	}
+	if p := last["write"]; p.Total < res.Files-8 || p.Total > res.Files || p.Done == 0 {
+		t.Errorf("last write progress %+v, want a count of planned pages near the %d files", p, res.Files)
+	}
 }

@@ -303,6 +303,9 @@ type pageWriter interface {
 // so it is the same on every run.
 func renderPages(ctx context.Context, w pageWriter, ts *pages, seed Key, v *siteView, load func(string) (*article.Article, error)) error {
 	jobs := v.jobs()
+	if p, ok := w.(interface{ plan(int) }); ok {
+		p.plan(len(jobs)) // for the progress line
+	}
 	errs := make([]error, len(jobs))
 	var next atomic.Int64
 	var failed atomic.Bool
