@@ -267,9 +267,9 @@ func (w *writer) commit(st Stats) (Stats, error) {
 	// The renames kept each file's time; note the times as they are now.
 	for _, name := range changed {
 		if info, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(name))); err == nil {
-			st := w.now[name]
-			st.size, st.mtime = info.Size(), info.ModTime().UnixNano()
-			w.now[name] = st
+			state := w.now[name]
+			state.size, state.mtime = info.Size(), info.ModTime().UnixNano()
+			w.now[name] = state
 		}
 	}
 	return st, nil
