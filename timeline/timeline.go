@@ -68,6 +68,7 @@ type Config struct {
 	NoCache      bool   // read and extract every article afresh and keep nothing
 	Workers      int    // articles read and extracted at once; 0 means one per core
 	Strict       bool   // fail the build, leaving the output as it was, when an article is left out
+	FeedLimit    int    // entries in feed.xml, the latest first: 0 means 50, a negative number all
 
 	Warnings io.Writer      // where "path:line: message" warnings go; nil discards them
 	Progress func(Progress) // optional: called now and then while the build runs
@@ -164,7 +165,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	stage("merge")
 
 	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Events: evs, Articles: corpus.Articles,
-		Version: programVersion(), LoadArticle: loadArticle(corpus)}
+		FeedLimit: cfg.FeedLimit, Version: programVersion(), LoadArticle: loadArticle(corpus)}
 	opt := site.Options{}
 	if corpus.cache != nil {
 		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")

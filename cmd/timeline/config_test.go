@@ -23,7 +23,7 @@ func TestBuildReadsTheConfigurationFile(t *testing.T) {
 	}{
 		{
 			name:    "settings take the flags' names, and paths are relative to the file",
-			toml:    "title = \"Crisis chronology\"\ncontent = \"news\"\nout = \"web\"\nstrict = true\n",
+			toml:    "title = \"Crisis chronology\"\ncontent = \"news\"\nout = \"web\"\nstrict = true\nfeed-limit = 1\n",
 			wantOut: "site/web", wantTitle: "Crisis chronology",
 		},
 		{
@@ -69,6 +69,11 @@ func TestBuildReadsTheConfigurationFile(t *testing.T) {
 			}
 			if !strings.Contains(string(index), "<title>"+tc.wantTitle) {
 				t.Errorf("index.html's title is not %q", tc.wantTitle)
+			}
+			feed, _ := os.ReadFile(filepath.Join(dir, tc.wantOut, "feed.xml"))
+			limited := strings.Contains(tc.toml, "feed-limit = 1")
+			if n := strings.Count(string(feed), "<entry>"); limited && n != 1 || !limited && n < 2 {
+				t.Errorf("feed.xml has %d entries; want 1 with feed-limit = 1, and every event's without", n)
 			}
 		})
 	}

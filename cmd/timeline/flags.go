@@ -17,6 +17,7 @@ func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) (applyConfigFile func() (
 	fs.StringVar(&cfg.BaseURL, "base-url", "", "the absolute URL the site will be published at, for the feed")
 	fs.StringVar(&cfg.TemplatesDir, "templates", "", "a folder of templates that override the defaults file by file")
 	fs.StringVar(&cfg.Title, "title", timeline.DefaultTitle, "the site's title")
+	fs.IntVar(&cfg.FeedLimit, "feed-limit", 50, "entries in feed.xml, the latest reported first (0 or less: every event)")
 	fs.StringVar(&cfg.CacheDir, "cache", timeline.DefaultCacheDir(), "the folder of the build cache (safe to delete)")
 	fs.BoolVar(&cfg.NoCache, "no-cache", false, "read and extract every article afresh, and keep no cache")
 	fs.IntVar(&cfg.Workers, "workers", 0, "articles to read and extract at once (default: one per core)")
@@ -26,6 +27,10 @@ func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) (applyConfigFile func() (
 	return func() (string, error) {
 		explicit := false
 		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "config" })
-		return *config, applyConfig(fs, *config, explicit, settable)
+		err := applyConfig(fs, *config, explicit, settable)
+		if cfg.FeedLimit <= 0 {
+			cfg.FeedLimit = -1 // every event: the library reads 0 as its default
+		}
+		return *config, err
 	}
 }
