@@ -85,8 +85,7 @@ type Progress struct {
 // Result says what a build made.
 type Result struct {
 	Articles int      // articles read into the timeline
-	Skipped  int      // files left out with a warning
-	LeftOut  []string // their paths
+	LeftOut  []string // the files left out with a warning
 	Events   int
 	Cached   int // articles whose results came from the cache
 	Files    int // files the site has
@@ -156,8 +155,8 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return res, err
 	}
 	stage("read and extract")
-	res.Articles, res.Skipped, res.LeftOut, res.Cached = len(corpus.Articles), corpus.Skipped, corpus.LeftOut, corpus.Cached
-	if cfg.Strict && corpus.Skipped > 0 {
+	res.Articles, res.LeftOut, res.Cached = len(corpus.Articles), corpus.LeftOut, corpus.Cached
+	if cfg.Strict && len(corpus.LeftOut) > 0 {
 		return res, ErrStrict
 	}
 	evs := corpus.Events()
@@ -214,8 +213,7 @@ type Corpus struct {
 	// not stay in memory. article.Read gives the whole article again.
 	Articles []*Article
 	Aliases  *events.Aliases
-	Skipped  int      // files left out with a warning
-	LeftOut  []string // their paths
+	LeftOut  []string // the files left out with a warning
 	Cached   int      // articles whose results came from the cache
 
 	events [][]Event         // the events of each article, as extracted
@@ -337,7 +335,6 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 		}
 		if r.err != nil {
 			fmt.Fprintln(warnings, r.err)
-			c.Skipped++
 			c.LeftOut = append(c.LeftOut, files[i])
 			continue
 		}

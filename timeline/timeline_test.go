@@ -219,8 +219,8 @@ func TestLoadReportsMissingDateAndLeavesTheArticleOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Articles) != 1 || c.Skipped != 1 {
-		t.Fatalf("read %d articles, skipped %d; want 1 and 1", len(c.Articles), c.Skipped)
+	if len(c.Articles) != 1 || len(c.LeftOut) != 1 {
+		t.Fatalf("read %d articles, skipped %d; want 1 and 1", len(c.Articles), len(c.LeftOut))
 	}
 	if w := warnings.String(); !strings.Contains(w, "nodate.md:") || !strings.Contains(w, "no publication date") {
 		t.Errorf("warning = %q, want nodate.md:LINE: no publication date ...", w)
@@ -260,7 +260,7 @@ func TestLoadLeavesOutABrokenArticleAndReadsTheRest(t *testing.T) {
 	if !regexp.MustCompile(`bad\.md:\d+: `).MatchString(warnings.String()) {
 		t.Errorf("warnings = %q, want one naming bad.md:LINE", warnings.String())
 	}
-	if len(c.Articles) != 1 || c.Skipped != 1 || len(c.LeftOut) != 1 || filepath.Base(c.LeftOut[0]) != "bad.md" {
+	if len(c.Articles) != 1 || len(c.LeftOut) != 1 || filepath.Base(c.LeftOut[0]) != "bad.md" {
 		t.Errorf("read %d articles, left out %q; want good.txt read and bad.md left out", len(c.Articles), c.LeftOut)
 	}
 	if len(c.Events()) == 0 {

@@ -185,8 +185,8 @@ func TestCorpusYieldsEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(c.Articles) != n || c.Skipped != 0 {
-		t.Fatalf("loaded %d articles and skipped %d, want %d and 0", len(c.Articles), c.Skipped, n)
+	if len(c.Articles) != n || len(c.LeftOut) != 0 {
+		t.Fatalf("loaded %d articles and skipped %d, want %d and 0", len(c.Articles), len(c.LeftOut), n)
 	}
 	evs := c.Events()
 	per := float64(len(evs)) / n

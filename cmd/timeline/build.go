@@ -66,20 +66,20 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		for _, s := range res.Stages {
 			fmt.Fprintf(stderr, "%-18s %8.3fs\n", s.Name, s.Took.Seconds())
 		}
-		if n := res.Articles + res.Skipped; n > 0 {
+		if n := res.Articles + len(res.LeftOut); n > 0 {
 			fmt.Fprintf(stderr, "cache: %d of %d articles (%.0f%%)\n", res.Cached, n, 100*float64(res.Cached)/float64(n))
 		}
 		fmt.Fprintf(stderr, "files: %d, %d written, %d removed\n", res.Files, res.Written, res.Removed)
 	}
-	if res.Skipped > 0 {
-		fmt.Fprintf(stderr, "left out %d %s: %s\n", res.Skipped, plural(res.Skipped, "file", "files"), strings.Join(res.LeftOut, ", "))
+	if len(res.LeftOut) > 0 {
+		fmt.Fprintf(stderr, "left out %d %s: %s\n", len(res.LeftOut), plural(len(res.LeftOut), "file", "files"), strings.Join(res.LeftOut, ", "))
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "built %s: %d events from %d articles", cfg.OutDir, res.Events, res.Articles)
-	if res.Skipped > 0 {
-		fmt.Fprintf(stdout, " (%d left out, see above)", res.Skipped)
+	if len(res.LeftOut) > 0 {
+		fmt.Fprintf(stdout, " (%d left out, see above)", len(res.LeftOut))
 	}
 	fmt.Fprintln(stdout)
 	return nil

@@ -168,8 +168,8 @@ func buildFunc(args []string, outDir string) func(context.Context) (preview.Repo
 			return preview.Report{}, err
 		}
 		rep := preview.Report{Summary: fmt.Sprintf("%d events from %d articles", res.Events, res.Articles)}
-		if res.Skipped > 0 {
-			rep.Summary += fmt.Sprintf(", %d left out", res.Skipped)
+		if len(res.LeftOut) > 0 {
+			rep.Summary += fmt.Sprintf(", %d left out", len(res.LeftOut))
 		}
 		if text != "" {
 			rep.Warnings = strings.Split(text, "\n")
