@@ -2,7 +2,7 @@
 // timeline site. A user's own templates folder overrides them file by file:
 // see site.Templates.
 //
-// The page templates are index.html, period.html, event.html and
+// The page templates are index.html, period.html, day.html and
 // article.html. Files whose names start with "_" are partials parsed with
 // every page: the defaults define "layout" (the page around a "main"
 // template, with a "scripts" block), "badges" and "segments" (a block's
@@ -22,11 +22,11 @@
 //	.Title      the page's own title ("" on the index page)
 //	.Index      on index.html
 //	.Period     on period pages (period.html)
-//	.Event      on event pages (event.html)
+//	.Day        on date pages (day.html), the events' permalinks
 //	.Article    on article pages (article.html)
 //
 // A page is rendered again only when something its data can reach changed,
-// so each page reaches only what it shows: an event page knows its event
+// so each page reaches only what it shows: a date page knows its events
 // and not the chronology, an article page its article and the events it is
 // evidence for.
 //
@@ -52,14 +52,22 @@
 // .Status, .Date, .Mod, .Title, .Actors, .Place, .File, .Path, .When,
 // .Planned, .TypeLabel, .TypeClass and .Cited.
 //
-// .Event has the fields of events.Event (.ID, .Type, .Status, .Date, .Mod,
-// .Title, .Actors, .Place) and .File, .Path, .Planned, .TypeLabel,
+// .Day: .Label ("Thursday 30 December 2021", "December 2021"), .Page and
+// .Pages (a date with more than 150 events continues on further pages),
+// .Total, .Events (this page's events in full, below), .Others (on a first
+// page, the date's events shown on later pages: .File, .Title, .Path), .Period
+// (the period page that lists the first event), .PageLinks, and .Prev and
+// .Next (the dates before and after).
+//
+// An event of .Day.Events has the fields of events.Event (.ID, .Type,
+// .Status, .Date, .Mod, .Title, .Actors, .Place) and .File (its id on the
+// page), .Path (its permalink, "events/DATE.html#ID"), .Planned, .TypeLabel,
 // .TypeClass, .When (.Short, .Long, .Time, .Datetime), .Sources (.Title,
 // .URL, .Published, .PublishedISO, .Sentence, .Start, .End, .Href, and
 // .Article: .File, .Path, .Title, .Published, .URL of the article, nil when
 // it is not in the site), .Cited (one per article: .Title, .Href, .URL,
-// .Published, .Count), .Period (the link to the period page that lists it)
-// and .Prev and .Next (links to the events before and after it).
+// .Published, .Count) and .Period (the link to the period page that lists
+// it).
 //
 // .Article has .File (the file it was read from), .Slug, .Path, .Title,
 // .Author, .URL, .Tags, .Published, .PublishedISO, .Events (the events it

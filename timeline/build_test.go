@@ -127,13 +127,14 @@ func TestTheCacheRereadsOnlyWhatChanged(t *testing.T) {
 			os.WriteFile(filepath.Join(content, "aliases.txt"), []byte("Sergei Ryabkov | person | Ryabkov\n"), 0o644)
 		}, 0},
 		{"a damaged cache entry", func(t *testing.T) {
-			entries, _ := filepath.Glob(filepath.Join(cache, "*", "articles-*", "*", "*"))
-			if len(entries) == 0 {
-				t.Fatal("no cache entries")
+			packs, _ := filepath.Glob(filepath.Join(cache, "*", "articles-*", "*.pack"))
+			if len(packs) == 0 {
+				t.Fatal("no cache packs")
 			}
-			for _, e := range entries[:1] {
-				os.WriteFile(e, []byte("garbage"), 0o644)
-			}
+			// A flipped byte in the first entry's payload.
+			data, _ := os.ReadFile(packs[0])
+			data[100] ^= 1
+			os.WriteFile(packs[0], data, 0o644)
 		}, n - 2},
 		{"a new program version", func(t *testing.T) {
 			t.Cleanup(timeline.SetProgramVersion("next"))

@@ -326,6 +326,9 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 		})
 	}
 	wg.Wait()
+	if c.cache != nil {
+		c.cache.Close() // what it wrote is on disk; Prune needs no open file
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package timeline_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -195,8 +196,10 @@ func TestBuildSampleContent(t *testing.T) {
 	if seedCall == nil {
 		t.Fatal("events.json lacks the seed's Biden-Putin call of 2021-12-30")
 	}
-	if _, err := os.Stat(filepath.Join(out, "events", seedCall.ID+".html")); err != nil {
-		t.Errorf("no page for the seed call: %v", err)
+	if page, err := os.ReadFile(filepath.Join(out, "events", "2021-12-30.html")); err != nil {
+		t.Errorf("no page for the seed call's date: %v", err)
+	} else if !bytes.Contains(page, []byte(`id="`+seedCall.ID+`"`)) {
+		t.Errorf("the page of 2021-12-30 does not show the seed call %s", seedCall.ID)
 	}
 	if len(articles) < 2 {
 		t.Errorf("no event cites more than one article; the sample should show merging")

@@ -6,22 +6,31 @@
 // inside a folder for one content folder and one version: a digest of the
 // program, the alias table and the configuration, which the caller makes.
 // A new version starts an empty folder, and Prune removes the old ones.
-// Each entry is one file, written to a temporary name and renamed into
-// place, so concurrent builds never see half an entry; every entry carries
-// its version, key and a checksum, and one that does not check out is a
-// miss, never trusted. The whole folder is safe to delete at any time.
+//
+// Entries live in pack files, not one file each: creating ten thousand
+// small files costs more than extracting their articles on some file
+// systems. Each Cache appends to a pack of its own, so concurrent builds
+// never write to the same file; a record carries its key and a checksum,
+// and one that is cut short or does not check out is a miss, never
+// trusted. Prune rewrites the packs when dead records or packs pile up.
+// The whole folder is safe to delete at any time.
 package cache
 
 import (
+	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/events"
@@ -39,9 +48,33 @@ type Entry struct {
 }
 
 // Cache is a folder of entries for one content folder and one version.
+// Its methods are safe for concurrent use.
 type Cache struct {
 	dir     string // root/project/version
 	version [32]byte
+
+	mu     sync.Mutex
+	index  map[[32]byte]record // the latest sound-looking record of each key
+	packs  []*pack
+	out    *pack // the pack this Cache appends to; nil until the first Put
+	closed bool
+}
+
+// A pack is one file of records: a header, then key, length, payload and
+// checksum, over and over.
+type pack struct {
+	name    string
+	f       *os.File // nil once closed
+	size    int64    // bytes of whole records, header included
+	records []record
+}
+
+// A record is where one entry's payload lies.
+type record struct {
+	key  [32]byte
+	pack *pack
+	off  int64 // of the payload
+	n    int   // payload bytes
 }
 
 // Open returns the cache under root for the content folder project and
@@ -58,6 +91,15 @@ func Open(root, project, version string) (*Cache, error) {
 	c.dir = filepath.Join(root, short([]byte(abs)), versionPrefix+hex.EncodeToString(c.version[:8]))
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return nil, fmt.Errorf("cache: %w", err)
+	}
+	c.index = make(map[[32]byte]record)
+	names, _ := filepath.Glob(filepath.Join(c.dir, "*"+packSuffix))
+	for _, name := range names {
+		p, err := c.scan(name)
+		if err != nil {
+			continue // gone or foreign: its entries are misses
+		}
+		c.add(p)
 	}
 	return c, nil
 }
@@ -78,107 +120,234 @@ func short(b []byte) string {
 	return hex.EncodeToString(h[:8])
 }
 
+const (
+	packSuffix = ".pack"
+	magic      = "timeline-pack-1\n" // then the version
+	headSize   = len(magic) + 32
+	recordHead = 32 + 4 // key, payload length
+	recordTail = 32     // SHA-256 of version, key and payload
+	// maxPacks is how many packs Prune lets pile up before it merges them.
+	maxPacks = 8
+)
+
 // key is the entry key of the article at path whose bytes have sum.
 func key(path, sum string) [32]byte {
 	return sha256.Sum256([]byte(path + "\x00" + sum))
 }
 
-func (c *Cache) file(k [32]byte) string {
-	name := hex.EncodeToString(k[:])
-	return filepath.Join(c.dir, name[:2], name)
+// scan opens the pack at name and lists its whole records. A record cut
+// short, by a build that was killed or is still writing, ends the list;
+// checksums are checked when an entry is read.
+func (c *Cache) scan(name string) (*pack, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	p := &pack{name: name, f: f}
+	st, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	end := st.Size()
+	head := make([]byte, headSize)
+	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(magic)]) != magic || !bytes.Equal(head[len(magic):], c.version[:]) {
+		f.Close()
+		return nil, errCorrupt
+	}
+	off := int64(headSize)
+	rh := make([]byte, recordHead)
+	for off+recordHead+recordTail <= end {
+		if _, err := f.ReadAt(rh, off); err != nil {
+			break
+		}
+		n := int64(binary.LittleEndian.Uint32(rh[32:]))
+		if off+recordHead+n+recordTail > end {
+			break
+		}
+		r := record{pack: p, off: off + recordHead, n: int(n)}
+		copy(r.key[:], rh)
+		p.records = append(p.records, r)
+		off += recordHead + n + recordTail
+	}
+	p.size = off
+	return p, nil
 }
 
-// The file layout: magic, version, key, payload, SHA-256 of all before it.
-const magic = "timeline-cache-1\n"
+// add makes p's records the latest of their keys.
+func (c *Cache) add(p *pack) {
+	c.packs = append(c.packs, p)
+	for _, r := range p.records {
+		c.index[r.key] = r
+	}
+}
 
 // Get returns the entry of the article at path with bytes of sum, if the
 // cache has a sound one.
 func (c *Cache) Get(path, sum string) (*Entry, bool) {
 	k := key(path, sum)
-	data, err := os.ReadFile(c.file(k))
+	c.mu.Lock()
+	r, ok := c.index[k]
+	f := r.pack.file()
+	c.mu.Unlock()
+	if !ok || f == nil {
+		return nil, false
+	}
+	payload, err := c.read(f, r)
 	if err != nil {
 		return nil, false
 	}
-	head := len(magic) + 64
-	if len(data) < head+32 || string(data[:len(magic)]) != magic ||
-		!bytes.Equal(data[len(magic):len(magic)+32], c.version[:]) ||
-		!bytes.Equal(data[len(magic)+32:head], k[:]) {
-		return nil, false
-	}
-	body, check := data[:len(data)-32], data[len(data)-32:]
-	if sum := sha256.Sum256(body); !bytes.Equal(sum[:], check) {
-		return nil, false
-	}
-	e, err := decode(body[head:])
+	e, err := decode(payload)
 	if err != nil {
 		return nil, false
 	}
 	return e, true
 }
 
+func (p *pack) file() *os.File {
+	if p == nil {
+		return nil
+	}
+	return p.f
+}
+
+// read returns r's payload if its checksum holds.
+func (c *Cache) read(f *os.File, r record) ([]byte, error) {
+	buf := make([]byte, r.n+recordTail)
+	if _, err := f.ReadAt(buf, r.off); err != nil {
+		return nil, err
+	}
+	payload, check := buf[:r.n], buf[r.n:]
+	if sum := c.checksum(r.key, payload); !bytes.Equal(sum[:], check) {
+		return nil, errCorrupt
+	}
+	return payload, nil
+}
+
+func (c *Cache) checksum(k [32]byte, payload []byte) [32]byte {
+	h := sha256.New()
+	h.Write(c.version[:])
+	h.Write(k[:])
+	h.Write(payload)
+	var sum [32]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
 // Put stores the entry of the article at path with bytes of sum.
 func (c *Cache) Put(path, sum string, e *Entry) error {
 	k := key(path, sum)
 	var b bytes.Buffer
-	b.WriteString(magic)
-	b.Write(c.version[:])
 	b.Write(k[:])
+	b.Write([]byte{0, 0, 0, 0})
 	encode(&b, e)
-	check := sha256.Sum256(b.Bytes())
+	rec := b.Bytes()
+	n := len(rec) - recordHead
+	binary.LittleEndian.PutUint32(rec[32:], uint32(n))
+	check := c.checksum(k, rec[recordHead:])
 	b.Write(check[:])
 
-	name := c.file(k)
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed {
+		return errors.New("cache: closed")
+	}
+	if c.out == nil {
+		p, err := c.create(filepath.Join(c.dir, "*"+packSuffix))
+		if err != nil {
+			return fmt.Errorf("cache: %w", err)
+		}
+		c.out = p
+		c.packs = append(c.packs, p)
+	}
+	p := c.out
+	// One write a record: a reader in another build sees whole records or
+	// a tail it ignores.
+	if _, err := p.f.WriteAt(b.Bytes(), p.size); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	r := record{key: k, pack: p, off: p.size + recordHead, n: n}
+	p.records = append(p.records, r)
+	p.size += int64(b.Len())
+	c.index[k] = r
+	return nil
+}
+
+// create makes a new pack from the pattern, as os.CreateTemp does, and
+// writes its header.
+func (c *Cache) create(pattern string) (*pack, error) {
+	f, err := os.CreateTemp(filepath.Dir(pattern), filepath.Base(pattern))
 	if err != nil {
-		return fmt.Errorf("cache: %w", err)
+		return nil, err
 	}
-	_, err = tmp.Write(b.Bytes())
-	if err2 := tmp.Close(); err == nil {
-		err = err2
+	if _, err := f.Write(append([]byte(magic), c.version[:]...)); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, err
 	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), name)
+	return &pack{name: f.Name(), f: f, size: int64(headSize)}, nil
+}
+
+// Close closes the cache's files. Entries it holds stay on disk; Get
+// misses and Put fails after Close, but Prune still works.
+func (c *Cache) Close() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.closed = true
+	var errs []error
+	for _, p := range c.packs {
+		if p.f != nil {
+			errs = append(errs, p.f.Close())
+			p.f = nil
+		}
 	}
-	if err != nil {
-		os.Remove(tmp.Name())
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
 }
 
-// Prune removes the entries of this version that are not for one of the
+// Prune drops the entries of this version that are not for one of the
 // articles in used (path to sum), and the folders of other versions of
 // this content folder. A build calls it after it succeeded, so that the
 // cache holds what the content holds now.
+//
+// Dropping an entry rewrites its pack, so Prune does that only when it
+// pays: when a pack holds more dead bytes than live ones, or when more
+// than maxPacks packs have piled up (a long preview session adds a small
+// one each rebuild), in which case all but the largest are merged.
 func (c *Cache) Prune(used map[string]string) error {
-	keep := make(map[string]bool, len(used))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	live := make(map[[32]byte]bool, len(used))
 	for path, sum := range used {
-		k := key(path, sum)
-		keep[hex.EncodeToString(k[:])] = true
+		live[key(path, sum)] = true
+	}
+	isLive := func(r record) bool { return live[r.key] && c.index[r.key] == r }
+	liveBytes := func(p *pack) (n int64) {
+		for _, r := range p.records {
+			if isLive(r) {
+				n += int64(recordHead + r.n + recordTail)
+			}
+		}
+		return n
+	}
+	var merge, keep []*pack
+	for _, p := range c.packs {
+		if l := liveBytes(p); p.size-l > l {
+			merge = append(merge, p)
+		} else {
+			keep = append(keep, p)
+		}
+	}
+	if len(keep) > maxPacks {
+		slices.SortFunc(keep, func(a, b *pack) int { return cmp.Compare(b.size, a.size) })
+		merge, keep = append(merge, keep[1:]...), keep[:1]
 	}
 	var errs []error
-	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		if d.IsDir() || keep[d.Name()] {
-			return nil
-		}
-		if strings.HasPrefix(d.Name(), ".tmp-") {
-			return nil // another build's entry on its way in
-		}
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, err)
-		}
-		return nil
-	})
-	errs = append(errs, err)
+	if len(merge) > 0 {
+		errs = append(errs, c.merge(merge, isLive))
+	}
 	entries, _ := os.ReadDir(c.ProjectDir())
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), versionPrefix) && e.Name() != filepath.Base(c.dir) {
@@ -189,4 +358,78 @@ func (c *Cache) Prune(used map[string]string) error {
 		return fmt.Errorf("cache: %w", err)
 	}
 	return nil
+}
+
+// merge writes the live records of packs into one new pack, renamed into
+// place, and then removes packs. A record that does not check out is left
+// behind. Another build still appending to one of packs loses what it adds
+// after this: misses next time, never wrong entries.
+func (c *Cache) merge(packs []*pack, isLive func(record) bool) error {
+	out, err := c.create(filepath.Join(c.dir, ".tmp-*"))
+	if err != nil {
+		return err
+	}
+	var records []record
+	w := bufio.NewWriterSize(out.f, 1<<20)
+	var werr error
+	for _, p := range packs {
+		f := p.f
+		if f == nil {
+			if f, err = os.Open(p.name); err != nil {
+				continue
+			}
+			defer f.Close()
+		}
+		for _, r := range p.records {
+			if !isLive(r) {
+				continue
+			}
+			payload, err := c.read(f, r)
+			if err != nil {
+				continue
+			}
+			var n [4]byte
+			binary.LittleEndian.PutUint32(n[:], uint32(r.n))
+			check := c.checksum(r.key, payload)
+			w.Write(r.key[:])
+			w.Write(n[:])
+			w.Write(payload)
+			_, werr = w.Write(check[:])
+			records = append(records, record{key: r.key, pack: out, off: out.size + recordHead, n: r.n})
+			out.size += int64(recordHead + r.n + recordTail)
+		}
+	}
+	err = errors.Join(werr, w.Flush())
+	if err == nil {
+		final := filepath.Join(c.dir, strings.TrimPrefix(filepath.Base(out.name), ".tmp-")+packSuffix)
+		if err = os.Rename(out.name, final); err == nil {
+			out.name = final
+		}
+	}
+	if err != nil {
+		out.f.Close()
+		os.Remove(out.name)
+		return err
+	}
+	out.records = records
+	var errs []error
+	for _, p := range packs {
+		if p.f != nil {
+			p.f.Close()
+			p.f = nil
+		}
+		if err := os.Remove(p.name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+		}
+		if p == c.out {
+			c.out = nil
+		}
+	}
+	c.packs = slices.DeleteFunc(c.packs, func(p *pack) bool { return slices.Contains(packs, p) })
+	c.add(out)
+	if c.closed {
+		out.f.Close()
+		out.f = nil
+	}
+	return errors.Join(errs...)
 }

@@ -2,7 +2,8 @@ package cache
 
 import (
 	"bytes"
-	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -90,30 +91,47 @@ func TestAnEntryIsFoundOnlyForItsPathBytesAndVersion(t *testing.T) {
 	}
 }
 
+// onlyPack is the one pack file of c's folder.
+func onlyPack(t *testing.T, c *Cache) string {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(c.Dir(), "*"+packSuffix))
+	if len(names) != 1 {
+		t.Fatalf("packs: %q, want one", names)
+	}
+	return names[0]
+}
+
 func TestADamagedEntryIsAMiss(t *testing.T) {
 	sum, e := seedEntry(t)
+	head := headSize + recordHead // where the first payload starts
 	for name, damage := range map[string]func([]byte) []byte{
-		"truncated":       func(b []byte) []byte { return b[:len(b)/2] },
-		"empty":           func([]byte) []byte { return nil },
-		"a flipped byte":  func(b []byte) []byte { b[len(b)/2] ^= 1; return b },
-		"another version": func(b []byte) []byte { b[len(magic)] ^= 1; return b },
-		"another key":     func(b []byte) []byte { b[len(magic)+40] ^= 1; return b },
+		"truncated":          func(b []byte) []byte { return b[:len(b)/2] },
+		"empty":              func([]byte) []byte { return nil },
+		"a flipped byte":     func(b []byte) []byte { b[len(b)/2] ^= 1; return b },
+		"another version":    func(b []byte) []byte { b[len(magic)] ^= 1; return b },
+		"another key":        func(b []byte) []byte { b[headSize+3] ^= 1; return b },
+		"a flipped checksum": func(b []byte) []byte { b[len(b)-1] ^= 1; return b },
 		"not an entry": func([]byte) []byte {
 			return []byte("hello, world, this is not a cache entry at all, but long enough to be read")
 		},
 		"a payload that lies": func(b []byte) []byte {
 			// A sound checksum over a payload cut short.
-			head := len(magic) + 64
-			body := append([]byte{}, b[:head+10]...)
-			return appendSum(body)
+			k := [32]byte(b[headSize : headSize+32])
+			out := append([]byte{}, b[:head+10]...)
+			binary.LittleEndian.PutUint32(out[headSize+32:], 10)
+			c := &Cache{version: [32]byte(b[len(magic):headSize])}
+			sum := c.checksum(k, out[head:])
+			return append(out, sum[:]...)
 		},
 	} {
 		t.Run(name, func(t *testing.T) {
-			c, _ := Open(t.TempDir(), "content", "v1")
+			root := t.TempDir()
+			c, _ := Open(root, "content", "v1")
 			if err := c.Put("a.txt", sum, e); err != nil {
 				t.Fatal(err)
 			}
-			f := c.file(key("a.txt", sum))
+			c.Close()
+			f := onlyPack(t, c)
 			data, err := os.ReadFile(f)
 			if err != nil {
 				t.Fatal(err)
@@ -121,6 +139,8 @@ func TestADamagedEntryIsAMiss(t *testing.T) {
 			if err := os.WriteFile(f, damage(data), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			c, _ = Open(root, "content", "v1")
+			defer c.Close()
 			if got, ok := c.Get("a.txt", sum); ok {
 				t.Errorf("a damaged entry was trusted: %+v", got)
 			}
@@ -135,44 +155,81 @@ func TestADamagedEntryIsAMiss(t *testing.T) {
 	}
 }
 
-func appendSum(b []byte) []byte {
-	s := sha256.Sum256(b)
-	return append(b, s[:]...)
-}
-
 func TestPruneKeepsOnlyWhatIsUsed(t *testing.T) {
 	root := t.TempDir()
 	old, _ := Open(root, "content", "v0")
 	c, _ := Open(root, "content", "v1")
 	elsewhere, _ := Open(root, "other", "v0")
 	sum, e := seedEntry(t)
+	paths := []string{"a.txt", "b.txt", "c.txt", "d.txt", "e.txt"}
 	for _, cc := range []*Cache{old, c, elsewhere} {
-		for _, p := range []string{"a.txt", "b.txt", "c.txt"} {
+		for _, p := range paths {
 			if err := cc.Put(p, sum, e); err != nil {
 				t.Fatal(err)
 			}
 		}
+		cc.Close()
 	}
 	state := filepath.Join(c.ProjectDir(), "output")
 	if err := os.MkdirAll(state, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// Two of five live: the pack is mostly dead and is rewritten.
 	if err := c.Prune(map[string]string{"a.txt": sum, "c.txt": sum}); err != nil {
 		t.Fatal(err)
 	}
-	for p, want := range map[string]bool{"a.txt": true, "b.txt": false, "c.txt": true} {
+	c, _ = Open(root, "content", "v1")
+	defer c.Close()
+	for _, p := range paths {
+		want := p == "a.txt" || p == "c.txt"
 		if _, ok := c.Get(p, sum); ok != want {
 			t.Errorf("%s kept = %v, want %v", p, ok, want)
 		}
 	}
+	onlyPack(t, c)
 	if _, err := os.Stat(old.Dir()); !os.IsNotExist(err) {
 		t.Errorf("the old version's folder stays: %v", err)
 	}
 	if _, err := os.Stat(state); err != nil {
 		t.Errorf("Prune removed other state of the project: %v", err)
 	}
+	elsewhere, _ = Open(root, "other", "v0")
+	defer elsewhere.Close()
 	if _, ok := elsewhere.Get("b.txt", sum); !ok {
 		t.Error("Prune removed another content folder's entry")
+	}
+}
+
+func TestPruneMergesPacksThatPileUp(t *testing.T) {
+	root := t.TempDir()
+	sum, e := seedEntry(t)
+	used := map[string]string{}
+	// A preview session: every rebuild adds a pack with one edited entry.
+	for i := range maxPacks + 3 {
+		c, _ := Open(root, "content", "v1")
+		p := fmt.Sprintf("%d.txt", i)
+		used[p] = sum
+		if err := c.Put(p, sum, e); err != nil {
+			t.Fatal(err)
+		}
+		c.Close()
+		if err := c.Prune(used); err != nil {
+			t.Fatal(err)
+		}
+		names, _ := filepath.Glob(filepath.Join(c.Dir(), "*"+packSuffix))
+		if len(names) > maxPacks {
+			t.Fatalf("after %d rebuilds: %d packs, want at most %d", i+1, len(names), maxPacks)
+		}
+	}
+	c, _ := Open(root, "content", "v1")
+	defer c.Close()
+	for p := range used {
+		if _, ok := c.Get(p, sum); !ok {
+			t.Errorf("%s: lost in a merge", p)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(c.Dir(), ".tmp-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %q", left)
 	}
 }
 
@@ -187,6 +244,7 @@ func TestConcurrentBuildsShareACache(t *testing.T) {
 				t.Error(err)
 				return
 			}
+			defer c.Close()
 			for i := range 50 {
 				p := []string{"a.txt", "b.txt", "c.txt"}[(i+w)%3]
 				if err := c.Put(p, sum, e); err != nil {
@@ -196,18 +254,27 @@ func TestConcurrentBuildsShareACache(t *testing.T) {
 					t.Error("a concurrent reader saw a different entry")
 				}
 			}
+			// A build that reads the others' packs while they write.
+			other, err := Open(root, "content", "v1")
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer other.Close()
+			for _, p := range []string{"a.txt", "b.txt", "c.txt"} {
+				if got, ok := other.Get(p, sum); ok && !reflect.DeepEqual(got, e) {
+					t.Error("a concurrent reader saw a different entry")
+				}
+			}
 		})
 	}
 	wg.Wait()
 	c, _ := Open(root, "content", "v1")
+	defer c.Close()
 	for _, p := range []string{"a.txt", "b.txt", "c.txt"} {
 		if _, ok := c.Get(p, sum); !ok {
 			t.Errorf("%s: miss after the builds", p)
 		}
-	}
-	left, _ := filepath.Glob(filepath.Join(c.Dir(), "*", ".tmp-*"))
-	if len(left) > 0 {
-		t.Errorf("temporary files left: %q", left)
 	}
 }
 

@@ -87,7 +87,7 @@ func BenchmarkRenderEvents(b *testing.B) {
 	}
 	var jobs []pageJob
 	for _, j := range v.jobs() {
-		if j.ev != nil {
+		if j.day != nil {
 			jobs = append(jobs, j)
 		}
 	}

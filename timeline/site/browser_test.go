@@ -103,18 +103,18 @@ func clickThrough(t *testing.T, ctx context.Context, start string) {
 
 	err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`[id="2021-12-30-call-biden-putin"] h3 a`)),
-		chromedp.WaitVisible(chromedp.CSS(`.event-page`)),
+		chromedp.WaitVisible(chromedp.CSS(`.event-page:target`)),
 	)
 	if err != nil {
 		t.Fatalf("click the event: %v", err)
 	}
-	if loc := location(t, ctx); !strings.HasSuffix(loc, "/events/2021-12-30-call-biden-putin.html") {
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/events/2021-12-30.html#2021-12-30-call-biden-putin") {
 		t.Errorf("the event link led to %s", loc)
 	}
 
 	// The second source is the sentence that runs over two blocks.
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`.evidence figure:nth-of-type(2) a.context`)),
+		chromedp.Click(chromedp.CSS(`.event-page:target .evidence figure:nth-of-type(2) a.context`)),
 		chromedp.WaitVisible(chromedp.CSS(`mark:target`)),
 		chromedp.Sleep(100*time.Millisecond), // let the scroll settle
 	)

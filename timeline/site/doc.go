@@ -6,7 +6,8 @@
 //	                         else the periods with counts and the latest events
 //	periods/<period>.html    one page per month (year, decade, undated), with filters;
 //	                         a crowded month continues on <period>-p2.html, -p3 ...
-//	events/<id>.html         one page per event, quoting its evidence
+//	events/<date>.html       one page per date, its events in full with their evidence;
+//	                         an event's permalink is events/<date>.html#<id>
 //	articles/<slug>.html     one page per article, evidence sentences marked
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)

@@ -69,7 +69,7 @@ func ExampleBuild() {
 	// assets/favicon.svg
 	// assets/style.css
 	// assets/timeline.js
-	// events/2021-12-30-call-biden-putin.html
+	// events/2021-12-30.html
 	// events.json
 	// feed.xml
 	// index.html

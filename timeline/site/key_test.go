@@ -65,15 +65,11 @@ func edited(s Site, i int) (Site, []string) {
 		}
 		s.Events[j].Title += " (corrected)"
 		ev := v.Events[j]
-		want[ev.Path] = true
+		want[ev.day.pagePath(ev.dayPage)] = true
+		want[ev.day.pagePath(1)] = true // its permalink, and its title there when it is shown on a later page
 		want[ev.Period.Path] = true
 		for _, src := range ev.Sources {
 			want[src.Article.Path] = true
-		}
-		for _, n := range []*link{ev.Prev, ev.Next} {
-			if n != nil {
-				want[n.Path] = true
-			}
 		}
 		if len(v.Events) <= wholeEvents && len(v.Articles) <= wholeArticles || slices.Contains(latest, ev) {
 			want["index.html"] = true

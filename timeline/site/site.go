@@ -69,8 +69,25 @@ type page struct {
 	Title     string // the page's own title, "" on the index page
 	Index     *indexView
 	Period    *periodPage
-	Event     *eventView
+	Day       *dayPage
 	Article   *articleView
+}
+
+// eventLink is an event by its title, where it is shown in full; File is
+// its id, so that its permalink finds it.
+type eventLink struct{ File, Title, Path string }
+
+// dayPage is one page of a date: its events in full, each at its
+// permalink.
+type dayPage struct {
+	Label       string
+	Page, Pages int
+	Total       int          // the date's events, on all its pages
+	Events      []*eventView // in full on this page
+	Others      []eventLink  // on the first page: the date's events shown on later pages
+	Period      link         // the period page that lists the first of Events
+	PageLinks   []link       // the date's pages, when it has more than one
+	Prev, Next  *link        // the dates before and after this one, at their first pages
 }
 
 // indexView is the index page: the whole chronology when it is small, an
@@ -177,22 +194,24 @@ type pageJob struct {
 	tmpl, path, root string
 	index            bool
 	period           *periodView
-	n                int // the page of period, from 1
-	ev               *eventView
+	day              *dayView
+	n                int // the page of period or day, from 1
 	ai               *articleInfo
 }
 
 // jobs lists every page of the site, in a fixed order.
 func (v *siteView) jobs() []pageJob {
-	jobs := make([]pageJob, 0, 1+len(v.Periods)+len(v.Events)+len(v.Articles))
+	jobs := make([]pageJob, 0, 1+len(v.Periods)+len(v.Days)+len(v.Articles))
 	jobs = append(jobs, pageJob{tmpl: indexPage, path: "index.html", index: true})
 	for _, p := range v.Periods {
 		for n := range p.Pages {
 			jobs = append(jobs, pageJob{tmpl: periodPageTmpl, path: p.pagePath(n + 1), root: "../", period: p, n: n + 1})
 		}
 	}
-	for _, ev := range v.Events {
-		jobs = append(jobs, pageJob{tmpl: eventPage, path: ev.Path, root: "../", ev: ev})
+	for _, d := range v.Days {
+		for n := range d.Pages {
+			jobs = append(jobs, pageJob{tmpl: dayPageTmpl, path: d.pagePath(n + 1), root: "../", day: d, n: n + 1})
+		}
 	}
 	for _, ai := range v.Articles {
 		jobs = append(jobs, pageJob{tmpl: articlePage, path: ai.Path, root: "../", ai: ai})
@@ -212,8 +231,12 @@ func (v *siteView) data(j pageJob) *page {
 	case j.period != nil:
 		p.Period = v.periodPage(j.period, j.n)
 		p.Title = j.period.pageLabel(j.n)
-	case j.ev != nil:
-		p.Event, p.Title = j.ev, j.ev.Title
+	case j.day != nil:
+		p.Day = v.dayPage(j.day, j.n)
+		p.Title = p.Day.Label
+		if p.Day.Pages > 1 {
+			p.Title += ", page " + strconv.Itoa(j.n)
+		}
 	case j.ai != nil:
 		p.Article, p.Title = j.ai.view(), j.ai.a.Title
 	}
@@ -432,6 +455,36 @@ func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 		}
 	}
 	return pp
+}
+
+// dayPage is the data of page n of date d.
+func (v *siteView) dayPage(d *dayView, n int) *dayPage {
+	evs := d.Pages[n-1]
+	dp := &dayPage{Label: d.Label, Page: n, Pages: len(d.Pages), Events: evs, Period: evs[0].Period}
+	for _, page := range d.Pages {
+		dp.Total += len(page)
+	}
+	if len(d.Pages) > 1 {
+		for i := range d.Pages {
+			dp.PageLinks = append(dp.PageLinks, link{Label: strconv.Itoa(i + 1), Path: d.pagePath(i + 1), Current: i+1 == n})
+		}
+		if n == 1 {
+			for i, page := range d.Pages[1:] {
+				for _, ev := range page {
+					dp.Others = append(dp.Others, eventLink{File: ev.File, Title: ev.Title, Path: d.pagePath(i+2) + "#" + ev.File})
+				}
+			}
+		}
+	}
+	if d.At > 0 {
+		q := v.Days[d.At-1]
+		dp.Prev = &link{Label: q.Label, Path: q.pagePath(1)}
+	}
+	if d.At+1 < len(v.Days) {
+		q := v.Days[d.At+1]
+		dp.Next = &link{Label: q.Label, Path: q.pagePath(1)}
+	}
+	return dp
 }
 
 func entries(root string, evs []*eventView) []entry {

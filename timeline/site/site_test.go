@@ -223,7 +223,7 @@ func TestEvidenceMarks(t *testing.T) {
 	t.Run("a sentence over two blocks is marked in both", func(t *testing.T) {
 		for _, want := range []string{
 			`<mark id="` + id + `" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Biden will stress in his call with</mark>`,
-			`<mark id="` + id + `-2" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Putin that Washington is looking for a &#34;diplomatic path&#34; out of the crisis, an official said.</mark><a class="ref t-call" href="../events/2021-12-30-call-biden-putin.html"`,
+			`<mark id="` + id + `-2" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Putin that Washington is looking for a &#34;diplomatic path&#34; out of the crisis, an official said.</mark><a class="ref t-call" href="../events/2021-12-30.html#2021-12-30-call-biden-putin"`,
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("article page lacks\n%s", want)
@@ -231,7 +231,7 @@ func TestEvidenceMarks(t *testing.T) {
 		}
 	})
 	t.Run("the event links to the first part", func(t *testing.T) {
-		ev := string(files["events/2021-12-30-call-biden-putin.html"])
+		ev := eventHTML(t, files, "events/2021-12-30.html#2021-12-30-call-biden-putin")
 		if !strings.Contains(ev, `href="../articles/biden-putin-call.html#`+id+`"`) {
 			t.Errorf("event page does not link to #%s", id)
 		}
@@ -244,7 +244,7 @@ func TestEvidenceMarks(t *testing.T) {
 		rest := page[i:]
 		rest = rest[:strings.Index(rest, "</p>")]
 		for _, ev := range []string{"2021-12-call-biden-putin", "2021-12-warning-biden-putin"} {
-			if !strings.Contains(rest, `href="../events/`+ev+`.html"`) {
+			if !strings.Contains(rest, `href="../events/2021-12.html#`+ev+`"`) {
 				t.Errorf("the shared sentence does not link to %s:\n%s", ev, rest)
 			}
 		}
@@ -298,7 +298,7 @@ func TestEventsJSON(t *testing.T) {
 func TestFeedLinks(t *testing.T) {
 	t.Run("relative without a base URL", func(t *testing.T) {
 		feed := string(readTree(t, build(t, fixture(t), nil))["feed.xml"])
-		if !strings.Contains(feed, `<link href="events/2021-12-30-call-biden-putin.html" rel="alternate" type="text/html">`) {
+		if !strings.Contains(feed, `<link href="events/2021-12-30.html#2021-12-30-call-biden-putin" rel="alternate" type="text/html">`) {
 			t.Errorf("feed.xml:\n%s", feed)
 		}
 	})
@@ -309,7 +309,7 @@ func TestFeedLinks(t *testing.T) {
 		feed := string(files["feed.xml"])
 		for _, want := range []string{
 			`<link href="https://example.org/news/timeline/feed.xml" rel="self" type="application/atom+xml">`,
-			`<id>https://example.org/news/timeline/events/2021-12-30-call-biden-putin.html</id>`,
+			`<id>https://example.org/news/timeline/events/2021-12-30.html#2021-12-30-call-biden-putin</id>`,
 		} {
 			if !strings.Contains(feed, want) {
 				t.Errorf("feed.xml lacks %s", want)
@@ -473,7 +473,7 @@ func TestTemplatesOverride(t *testing.T) {
 		}
 	})
 	t.Run("the other templates stay the defaults", func(t *testing.T) {
-		for _, name := range []string{"events/2021-12-30-call-biden-putin.html", "articles/putin-message.html", "assets/timeline.js"} {
+		for _, name := range []string{"events/2021-12-30.html", "articles/putin-message.html", "assets/timeline.js"} {
 			if !bytes.Equal(files[name], defaults[name]) {
 				t.Errorf("%s differs from the default build", name)
 			}
@@ -516,7 +516,7 @@ func TestTemplateErrorsNameTheFile(t *testing.T) {
 	for _, tc := range []struct {
 		name, file, text, want string
 	}{
-		{"a parse error", "event.html", "{{template \"layout\" .}}\n{{define \"main\"}}{{if}}{{end}}", "event.html:2: missing value for if"},
+		{"a parse error", "day.html", "{{template \"layout\" .}}\n{{define \"main\"}}{{if}}{{end}}", "day.html:2: missing value for if"},
 		{"an execution error", "article.html", "{{template \"layout\" .}}\n\n{{define \"main\"}}{{.Nope}}{{end}}", "article.html:3:19: executing"},
 		{"a partial's parse error", "_extra.html", "{{define \"x\"}}\n{{end}}{{end}}", "_extra.html:2: unexpected {{end}}"},
 	} {
@@ -617,7 +617,7 @@ func TestBuildReplacesPreviousOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	files := readTree(t, out)
-	for _, gone := range []string{"stale.html", "events/2021-12-30-call-biden-putin.html"} {
+	for _, gone := range []string{"stale.html", "events/2021-12-30.html"} {
 		if _, ok := files[gone]; ok {
 			t.Errorf("%s survived the rebuild", gone)
 		}
@@ -808,11 +808,11 @@ func TestEvidenceEdgeCases(t *testing.T) {
 			t.Errorf("no id %s in the article page", id)
 		}
 	}
-	if n := strings.Count(page, `<a class="ref t-protest" href="../events/edge.html"`); n != 2 {
+	if n := strings.Count(page, `<a class="ref t-protest" href="../events/2021-12-31.html#edge"`); n != 2 {
 		t.Errorf("want 2 links from marks to the edge event (one per end), got %d", n)
 	}
 	checkLinks(t, files)
-	ev := string(files["events/edge.html"])
+	ev := eventHTML(t, files, "events/2021-12-31.html#edge")
 	for _, want := range []string{
 		// The headline and the bad offsets link to anchors at the top of
 		// the article page, which checkLinks found there.
@@ -904,4 +904,22 @@ func referenceEventsJSON(t *testing.T, evs []events.Event) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// eventHTML is the element of the event at permalink (page#id) on its
+// date's page.
+func eventHTML(t *testing.T, files map[string][]byte, permalink string) string {
+	t.Helper()
+	page, id, _ := strings.Cut(permalink, "#")
+	html := string(files[page])
+	i := strings.Index(html, `id="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("%s has no id %q", page, id)
+	}
+	start := strings.LastIndex(html[:i], "<article")
+	end := strings.Index(html[i:], "</article>")
+	if start < 0 || end < 0 {
+		t.Fatalf("%s: the id %q is not on an article", page, id)
+	}
+	return html[start : i+end]
 }

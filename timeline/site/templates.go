@@ -18,7 +18,7 @@ import (
 // parsed together with every page.
 const (
 	indexPage      = "index.html"
-	eventPage      = "event.html"
+	dayPageTmpl    = "day.html"
 	articlePage    = "article.html"
 	periodPageTmpl = "period.html"
 
@@ -115,7 +115,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		}
 	}
 	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
-	for _, page := range []string{indexPage, periodPageTmpl, eventPage, articlePage} {
+	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage} {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err

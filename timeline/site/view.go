@@ -39,6 +39,7 @@ type siteView struct {
 	Header   siteHeader
 	Events   []*eventView
 	Periods  []*periodView  // in the order their first events come
+	Days     []*dayView     // in the order their first events come
 	Articles []*articleInfo // the published articles, in path order
 	Span     string         // "December 2021 – January 2022"
 	source   []events.Event // the chronology as given, for events.json
@@ -100,14 +101,56 @@ const (
 	pageCitations = 1200
 )
 
+// dayView is one date of the chronology and the pages that show its
+// events in full: the events' permalinks. A date is a day, or the month,
+// week, quarter... that an event is known to, or undated.
+type dayView struct {
+	Key   string // "2021-12-30", "2021-12", "2024-h2", "undated"
+	Label string // "Thursday 30 December 2021", "December 2021"
+	At    int    // its index in the site's days
+	Pages [][]*eventView
+}
+
+// pagePath is the path of the date's page n (from 1); the first is every
+// event's permalink.
+func (d *dayView) pagePath(n int) string {
+	if n <= 1 {
+		return "events/" + d.Key + ".html"
+	}
+	return "events/" + d.Key + "-p" + strconv.Itoa(n) + ".html"
+}
+
+// dayEvents is how many events a date's page shows in full, which keeps
+// it well under 1 MB; a date with more continues on further pages, and
+// its first page lists the rest by title at their permalinks.
+const dayEvents = 150
+
+// dayOf is the date value an event of date is shown under: the day of a
+// clock time, else the value itself.
+func dayOf(date string) string {
+	if len(date) > 10 && date[4] == '-' && date[7] == '-' && date[10] == 'T' {
+		return date[:10]
+	}
+	return date
+}
+
+// newDay is the date page of the date value day.
+func newDay(day string, at int) *dayView {
+	d := &dayView{Key: slugify(day, "undated"), Label: parseWhen(day, "").Long, At: at}
+	if day == "" {
+		d.Label = undated
+	}
+	return d
+}
+
 // eventView is one event with everything its pages show.
 type eventView struct {
 	ID, Type, Status, Date, Mod, Title string
 	Actors                             []string
 	Place                              string
 
-	File      string // the file name without .html, also its id on list pages
-	Path      string // "events/<File>.html"
+	File      string // its id on its pages: the ID, made safe for a URL
+	Path      string // its permalink: "events/<date>.html#<File>"
 	When      when
 	Planned   bool
 	TypeLabel string // "Call"
@@ -115,8 +158,8 @@ type eventView struct {
 	Sources   []sourceView
 	Cited     []citation // the articles of Sources, each once
 	Period    link       // the period page that lists it
-	Prev      *link      // the events before and after it in the chronology
-	Next      *link
+	day       *dayView
+	dayPage   int // the page of day that shows it in full, from 1
 
 	reported string // when its sources reported it, for the feed and the latest events
 }
@@ -218,7 +261,8 @@ func newSiteView(s Site, baseURL string) *siteView {
 	periodIDs := map[string]bool{}
 	// Dates repeat across a chronology; parse each once.
 	whens := map[[2]string]when{}
-	days := map[string]string{}
+	days := map[string]*dayView{}
+	readableDays := map[string]string{}
 	instants := map[string]string{}
 	instantOf := func(day string) string {
 		t, ok := instants[day]
@@ -248,7 +292,19 @@ func newSiteView(s Site, baseURL string) *siteView {
 		ev.When = w
 		ev.Sources = make([]sourceView, 0, len(e.Sources))
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
-		ev.Path = "events/" + ev.File + ".html"
+		d := days[slugify(dayOf(e.Date), "undated")]
+		if d == nil {
+			d = newDay(dayOf(e.Date), len(v.Days))
+			days[d.Key] = d
+			v.Days = append(v.Days, d)
+		}
+		ev.day = d
+		ev.Path = d.pagePath(1) + "#" + ev.File
+		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents {
+			d.Pages = append(d.Pages, nil)
+		}
+		d.Pages[len(d.Pages)-1] = append(d.Pages[len(d.Pages)-1], ev)
+		ev.dayPage = len(d.Pages)
 		p := periods[ev.When.Key]
 		if p == nil {
 			id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
@@ -259,10 +315,10 @@ func newSiteView(s Site, baseURL string) *siteView {
 		p.Events = append(p.Events, ev)
 		v.Events = append(v.Events, ev)
 		for _, src := range e.Sources {
-			day, ok := days[src.Published]
+			day, ok := readableDays[src.Published]
 			if !ok {
 				day = readableDay(src.Published)
-				days[src.Published] = day
+				readableDays[src.Published] = day
 			}
 			sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
 				Sentence: src.Sentence, Start: src.Start, End: src.End}
@@ -326,17 +382,6 @@ func newSiteView(s Site, baseURL string) *siteView {
 			v.yearKeys = append(v.yearKeys, p.Year)
 		}
 		v.yearPeriods[p.Year] = append(v.yearPeriods[p.Year], link{Label: p.Label, Path: p.pagePath(1)})
-	}
-	links := make([]link, 2*len(v.Events))
-	for i, ev := range v.Events {
-		if i > 0 {
-			ev.Prev = &links[2*i]
-			*ev.Prev = link{Label: v.Events[i-1].Title, Path: v.Events[i-1].Path}
-		}
-		if i+1 < len(v.Events) {
-			ev.Next = &links[2*i+1]
-			*ev.Next = link{Label: v.Events[i+1].Title, Path: v.Events[i+1].Path}
-		}
 	}
 
 	var dated []*periodView

@@ -567,7 +567,7 @@ func (w *writer) done(name string, st fileState, changed bool) {
 	}
 	n, total := len(w.written), w.total
 	w.mu.Unlock()
-	if w.progress != nil && n%64 == 0 {
+	if w.progress != nil && (n%64 == 0 || n == total) {
 		w.progress(n, max(n, total))
 	}
 }
