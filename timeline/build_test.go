@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/timelinehq/timeline/timeline"
 )
@@ -217,4 +218,48 @@ func TestBuildReportsProgress(t *testing.T) {
 	if p := last["write"]; p.Total < res.Files-8 || p.Total > res.Files || p.Done == 0 {
 		t.Errorf("last write progress %+v, want a count of planned pages near the %d files", p, res.Files)
 	}
+}
+
+// TestAMemoRereadsOnlyWhatChanged is a preview's rebuilds: with a Memo and
+// no cache, a file whose size and time are unchanged is not read again.
+func TestAMemoRereadsOnlyWhatChanged(t *testing.T) {
+	content := copyContent(t)
+	long := time.Now().Add(-time.Hour)
+	var files []string
+	filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Base(p) != timeline.AliasFile {
+			files = append(files, p)
+			os.Chtimes(p, long, long)
+		}
+		return err
+	})
+	n := len(files)
+	memo := new(timeline.Memo)
+	cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(t.TempDir(), "public"), NoCache: true, Memo: memo}
+	if res := build(t, cfg); res.Cached != 0 {
+		t.Fatalf("the first build took %d articles from the memo", res.Cached)
+	}
+	if res := build(t, cfg); res.Cached != n {
+		t.Errorf("unchanged: %d of %d articles from the memo", res.Cached, n)
+	}
+
+	// An edit an hour ago: a new time, so read again.
+	data, _ := os.ReadFile(files[0])
+	os.WriteFile(files[0], bytes.Replace(data, []byte("the"), []byte("The"), 1), 0o644)
+	earlier := long.Add(-time.Minute)
+	os.Chtimes(files[0], earlier, earlier)
+	if res := build(t, cfg); res.Cached != n-1 {
+		t.Errorf("one edited: %d of %d articles from the memo, want %d", res.Cached, n, n-1)
+	}
+	// An edit just now is read again until its time is old enough to
+	// trust: a second edit within the clock's tick would keep the time.
+	os.WriteFile(files[1], append(data, "\nMore.\n"...), 0o644)
+	for range 2 {
+		if res := build(t, cfg); res.Cached != n-1 {
+			t.Errorf("one just edited: %d of %d articles from the memo, want %d", res.Cached, n, n-1)
+		}
+	}
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	build(t, timeline.Config{ContentDir: content, OutDir: fresh, NoCache: true})
+	sameTrees(t, tree(t, cfg.OutDir), tree(t, fresh))
 }

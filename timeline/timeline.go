@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -69,6 +70,9 @@ type Config struct {
 	Workers      int    // articles read and extracted at once; 0 means one per core
 	Strict       bool   // fail the build, leaving the output as it was, when an article is left out
 	FeedLimit    int    // entries in feed.xml, the latest first: 0 means 50, a negative number all
+	// Memo, when set, keeps what was read between builds that share it,
+	// as a preview's rebuilds do: see Loader.Memo.
+	Memo *Memo
 
 	Warnings io.Writer      // where "path:line: message" warnings go; nil discards them
 	Progress func(Progress) // optional: called now and then while the build runs
@@ -141,7 +145,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if err != nil {
 		return res, err
 	}
-	l := Loader{Warnings: cfg.Warnings, Workers: cfg.Workers}
+	l := Loader{Warnings: cfg.Warnings, Workers: cfg.Workers, Memo: cfg.Memo}
 	if cfg.Progress != nil {
 		l.Progress = func(done, total, cached int) {
 			cfg.Progress(Progress{Stage: "extract", Done: done, Total: total, Cached: cached})
@@ -230,6 +234,73 @@ type Loader struct {
 	// Progress, when set, is called now and then with the articles done,
 	// found, and found in the cache.
 	Progress func(done, total, cached int)
+	// Memo, when set, keeps each article's result in memory with the
+	// file's size and modification time, so that a later Load with the
+	// same Memo (a preview's next rebuild) does not even read a file that
+	// did not change.
+	Memo *Memo
+}
+
+// Memo is what Loads sharing it read, by path. Its zero value is empty and
+// ready; it is safe for concurrent use.
+type Memo struct {
+	mu      sync.Mutex
+	version string
+	files   map[string]memoEntry
+}
+
+type memoEntry struct {
+	size  int64
+	mtime time.Time
+	r     loaded
+}
+
+// racyWindow is how recent a modification time must be for the memo not
+// to trust it: a file changed twice within the file system's clock tick
+// keeps its time, so a file written this recently is read again next time.
+const racyWindow = 2 * time.Second
+
+// start resets the memo when the version changed.
+func (m *Memo) start(version string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.version != version || m.files == nil {
+		m.version, m.files = version, map[string]memoEntry{}
+	}
+}
+
+// get returns the memo's result for path if the file still has info's size
+// and time.
+func (m *Memo) get(path string, info fs.FileInfo) (loaded, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	e, ok := m.files[path]
+	if !ok || e.size != info.Size() || !e.mtime.Equal(info.ModTime()) {
+		return loaded{}, false
+	}
+	return e.r, true
+}
+
+// put keeps r for path, unless its time is too recent to trust.
+func (m *Memo) put(path string, info fs.FileInfo, r loaded, now time.Time) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if now.Sub(info.ModTime()) < racyWindow || r.sum == "" {
+		delete(m.files, path)
+		return
+	}
+	m.files[path] = memoEntry{size: info.Size(), mtime: info.ModTime(), r: r}
+}
+
+// forget drops the paths not in keep.
+func (m *Memo) forget(keep []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	set := make(map[string]bool, len(keep))
+	for _, p := range keep {
+		set[p] = true
+	}
+	maps.DeleteFunc(m.files, func(p string, _ memoEntry) bool { return !set[p] })
 }
 
 // Load reads the articles at paths with the default Loader: no cache,
@@ -302,6 +373,10 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 		}
 	}
 	files = uniqueClean(files) // a file given with its folder is read once
+	if l.Memo != nil {
+		l.Memo.start(string(version.Sum(nil)))
+		l.Memo.forget(files)
+	}
 
 	results := make([]loaded, len(files))
 	workers := cmp.Or(l.Workers, runtime.GOMAXPROCS(0))
@@ -315,7 +390,7 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 				if i >= len(files) {
 					return
 				}
-				results[i] = loadOne(x, c.cache, files[i])
+				results[i] = l.loadMemo(x, c.cache, files[i])
 				if results[i].cached {
 					cached.Add(1)
 				}
@@ -357,6 +432,24 @@ type loaded struct {
 	sum     string // the content hash, "" when the file could not be read
 	cached  bool
 	err     error // why the file is left out
+}
+
+// loadMemo is loadOne through the memo, when there is one.
+func (l Loader) loadMemo(x events.Extractor, cc *cache.Cache, path string) loaded {
+	if l.Memo == nil {
+		return loadOne(x, cc, path)
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return loadOne(x, cc, path) // which says what is wrong
+	}
+	if r, ok := l.Memo.get(path, info); ok {
+		r.cached = true
+		return r
+	}
+	r := loadOne(x, cc, path)
+	l.Memo.put(path, info, r, time.Now())
+	return r
 }
 
 // loadOne reads the file at path and extracts its events, through the

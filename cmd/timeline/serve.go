@@ -150,6 +150,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // command line and configuration file read again, and a timeline.Build
 // into outDir whose warnings are kept for the page overlay.
 func buildFunc(args []string, outDir string) func(context.Context) (preview.Report, error) {
+	memo := new(timeline.Memo) // the articles read, for the rebuilds after the first
 	return func(ctx context.Context) (preview.Report, error) {
 		var warnings lockedBuffer
 		settings, err := parseServe(args, &warnings)
@@ -159,6 +160,7 @@ func buildFunc(args []string, outDir string) func(context.Context) (preview.Repo
 		c := settings.cfg
 		c.OutDir = outDir
 		c.Warnings = &warnings
+		c.Memo = memo
 		res, err := timeline.Build(ctx, c)
 		text := strings.TrimSpace(warnings.String())
 		if err != nil {

@@ -6,8 +6,9 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
-	"strings"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -18,14 +19,20 @@ import (
 
 // BenchmarkServeReload measures the preview's latency as a user feels it:
 // from an editor's save of one article to the reload event, through the
-// watcher, its debounce (100ms of quiet) and a timeline.Build. The corpora
-// are the sample articles and copies of them with new titles.
+// watcher, its debounce (DefaultQuiet) and a rebuild. The corpora are the
+// sample (5 articles) and the bench's generated corpus (timeline-bench
+// gen, seed 1) of 1,000 and 10,000 articles; each save adds a sentence
+// with a new event to one article, so the rebuild extracts it again,
+// merges and rewrites the pages whose bytes changed.
 //
 //	go test -run '^$' -bench ServeReload -benchtime 10x ./cmd/timeline
 func BenchmarkServeReload(b *testing.B) {
-	for _, n := range []int{5, 300, 1000} {
+	for _, n := range []int{5, 1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
-			content := sampleContent(b, n/5-1)
+			content, name := sampleContent(b, 0), natoName
+			if n > 5 {
+				content, name = generatedContent(b, n)
+			}
 			cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "site"), CacheDir: filepath.Join(b.TempDir(), "cache")}
 			build := buildFunc([]string{"-content", cfg.ContentDir, "-cache", cfg.CacheDir}, cfg.OutDir)
 			var mu sync.Mutex
@@ -59,7 +66,7 @@ func BenchmarkServeReload(b *testing.B) {
 			events := openEvents(b, "http://"+ln.Addr().String()+"/")
 			await(b, events, "the first status", func(ev sseEvent) bool { return ev.name == "status" })
 
-			path := filepath.Join(content, natoName)
+			path := filepath.Join(content, name)
 			text, err := os.ReadFile(path)
 			if err != nil {
 				b.Fatal(err)
@@ -71,7 +78,7 @@ func BenchmarkServeReload(b *testing.B) {
 			b.ResetTimer()
 			for i := range b.N {
 				start := time.Now()
-				editorSave(b, path, strings.Replace(string(text), natoTitle, fmt.Sprintf(`title = "NATO, edit %d"`, i), 1))
+				editorSave(b, path, fmt.Sprintf("%s\n\nThe foreign minister said on Monday that talks with Oslo would resume, edit %d.\n", text, i))
 				ev := await(b, events, "a reload", func(ev sseEvent) bool { return ev.name != "status" || len(ev.status.Errors) > 0 })
 				total += time.Since(start)
 				if ev.name != "reload" {
@@ -85,4 +92,21 @@ func BenchmarkServeReload(b *testing.B) {
 			b.ReportMetric(float64(building.Milliseconds())/float64(b.N), "build-ms/reload")
 		})
 	}
+}
+
+// generatedContent is the bench's generated corpus of n articles, made
+// once per run with the timeline-bench command, and the name of the
+// article in its middle.
+func generatedContent(b *testing.B, n int) (dir, name string) {
+	b.Helper()
+	dir = filepath.Join(b.TempDir(), "content")
+	cmd := exec.Command("go", "run", "../timeline-bench", "gen", "-n", strconv.Itoa(n), "-seed", "1", "-out", dir)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("timeline-bench gen: %v\n%s", err, out)
+	}
+	names, err := filepath.Glob(filepath.Join(dir, fmt.Sprintf("%06d-*", n/2)))
+	if err != nil || len(names) != 1 {
+		b.Fatalf("no article %d in %s: %v", n/2, dir, err)
+	}
+	return dir, filepath.Base(names[0])
 }

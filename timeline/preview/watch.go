@@ -17,7 +17,7 @@ import (
 
 // Defaults for Options.
 const (
-	DefaultQuiet   = 100 * time.Millisecond
+	DefaultQuiet   = 50 * time.Millisecond
 	DefaultMaxWait = 5 * time.Second
 )
 
