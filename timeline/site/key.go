@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"hash"
 	"io/fs"
 	"math"
 	"reflect"
@@ -22,8 +23,8 @@ const keyVersion = "timeline/site key v1"
 // program's version and every byte of the template set, assets included.
 // It is computed once per build.
 func seedKey(tmpl fs.FS, version string) (Key, error) {
-	h := sha256.New()
 	var e enc
+	e.reset()
 	e.str(keyVersion)
 	e.str(version)
 	err := fs.WalkDir(tmpl, ".", func(name string, d fs.DirEntry, err error) error {
@@ -39,26 +40,55 @@ func seedKey(tmpl fs.FS, version string) (Key, error) {
 		}
 		e.str(name)
 		e.bytes(data)
-		h.Write(e.b)
-		e.b = e.b[:0]
 		return nil
 	})
 	if err != nil {
 		return Key{}, err
 	}
-	h.Write(e.b)
+	e.h.Write(e.b)
 	var k Key
-	h.Sum(k[:0])
+	e.h.Sum(k[:0])
 	return k, nil
 }
 
 // enc is a canonical encoding: every value is written with its length or
-// at a fixed width, so that different data never encode the same.
-type enc struct{ b []byte }
+// at a fixed width, so that different data never encode the same. After
+// reset it streams into SHA-256 through a small buffer: a page's encoding
+// can be megabytes, and growing one buffer to hold it cost more than
+// hashing it.
+type enc struct {
+	b []byte
+	h hash.Hash // nil: b keeps everything
+}
 
-func (e *enc) u64(n uint64)   { e.b = binary.LittleEndian.AppendUint64(e.b, n) }
-func (e *enc) str(s string)   { e.u64(uint64(len(s))); e.b = append(e.b, s...) }
-func (e *enc) bytes(b []byte) { e.u64(uint64(len(b))); e.b = append(e.b, b...) }
+// reset starts a new digest.
+func (e *enc) reset() {
+	e.b = e.b[:0]
+	if e.h == nil {
+		e.h = sha256.New()
+	}
+	e.h.Reset()
+}
+
+// spill hashes what the buffer holds once it is large enough.
+func (e *enc) spill() {
+	if e.h != nil && len(e.b) >= 16<<10 {
+		e.h.Write(e.b)
+		e.b = e.b[:0]
+	}
+}
+
+func (e *enc) u64(n uint64) { e.b = binary.LittleEndian.AppendUint64(e.b, n) }
+func (e *enc) str(s string) {
+	e.u64(uint64(len(s)))
+	e.b = append(e.b, s...)
+	e.spill()
+}
+func (e *enc) bytes(b []byte) {
+	e.u64(uint64(len(b)))
+	e.b = append(e.b, b...)
+	e.spill()
+}
 func (e *enc) flag(ok bool) {
 	if ok {
 		e.b = append(e.b, 1)
@@ -66,7 +96,15 @@ func (e *enc) flag(ok bool) {
 		e.b = append(e.b, 0)
 	}
 }
-func (e *enc) sum(seed Key) Key { return sha256.Sum256(append(e.b, seed[:]...)) }
+
+// sum is the digest of what was written since reset, and seed.
+func (e *enc) sum(seed Key) Key {
+	e.h.Write(e.b)
+	e.h.Write(seed[:])
+	var k Key
+	e.h.Sum(k[:0])
+	return k
+}
 
 // value writes v and everything a template can reach from it: exported
 // fields, elements, what pointers point to. Views have no methods and no
@@ -123,7 +161,7 @@ func exported(t reflect.Type) []int {
 
 // dataKey is the key of a page made from p alone.
 func dataKey(seed Key, e *enc, p *page) Key {
-	e.b = e.b[:0]
+	e.reset()
 	e.value(reflect.ValueOf(p))
 	return e.sum(seed)
 }
@@ -132,7 +170,7 @@ func dataKey(seed Key, e *enc, p *page) Key {
 // rendered, the article's bytes (by their hash) and the evidence marked in
 // them with the events each sentence links to.
 func articleKey(seed Key, e *enc, p *page, ai *articleInfo, content string) Key {
-	e.b = e.b[:0]
+	e.reset()
 	e.value(reflect.ValueOf(p))
 	e.str(content)
 	for _, r := range ai.sortedRanges() {
