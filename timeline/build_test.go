@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -164,8 +165,22 @@ func TestAnUnchangedRebuildWritesNothing(t *testing.T) {
 		t.Fatalf("first build wrote %d of %d files", first.Written, first.Files)
 	}
 	res := build(t, cfg)
-	if res.Written != 0 || res.Removed != 0 || res.Files != first.Files {
-		t.Errorf("unchanged rebuild: %d of %d files written, %d removed; want none", res.Written, res.Files, res.Removed)
+	if res.Written != 0 || res.Removed != 0 || res.Files != first.Files || res.Events != first.Events {
+		t.Errorf("unchanged rebuild: %d of %d files written, %d removed, %d events; want none, %d files and %d events",
+			res.Written, res.Files, res.Removed, res.Events, first.Files, first.Events)
+	}
+	if !slices.ContainsFunc(res.Stages, func(s timeline.Stage) bool { return s.Name == "up to date" }) {
+		t.Errorf("unchanged rebuild went through %v, want it found up to date", res.Stages)
+	}
+	// A page spoilt by hand is not up to date: the next build mends it.
+	index := filepath.Join(cfg.OutDir, "index.html")
+	want, _ := os.ReadFile(index)
+	os.WriteFile(index, []byte("spoilt"), 0o644)
+	if res := build(t, cfg); res.Written != 1 {
+		t.Errorf("after a page was spoilt: %d files written, want 1", res.Written)
+	}
+	if got, _ := os.ReadFile(index); !bytes.Equal(got, want) {
+		t.Error("the spoilt page was not mended")
 	}
 	// Without the cache the pages are rendered again, and still not written.
 	cfg.NoCache = true

@@ -18,6 +18,7 @@ import (
 	"cmp"
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -26,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -163,16 +165,25 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Strict && len(corpus.LeftOut) > 0 {
 		return res, ErrStrict
 	}
-	evs := corpus.Events()
-	res.Events = len(evs)
-	stage("merge")
-
-	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, Events: evs, Articles: corpus.Articles,
-		FeedLimit: cfg.FeedLimit, Version: programVersion(), LoadArticle: loadArticle(corpus)}
+	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, FeedLimit: cfg.FeedLimit,
+		Version: programVersion(), LoadArticle: loadArticle(corpus)}
 	opt := site.Options{}
 	if corpus.cache != nil {
 		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")
+		s.Inputs = corpus.inputs()
 	}
+	if files, events, ok := site.UpToDate(ctx, s, tmpl, cfg.OutDir, opt); ok {
+		// Nothing the site is made from changed, and the output is as the
+		// last build left it: no merge, no render.
+		res.Files, res.Events = files, events
+		stage("up to date")
+		return res, nil
+	}
+
+	s.Events, s.Articles = corpus.Events(), corpus.Articles
+	res.Events = len(s.Events)
+	stage("merge")
+
 	if cfg.Progress != nil {
 		opt.Progress = func(done, total int) {
 			cfg.Progress(Progress{Stage: "write", Done: done, Total: total, Cached: corpus.Cached})
@@ -220,9 +231,22 @@ type Corpus struct {
 	LeftOut  []string // the files left out with a warning
 	Cached   int      // articles whose results came from the cache
 
-	events [][]Event         // the events of each article, as extracted
-	cache  *cache.Cache      // nil without a cache
-	sums   map[string]string // the path and content hash of every file read, for the cache
+	events  [][]Event         // the events of each article, as extracted
+	cache   *cache.Cache      // nil without a cache
+	sums    map[string]string // the path and content hash of every file read, for the cache
+	version string            // the program and alias tables the events were extracted with
+}
+
+// inputs is a digest of everything the corpus's articles and events were
+// made from: the program, the alias tables, and every file's path and
+// bytes (by their hash).
+func (c *Corpus) inputs() string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%d:%s", len(c.version), c.version)
+	for _, path := range slices.Sorted(maps.Keys(c.sums)) {
+		fmt.Fprintf(h, "%d:%s%d:%s", len(path), path, len(c.sums[path]), c.sums[path])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Loader reads articles and extracts their events, on several cores and
@@ -373,6 +397,7 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 		}
 	}
 	files = uniqueClean(files) // a file given with its folder is read once
+	c.version = string(version.Sum(nil))
 	if l.Memo != nil {
 		l.Memo.start(string(version.Sum(nil)))
 		l.Memo.forget(files)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -42,6 +43,12 @@ type Site struct {
 	// Version is the program's version. It is part of every page's key,
 	// so that a new program renders every page again.
 	Version string
+
+	// Inputs, when set, is a digest of everything Events and Articles
+	// were made from: the articles' bytes and paths, the alias table, the
+	// program. Build then records it, and UpToDate can tell that a build
+	// would change nothing without merging or rendering.
+	Inputs string
 }
 
 // DefaultFeedLimit is how many events the feed holds when Site.FeedLimit is 0.
@@ -184,9 +191,19 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 		return Stats{}, err
 	}
 	v := newSiteView(s, baseURL)
-	return writeAtomic(ctx, outDir, opt, func(w *writer) error {
+	st, err := writeAtomic(ctx, outDir, opt, func(w *writer) error {
 		return render(ctx, w, ts, tmpl, seed, v, s)
 	})
+	if err == nil {
+		var fp Key
+		if s.Inputs != "" {
+			fp = fingerprint(seed, s, baseURL)
+		}
+		if abs, err := filepath.Abs(outDir); err == nil {
+			saveBuild(opt.StateDir, abs, fp, len(s.Events))
+		}
+	}
+	return st, err
 }
 
 // pageJob is one page to render.

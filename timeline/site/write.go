@@ -160,6 +160,12 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	if inPlace {
 		w.written[Marker] = true
 		delete(w.changed, Marker)
+		// The output keeps its own marker: record that one.
+		if info, err := os.Lstat(filepath.Join(abs, Marker)); err == nil {
+			st := w.now[Marker]
+			st.size, st.mtime = info.Size(), info.ModTime().UnixNano()
+			w.now[Marker] = st
+		}
 	}
 	if err := fill(w); err != nil {
 		return st, err

@@ -1,0 +1,109 @@
+package site
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"github.com/timelinehq/timeline/templates"
+)
+
+func TestUpToDate(t *testing.T) {
+	base := fixture(t)
+	base.Inputs = "inputs-1"
+	type setup struct {
+		out, state string
+		s          Site
+	}
+	built := func(t *testing.T) setup {
+		t.Helper()
+		dir := t.TempDir()
+		su := setup{out: filepath.Join(dir, "public"), state: filepath.Join(dir, "state"), s: base}
+		for range 2 { // the first build is fresh, the second in place
+			if _, err := Build(context.Background(), base, nil, su.out, Options{StateDir: su.state}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return su
+	}
+	upToDate := func(su setup, tmpl *fstest.MapFS) bool {
+		if tmpl != nil {
+			_, _, ok := UpToDate(context.Background(), su.s, tmpl, su.out, Options{StateDir: su.state})
+			return ok
+		}
+		_, _, ok := UpToDate(context.Background(), su.s, nil, su.out, Options{StateDir: su.state})
+		return ok
+	}
+
+	t.Run("after a build with the same inputs and settings", func(t *testing.T) {
+		su := built(t)
+		files, events, ok := UpToDate(context.Background(), su.s, nil, su.out, Options{StateDir: su.state})
+		if !ok {
+			t.Fatal("not up to date")
+		}
+		if events != len(base.Events) || files != len(readTree(t, su.out)) {
+			t.Errorf("files %d, events %d; want %d and %d", files, events, len(readTree(t, su.out)), len(base.Events))
+		}
+	})
+	for name, change := range map[string]func(t *testing.T, su *setup){
+		"other inputs":       func(_ *testing.T, su *setup) { su.s.Inputs = "inputs-2" },
+		"no inputs":          func(_ *testing.T, su *setup) { su.s.Inputs = "" },
+		"another title":      func(_ *testing.T, su *setup) { su.s.Title = "Other" },
+		"another base URL":   func(_ *testing.T, su *setup) { su.s.BaseURL = "https://example.org/x/" },
+		"another feed limit": func(_ *testing.T, su *setup) { su.s.FeedLimit = 2 },
+		"another program":    func(_ *testing.T, su *setup) { su.s.Version = "v2" },
+		"no state folder":    func(_ *testing.T, su *setup) { su.state = "" },
+		"a page edited by hand": func(t *testing.T, su *setup) {
+			writeFiles(t, su.out, map[string]string{"index.html": "mine"})
+		},
+		"a page deleted": func(t *testing.T, su *setup) { os.Remove(filepath.Join(su.out, "feed.xml")) },
+		"a file added":   func(t *testing.T, su *setup) { writeFiles(t, su.out, map[string]string{"extra.html": "x"}) },
+		"a build without inputs since": func(t *testing.T, su *setup) {
+			s := su.s
+			s.Inputs = ""
+			if _, err := Build(context.Background(), s, nil, su.out, Options{StateDir: su.state}); err != nil {
+				t.Fatal(err)
+			}
+		},
+		"a manifest another build left": func(t *testing.T, su *setup) {
+			// A build killed after it saved its manifest and before its
+			// record: the record no longer matches the manifest.
+			m := manifestPath(su.state, absPath(t, su.out))
+			data, _ := os.ReadFile(m)
+			os.WriteFile(m, append(data, "# another build\n"...), 0o644)
+		},
+		"a staging folder beside the output": func(t *testing.T, su *setup) {
+			os.Mkdir(filepath.Join(filepath.Dir(su.out), tempPrefix("public")+"123"), 0o755)
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			su := built(t)
+			change(t, &su)
+			if upToDate(su, nil) {
+				t.Error("up to date")
+			}
+		})
+	}
+	t.Run("other templates", func(t *testing.T) {
+		su := built(t)
+		tmpl := fstest.MapFS{}
+		for _, name := range []string{"index.html"} {
+			data, _ := templates.FS.ReadFile(name)
+			tmpl[name] = &fstest.MapFile{Data: append(data, "\n"...)}
+		}
+		if upToDate(su, &tmpl) {
+			t.Error("up to date")
+		}
+	})
+}
+
+func absPath(t *testing.T, p string) string {
+	t.Helper()
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return abs
+}
