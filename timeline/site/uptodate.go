@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -22,15 +23,21 @@ import (
 // costs reading the articles and one lstat a file.
 
 // fingerprint digests everything the site's files are made from when
-// s.Inputs stands for the events and articles.
+// s.Inputs stands for the events and articles: every other setting of s
+// (so that a setting added to Site is never forgotten here), the base URL
+// as the build uses it, and the templates and program through seed.
 func fingerprint(seed Key, s Site, baseURL string) Key {
+	s.Events, s.Articles, s.BaseURL = nil, nil, baseURL
 	var e enc
 	e.reset()
-	e.str("timeline/site fingerprint v1")
-	e.str(s.Inputs)
-	e.str(s.Title)
-	e.str(baseURL)
-	e.u64(uint64(s.FeedLimit))
+	e.str("timeline/site fingerprint v2")
+	v := reflect.ValueOf(s)
+	for i := range v.NumField() {
+		if v.Field(i).Kind() != reflect.Func { // LoadArticle: how, not what
+			e.str(v.Type().Field(i).Name)
+			e.value(v.Field(i))
+		}
+	}
 	return e.sum(seed)
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"testing/fstest"
 
@@ -106,4 +107,36 @@ func absPath(t *testing.T, p string) string {
 		t.Fatal(err)
 	}
 	return abs
+}
+
+// TestEverySettingChangesTheFingerprint sets each field of Site in turn:
+// every one but the events, the articles and the article loader must
+// change the fingerprint, so that a setting added later is never left out.
+func TestEverySettingChangesTheFingerprint(t *testing.T) {
+	var seed Key
+	zero := fingerprint(seed, Site{}, "")
+	typ := reflect.TypeFor[Site]()
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		var s Site
+		v := reflect.ValueOf(&s).Elem().Field(i)
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString("x")
+		case reflect.Int, reflect.Int64:
+			v.SetInt(7)
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		case reflect.Func:
+			continue
+		default:
+			t.Fatalf("Site.%s is a %s: teach this test to set it", f.Name, v.Kind())
+		}
+		changed := fingerprint(seed, s, s.BaseURL) != zero
+		if want := f.Name != "Events" && f.Name != "Articles"; changed != want {
+			t.Errorf("Site.%s changes the fingerprint: %v, want %v", f.Name, changed, want)
+		}
+	}
 }
