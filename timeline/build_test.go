@@ -3,6 +3,7 @@ package timeline_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -277,4 +278,36 @@ func TestAMemoRereadsOnlyWhatChanged(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "fresh")
 	build(t, timeline.Config{ContentDir: content, OutDir: fresh, NoCache: true})
 	sameTrees(t, tree(t, cfg.OutDir), tree(t, fresh))
+}
+
+// TestRebuildsLeakNoFiles runs many real rebuilds through the cache and a
+// memo, as a preview does, with an edit and a cache merge now and then,
+// and checks that no file stays open.
+func TestRebuildsLeakNoFiles(t *testing.T) {
+	openFiles := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd")
+		}
+		return len(fds)
+	}
+	content := copyContent(t)
+	root := t.TempDir()
+	cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(root, "public"),
+		CacheDir: filepath.Join(root, "cache"), Memo: new(timeline.Memo)}
+	build(t, cfg)
+	before := openFiles()
+	seed := filepath.Join(content, "2021-12-30-biden-putin-call.txt")
+	data, _ := os.ReadFile(seed)
+	for i := range 40 {
+		os.WriteFile(seed, fmt.Appendf(bytes.Clone(data), "\nEdit %d.\n", i), 0o644)
+		build(t, cfg)
+	}
+	if after := openFiles(); after > before {
+		t.Errorf("%d files open after 40 rebuilds, %d before", after, before)
+	}
+	packs, _ := filepath.Glob(filepath.Join(cfg.CacheDir, "*", "articles-*", "*.pack"))
+	if len(packs) == 0 || len(packs) > 8 {
+		t.Errorf("%d cache packs after 40 rebuilds, want 1 to 8", len(packs))
+	}
 }
