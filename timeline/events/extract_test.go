@@ -120,8 +120,8 @@ func TestRepeatedMentionsBecomeOneEvent(t *testing.T) {
 			peskov = append(peskov, e)
 		}
 	}
-	if len(calls) != 1 || len(calls[0].Sources) != 3 || calls[0].Date != "2021-12-30T20:30" {
-		t.Errorf("calls = %+v, want one call at 2021-12-30T20:30 with three sources", calls)
+	if len(calls) != 1 || len(calls[0].Sources) != 3 || calls[0].Date != "2021-12-30T20:30Z" {
+		t.Errorf("calls = %+v, want one call at 2021-12-30T20:30Z with three sources", calls)
 	}
 	if len(peskov) != 1 || len(peskov[0].Sources) != 2 {
 		t.Errorf("Peskov's statements = %+v, want one with two sources", peskov)

@@ -525,6 +525,16 @@ func (p *parser) slashDate(i int) match {
 		p.toks[i+6].num < 24 && p.toks[i+8].num < 60 {
 		m.end, m.typ = i+9, Time
 		m.val += "T" + pad2(p.toks[i+6].num) + ":" + pad2(p.toks[i+8].num)
+		// and its zone: "T20:30Z", "T15:00-05:00"
+		k := i + 9
+		switch {
+		case p.glued(k) && p.is(k, "z"):
+			m.end, m.val = k+1, m.val+"Z"
+		case p.glued(k) && p.is(k, "+", "-") && p.glued(k+1) && p.glued(k+2) && p.is(k+2, ":") && p.glued(k+3) &&
+			k+3 < len(p.toks) && p.toks[k+1].kind == kDigit && p.toks[k+3].kind == kDigit &&
+			p.toks[k+1].e-p.toks[k+1].s == 2 && p.toks[k+3].e-p.toks[k+3].s == 2 && p.toks[k+1].num <= 14:
+			m.end, m.val = k+4, m.val+p.low(k)+pad2(p.toks[k+1].num)+":"+pad2(p.toks[k+3].num)
+		}
 	}
 	return m
 }

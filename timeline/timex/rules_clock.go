@@ -25,7 +25,7 @@ func (p *parser) clock(i int) match {
 			!p.dayAfter(i, i+1).ok() && !(p.is(i+1, "on") && p.dayAfter(i, i+2).ok()) {
 			return match{}
 		}
-		m := p.clockDay(i, i+1, v)
+		m := p.clockDay(i, i+1, v, "")
 		if v == "T24:00" && m.val == fmtDay(p.ref)+v && p.tense(i, i+1) == past {
 			// "the crash happened shortly before midnight": the midnight
 			// that ended the day before
@@ -44,10 +44,11 @@ func (p *parser) clock(i int) match {
 		// "about 1500 local time" (but not the gloss of "10:35 a.m. (0735
 		// GMT)")
 		h, mi, end := t.num/100, t.num%100, i+2
+		zone := p.low(i + 1)
 		if p.is(i+1, "local") {
-			end = i + 3
+			end, zone = i+3, ""
 		}
-		return p.clockDay(i, end, "T"+pad2(h)+":"+pad2(mi))
+		return p.clockDay(i, end, "T"+pad2(h)+":"+pad2(mi), zone)
 	}
 	if t.kind != kDigit || t.e-t.s > 2 || t.num > 24 {
 		return match{}
@@ -88,7 +89,9 @@ func (p *parser) clock(i int) match {
 	} else if p.is(j, "o") && p.is(j+1, "'") && p.is(j+2, "clock") {
 		j, ctx = j+3, true
 	}
+	zone := ""
 	if zones[p.low(j)] && (hasMin || ctx) {
+		zone = p.low(j)
 		j++
 		ctx = true
 	} else if p.is(j, "local") && p.is(j+1, "time") && (hasMin || ctx) {
@@ -101,13 +104,15 @@ func (p *parser) clock(i int) match {
 		!p.dayAfter(i, j).ok() && !(p.is(j, "on") && p.dayAfter(i, j+1).ok()) {
 		return match{} // but "bids are due 17:00 Friday"
 	}
-	return p.clockDay(i, j, "T"+pad2(h)+":"+pad2(mi))
+	return p.clockDay(i, j, "T"+pad2(h)+":"+pad2(mi), zone)
 }
 
 // clockDay dates the time of day clock (T09:00) read over tokens [i, j):
 // by a day right after it ("5 p.m. EST, Nov. 6", "at 23:59 on Sunday"),
-// else the day the sentence last named or the reference date.
-func (p *parser) clockDay(i, j int, clock string) match {
+// else the day the sentence last named or the reference date. The time
+// keeps the zone the text names, as ISO 8601 writes it ("20:30 GMT" is
+// T20:30Z, "3 p.m. EST" T15:00-05:00); without one it is local time.
+func (p *parser) clockDay(i, j int, clock, zone string) match {
 	end, d := j, p.dayFor(i)
 	own := true // the day is the time's, not marked on its own after it
 	if m := p.dayAfter(i, j); m.ok() {
@@ -125,7 +130,7 @@ func (p *parser) clockDay(i, j int, clock string) match {
 			p.onDay, p.onDayAt = m.day, k+1
 		}
 	}
-	m := match{start: i, end: end, typ: Time, val: fmtDay(d) + clock}
+	m := match{start: i, end: end, typ: Time, val: fmtDay(d) + clock + zoneOffset(zone, d)}
 	if own {
 		m.day = d // later "the next day" counts from it
 	}
@@ -135,9 +140,41 @@ func (p *parser) clockDay(i, j int, clock string) match {
 	return m
 }
 
-var zones = map[string]bool{"gmt": true, "utc": true, "est": true, "edt": true, "cst": true, "cdt": true,
-	"mst": true, "mdt": true, "pst": true, "pdt": true, "bst": true, "cet": true, "cest": true, "et": true,
-	"jst": true, "ist": true, "msk": true}
+// zoneOffsets are the zones a clock time may name, as ISO 8601 offsets.
+// "ET" is US Eastern time, standard or daylight by the day (zoneOffset).
+var zoneOffsets = map[string]string{"gmt": "Z", "utc": "Z", "est": "-05:00", "edt": "-04:00",
+	"cst": "-06:00", "cdt": "-05:00", "mst": "-07:00", "mdt": "-06:00", "pst": "-08:00", "pdt": "-07:00",
+	"bst": "+01:00", "cet": "+01:00", "cest": "+02:00", "jst": "+09:00", "ist": "+05:30", "msk": "+03:00",
+	"et": ""}
+
+var zones = func() map[string]bool {
+	m := map[string]bool{}
+	for z := range zoneOffsets {
+		m[z] = true
+	}
+	return m
+}()
+
+// zoneOffset is the ISO 8601 offset of zone on day d, or "" for local time.
+func zoneOffset(zone string, d time.Time) string {
+	if zone != "et" {
+		return zoneOffsets[zone]
+	}
+	if usDaylight(d) {
+		return "-04:00"
+	}
+	return "-05:00"
+}
+
+// usDaylight reports whether day d is in US daylight saving time: from
+// the second Sunday of March to the first Sunday of November (the rule
+// since 2007).
+func usDaylight(d time.Time) bool {
+	y := d.Year()
+	start := nthWeekday(y, 3, int(time.Sunday), 2)
+	end := nthWeekday(y, 11, int(time.Sunday), 1)
+	return !d.Before(start) && d.Before(end)
+}
 
 func (p *parser) isAmPm(j int) bool { return p.ampm(j) > j }
 
