@@ -294,7 +294,10 @@ func (p *parser) counted(i, afterMod, j, k int, q, lead, mod string) match {
 		}
 	}
 	// "in five years" in a plan is the year five years on.
-	if lead == "" && mod == "" && !hyphen && p.is(i-1, "in") && q != "X" && !strings.Contains(q, ".") && p.tense(i, k) == future {
+	// But "the first visit in three years", "its weakest level in seven
+	// years" measure a stretch of the past.
+	if lead == "" && mod == "" && !hyphen && p.is(i-1, "in") && q != "X" && !strings.Contains(q, ".") && p.tense(i, k) == future &&
+		!p.record(i-1) {
 		if n, err := strconv.Atoi(q); err == nil && unit != "H" && unit != "MIN" && unit != "S" {
 			if val, ok := shift(p.ref, n, unit); ok {
 				return match{start: i, end: k, typ: Date, val: val}
@@ -539,4 +542,23 @@ func (p *parser) count(i int) (string, int, bool) {
 		return strconv.Itoa(n) + ".5", j + 6, true // "two-and-a-half years"
 	}
 	return strconv.Itoa(n), j, true
+}
+
+// recordWords mark a record or a first before "in N years": "the first
+// visit in three years", "the lowest level in a decade".
+var recordWords = setOf("first", "last", "only", "best", "worst", "most", "least", "highest", "lowest",
+	"biggest", "largest", "smallest", "strongest", "weakest", "longest", "shortest", "fastest", "slowest")
+
+// record reports whether the clause before token in (the "in" of "in
+// three years") names a record or a first: a superlative or one of
+// recordWords a few words back.
+func (p *parser) record(in int) bool {
+	for k := in - 1; k >= 0 && k >= in-8 && !p.boundary(k); k-- {
+		w := p.low(k)
+		if recordWords[w] || len(w) > 5 && strings.HasSuffix(w, "est") && p.toks[k].kind == kWord && !strings.HasSuffix(w, "rest") &&
+			!strings.HasSuffix(w, "west") && !strings.HasSuffix(w, "quest") && !strings.HasSuffix(w, "vest") {
+			return true
+		}
+	}
+	return false
 }
