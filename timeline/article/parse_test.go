@@ -169,8 +169,8 @@ func TestParseRules(t *testing.T) {
 			if a.Title != tt.title || a.Author != tt.author || a.URL != tt.url {
 				t.Errorf("title, author, url = %q, %q, %q; want %q, %q, %q", a.Title, a.Author, a.URL, tt.title, tt.author, tt.url)
 			}
-			if got := a.Published.Format(time.DateOnly); got != tt.published || a.DateLine != tt.dateLine {
-				t.Errorf("published %s on line %d, want %s on line %d", got, a.DateLine, tt.published, tt.dateLine)
+			if got := a.Published.Format(time.DateOnly); got != tt.published || a.PublishedLine != tt.dateLine {
+				t.Errorf("published %s on line %d, want %s on line %d", got, a.PublishedLine, tt.published, tt.dateLine)
 			}
 			if tt.blocks != nil {
 				got := blockTexts(a)
@@ -260,10 +260,10 @@ func TestLineEndings(t *testing.T) {
 				}
 				checkSpans(t, got)
 				if got.Title != want.Title || got.Author != want.Author || got.URL != want.URL ||
-					!got.Published.Equal(want.Published) || got.DateLine != want.DateLine {
+					!got.Published.Equal(want.Published) || got.PublishedLine != want.PublishedLine {
 					t.Errorf("header %q %q %q %v %d, want %q %q %q %v %d",
-						got.Title, got.Author, got.URL, got.Published, got.DateLine,
-						want.Title, want.Author, want.URL, want.Published, want.DateLine)
+						got.Title, got.Author, got.URL, got.Published, got.PublishedLine,
+						want.Title, want.Author, want.URL, want.Published, want.PublishedLine)
 				}
 				g, w := blockTexts(got), blockTexts(want)
 				if strings.Join(g, "\n") != strings.Join(w, "\n") {

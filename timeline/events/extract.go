@@ -32,9 +32,14 @@ func (x Extractor) Extract(a *article.Article) []Event {
 		al = defaultAliases
 	}
 	d := &doc{a: a, al: al, pp: newPeople(), published: a.Published.Format("2006-01-02")}
-	for _, b := range a.Blocks {
+	for i, b := range a.Blocks {
 		if b.Kind == article.Heading {
 			continue // subheadings name topics, not events
+		}
+		if i == 0 && a.Dateline != nil && a.Dateline.Len <= len(b.Text) {
+			// The dateline is the story's place and day, not a sentence:
+			// blank it, keeping the offsets.
+			b.Text = strings.Repeat(" ", a.Dateline.Len) + b.Text[a.Dateline.Len:]
 		}
 		tx := timex.Tag(b.Text, a.Published)
 		quoted := false

@@ -201,3 +201,27 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestADatelineIsNoOnesActor(t *testing.T) {
+	data := "Ecuador opens talks with dockworkers\n\nMay 5, 2025\n\nQUITO, May 4 (Reuters) - The labour minister met dockworkers' leaders on Sunday.\n"
+	a, err := article.Parse("wire.txt", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := Extract(a)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	for _, e := range evs {
+		for _, who := range e.Actors {
+			if strings.EqualFold(who, "Quito") {
+				t.Errorf("the dateline's city is an actor of %+v", e)
+			}
+		}
+		for _, s := range e.Sources {
+			if strings.Contains(s.Sentence, "QUITO") || string(a.Raw[s.Start:s.End]) != s.Sentence {
+				t.Errorf("evidence %q at [%d,%d) is not the sentence after the dateline", s.Sentence, s.Start, s.End)
+			}
+		}
+	}
+}
