@@ -555,3 +555,32 @@ var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "
 	"gen": true, "col": true, "lt": true, "vs": true, "no": true, "prof": true, "bros": true}
 
 // ---------------------------------------------------------------- rules
+
+// TagBlocks tags the texts of one document as one text, in order and
+// separated by blank lines, so that the story's context (the day it is
+// about, the last year named) carries from one block to the next, and
+// returns each text's expressions with offsets into that text.
+func TagBlocks(texts []string, ref time.Time) [][]Timex {
+	var b strings.Builder
+	starts := make([]int, len(texts))
+	for i, t := range texts {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		starts[i] = b.Len()
+		b.WriteString(t)
+	}
+	all := Tag(b.String(), ref)
+	out := make([][]Timex, len(texts))
+	k := 0
+	for i, t := range texts {
+		lo, hi := starts[i], starts[i]+len(t)
+		for ; k < len(all) && all[k].Start < hi; k++ {
+			if x := all[k]; x.Start >= lo && x.End <= hi {
+				x.Start, x.End = x.Start-lo, x.End-lo
+				out[i] = append(out[i], x)
+			}
+		}
+	}
+	return out
+}

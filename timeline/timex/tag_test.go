@@ -659,3 +659,22 @@ func TestClockDays(t *testing.T) {
 		}
 	}
 }
+
+func TestTagBlocksCarriesTheStoryAcrossBlocks(t *testing.T) {
+	ref := time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC)
+	texts := []string{"The storm hit the coast on Monday.", "By 8 p.m., the spire had collapsed."}
+	got := TagBlocks(texts, ref)
+	if len(got) != 2 || len(got[1]) != 1 {
+		t.Fatalf("TagBlocks = %+v", got)
+	}
+	x := got[1][0]
+	if texts[1][x.Start:x.End] != x.Text {
+		t.Errorf("offsets %+v are not into the second text", x)
+	}
+	if x.Value != "2021-12-27T20:00" {
+		t.Errorf("8 p.m. after a paragraph about Monday = %s, want Monday's 2021-12-27T20:00", x.Value)
+	}
+	if alone := Tag(texts[1], ref); len(alone) != 1 || alone[0].Value != "2021-12-30T20:00" {
+		t.Errorf("tagged alone %+v: want the reference day", alone)
+	}
+}
