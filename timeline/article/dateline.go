@@ -19,9 +19,10 @@ type Dateline struct {
 }
 
 // reDateline is a wire dateline at the start of a paragraph: a place in
-// capitals (up to four words), an optional day ("May 4", "Dec. 30",
+// capitals (up to four words) and its region or country, an optional day ("May 4", "Dec. 30",
 // "4 May"), an optional agency in brackets, then a dash.
 var reDateline = regexp.MustCompile(`^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})` +
+	`(?:, ([A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?|[A-Z]\.[A-Z]\.))?` + // "Switzerland", "Calif.", "N.Y."
 	`(?:, ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?))?` +
 	`(?: ?\(([A-Z][A-Za-z.&' -]{0,30})\))? ?(?:--|-|—|–) +`)
 
@@ -39,11 +40,11 @@ func (a *Article) readDateline() {
 	}
 	place := text[m[2]:m[3]]
 	day, agency := "", ""
-	if m[4] >= 0 {
-		day = text[m[4]:m[5]]
-	}
 	if m[6] >= 0 {
-		agency = text[m[6]:m[7]]
+		day = text[m[6]:m[7]]
+	}
+	if m[8] >= 0 {
+		agency = text[m[8]:m[9]]
 	}
 	if day == "" && agency == "" && (len(place) < 3 || strings.Count(place, " ") > 1) {
 		return

@@ -197,12 +197,12 @@ func (a *Article) readBody(blocks []*rawBlock) {
 	isMeta := func(b *rawBlock) bool {
 		s := b.text()
 		_, footer := originalURL(s)
-		return b.kind == "" || footer || isRelated(s) || b.lines == 1 && isCredit(s)
+		return b.kind == "" || footer || isRelated(s) || isWireCredit(s) || b.lines == 1 && isCredit(s)
 	}
 	for k := 0; k < len(blocks); k++ {
 		b := blocks[k]
 		s := b.text()
-		if b.kind == "" || isRelated(s) {
+		if b.kind == "" || isRelated(s) || isWireCredit(s) {
 			continue
 		}
 		if rest, ok := originalURL(s); ok {
