@@ -122,6 +122,7 @@ type draft struct {
 	gist      string // what a statement said, a warning warned of
 	gistVerb  string // the verb for the gist in a title: "say", "emphasize"
 	nounLemma string
+	verbal    bool // some mention is a verb ("urged"), not only a noun ("the proposals")
 	sources   []Source
 	relation  *relation
 	present   bool // every mention is in the present tense
@@ -402,6 +403,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 		d.drafts = append(d.drafts, target)
 	}
 	m.d = target
+	target.verbal = target.verbal || !m.noun
 	target.present = m.present && (len(target.sources) == 0 || target.present)
 	target.actors = appendNew(target.actors, actors...)
 	if m.hasOwnDate && (!target.dated || timex.Narrower(m.date, target.date)) {
@@ -529,10 +531,12 @@ func (d *doc) finish() []Event {
 	for _, e := range d.drafts {
 		if e.date == "" {
 			switch {
-			case e.typ == Statement:
+			case e.typ == Statement || (e.typ == Demand || e.typ == Warning) && e.verbal:
 				// A past-tense report with no date of its own happened when
 				// the news the lead reports happened; the present tense
-				// ("says") reports the day of publication.
+				// ("says") reports the day of publication. Demands and
+				// warnings told with a verb are said too ("urged", "called
+				// on", "warned"); "the proposals" only names them.
 				e.date = d.published
 				if d.newsDay != "" && !e.present {
 					e.date = d.newsDay
