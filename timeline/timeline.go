@@ -159,7 +159,13 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Strict && len(corpus.LeftOut) > 0 {
 		return res, ErrStrict
 	}
-	evs := corpus.Events()
+	evs, curationProblems, err := corpus.Curated(cfg.Warnings, cfg.ContentDir) // see curation.go
+	if err != nil {
+		return res, err
+	}
+	if cfg.Strict && curationProblems > 0 {
+		return res, ErrCuration
+	}
 	res.Events = len(evs)
 	stage("merge")
 

@@ -36,6 +36,8 @@ func encode(b *bytes.Buffer, e *Entry) {
 		w.strs(a.Tags)
 		w.bool(a.Draft)
 		w.str(a.Sum)
+		w.strs(a.Hide)
+		w.int(a.HideLine)
 	} else {
 		w.uint(0)
 	}
@@ -82,6 +84,8 @@ func decode(data []byte) (e *Entry, err error) {
 		a.Tags = r.strs()
 		a.Draft = r.bool()
 		a.Sum = r.str()
+		a.Hide = r.strs()
+		a.HideLine = r.int()
 		e.Article = a
 	}
 	if n := r.count(); n > 0 {
