@@ -25,6 +25,8 @@ type Article struct {
 	PublishedLine int            // 1-based line the publication date was read from (0 if none)
 	Tags          []string       // front matter tags
 	Draft         bool           // front matter draft: drafts are read but not published
+	Hide          []string       // front matter hide-events: IDs of events this article's sentences must not support
+	HideLine      int            // 1-based line of hide-events (0 if none)
 	Params        map[string]any // every front matter key, known or not
 	Blocks        []Block        // the body in reading order; never title, byline, date or URL
 	Dateline      *Dateline      // a wire story's dateline, which opens Blocks[0]; nil if none

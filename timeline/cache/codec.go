@@ -45,6 +45,8 @@ func encode(b *bytes.Buffer, e *Entry) {
 		} else {
 			w.uint(0)
 		}
+		w.strs(a.Hide)
+		w.int(a.HideLine)
 	} else {
 		w.uint(0)
 	}
@@ -94,6 +96,8 @@ func decode(data []byte) (e *Entry, err error) {
 		if r.bool() {
 			a.Dateline = &article.Dateline{Place: r.str(), Date: r.str(), Agency: r.str(), Len: r.int()}
 		}
+		a.Hide = r.strs()
+		a.HideLine = r.int()
 		e.Article = a
 	}
 	if n := r.count(); n > 0 {

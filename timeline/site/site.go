@@ -108,6 +108,7 @@ type indexView struct {
 	Periods     []periodCount
 	Sources     []sourceItem // every article when Whole, else the latest published
 	MoreSources int          // the articles Sources leaves out
+	KeyMoments  []entry      // the events the editors pinned, in order
 }
 
 // chronoList is a list of events in sections, with the filters' values.
@@ -136,6 +137,9 @@ type entry struct {
 	When                               when
 	Planned                            bool
 	TypeLabel, TypeClass               string
+	Pinned                             bool
+	Curated                            curatedView
+	Conflict                           string
 	Cited                              []citation
 }
 
@@ -412,6 +416,13 @@ func (v *siteView) indexView() *indexView {
 	for _, p := range v.Periods {
 		iv.Periods = append(iv.Periods, periodCount{Label: p.Label, Path: p.pagePath(1), Count: len(p.Events), Pages: len(p.Pages)})
 	}
+	var pinned []*eventView
+	for _, ev := range v.Events {
+		if ev.Pinned {
+			pinned = append(pinned, ev)
+		}
+	}
+	iv.KeyMoments = entries("", pinned)
 	arts := v.Articles
 	if iv.Whole {
 		var secs []section
@@ -509,7 +520,7 @@ func entries(root string, evs []*eventView) []entry {
 	for i, ev := range evs {
 		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
 			Actors: ev.Actors, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Cited: ev.Cited}
+			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited}
 	}
 	return out
 }
