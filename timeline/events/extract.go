@@ -214,6 +214,7 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	ms = c.participles(ms)
 	borrowFromMainEvent(c, ms)
 	ms = oneMentionPerType(ms)
+	d.sameOccasion(toks, ms)
 	kept := ms[:0]
 	for _, m := range ms {
 		if m.typ == Statement && m.noun && len(m.agent) == 0 {
@@ -231,6 +232,40 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	}
 	d.prev = ms
 }
+
+// sameOccasion dates what a speaker goes on to say in a sentence that
+// opens with a pronoun by the previous sentence's dated words: "The unit
+// warned on Monday that ... It called for an independent monitor." is
+// one occasion, so the call for a monitor was made on Monday too.
+func (d *doc) sameOccasion(toks []token, ms []*mention) {
+	if len(toks) == 0 || !subjectPronouns[toks[0].lower] {
+		return
+	}
+	var said *mention
+	for _, p := range d.prev {
+		if p.hasOwnDate && speechAct(p.typ) {
+			said = p
+			break
+		}
+	}
+	if said == nil {
+		return
+	}
+	for _, m := range ms {
+		if speechAct(m.typ) && !m.hasOwnDate {
+			m.date, m.mod, m.hasOwnDate = said.date, said.mod, true
+		}
+		if speechAct(m.typ) && len(m.agent) == 0 && len(said.agent) > 0 {
+			m.agent = said.agent[:1] // "It", "He": the speaker named before
+		}
+	}
+}
+
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true}
+
+// speechAct reports whether events of typ are said: statements, warnings
+// and demands.
+func speechAct(typ string) bool { return typ == Statement || typ == Warning || typ == Demand }
 
 // mentionAt reads an event mention at toks[i], or returns nil.
 func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {

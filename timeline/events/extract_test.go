@@ -93,6 +93,12 @@ func TestExtractRules(t *testing.T) {
 			"NATO said on Thursday that the risk was high. Zbigniew Rau opened a meeting of the OSCE Permanent Council in Vienna.",
 			[]want{{Statement, Occurred, "2021-12-30", "", []string{"NATO"}, ""}, {Meeting, Occurred, "2021-12-30", "", []string{"Zbigniew Rau", "OSCE Permanent Council"}, "Vienna"}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
+		{"what a speaker goes on to say is said on the same occasion",
+			"NATO warned on Monday that the risk was high. It called for more troops.",
+			[]want{{Warning, Occurred, "2021-12-27", "", []string{"NATO"}, ""}, {Demand, Occurred, "2021-12-27", "", []string{"NATO"}, ""}}},
+		{"a demand told with a verb and no date is dated as a statement is",
+			"NATO said on Thursday that the risk was high. Later in the text, NATO urged Russia to withdraw.",
+			[]want{{Statement, Occurred, "2021-12-30", "", []string{"NATO"}, ""}, {Demand, Occurred, "2021-12-30", "", []string{"NATO", "Russia"}, ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
