@@ -70,8 +70,11 @@ func ExampleBuild() {
 	// assets/style.css
 	// assets/timeline.js
 	// events/2021-12-30.html
+	// events.csv
+	// events.ics
 	// events.json
 	// feed.xml
 	// index.html
 	// periods/2021-12.html
+	// timelinejs.json
 }

@@ -46,6 +46,15 @@ type atomEntry struct {
 	Summary    string         `xml:"summary"`
 }
 
+// feed.xml is always written: every page links to it.
+type atomExport struct{}
+
+func init() { registerExport(atomExport{}, true) }
+
+func (atomExport) Name() string                              { return "atom" }
+func (atomExport) File() string                              { return "feed.xml" }
+func (atomExport) Make(v *siteView, s *Site) ([]byte, error) { return feed(v, s.FeedLimit) }
+
 const epoch = "1970-01-01T00:00:00Z"
 
 // feed is the Atom feed of the latest limit events (see Site.FeedLimit).
@@ -140,18 +149,7 @@ func instant(day string) string {
 // summary is one line of what, when, who and where, and the evidence.
 func summary(ev *eventView) string {
 	var b strings.Builder
-	b.WriteString(ev.TypeLabel)
-	if ev.Planned {
-		b.WriteString(" (planned)")
-	}
-	b.WriteString(", " + ev.When.Long)
-	if len(ev.Actors) > 0 {
-		b.WriteString(": " + strings.Join(ev.Actors, ", "))
-	}
-	if ev.Place != "" {
-		b.WriteString(", in " + ev.Place)
-	}
-	b.WriteString(".")
+	b.WriteString(eventLine(ev))
 	for _, s := range ev.Sources {
 		b.WriteString(" “" + s.Sentence + "”")
 		if s.Title != "" {
