@@ -14,6 +14,8 @@
 //	events.ics               iCalendar: the events dated to the day or finer
 //	events.csv               one row per event, for a spreadsheet
 //	timelinejs.json          the chronology for a TimelineJS3 embed
+//	404.html                 the page a host shows at a missing address, at any depth
+//	sitemap.xml              every page's absolute address, with a base URL only
 //	assets/...               the stylesheet and script of the templates
 //	...                      the files of the templates' static/ folder, if any
 //	.timeline-output         the marker that lets the next build replace the folder

@@ -65,6 +65,7 @@ func ExampleBuild() {
 	}
 	// Output:
 	// .timeline-output
+	// 404.html
 	// articles/call.html
 	// assets/favicon.svg
 	// assets/style.css

@@ -313,8 +313,8 @@ func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (
 }
 
 // render writes every file of the site: the pages (see renderPages), the
-// exports (events.json, the feed and the others of s.Exports) and the
-// templates' files.
+// exports (events.json, the feed and the others of s.Exports), 404.html,
+// the sitemap and the templates' files.
 func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
 	// The exports see the whole chronology; make them while the pages
 	// render.
@@ -328,6 +328,12 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *
 	err = renderPages(ctx, w, ts, seed, v, s.LoadArticle)
 	whole.Wait()
 	if err := cmp.Or(err, exportErr); err != nil {
+		return err
+	}
+	if err := writeNotFound(w, ts, seed, v); err != nil {
+		return err
+	}
+	if err := writeSitemap(w, v); err != nil {
 		return err
 	}
 	if err := copyFiles(ctx, w, tmpl, assetsDir); err != nil {
