@@ -14,13 +14,14 @@ import (
 // dates come from the sources' publication dates, never from the clock.
 
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Author  atomPerson  `xml:"author"`
-	Links   []atomLink  `xml:"link"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Author   atomPerson  `xml:"author"`
+	Links    []atomLink  `xml:"link"`
+	Entries  []atomEntry `xml:"entry"`
 }
 
 type atomPerson struct {
@@ -66,10 +67,11 @@ func feed(v *siteView, limit int) ([]byte, error) {
 		limit = len(v.Events)
 	}
 	f := atomFeed{
-		Title:   v.Header.Title,
-		ID:      "urn:timeline:" + slugify(v.Header.Title, "timeline"),
-		Updated: epoch,
-		Author:  atomPerson{Name: v.Header.Title},
+		Title:    v.Header.Title,
+		Subtitle: v.Header.Description,
+		ID:       "urn:timeline:" + slugify(v.Header.Title, "timeline"),
+		Updated:  epoch,
+		Author:   atomPerson{Name: v.Header.Title},
 	}
 	base := v.Header.BaseURL
 	if base != "" {
