@@ -349,7 +349,7 @@ func TestTimelineJSExport(t *testing.T) {
 			checkKeys(t, "timelinejs.json", doc, tlTopKeys)
 			if title, ok := doc["title"].(map[string]any); !ok {
 				t.Error("no title slide")
-			} else if text := title["text"].(map[string]any); text["headline"] != s.Title || text["text"] != s.Description {
+			} else if text := title["text"].(map[string]any); html.UnescapeString(text["headline"].(string)) != s.Title || html.UnescapeString(text["text"].(string)) != s.Description {
 				t.Errorf("title slide %v", text)
 			}
 			slides, ok := doc["events"].([]any)
@@ -417,7 +417,7 @@ func TestTimelineJSExport(t *testing.T) {
 					t.Errorf("%s: display_date %q for %s %s", ev.ID, display, ev.Date, ev.Mod)
 				}
 				text := slide["text"].(map[string]any)
-				if text["headline"] != ev.Title {
+				if html.UnescapeString(text["headline"].(string)) != ev.Title {
 					t.Errorf("%s: headline %q, want %q", ev.ID, text["headline"], ev.Title)
 				}
 				if slide["group"] != typeLabel(ev.Type) {
@@ -429,7 +429,7 @@ func TestTimelineJSExport(t *testing.T) {
 						t.Errorf("%s: text lacks the evidence %q", ev.ID, src.Sentence)
 					}
 				}
-				hrefs := regexp.MustCompile(`href="([^"]*)"`).FindAllStringSubmatch(text["text"].(string), -1)
+				hrefs := regexp.MustCompile(`href='([^']*)'`).FindAllStringSubmatch(text["text"].(string), -1)
 				if len(hrefs) == 0 {
 					t.Errorf("%s: text has no link", ev.ID)
 					continue
@@ -673,4 +673,37 @@ func TestParseWhenIn(t *testing.T) {
 			}
 		})
 	}
+}
+
+// BenchmarkExports makes each export of 20,000 events, and the digest that
+// lets a rebuild keep them all.
+func BenchmarkExports(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	s.BaseURL = exportBase
+	v := newSiteView(s, exportBase)
+	xs, err := exportsOf(&s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, x := range xs {
+		b.Run(x.Name(), func(b *testing.B) {
+			size := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				data, err := x.Make(v, &s)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(data)
+			}
+			b.SetBytes(int64(size))
+		})
+	}
+	b.Run("digest", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			exportDigest(v, &s)
+		}
+		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(v.Events)), "ns/event")
+	})
 }

@@ -124,17 +124,29 @@ func icsDescription(v *siteView, ev *eventView) string {
 }
 
 // icsWriter writes content lines: CRLF-terminated, folded at 75 octets.
-type icsWriter struct{ b []byte }
+type icsWriter struct {
+	b   []byte
+	tmp []byte // the line being written
+}
 
 // prop writes the property name with a TEXT value, escaped.
 func (c *icsWriter) prop(name, text string) {
-	c.line(name + ":" + icsEscape(text))
+	c.tmp = append(c.tmp[:0], name...)
+	c.tmp = append(c.tmp, ':')
+	c.tmp = appendICSText(c.tmp, text)
+	c.fold(c.tmp)
 }
 
-// line writes one content line, folded so that no line is longer than 75
-// octets without its CRLF: each continuation starts with a space, and a
-// fold never splits a UTF-8 sequence.
+// line writes one content line as it is.
 func (c *icsWriter) line(s string) {
+	c.tmp = append(c.tmp[:0], s...)
+	c.fold(c.tmp)
+}
+
+// fold writes the content line s, folded so that no line is longer than
+// 75 octets without its CRLF: each continuation starts with a space, and
+// a fold never splits a UTF-8 sequence.
+func (c *icsWriter) fold(s []byte) {
 	limit := 75
 	for len(s) > limit {
 		cut := limit
@@ -150,25 +162,26 @@ func (c *icsWriter) line(s string) {
 	c.b = append(c.b, "\r\n"...)
 }
 
-// icsEscape escapes a TEXT value: backslash, semicolon, comma and line
-// breaks; other control characters, which TEXT does not allow, go.
-func icsEscape(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '\\' || r == ';' || r == ',' }) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range strings.ReplaceAll(s, "\r\n", "\n") {
-		switch {
-		case r == '\\' || r == ';' || r == ',':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n' || r == '\r':
-			b.WriteString(`\n`)
-		case r < 0x20 || r == 0x7f:
+// appendICSText appends s escaped as a TEXT value: backslash, semicolon
+// and comma get a backslash, a line break (CRLF, LF or CR) is \n, and
+// other control characters, which TEXT does not allow, go.
+func appendICSText(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == ';' || c == ',':
+			b = append(b, '\\', c)
+		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			// the \n that follows writes the break
+		case c == '\n' || c == '\r':
+			b = append(b, '\\', 'n')
+		case c < 0x20 || c == 0x7f:
 			// dropped
 		default:
-			b.WriteRune(r)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return b
 }
+
+// icsEscape is s escaped as a TEXT value.
+func icsEscape(s string) string { return string(appendICSText(nil, s)) }

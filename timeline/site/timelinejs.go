@@ -21,10 +21,11 @@ import (
 //     ("early December", "around 30 December"), parts of a day and clock
 //     times with a zone also have display_date, the date as the site's
 //     pages show it, since TimelineJS knows none of them;
-//   - text has the title as headline and, as HTML, the type, status, date,
+//   - text has the title as headline and as text the type, status, date,
 //     actors, place, every evidence sentence linked to its article and a
 //     link to the event's page (absolute with a base URL; an embed on
-//     another site needs one);
+//     another site needs one); TimelineJS reads both as HTML, so every
+//     piece of our text in them is escaped;
 //   - group is the type as the pages label it ("Call"), so that TimelineJS
 //     puts each type on rows of its own; unique_id is the event's ID.
 //
@@ -50,7 +51,7 @@ var tlPartNames = []string{"year", "month", "day", "hour", "minute"}
 func (timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
 	b := make([]byte, 0, 1024*len(v.Events)+256)
 	b = append(b, "{\n  \"title\": {\n    \"text\": {\n"...)
-	b = field(b, "      ", "headline", v.Header.Title)
+	b = field(b, "      ", "headline", html.EscapeString(v.Header.Title))
 	b = append(b, `      "text": `...)
 	b = jsonString(b, html.EscapeString(v.Header.Description))
 	b = append(b, "\n    }\n  },\n  \"events\": ["...)
@@ -80,7 +81,7 @@ func (timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
 			b = field(b, "      ", "display_date", d.display)
 		}
 		b = append(b, "      \"text\": {\n"...)
-		b = field(b, "        ", "headline", ev.Title)
+		b = field(b, "        ", "headline", html.EscapeString(ev.Title))
 		b = append(b, `        "text": `...)
 		b = jsonString(b, timelineJSText(v, ev))
 		b = append(b, "\n      },\n"...)
@@ -160,14 +161,16 @@ func timelineJSDate(value string, ev *eventView, s *Site) (tlDate, bool) {
 }
 
 // timelineJSText is a slide's text: what, when, who and where, the
-// evidence and the event's page, as HTML.
+// evidence and the event's page, as HTML. Its attributes take single
+// quotes and html.EscapeString escapes both kinds, so the text has no
+// double quote and goes into the JSON as it is, without encoding/json.
 func timelineJSText(v *siteView, ev *eventView) string {
 	var b strings.Builder
 	b.WriteString("<p>" + html.EscapeString(eventLine(ev)) + "</p>")
 	for _, s := range ev.Sources {
 		b.WriteString("<blockquote>“" + html.EscapeString(s.Sentence) + "” — ")
 		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
-			b.WriteString(`<a href="` + html.EscapeString(s.URL) + `">` + html.EscapeString(s.Title) + "</a>")
+			b.WriteString("<a href='" + html.EscapeString(s.URL) + "'>" + html.EscapeString(s.Title) + "</a>")
 		} else {
 			b.WriteString(html.EscapeString(s.Title))
 		}
@@ -176,6 +179,6 @@ func timelineJSText(v *siteView, ev *eventView) string {
 		}
 		b.WriteString("</blockquote>")
 	}
-	b.WriteString(`<p><a href="` + html.EscapeString(pageURL(v, ev)) + `">The event's page, with every source</a></p>`)
+	b.WriteString("<p><a href='" + html.EscapeString(pageURL(v, ev)) + "'>The event’s page, with every source</a></p>")
 	return b.String()
 }
