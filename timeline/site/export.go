@@ -83,6 +83,9 @@ func exportsOf(s *Site) ([]export, error) {
 // An export's key is the digest of everything exports read with its name,
 // so that an unchanged rebuild neither makes nor writes any export.
 func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []export) error {
+	if p, ok := w.(interface{ plan(int) }); ok {
+		p.plan(len(xs)) // for the progress line
+	}
 	digest := exportDigest(v, s)
 	for _, x := range xs {
 		if err := ctx.Err(); err != nil {

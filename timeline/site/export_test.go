@@ -612,6 +612,8 @@ func TestICSLines(t *testing.T) {
 			"X:" + strings.Repeat("a", 73) + "\r\n " + strings.Repeat("a", 74) + "\r\n " + strings.Repeat("a", 13) + "\r\n"},
 		{"a fold never splits a character", "X:" + strings.Repeat("a", 72) + "ж",
 			"X:" + strings.Repeat("a", 72) + "\r\n ж\r\n"},
+		{"bytes that are no UTF-8 still fold, and end", "X:" + strings.Repeat("\x80", 80),
+			"X:" + strings.Repeat("\x80", 69) + "\r\n " + strings.Repeat("\x80", 11) + "\r\n"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var c icsWriter

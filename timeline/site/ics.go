@@ -150,8 +150,8 @@ func (c *icsWriter) fold(s []byte) {
 	limit := 75
 	for len(s) > limit {
 		cut := limit
-		for cut > 0 && !utf8.RuneStart(s[cut]) {
-			cut--
+		for cut > limit-4 && !utf8.RuneStart(s[cut]) {
+			cut-- // at most three bytes back: no UTF-8 sequence is longer
 		}
 		c.b = append(c.b, s[:cut]...)
 		c.b = append(c.b, "\r\n "...)
