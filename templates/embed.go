@@ -2,8 +2,8 @@
 // timeline site. A user's own templates folder overrides them file by file:
 // see site.Templates.
 //
-// The page templates are index.html, period.html, day.html and
-// article.html. Files whose names start with "_" are partials parsed with
+// The page templates are index.html, period.html, day.html,
+// article.html and 404.html. Files whose names start with "_" are partials parsed with
 // every page: the defaults define "layout" (the page around a "main"
 // template, with a "scripts" block), "badges" and "segments" (a block's
 // text with its marks) in _layout.html, and "entry" (one event of a list),
@@ -15,8 +15,9 @@
 //
 // Every page executes with:
 //
-//	.Site       .Title .BaseURL: the site's header facts, nothing more
+//	.Site       .Title .BaseURL .Description .Lang: the site's header facts, nothing more
 //	.Root       the way back to the site's root: "" or "../"; prefix every link with it
+//	            (on 404.html, the base URL, or "/" without one: see below)
 //	.Path       this page, relative to the root
 //	.Canonical  this page's absolute URL, when the site has a base URL
 //	.Title      the page's own title ("" on the index page)
@@ -77,6 +78,12 @@
 // list) and .Unplaced (the ids of evidence sentences that do not show in
 // its text; the default template puts them as anchors at the top, so that
 // every link from an event page lands).
+//
+// 404.html is what a static host shows at any missing address, at any
+// depth, so relative links cannot work from it: its .Root is the base URL
+// when the site has one, else "/", and the default template then carries a
+// small script that finds the site's root (the deepest folder of the
+// address that has events.json) and points its links there.
 //
 // Every .Path and .Href is relative to the site's root, except the .Refs of
 // a segment, which link from the article page. The function join is

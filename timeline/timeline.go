@@ -76,6 +76,11 @@ type Config struct {
 	// as a preview's rebuilds do: see Loader.Memo.
 	Memo *Memo
 
+	Description string         // one sentence about the site, for the pages' meta description, the feed and the exports
+	Language    string         // the pages' language, <html lang>; default "en"
+	TimeZone    *time.Location // the zone clock times that carry one are shown in; nil shows them as the text gives them
+	Exports     []string       // the optional exports to write (ExportNames): nil means all, an empty list none
+
 	Warnings io.Writer      // where "path:line: message" warnings go; nil discards them
 	Progress func(Progress) // optional: called now and then while the build runs
 }
@@ -105,6 +110,11 @@ type Stage struct {
 	Name string
 	Took time.Duration
 }
+
+// ExportNames lists the exports that Config.Exports chooses from: "csv"
+// (events.csv), "ics" (events.ics) and "timelinejs" (timelinejs.json).
+// events.json and feed.xml are always written.
+func ExportNames() []string { return site.ExportNames() }
 
 // ErrStrict is what a strict build fails with when articles were left out.
 var ErrStrict = errors.New("articles were left out and -strict is set; the output was not changed")
@@ -166,7 +176,8 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return res, ErrStrict
 	}
 	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, FeedLimit: cfg.FeedLimit,
-		Version: programVersion(), LoadArticle: loadArticle(corpus)}
+		Version: programVersion(), LoadArticle: loadArticle(corpus),
+		Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone, Exports: cfg.Exports}
 	opt := site.Options{}
 	if corpus.cache != nil {
 		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")

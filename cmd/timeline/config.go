@@ -22,6 +22,14 @@ const configFile = "timeline.toml"
 // relative to the configuration file's folder.
 var pathSettings = map[string]bool{"content": true, "out": true, "templates": true, "cache": true}
 
+// listSettings are the settings that take a list: exports = ["ics", "csv"]
+// sets -exports ics,csv (a comma-separated string works too).
+var listSettings = map[string]bool{"exports": true}
+
+// settingAliases are names a setting may also have in the file, for the
+// flag it sets: language = "de" is -lang de.
+var settingAliases = map[string]string{"language": "lang"}
+
 // applyConfig sets, from the configuration file at path, every site flag of
 // fs that the command line did not set: a setting's key is the flag's name
 // ("title", "base-url", "cache", ...). An unknown key or a value of the
@@ -46,13 +54,17 @@ func applyConfig(fs *flag.FlagSet, path string, explicit bool, settable map[stri
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	for _, key := range keys {
-		line := keyLine(data, key)
+	for _, name := range keys {
+		line := keyLine(data, name)
+		key := name
+		if alias, ok := settingAliases[name]; ok {
+			key = alias
+		}
 		if !settable[key] || fs.Lookup(key) == nil {
-			return fmt.Errorf("%s:%d: unknown setting %q; the settings are %s", path, line, key, settingNames(settable))
+			return fmt.Errorf("%s:%d: unknown setting %q; the settings are %s", path, line, name, settingNames(settable))
 		}
 		var text string
-		switch v := settings[key].(type) {
+		switch v := settings[name].(type) {
 		case string:
 			text = v
 			if pathSettings[key] && v != "" && !filepath.IsAbs(v) {
@@ -60,6 +72,19 @@ func applyConfig(fs *flag.FlagSet, path string, explicit bool, settable map[stri
 			}
 		case bool, int64, float64:
 			text = fmt.Sprint(v)
+		case []any:
+			if !listSettings[key] {
+				return fmt.Errorf("%s:%d: %s must be a string, a number or true/false, not a list", path, line, name)
+			}
+			items := make([]string, len(v))
+			for i, item := range v {
+				s, ok := item.(string)
+				if !ok {
+					return fmt.Errorf("%s:%d: %s must be a list of strings", path, line, name)
+				}
+				items[i] = s
+			}
+			text = strings.Join(items, ",")
 		default:
 			return fmt.Errorf("%s:%d: %s must be a string, a number or true/false", path, line, key)
 		}
@@ -67,7 +92,7 @@ func applyConfig(fs *flag.FlagSet, path string, explicit bool, settable map[stri
 			continue // the command line wins
 		}
 		if err := fs.Set(key, text); err != nil {
-			return fmt.Errorf("%s:%d: %s: %v", path, line, key, err)
+			return fmt.Errorf("%s:%d: %s: %v", path, line, name, err)
 		}
 	}
 	return nil

@@ -11,6 +11,11 @@
 //	articles/<slug>.html     one page per article, evidence sentences marked
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
+//	events.ics               iCalendar: the events dated to the day or finer
+//	events.csv               one row per event, for a spreadsheet
+//	timelinejs.json          the chronology for a TimelineJS3 embed
+//	404.html                 the page a host shows at a missing address, at any depth
+//	sitemap.xml              every page's absolute address, with a base URL only
 //	assets/...               the stylesheet and script of the templates
 //	...                      the files of the templates' static/ folder, if any
 //	.timeline-output         the marker that lets the next build replace the folder
@@ -34,9 +39,15 @@
 // rendering it. An event or article page reaches only its own event or
 // article and small references to its neighbours, so editing one article
 // renders again only its page, the pages of the events that cite it and
-// of their neighbours, their period pages, and the index, feed and
-// events.json. An article's page key takes its Sum, not its text, so its
+// of their neighbours, their period pages, the index and the exports. An article's page key takes its Sum, not its text, so its
 // text is loaded (Site.LoadArticle) only when its page is rendered.
+//
+// The files made from the whole chronology (events.json, feed.xml and the
+// exports of Site.Exports) are writers behind one small interface, export,
+// one file each. An export's key digests everything exports read (every
+// event as given and as its page shows it, the site's settings, the
+// program's version), so an unchanged rebuild neither makes nor writes
+// any of them.
 //
 // The pages come from html/template files: the embedded defaults of package
 // templates, which a user's own folder overrides file by file (Templates).

@@ -65,13 +65,17 @@ func ExampleBuild() {
 	}
 	// Output:
 	// .timeline-output
+	// 404.html
 	// articles/call.html
 	// assets/favicon.svg
 	// assets/style.css
 	// assets/timeline.js
 	// events/2021-12-30.html
+	// events.csv
+	// events.ics
 	// events.json
 	// feed.xml
 	// index.html
 	// periods/2021-12.html
+	// timelinejs.json
 }

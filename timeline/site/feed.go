@@ -14,13 +14,14 @@ import (
 // dates come from the sources' publication dates, never from the clock.
 
 type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Author  atomPerson  `xml:"author"`
-	Links   []atomLink  `xml:"link"`
-	Entries []atomEntry `xml:"entry"`
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Author   atomPerson  `xml:"author"`
+	Links    []atomLink  `xml:"link"`
+	Entries  []atomEntry `xml:"entry"`
 }
 
 type atomPerson struct {
@@ -46,6 +47,15 @@ type atomEntry struct {
 	Summary    string         `xml:"summary"`
 }
 
+// feed.xml is always written: every page links to it.
+type atomExport struct{}
+
+func init() { registerExport(atomExport{}, true) }
+
+func (atomExport) Name() string                              { return "atom" }
+func (atomExport) File() string                              { return "feed.xml" }
+func (atomExport) Make(v *siteView, s *Site) ([]byte, error) { return feed(v, s.FeedLimit) }
+
 const epoch = "1970-01-01T00:00:00Z"
 
 // feed is the Atom feed of the latest limit events (see Site.FeedLimit).
@@ -57,10 +67,11 @@ func feed(v *siteView, limit int) ([]byte, error) {
 		limit = len(v.Events)
 	}
 	f := atomFeed{
-		Title:   v.Header.Title,
-		ID:      "urn:timeline:" + slugify(v.Header.Title, "timeline"),
-		Updated: epoch,
-		Author:  atomPerson{Name: v.Header.Title},
+		Title:    v.Header.Title,
+		Subtitle: v.Header.Description,
+		ID:       "urn:timeline:" + slugify(v.Header.Title, "timeline"),
+		Updated:  epoch,
+		Author:   atomPerson{Name: v.Header.Title},
 	}
 	base := v.Header.BaseURL
 	if base != "" {
@@ -140,18 +151,7 @@ func instant(day string) string {
 // summary is one line of what, when, who and where, and the evidence.
 func summary(ev *eventView) string {
 	var b strings.Builder
-	b.WriteString(ev.TypeLabel)
-	if ev.Planned {
-		b.WriteString(" (planned)")
-	}
-	b.WriteString(", " + ev.When.Long)
-	if len(ev.Actors) > 0 {
-		b.WriteString(": " + strings.Join(ev.Actors, ", "))
-	}
-	if ev.Place != "" {
-		b.WriteString(", in " + ev.Place)
-	}
-	b.WriteString(".")
+	b.WriteString(eventLine(ev))
 	for _, s := range ev.Sources {
 		b.WriteString(" “" + s.Sentence + "”")
 		if s.Title != "" {

@@ -8,6 +8,16 @@ import (
 	"github.com/timelinehq/timeline/timeline/events"
 )
 
+// events.json is the chronology as `timeline extract -json` prints it; it
+// is always written.
+type jsonExport struct{}
+
+func init() { registerExport(jsonExport{}, true) }
+
+func (jsonExport) Name() string                              { return "json" }
+func (jsonExport) File() string                              { return "events.json" }
+func (jsonExport) Make(v *siteView, s *Site) ([]byte, error) { return eventsJSON(v.source) }
+
 // eventsJSON is the chronology in the contract format of
 // `timeline extract -json`: an indented array, [] when empty, and arrays,
 // never null, for actors and sources. Its bytes are those of

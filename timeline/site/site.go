@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/timelinehq/timeline/templates"
 	"github.com/timelinehq/timeline/timeline/article"
@@ -49,6 +50,15 @@ type Site struct {
 	// program. Build then records it, and UpToDate can tell that a build
 	// would change nothing without merging or rendering.
 	Inputs string
+
+	Description string         // one sentence about the site, for pages' meta description and the exports
+	Language    string         // the pages' language, <html lang>; "en" when empty
+	TimeZone    *time.Location // the zone clock times that carry one are shown in; nil shows them as the text gives them
+
+	// Exports lists the optional exports to write by name (see
+	// ExportNames): nil writes them all, an empty list none. events.json
+	// and feed.xml are always written.
+	Exports []string
 }
 
 // DefaultFeedLimit is how many events the feed holds when Site.FeedLimit is 0.
@@ -306,27 +316,28 @@ func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (
 	return keys, nil
 }
 
-// render writes every file of the site: the pages (see renderPages), then
-// events.json, the feed and the templates' files.
+// render writes every file of the site: the pages (see renderPages), the
+// exports (events.json, the feed and the others of s.Exports), 404.html,
+// the sitemap and the templates' files.
 func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
-	// events.json and the feed see the whole chronology and are made on
-	// every build; make them while the pages render.
-	var jsonData, feedData []byte
-	var jsonErr, feedErr error
+	// The exports see the whole chronology; make them while the pages
+	// render.
+	xs, err := exportsOf(&s)
+	if err != nil {
+		return err
+	}
+	var exportErr error
 	var whole sync.WaitGroup
-	whole.Go(func() {
-		jsonData, jsonErr = eventsJSON(v.source)
-		feedData, feedErr = feed(v, s.FeedLimit)
-	})
-	err := renderPages(ctx, w, ts, seed, v, s.LoadArticle)
+	whole.Go(func() { exportErr = writeExports(ctx, w, v, &s, xs) })
+	err = renderPages(ctx, w, ts, seed, v, s.LoadArticle)
 	whole.Wait()
-	if err := cmp.Or(err, jsonErr, feedErr); err != nil {
+	if err := cmp.Or(err, exportErr); err != nil {
 		return err
 	}
-	if err := w.write("events.json", jsonData); err != nil {
+	if err := writeNotFound(w, ts, seed, v); err != nil {
 		return err
 	}
-	if err := w.write("feed.xml", feedData); err != nil {
+	if err := writeSitemap(w, v); err != nil {
 		return err
 	}
 	if err := copyFiles(ctx, w, tmpl, assetsDir); err != nil {

@@ -21,6 +21,7 @@ const (
 	dayPageTmpl    = "day.html"
 	articlePage    = "article.html"
 	periodPageTmpl = "period.html"
+	notFoundPage   = "404.html"
 
 	assetsDir = "assets" // copied to the output's assets/
 	staticDir = "static" // copied to the output's root
@@ -115,7 +116,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		}
 	}
 	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
-	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage} {
+	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, notFoundPage} {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/timelinehq/timeline/templates"
 )
@@ -33,9 +34,20 @@ func fingerprint(seed Key, s Site, baseURL string) Key {
 	e.str("timeline/site fingerprint v2")
 	v := reflect.ValueOf(s)
 	for i := range v.NumField() {
-		if v.Field(i).Kind() != reflect.Func { // LoadArticle: how, not what
-			e.str(v.Type().Field(i).Name)
-			e.value(v.Field(i))
+		f := v.Field(i)
+		if f.Kind() == reflect.Func { // LoadArticle: how, not what
+			continue
+		}
+		e.str(v.Type().Field(i).Name)
+		switch x := f.Interface().(type) {
+		case *time.Location: // no exported fields: its name says which
+			e.flag(x != nil)
+			e.str(zoneName(x))
+		case []string: // nil may mean something else than empty (Exports)
+			e.flag(x == nil)
+			e.value(f)
+		default:
+			e.value(f)
 		}
 	}
 	return e.sum(seed)

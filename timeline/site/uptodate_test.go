@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/timelinehq/timeline/templates"
 )
@@ -129,6 +130,11 @@ func TestEverySettingChangesTheFingerprint(t *testing.T) {
 			v.SetBool(true)
 		case reflect.Slice:
 			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		case reflect.Pointer:
+			if v.Type() != reflect.TypeFor[*time.Location]() {
+				t.Fatalf("Site.%s is a %s: teach this test to set it", f.Name, v.Type())
+			}
+			v.Set(reflect.ValueOf(time.UTC))
 		case reflect.Func:
 			continue
 		default:
@@ -138,5 +144,21 @@ func TestEverySettingChangesTheFingerprint(t *testing.T) {
 		if want := f.Name != "Events" && f.Name != "Articles"; changed != want {
 			t.Errorf("Site.%s changes the fingerprint: %v, want %v", f.Name, changed, want)
 		}
+	}
+}
+
+// TestSettingsThatReflectionCannotSee checks the settings whose values the
+// reflection of TestEverySettingChangesTheFingerprint does not tell apart:
+// a time zone, which has no exported fields, and a nil list of exports
+// (all of them) against an empty one (none).
+func TestSettingsThatReflectionCannotSee(t *testing.T) {
+	var seed Key
+	moscow, _ := time.LoadLocation("Europe/Moscow")
+	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	if fingerprint(seed, Site{TimeZone: moscow}, "") == fingerprint(seed, Site{TimeZone: tokyo}, "") {
+		t.Error("two time zones have the same fingerprint")
+	}
+	if fingerprint(seed, Site{Exports: nil}, "") == fingerprint(seed, Site{Exports: []string{}}, "") {
+		t.Error("every export and none have the same fingerprint")
 	}
 }

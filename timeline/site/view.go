@@ -29,8 +29,10 @@ import (
 
 // siteHeader is what every page knows of the site.
 type siteHeader struct {
-	Title   string
-	BaseURL string // "" or absolute, ending in "/"
+	Title       string
+	BaseURL     string // "" or absolute, ending in "/"
+	Description string // "" or one sentence about the site
+	Lang        string // the pages' language: "en"
 }
 
 // siteView is the whole site, computed once per build. No template sees
@@ -258,7 +260,7 @@ type markRange struct {
 var typeOrder = []string{events.Call, events.Meeting, events.Statement, events.Warning, events.Visit, events.Agreement, events.Demand}
 
 func newSiteView(s Site, baseURL string) *siteView {
-	v := &siteView{Header: siteHeader{Title: s.Title, BaseURL: baseURL}, source: s.Events}
+	v := &siteView{Header: siteHeader{Title: s.Title, BaseURL: baseURL, Description: s.Description, Lang: cmp.Or(s.Language, "en")}, source: s.Events}
 	if v.Header.Title == "" {
 		v.Header.Title = "Timeline"
 	}
@@ -328,7 +330,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		w, ok := whens[[2]string{e.Date, e.Mod}]
 		if !ok {
-			w = parseWhen(e.Date, e.Mod)
+			w = parseWhenIn(e.Date, e.Mod, s.TimeZone)
 			whens[[2]string{e.Date, e.Mod}] = w
 		}
 		ev.When = w

@@ -1,0 +1,206 @@
+package site
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// An export is one file of the whole chronology in a format that other
+// tools read: events.json, the Atom feed, iCalendar, CSV, TimelineJS.
+// Adding a format is one file: a type with these methods, registered in
+// that file's init with registerExport.
+//
+// An export sees the site's view and the Site it was made from, but its
+// bytes may depend only on what exportDigest covers (the events, their
+// views' paths, dates and labels, the site's header, the feed limit),
+// since a rebuild keeps the file without making it again when that
+// digest is unchanged.
+type export interface {
+	Name() string                              // what Site.Exports and -exports call it: "ics"
+	File() string                              // its path in the output: "events.ics"
+	Make(v *siteView, s *Site) ([]byte, error) // its bytes
+}
+
+// exportEntry is a registered export; an export that is always written
+// (events.json, which the contract names, and the feed, which every page
+// links to) is not one Site.Exports can leave out.
+type exportEntry struct {
+	export
+	always bool
+}
+
+var exportList []exportEntry
+
+// registerExport adds x to the exports every build considers. With always
+// set, x is written whatever Site.Exports says.
+func registerExport(x export, always bool) {
+	exportList = append(exportList, exportEntry{x, always})
+}
+
+// ExportNames lists the exports that Site.Exports can choose, sorted:
+// "csv", "ics", "timelinejs". events.json and feed.xml are always written.
+func ExportNames() []string {
+	var names []string
+	for _, x := range exportList {
+		if !x.always {
+			names = append(names, x.Name())
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// CheckExports reports an error naming the first of names that is not an
+// export; "json" and "atom", which are always written, are accepted.
+func CheckExports(names []string) error {
+	for _, n := range names {
+		if !slices.ContainsFunc(exportList, func(x exportEntry) bool { return x.Name() == n }) {
+			return fmt.Errorf("unknown export %q; the exports are %s", n, strings.Join(ExportNames(), ", "))
+		}
+	}
+	return nil
+}
+
+// exportsOf is what a build of s writes: every always-written export,
+// and those of s.Exports, or all when it is nil.
+func exportsOf(s *Site) ([]export, error) {
+	if err := CheckExports(s.Exports); err != nil {
+		return nil, err
+	}
+	var out []export
+	for _, x := range exportList {
+		if x.always || s.Exports == nil || slices.Contains(s.Exports, x.Name()) {
+			out = append(out, x.export)
+		}
+	}
+	return out, nil
+}
+
+// writeExports makes and writes every export of s that w does not keep.
+// An export's key is the digest of everything exports read with its name,
+// so that an unchanged rebuild neither makes nor writes any export.
+func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []export) error {
+	if p, ok := w.(interface{ plan(int) }); ok {
+		p.plan(len(xs)) // for the progress line
+	}
+	digest := exportDigest(v, s)
+	for _, x := range xs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		key := exportKey(digest, x)
+		if w.keep(x.File(), key) {
+			continue
+		}
+		data, err := x.Make(v, s)
+		if err != nil {
+			return fmt.Errorf("%s: %w", x.File(), err)
+		}
+		if err := w.writeKeyed(x.File(), key, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// exportKey is the key of export x over a chronology with digest d.
+func exportKey(d Key, x export) Key {
+	var e enc
+	e.reset()
+	e.strs(x.Name(), x.File())
+	return e.sum(d)
+}
+
+// exportKeyVersion changes when the way exports are made changes in a way
+// the program version cannot see; the version (a hash of the executable)
+// sees every change of the code.
+const exportKeyVersion = "timeline/site exports v1"
+
+// exportDigest digests everything an export may read: the program's
+// version, the site's header and settings, and every event as given and
+// as the view shows it (its path, its dates made readable in the display
+// zone, its type's label, when it was reported). It writes each event's
+// fields by hand, not through reflection, since it runs over the whole
+// chronology on every build; TestExportDigestCoversEveryField checks that
+// it misses no field of events.Event.
+func exportDigest(v *siteView, s *Site) Key {
+	var e enc
+	e.reset()
+	e.strs(exportKeyVersion, s.Version, v.Header.Title, v.Header.BaseURL, v.Header.Description, v.Header.Lang, zoneName(s.TimeZone))
+	e.u64(uint64(s.FeedLimit))
+	e.u64(uint64(len(v.Events)))
+	for i, ev := range v.Events {
+		src := &v.source[i]
+		e.strs(src.ID, src.Type, src.Status, src.Date, src.Mod, src.Title)
+		e.u64(uint64(len(src.Actors)))
+		e.strs(src.Actors...)
+		e.str(src.Place)
+		e.flag(src.Pinned)
+		e.u64(uint64(len(src.Curated)))
+		e.strs(src.Curated...)
+		e.u64(uint64(len(src.Conflicts)))
+		for _, c := range src.Conflicts {
+			e.str(c.Date)
+			e.u64(uint64(len(c.Articles)))
+			e.strs(c.Articles...)
+		}
+		e.u64(uint64(len(src.Sources)))
+		for j := range src.Sources {
+			so := &src.Sources[j]
+			e.strs(so.Article, so.Title, so.URL, so.Published, so.Sentence)
+			e.u64(uint64(so.Start))
+			e.u64(uint64(so.End))
+		}
+		w := &ev.When
+		e.strs(ev.File, ev.Path, ev.TypeLabel, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
+	}
+	return e.sum(Key{})
+}
+
+// pageURL is the address of an event's page as an export gives it:
+// absolute with a base URL, else relative to the site's root, where the
+// exports are.
+func pageURL(v *siteView, ev *eventView) string {
+	return v.Header.BaseURL + ev.Path
+}
+
+// exportIDs are the events' IDs as exports name them: unique, and never
+// empty. An ID that an earlier event has (which the chronology never
+// makes) gets "-2", "-3", ... as its page does.
+func exportIDs(v *siteView) []string {
+	ids := make([]string, len(v.Events))
+	seen := make(map[string]bool, len(v.Events))
+	for i, ev := range v.Events {
+		ids[i] = unique(cmp.Or(ev.ID, "event"), seen)
+	}
+	return ids
+}
+
+// strs writes each of ss.
+func (e *enc) strs(ss ...string) {
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+// eventLine is one sentence of what, when, who and where: "Call (planned),
+// Thursday 30 December 2021, 20:30: Joe Biden, Vladimir Putin, in Geneva."
+func eventLine(ev *eventView) string {
+	var b strings.Builder
+	b.WriteString(ev.TypeLabel)
+	if ev.Planned {
+		b.WriteString(" (planned)")
+	}
+	b.WriteString(", " + ev.When.Long)
+	if len(ev.Actors) > 0 {
+		b.WriteString(": " + strings.Join(ev.Actors, ", "))
+	}
+	if ev.Place != "" {
+		b.WriteString(", in " + ev.Place)
+	}
+	b.WriteString(".")
+	return b.String()
+}

@@ -1,0 +1,187 @@
+package site
+
+import (
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// events.ics: the chronology as an iCalendar file (RFC 5545) that calendar
+// programs subscribe to or import. Every event dated to the day or finer
+// is one VEVENT:
+//
+//   - a day (or a part of one: "Thursday evening") is an all-day event,
+//     DTSTART;VALUE=DATE with DTEND the next day;
+//   - a clock time with a zone is that moment in UTC ("T15:00-05:00" is
+//     DTSTART:...T200000Z); without a zone it is a floating time, the same
+//     clock time in every calendar's zone, as the text gives it. It has
+//     no DTEND: the text gives when it started, not how long it took;
+//   - the UID is the event's ID at the site's host, so a calendar that
+//     imports the file again updates its entries instead of adding more;
+//   - DTSTAMP is when the event was last reported (the latest publication
+//     date of its sources), never the clock, so the file is the same on
+//     every build of the same chronology;
+//   - SUMMARY is the title, DESCRIPTION the date as the page gives it, who
+//     and where, every evidence sentence with its article and address, and
+//     the event's page; URL is the page, when the site has a base URL (a
+//     calendar cannot resolve a relative address); STATUS is TENTATIVE for
+//     planned events, CONFIRMED otherwise; CATEGORIES the type.
+//
+// Events at coarser precision (a month, a week, "early January") are left
+// out: a calendar entry claims a day the text does not give.
+
+type icsExport struct{}
+
+func init() { registerExport(icsExport{}, false) }
+
+func (icsExport) Name() string { return "ics" }
+func (icsExport) File() string { return "events.ics" }
+
+func (icsExport) Make(v *siteView, s *Site) ([]byte, error) {
+	var c icsWriter
+	c.b = make([]byte, 0, 1024*len(v.Events)+256)
+	c.line("BEGIN:VCALENDAR")
+	c.line("VERSION:2.0")
+	c.line("PRODID:-//timeline//timeline//EN")
+	c.line("CALSCALE:GREGORIAN")
+	c.line("METHOD:PUBLISH")
+	c.prop("X-WR-CALNAME", v.Header.Title)
+	if v.Header.Description != "" {
+		c.prop("X-WR-CALDESC", v.Header.Description)
+	}
+	host := "timeline"
+	if u, err := url.Parse(v.Header.BaseURL); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	ids := exportIDs(v)
+	for i, ev := range v.Events {
+		d, ok := parseDayTime(v.source[i].Date)
+		if !ok {
+			continue
+		}
+		c.line("BEGIN:VEVENT")
+		c.prop("UID", ids[i]+"@"+host)
+		c.line("DTSTAMP:" + icsStamp(ev.reported))
+		switch t, zoned := d.instant(); {
+		case zoned:
+			c.line("DTSTART:" + t.UTC().Format("20060102T150405Z"))
+		case d.clock:
+			y, m, day := d.day.Date()
+			c.line("DTSTART:" + time.Date(y, m, day, d.hour, d.minute, d.second, 0, time.UTC).Format("20060102T150405"))
+		default:
+			c.line("DTSTART;VALUE=DATE:" + d.day.Format("20060102"))
+			c.line("DTEND;VALUE=DATE:" + d.day.AddDate(0, 0, 1).Format("20060102"))
+		}
+		c.prop("SUMMARY", ev.Title)
+		c.prop("DESCRIPTION", icsDescription(v, ev))
+		if ev.Place != "" {
+			c.prop("LOCATION", ev.Place)
+		}
+		c.prop("CATEGORIES", ev.TypeLabel)
+		if ev.Planned {
+			c.line("STATUS:TENTATIVE")
+		} else {
+			c.line("STATUS:CONFIRMED")
+		}
+		if v.Header.BaseURL != "" {
+			c.line("URL:" + pageURL(v, ev))
+		}
+		c.line("END:VEVENT")
+	}
+	c.line("END:VCALENDAR")
+	return c.b, nil
+}
+
+// icsStamp is an instant "2021-12-30T00:00:00Z" as an iCalendar UTC
+// date-time, "20211230T000000Z".
+func icsStamp(instant string) string {
+	t, err := time.Parse(time.RFC3339, instant)
+	if err != nil {
+		t = time.Unix(0, 0)
+	}
+	return t.UTC().Format("20060102T150405Z")
+}
+
+// icsDescription is an event's when, who and where, its evidence and,
+// with a base URL, its page, on lines of their own.
+func icsDescription(v *siteView, ev *eventView) string {
+	var b strings.Builder
+	b.WriteString(eventLine(ev))
+	for _, s := range ev.Sources {
+		b.WriteString("\n\n“" + s.Sentence + "”\n— " + s.Title)
+		if s.PublishedISO != "" {
+			b.WriteString(", " + s.Published)
+		}
+		if s.URL != "" {
+			b.WriteString("\n" + s.URL)
+		}
+	}
+	if v.Header.BaseURL != "" {
+		b.WriteString("\n\n" + pageURL(v, ev))
+	}
+	return b.String()
+}
+
+// icsWriter writes content lines: CRLF-terminated, folded at 75 octets.
+type icsWriter struct {
+	b   []byte
+	tmp []byte // the line being written
+}
+
+// prop writes the property name with a TEXT value, escaped.
+func (c *icsWriter) prop(name, text string) {
+	c.tmp = append(c.tmp[:0], name...)
+	c.tmp = append(c.tmp, ':')
+	c.tmp = appendICSText(c.tmp, text)
+	c.fold(c.tmp)
+}
+
+// line writes one content line as it is.
+func (c *icsWriter) line(s string) {
+	c.tmp = append(c.tmp[:0], s...)
+	c.fold(c.tmp)
+}
+
+// fold writes the content line s, folded so that no line is longer than
+// 75 octets without its CRLF: each continuation starts with a space, and
+// a fold never splits a UTF-8 sequence.
+func (c *icsWriter) fold(s []byte) {
+	limit := 75
+	for len(s) > limit {
+		cut := limit
+		for cut > limit-4 && !utf8.RuneStart(s[cut]) {
+			cut-- // at most three bytes back: no UTF-8 sequence is longer
+		}
+		c.b = append(c.b, s[:cut]...)
+		c.b = append(c.b, "\r\n "...)
+		s = s[cut:]
+		limit = 74 // the leading space counts
+	}
+	c.b = append(c.b, s...)
+	c.b = append(c.b, "\r\n"...)
+}
+
+// appendICSText appends s escaped as a TEXT value: backslash, semicolon
+// and comma get a backslash, a line break (CRLF, LF or CR) is \n, and
+// other control characters, which TEXT does not allow, go.
+func appendICSText(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == ';' || c == ',':
+			b = append(b, '\\', c)
+		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			// the \n that follows writes the break
+		case c == '\n' || c == '\r':
+			b = append(b, '\\', 'n')
+		case c < 0x20 || c == 0x7f:
+			// dropped
+		default:
+			b = append(b, c)
+		}
+	}
+	return b
+}
+
+// icsEscape is s escaped as a TEXT value.
+func icsEscape(s string) string { return string(appendICSText(nil, s)) }

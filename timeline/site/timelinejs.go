@@ -1,0 +1,184 @@
+package site
+
+import (
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline/timex"
+)
+
+// timelinejs.json: the chronology in TimelineJS3's JSON format, so that a
+// page that already embeds TimelineJS can show it (point the embed's
+// source at this file's address). A title slide with the site's title and
+// description, then one slide per event that has at least a year:
+//
+//   - start_date has the parts the event's date gives and no more: a month
+//     is {year, month}, a day adds day, a clock time hour and minute (in
+//     the display zone when one is set, else as the text gives it);
+//   - a week starts on its Monday, a quarter, half or season at its first
+//     month, a decade at its first year, and these, approximate dates
+//     ("early December", "around 30 December"), parts of a day and clock
+//     times with a zone also have display_date, the date as the site's
+//     pages show it, since TimelineJS knows none of them;
+//   - text has the title as headline and as text the type, status, date,
+//     actors, place, every evidence sentence linked to its article and a
+//     link to the event's page (absolute with a base URL; an embed on
+//     another site needs one); TimelineJS reads both as HTML, so every
+//     piece of our text in them is escaped;
+//   - group is the type as the pages label it ("Call"), so that TimelineJS
+//     puts each type on rows of its own; unique_id is the event's ID.
+//
+// Undated events ("in the past") have no place on a time axis and are left
+// out. The file is written by hand, like events.json, for speed.
+
+type timelineJSExport struct{}
+
+func init() { registerExport(timelineJSExport{}, false) }
+
+func (timelineJSExport) Name() string { return "timelinejs" }
+func (timelineJSExport) File() string { return "timelinejs.json" }
+
+// tlDate is a TimelineJS date: the parts that are set, in order, and the
+// label to show instead of TimelineJS's own formatting, if any.
+type tlDate struct {
+	parts   []int // year, month, day, hour, minute: as many as the date gives
+	display string
+}
+
+var tlPartNames = []string{"year", "month", "day", "hour", "minute"}
+
+func (timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
+	b := make([]byte, 0, 1024*len(v.Events)+256)
+	b = append(b, "{\n  \"title\": {\n    \"text\": {\n"...)
+	b = field(b, "      ", "headline", html.EscapeString(v.Header.Title))
+	b = append(b, `      "text": `...)
+	b = jsonString(b, html.EscapeString(v.Header.Description))
+	b = append(b, "\n    }\n  },\n  \"events\": ["...)
+	n := 0
+	ids := exportIDs(v)
+	for i, ev := range v.Events {
+		d, ok := timelineJSDate(v.source[i].Date, ev, s)
+		if !ok {
+			continue
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = append(b, "\n    {\n      \"start_date\": {"...)
+		for j, p := range d.parts {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, ` "`...)
+			b = append(b, tlPartNames[j]...)
+			b = append(b, `": `...)
+			b = strconv.AppendInt(b, int64(p), 10)
+		}
+		b = append(b, " },\n"...)
+		if d.display != "" {
+			b = field(b, "      ", "display_date", d.display)
+		}
+		b = append(b, "      \"text\": {\n"...)
+		b = field(b, "        ", "headline", html.EscapeString(ev.Title))
+		b = append(b, `        "text": `...)
+		b = jsonString(b, timelineJSText(v, ev))
+		b = append(b, "\n      },\n"...)
+		b = field(b, "      ", "group", ev.TypeLabel)
+		b = append(b, `      "unique_id": `...)
+		b = jsonString(b, ids[i])
+		b = append(b, "\n    }"...)
+	}
+	if n > 0 {
+		b = append(b, "\n  "...)
+	}
+	return append(b, "]\n}\n"...), nil
+}
+
+// timelineJSDate is the TimelineJS date of the event ev whose TIMEX3 value
+// is value; ok is false when the event has no year.
+func timelineJSDate(value string, ev *eventView, s *Site) (tlDate, bool) {
+	if ev.When.Key == "" {
+		return tlDate{}, false // undated on the site too
+	}
+	exact := ev.Mod == ""
+	if d, ok := parseDayTime(value); ok {
+		y, m, day := d.day.Date()
+		out := tlDate{parts: []int{y, int(m), day}}
+		switch t, zoned := d.instant(); {
+		case zoned:
+			if s.TimeZone != nil {
+				t = t.In(s.TimeZone)
+			}
+			y, m, day = t.Date()
+			out.parts = []int{y, int(m), day, t.Hour(), t.Minute()}
+			exact = false // TimelineJS shows no zone
+		case d.clock:
+			out.parts = append(out.parts, d.hour, d.minute)
+		case d.part != "":
+			exact = false // "evening"
+		}
+		if !exact {
+			out.display = ev.When.Long
+		}
+		return out, true
+	}
+	switch p := timex.Precision(value); p {
+	case "year", "month", "week", "quarter", "half", "season":
+		span := value
+		switch p {
+		case "week":
+			span = value[:min(8, len(value))]
+		case "season":
+			span = strings.Replace(value, "-AU", "-FA", 1)
+		}
+		start, _, ok := timex.Span(span)
+		if !ok {
+			return tlDate{}, false
+		}
+		out := tlDate{parts: []int{start.Year(), int(start.Month()), start.Day()}}
+		switch p {
+		case "year":
+			out.parts = out.parts[:1]
+		case "month":
+			out.parts = out.parts[:2]
+		case "quarter", "half", "season":
+			out.parts, exact = out.parts[:2], false
+		case "week":
+			exact = false
+		}
+		if !exact {
+			out.display = ev.When.Long
+		}
+		return out, true
+	}
+	if m := reDecade.FindStringSubmatch(value); m != nil {
+		decade, _ := strconv.Atoi(m[1])
+		return tlDate{parts: []int{decade * 10}, display: ev.When.Long}, true
+	}
+	return tlDate{}, false
+}
+
+// timelineJSText is a slide's text: what, when, who and where, the
+// evidence and the event's page, as HTML. Its attributes take single
+// quotes and html.EscapeString escapes both kinds, so the text has no
+// double quote and goes into the JSON as it is, without encoding/json.
+func timelineJSText(v *siteView, ev *eventView) string {
+	var b strings.Builder
+	b.WriteString("<p>" + html.EscapeString(eventLine(ev)) + "</p>")
+	for _, s := range ev.Sources {
+		b.WriteString("<blockquote>“" + html.EscapeString(s.Sentence) + "” — ")
+		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
+			b.WriteString("<a href='" + html.EscapeString(s.URL) + "'>" + html.EscapeString(s.Title) + "</a>")
+		} else {
+			b.WriteString(html.EscapeString(s.Title))
+		}
+		if s.Published != "" {
+			b.WriteString(", " + html.EscapeString(s.Published))
+		}
+		b.WriteString("</blockquote>")
+	}
+	b.WriteString("<p><a href='" + html.EscapeString(pageURL(v, ev)) + "'>The event’s page, with every source</a></p>")
+	return b.String()
+}
