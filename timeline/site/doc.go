@@ -9,6 +9,10 @@
 //	events/<date>.html       one page per date, its events in full with their evidence;
 //	                         an event's permalink is events/<date>.html#<id>
 //	articles/<slug>.html     one page per article, evidence sentences marked
+//	actors/<slug>.html       one page per actor: its events in order (compact, at their
+//	                         permalinks) and counts by type; -p2, -p3 ... past 300 events
+//	types/<type>.html        one page per event type, likewise
+//	actors/index.html        every actor with its count; types/index.html every type
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
 //	assets/...               the stylesheet and script of the templates

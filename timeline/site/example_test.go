@@ -65,6 +65,9 @@ func ExampleBuild() {
 	}
 	// Output:
 	// .timeline-output
+	// actors/index.html
+	// actors/joe-biden.html
+	// actors/vladimir-putin.html
 	// articles/call.html
 	// assets/favicon.svg
 	// assets/style.css
@@ -74,4 +77,6 @@ func ExampleBuild() {
 	// feed.xml
 	// index.html
 	// periods/2021-12.html
+	// types/call.html
+	// types/index.html
 }

@@ -78,6 +78,9 @@ type page struct {
 	Period    *periodPage
 	Day       *dayPage
 	Article   *articleView
+	Actor     *groupPage  // an actor's page (actor.html)
+	Type      *groupPage  // an event type's page (type.html)
+	Groups    *groupIndex // the index of actors or of types (groups.html)
 }
 
 // eventLink is an event by its title, where it is shown in full; File is
@@ -132,6 +135,7 @@ type entry struct {
 	ID, Type, Status, Date, Mod, Title string
 	Actors                             []string
 	Place                              string
+	ActorLinks                         []link // the actors' pages
 	File, Path                         string
 	When                               when
 	Planned                            bool
@@ -212,8 +216,10 @@ type pageJob struct {
 	index            bool
 	period           *periodView
 	day              *dayView
-	n                int // the page of period or day, from 1
+	n                int // the page of period, day or group, from 1
 	ai               *articleInfo
+	group            *groupView // an actor or a type
+	groupIndex       string     // "actors" or "types": the index of them
 }
 
 // jobs lists every page of the site, in a fixed order.
@@ -233,7 +239,7 @@ func (v *siteView) jobs() []pageJob {
 	for _, ai := range v.Articles {
 		jobs = append(jobs, pageJob{tmpl: articlePage, path: ai.Path, root: "../", ai: ai})
 	}
-	return jobs
+	return append(jobs, v.groupJobs()...)
 }
 
 // data is the page of j before an article's body is rendered.
@@ -241,6 +247,9 @@ func (v *siteView) data(j pageJob) *page {
 	p := &page{Site: &v.Header, Root: j.root, Path: j.path}
 	if v.Header.BaseURL != "" {
 		p.Canonical = v.Header.BaseURL + j.path
+	}
+	if v.groupData(j, p) {
+		return p
 	}
 	switch {
 	case j.index:
@@ -508,7 +517,7 @@ func entries(root string, evs []*eventView) []entry {
 	out := make([]entry, len(evs))
 	for i, ev := range evs {
 		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
-			Actors: ev.Actors, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+			Actors: ev.Actors, ActorLinks: ev.ActorLinks, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
 			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Cited: ev.Cited}
 	}
 	return out

@@ -21,6 +21,9 @@ const (
 	dayPageTmpl    = "day.html"
 	articlePage    = "article.html"
 	periodPageTmpl = "period.html"
+	actorPageTmpl  = "actor.html"
+	typePageTmpl   = "type.html"
+	groupsPageTmpl = "groups.html"
 
 	assetsDir = "assets" // copied to the output's assets/
 	staticDir = "static" // copied to the output's root
@@ -115,7 +118,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		}
 	}
 	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
-	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage} {
+	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, actorPageTmpl, typePageTmpl, groupsPageTmpl} {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
