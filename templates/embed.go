@@ -3,7 +3,7 @@
 // see site.Templates.
 //
 // The page templates are index.html, period.html, day.html, article.html,
-// actor.html, type.html and groups.html. Files whose names start with "_"
+// actor.html, type.html, groups.html and search.html. Files whose names start with "_"
 // are partials parsed with every page: the defaults define "layout" (the
 // page around a "main" template, with a "scripts" block), "badges" and
 // "segments" (a block's text with its marks) in _layout.html, "entry" (one
@@ -29,6 +29,7 @@
 //	.Actor      on actor pages (actor.html)
 //	.Type       on event type pages (type.html)
 //	.Groups     on the indexes of actors and of types (groups.html)
+//	.Search     on search.html: .Types (.Value, .Label, .Class) for its form
 //
 // A page is rendered again only when something its data can reach changed,
 // so each page reaches only what it shows: a date page knows its events

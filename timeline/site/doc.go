@@ -13,6 +13,8 @@
 //	                         permalinks) and counts by type; -p2, -p3 ... past 300 events
 //	types/<type>.html        one page per event type, likewise
 //	actors/index.html        every actor with its count; types/index.html every type
+//	search.html, search/...  search over the whole chronology: the page, and the index
+//	                         it loads a few small files at a time (see search.go)
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
 //	assets/...               the stylesheet and script of the templates

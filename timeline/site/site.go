@@ -81,6 +81,7 @@ type page struct {
 	Actor     *groupPage  // an actor's page (actor.html)
 	Type      *groupPage  // an event type's page (type.html)
 	Groups    *groupIndex // the index of actors or of types (groups.html)
+	Search    *searchPage // the search page (search.html)
 }
 
 // eventLink is an event by its title, where it is shown in full; File is
@@ -220,6 +221,7 @@ type pageJob struct {
 	ai               *articleInfo
 	group            *groupView // an actor or a type
 	groupIndex       string     // "actors" or "types": the index of them
+	search           bool       // the search page
 }
 
 // jobs lists every page of the site, in a fixed order.
@@ -239,6 +241,7 @@ func (v *siteView) jobs() []pageJob {
 	for _, ai := range v.Articles {
 		jobs = append(jobs, pageJob{tmpl: articlePage, path: ai.Path, root: "../", ai: ai})
 	}
+	jobs = append(jobs, searchJob())
 	return append(jobs, v.groupJobs()...)
 }
 
@@ -252,6 +255,8 @@ func (v *siteView) data(j pageJob) *page {
 		return p
 	}
 	switch {
+	case j.search:
+		p.Search, p.Title = v.searchData(), "Search"
 	case j.index:
 		p.Index = v.indexView()
 	case j.period != nil:
@@ -317,16 +322,24 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *
 	// events.json and the feed see the whole chronology and are made on
 	// every build; make them while the pages render.
 	var jsonData, feedData []byte
-	var jsonErr, feedErr error
+	var index []searchFile
+	var jsonErr, feedErr, indexErr error
 	var whole sync.WaitGroup
 	whole.Go(func() {
 		jsonData, jsonErr = eventsJSON(v.source)
 		feedData, feedErr = feed(v, s.FeedLimit)
+		index, indexErr = searchFiles(v)
 	})
 	err := renderPages(ctx, w, ts, seed, v, s.LoadArticle)
 	whole.Wait()
-	if err := cmp.Or(err, jsonErr, feedErr); err != nil {
+	if err := cmp.Or(err, jsonErr, feedErr, indexErr); err != nil {
 		return err
+	}
+	w.plan(len(index))
+	for _, f := range index {
+		if err := w.write(f.name, f.data); err != nil {
+			return err
+		}
 	}
 	if err := w.write("events.json", jsonData); err != nil {
 		return err

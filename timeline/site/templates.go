@@ -24,6 +24,7 @@ const (
 	actorPageTmpl  = "actor.html"
 	typePageTmpl   = "type.html"
 	groupsPageTmpl = "groups.html"
+	searchPageTmpl = "search.html"
 
 	assetsDir = "assets" // copied to the output's assets/
 	staticDir = "static" // copied to the output's root
@@ -118,7 +119,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		}
 	}
 	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
-	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, actorPageTmpl, typePageTmpl, groupsPageTmpl} {
+	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, actorPageTmpl, typePageTmpl, groupsPageTmpl, searchPageTmpl} {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
