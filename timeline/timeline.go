@@ -170,7 +170,12 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	opt := site.Options{}
 	if corpus.cache != nil {
 		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")
-		s.Inputs = corpus.inputs()
+		// Curation is checked against the merged events on every build,
+		// so that its warnings are never skipped: with curation there is
+		// no shortcut.
+		if !corpus.curates(cfg.ContentDir) {
+			s.Inputs = corpus.inputs()
+		}
 	}
 	if files, events, ok := site.UpToDate(ctx, s, tmpl, cfg.OutDir, opt); ok {
 		// Nothing the site is made from changed, and the output is as the
@@ -180,7 +185,14 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 		return res, nil
 	}
 
-	s.Events, s.Articles = corpus.Events(), corpus.Articles
+	evs, curationProblems, err := corpus.Curated(cfg.Warnings, cfg.ContentDir) // see curation.go
+	if err != nil {
+		return res, err
+	}
+	if cfg.Strict && curationProblems > 0 {
+		return res, ErrCuration
+	}
+	s.Events, s.Articles = evs, corpus.Articles
 	res.Events = len(s.Events)
 	stage("merge")
 

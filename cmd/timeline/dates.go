@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/timex"
 )
 
@@ -52,15 +53,19 @@ func runDates(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
+	var tx []timex.Timex
 	if ref.IsZero() {
+		// The article as extraction reads it: its title and body tagged
+		// as one text, with offsets into the file.
 		a, err := article.Parse(path, data)
 		if err != nil {
 			return fmt.Errorf("%w (give -ref YYYY-MM-DD)", err) // Parse fails without a date
 		}
 		ref = a.Published
+		tx = events.Dates(a)
+	} else {
+		tx = timex.Tag(string(data), ref)
 	}
-
-	tx := timex.Tag(string(data), ref)
 	if *asJSON {
 		if tx == nil {
 			tx = []timex.Timex{}

@@ -38,7 +38,7 @@ func TestDates(t *testing.T) {
 			want := []item{
 				{"January", "DATE", "2022-01", "", 45, 52},
 				{"Thursday", "DATE", "2021-12-30", "", 65, 73},
-				{"20:30 GMT", "TIME", "2021-12-30T20:30", "", 83, 92},
+				{"20:30 GMT", "TIME", "2021-12-30T20:30Z", "", 83, 92},
 			}
 			if len(got) != len(want) {
 				t.Fatalf("got %+v, want %+v", got, want)

@@ -6,10 +6,15 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/timelinehq/timeline/timeline/article"
+	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 const seedArticle = "../../content/2021-12-30-biden-putin-call.txt"
@@ -456,13 +461,33 @@ func TestRunDates(t *testing.T) {
 		}
 	})
 
-	t.Run("dates without -ref takes the article's own date", func(t *testing.T) {
+	t.Run("dates without -ref reads the article as extraction does", func(t *testing.T) {
 		code, own, stderr := run(t, "dates", "-json", seedArticle)
 		if code != 0 {
 			t.Fatalf("exit %d; stderr:\n%s", code, stderr)
 		}
-		if own != stdout {
-			t.Errorf("dates without -ref differs from -ref 2021-12-30")
+		var got []timex.Timex
+		if err := json.Unmarshal([]byte(own), &got); err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(seedArticle)
+		a, err := article.Parse(seedArticle, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := events.Dates(a); !reflect.DeepEqual(got, want) {
+			t.Errorf("dates without -ref:\n%+v\nwant events.Dates:\n%+v", got, want)
+		}
+		for _, x := range got {
+			if x.Text == "December 30, 2021" {
+				t.Errorf("the date line is the article's date, not an expression of its text: %+v", x)
+			}
+			if string(data[x.Start:x.End]) != x.Text {
+				t.Errorf("%+v: the offsets hold %q", x, data[x.Start:x.End])
+			}
+		}
+		if len(got) == 0 {
+			t.Error("no expressions")
 		}
 	})
 }

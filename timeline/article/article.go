@@ -16,19 +16,22 @@ const (
 
 // Article is one news article as read from a file.
 type Article struct {
-	Path      string         // the path the article was read from, as given
-	Format    Format         // Markdown or Text
-	Title     string         // headline
-	Author    string         // byline without "By", or front matter author
-	URL       string         // original URL, if known
-	Published time.Time      // publication date at midnight UTC; the reference for relative dates
-	DateLine  int            // 1-based line the publication date was read from (0 if none)
-	Tags      []string       // front matter tags
-	Draft     bool           // front matter draft: drafts are read but not published
-	Params    map[string]any // every front matter key, known or not
-	Blocks    []Block        // the body in reading order; never title, byline, date or URL
-	Raw       []byte         // the file's bytes, exactly as on disk; nil in an article restored from the cache
-	Sum       string         // hex SHA-256 of the file's bytes: what the article's cached results and pages are keyed by
+	Path          string         // the path the article was read from, as given
+	Format        Format         // Markdown or Text
+	Title         string         // headline
+	Author        string         // byline without "By", or front matter author
+	URL           string         // original URL, if known
+	Published     time.Time      // publication date at midnight UTC; the reference for relative dates
+	PublishedLine int            // 1-based line the publication date was read from (0 if none)
+	Tags          []string       // front matter tags
+	Draft         bool           // front matter draft: drafts are read but not published
+	Hide          []string       // front matter hide-events: IDs of events this article's sentences must not support
+	HideLine      int            // 1-based line of hide-events (0 if none)
+	Params        map[string]any // every front matter key, known or not
+	Blocks        []Block        // the body in reading order; never title, byline, date or URL
+	Dateline      *Dateline      // a wire story's dateline, which opens Blocks[0]; nil if none
+	Raw           []byte         // the file's bytes, exactly as on disk; nil in an article restored from the cache
+	Sum           string         // hex SHA-256 of the file's bytes: what the article's cached results and pages are keyed by
 
 	// TitleBlock is the title as it stands in the body of the file, as a
 	// Heading with spans, for evidence found in a headline. It is the

@@ -75,8 +75,8 @@ func TestSeed(t *testing.T) {
 	check("Author", a.Author, "Evan Gershkovich for AFP and Sebastian Smith for AFP")
 	check("URL", a.URL, "https://www.themoscowtimes.com/2021/12/30/biden-to-offer-diplomatic-path-to-putin-in-new-ukraine-crisis-call-a75954")
 	check("Published", a.Published.Format(time.DateOnly), "2021-12-30")
-	if a.DateLine != 7 {
-		t.Errorf("DateLine = %d, want 7", a.DateLine)
+	if a.PublishedLine != 7 {
+		t.Errorf("PublishedLine = %d, want 7", a.PublishedLine)
 	}
 	var headings []string
 	for _, b := range a.Blocks {
@@ -132,8 +132,8 @@ func TestMeantime(t *testing.T) {
 			if got := a.Published.Format(time.DateOnly); got != doc.DCT {
 				t.Errorf("Published = %s, want %s", got, doc.DCT)
 			}
-			if a.DateLine != 3 {
-				t.Errorf("DateLine = %d, want 3", a.DateLine)
+			if a.PublishedLine != 3 {
+				t.Errorf("PublishedLine = %d, want 3", a.PublishedLine)
 			}
 			if len(a.Blocks) == 0 {
 				t.Errorf("no body")

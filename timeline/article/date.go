@@ -133,7 +133,7 @@ func number(s string) (int, bool) {
 // "20:30", "a.m.", "GMT", "at", "|".
 func timeWord(f string) bool {
 	switch strings.ToLower(f) {
-	case "at", "|", "-", "am", "pm", "a.m.", "p.m.", "a.m", "p.m":
+	case "at", "|", "/", "·", "-", "–", "—", "am", "pm", "a.m.", "p.m.", "a.m", "p.m":
 		return true
 	}
 	if strings.IndexByte(f, ':') > 0 && f[0] >= '0' && f[0] <= '9' {

@@ -30,7 +30,7 @@ Original url:
 	}
 	fmt.Println(a.Title)
 	fmt.Println(a.Author)
-	fmt.Println(a.Published.Format("2006-01-02"), "from line", a.DateLine)
+	fmt.Println(a.Published.Format("2006-01-02"), "from line", a.PublishedLine)
 	fmt.Println(a.URL)
 	for _, b := range a.Blocks {
 		fmt.Printf("%s, line %d: %s\n", b.Kind, b.Line, b.Text)

@@ -223,6 +223,12 @@ func (fm *frontMatter) apply(a *Article) error {
 		}
 		a.Tags = toStrings(v)
 	}
+	if k, v, ok := fm.get("hide-events", "hide_events"); ok {
+		if _, isText := v.(string); !isText && !isScalarList(v) && v != nil {
+			return fm.typeError(k, v, "a list of event IDs", `["2021-12-07-statement-analysts"]`)
+		}
+		a.Hide, a.HideLine = toStrings(v), fm.keyLine(k)
+	}
 	if k, v, ok := fm.get("draft"); ok {
 		// A draft read as not a draft would be published: anything but
 		// true or false is an error.

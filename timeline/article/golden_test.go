@@ -17,18 +17,18 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden from the pars
 
 // dump is the golden form of a parsed article (or of the error).
 type dump struct {
-	Error     string         `json:"error,omitempty"`
-	Format    Format         `json:"format,omitempty"`
-	Title     string         `json:"title,omitempty"`
-	TitleAt   string         `json:"titleAt,omitempty"` // line:spans of TitleBlock
-	Author    string         `json:"author,omitempty"`
-	URL       string         `json:"url,omitempty"`
-	Published string         `json:"published,omitempty"`
-	DateLine  int            `json:"dateLine,omitempty"`
-	Tags      []string       `json:"tags,omitempty"`
-	Draft     bool           `json:"draft,omitempty"`
-	Params    map[string]any `json:"params,omitempty"`
-	Blocks    []dumpBlock    `json:"blocks,omitempty"`
+	Error         string         `json:"error,omitempty"`
+	Format        Format         `json:"format,omitempty"`
+	Title         string         `json:"title,omitempty"`
+	TitleAt       string         `json:"titleAt,omitempty"` // line:spans of TitleBlock
+	Author        string         `json:"author,omitempty"`
+	URL           string         `json:"url,omitempty"`
+	Published     string         `json:"published,omitempty"`
+	PublishedLine int            `json:"dateLine,omitempty"`
+	Tags          []string       `json:"tags,omitempty"`
+	Draft         bool           `json:"draft,omitempty"`
+	Params        map[string]any `json:"params,omitempty"`
+	Blocks        []dumpBlock    `json:"blocks,omitempty"`
 }
 
 type dumpBlock struct {
@@ -44,7 +44,7 @@ func dumpArticle(a *Article, err error) dump {
 	}
 	d := dump{
 		Format: a.Format, Title: a.Title, Author: a.Author, URL: a.URL,
-		Published: a.Published.Format(time.DateOnly), DateLine: a.DateLine,
+		Published: a.Published.Format(time.DateOnly), PublishedLine: a.PublishedLine,
 		Tags: a.Tags, Draft: a.Draft, Params: a.Params,
 	}
 	if a.TitleBlock.Text != "" {

@@ -121,8 +121,8 @@ func TestOddLineEndsAreReadWithExactOffsets(t *testing.T) {
 					t.Error("Raw is not the file's bytes")
 				}
 				checkSpans(t, a)
-				if a.Title != want.Title || !a.Published.Equal(want.Published) || a.DateLine != want.DateLine {
-					t.Errorf("title %q date %v line %d, want %q %v %d", a.Title, a.Published, a.DateLine, want.Title, want.Published, want.DateLine)
+				if a.Title != want.Title || !a.Published.Equal(want.Published) || a.PublishedLine != want.PublishedLine {
+					t.Errorf("title %q date %v line %d, want %q %v %d", a.Title, a.Published, a.PublishedLine, want.Title, want.Published, want.PublishedLine)
 				}
 				if g, w := strings.Join(blockTexts(a), "|"), strings.Join(blockTexts(want), "|"); g != w {
 					t.Errorf("blocks %q, want %q", g, w)

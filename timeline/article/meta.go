@@ -105,6 +105,22 @@ func isDomain(s string) bool {
 var relatedPrefixes = []string{"related article", "related articles", "related:", "read also:", "read more:", "see also:"}
 
 // isRelated reports whether s points at another article ("Related article: ...").
+// isWireCredit reports whether s is a wire story's closing credits:
+// "(Reporting by Jane Doe; Editing by John Roe)", "Writing by ...",
+// "Compiled by ...", "Additional reporting by ...".
+func isWireCredit(s string) bool {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "(")
+	for _, p := range wireCreditPrefixes {
+		if hasPrefixFold(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var wireCreditPrefixes = []string{"reporting by ", "editing by ", "writing by ", "compiled by ", "additional reporting by ",
+	"reporting and writing by ", "edited by "}
+
 func isRelated(s string) bool {
 	for _, p := range relatedPrefixes {
 		if hasPrefixFold(s, p) {

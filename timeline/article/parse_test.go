@@ -169,8 +169,8 @@ func TestParseRules(t *testing.T) {
 			if a.Title != tt.title || a.Author != tt.author || a.URL != tt.url {
 				t.Errorf("title, author, url = %q, %q, %q; want %q, %q, %q", a.Title, a.Author, a.URL, tt.title, tt.author, tt.url)
 			}
-			if got := a.Published.Format(time.DateOnly); got != tt.published || a.DateLine != tt.dateLine {
-				t.Errorf("published %s on line %d, want %s on line %d", got, a.DateLine, tt.published, tt.dateLine)
+			if got := a.Published.Format(time.DateOnly); got != tt.published || a.PublishedLine != tt.dateLine {
+				t.Errorf("published %s on line %d, want %s on line %d", got, a.PublishedLine, tt.published, tt.dateLine)
 			}
 			if tt.blocks != nil {
 				got := blockTexts(a)
@@ -260,10 +260,10 @@ func TestLineEndings(t *testing.T) {
 				}
 				checkSpans(t, got)
 				if got.Title != want.Title || got.Author != want.Author || got.URL != want.URL ||
-					!got.Published.Equal(want.Published) || got.DateLine != want.DateLine {
+					!got.Published.Equal(want.Published) || got.PublishedLine != want.PublishedLine {
 					t.Errorf("header %q %q %q %v %d, want %q %q %q %v %d",
-						got.Title, got.Author, got.URL, got.Published, got.DateLine,
-						want.Title, want.Author, want.URL, want.Published, want.DateLine)
+						got.Title, got.Author, got.URL, got.Published, got.PublishedLine,
+						want.Title, want.Author, want.URL, want.Published, want.PublishedLine)
 				}
 				g, w := blockTexts(got), blockTexts(want)
 				if strings.Join(g, "\n") != strings.Join(w, "\n") {
@@ -294,6 +294,9 @@ func TestParseDate(t *testing.T) {
 		{"2021-12-30 20:30", "2021-12-30"},
 		{"December 30, 2021 20:30 GMT", "2021-12-30"},
 		{"Published: December 30, 2021", "2021-12-30"},
+		{"May 25, 2020 / 11:03 AM", "2020-05-25"},
+		{"January 17, 2022 / 6:58 AM GMT", "2022-01-17"},
+		{"March 5, 2025 · 10:14 AM EST", "2025-03-05"},
 		{"February 29, 2021", ""},
 		{"December 2021", ""},
 		{"30 December", ""},

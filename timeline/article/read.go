@@ -89,13 +89,14 @@ func Parse(path string, data []byte) (*Article, error) {
 		return nil, &Error{Path: path, Line: dateErr, Msg: msgNoDate + "; add a date line or date: in front matter"}
 	}
 	a.readBody(blocks[body:])
+	a.readDateline()
 	return a, nil
 }
 
 // setDate records the publication date t read at line.
 func (a *Article) setDate(t time.Time, line int) {
 	a.Published = t
-	a.DateLine = line
+	a.PublishedLine = line
 }
 
 func (a *Article) setTitle(b *rawBlock) {
@@ -153,7 +154,7 @@ func (a *Article) readHeader(blocks []*rawBlock) int {
 			if a.Author == "" {
 				a.Author = bylineAuthor(s)
 			}
-		} else if !isCredit(s) && !(a.Format == Text && isCaption(blocks, i, a.DateLine > 0)) {
+		} else if !isCredit(s) && !(a.Format == Text && isCaption(blocks, i, a.PublishedLine > 0)) {
 			break
 		}
 		i++
@@ -196,12 +197,12 @@ func (a *Article) readBody(blocks []*rawBlock) {
 	isMeta := func(b *rawBlock) bool {
 		s := b.text()
 		_, footer := originalURL(s)
-		return b.kind == "" || footer || isRelated(s) || b.lines == 1 && isCredit(s)
+		return b.kind == "" || footer || isRelated(s) || isWireCredit(s) || b.lines == 1 && isCredit(s)
 	}
 	for k := 0; k < len(blocks); k++ {
 		b := blocks[k]
 		s := b.text()
-		if b.kind == "" || isRelated(s) {
+		if b.kind == "" || isRelated(s) || isWireCredit(s) {
 			continue
 		}
 		if rest, ok := originalURL(s); ok {

@@ -32,10 +32,21 @@ func encode(b *bytes.Buffer, e *Entry) {
 		w.str(a.Author)
 		w.str(a.URL)
 		w.int(int(a.Published.Unix()))
-		w.int(a.DateLine)
+		w.int(a.PublishedLine)
 		w.strs(a.Tags)
 		w.bool(a.Draft)
 		w.str(a.Sum)
+		if d := a.Dateline; d != nil {
+			w.uint(1)
+			w.str(d.Place)
+			w.str(d.Date)
+			w.str(d.Agency)
+			w.int(d.Len)
+		} else {
+			w.uint(0)
+		}
+		w.strs(a.Hide)
+		w.int(a.HideLine)
 	} else {
 		w.uint(0)
 	}
@@ -78,10 +89,15 @@ func decode(data []byte) (e *Entry, err error) {
 		a.Author = r.str()
 		a.URL = r.str()
 		a.Published = time.Unix(int64(r.int()), 0).UTC()
-		a.DateLine = r.int()
+		a.PublishedLine = r.int()
 		a.Tags = r.strs()
 		a.Draft = r.bool()
 		a.Sum = r.str()
+		if r.bool() {
+			a.Dateline = &article.Dateline{Place: r.str(), Date: r.str(), Agency: r.str(), Len: r.int()}
+		}
+		a.Hide = r.strs()
+		a.HideLine = r.int()
 		e.Article = a
 	}
 	if n := r.count(); n > 0 {

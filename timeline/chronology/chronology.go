@@ -50,14 +50,30 @@ func Merge(lists ...[]events.Event) []events.Event {
 
 // alike reports whether o and e are one event if they come from no
 // common article: one article's extraction already told its events
-// apart. It is symmetric.
+// apart. It is symmetric. Two reports are one event when they have the
+// same type, dates that fit (see datesFit) and
+//
+//   - for statements: the same first speaker, the same date, and the same
+//     thing said — a shared quotation or clearly similar wording (see
+//     similar); a speaker says many things on one day;
+//   - otherwise: a shared party (alias-folded by extraction; order does not
+//     matter), or the same place on the same day, or, with no parties on
+//     one side, the same place or the same day; with no parties and no
+//     place on either side, the same date and a sentence with the same
+//     text (a syndicated copy).
+//
+// Two reports dated to days a little apart are also one event when they
+// agree on everything else and say it in the same words (see
+// conflicting): the merged event keeps both readings.
 func alike(o, e *events.Event) bool {
-	if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) {
+	if o.Type != e.Type {
 		return false
 	}
+	if !datesFit(o, e) {
+		return e.Type != events.Statement && conflicting(o, e)
+	}
 	if e.Type == events.Statement {
-		// A statement is one speaker on one day.
-		return o.Date == e.Date && len(o.Actors) > 0 && len(e.Actors) > 0 && o.Actors[0] == e.Actors[0]
+		return o.Date == e.Date && len(o.Actors) > 0 && len(e.Actors) > 0 && o.Actors[0] == e.Actors[0] && saySame(o, e)
 	}
 	if shared(o.Actors, e.Actors) {
 		return true
@@ -68,31 +84,24 @@ func alike(o, e *events.Event) bool {
 	if len(o.Actors) == 0 || len(e.Actors) == 0 {
 		// With no parties on one side, the same place, or the same day
 		// and no place to tell them apart: "the video call on December 7".
-		return o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place)
+		if o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
+			return true
+		}
+		return bySentence(o) && bySentence(e) && o.Date == e.Date && shareSentence(o, e)
 	}
 	return false
+}
+
+// bySentence reports whether only its sentences can tell an event's
+// syndicated copy: it has no parties and no place.
+func bySentence(e *events.Event) bool {
+	return e.Type != events.Statement && len(e.Actors) == 0 && e.Place == ""
 }
 
 // merge merges b into a, events of no common article. a's sources are
 // kept sorted; sorted says they already are.
 func merge(a *events.Event, b *events.Event, sorted bool) {
-	if b.Date != a.Date && timex.Narrower(b.Date, a.Date) {
-		a.Date, a.Mod = b.Date, b.Mod
-	}
-	if len(b.Actors) > len(a.Actors) {
-		a.Title = b.Title
-	}
-	for _, n := range b.Actors {
-		if !slices.Contains(a.Actors, n) {
-			a.Actors = append(a.Actors, n)
-		}
-	}
-	if a.Place == "" {
-		a.Place = b.Place
-	}
-	if b.Status == events.Occurred {
-		a.Status = events.Occurred // a later report that it happened wins over an earlier plan
-	}
+	mergeFields(a, b)
 	if !sorted {
 		slices.SortStableFunc(a.Sources, bySource)
 	}
@@ -110,6 +119,77 @@ func merge(a *events.Event, b *events.Event, sorted bool) {
 		})
 		a.Sources = slices.Insert(a.Sources, at, s)
 	}
+}
+
+// mergeFields merges all of b but its sources into a: the finest date
+// (and its mod), or, where the two disagree on the day, a's date and b's
+// as another reading; the title that names the most parties; every
+// party; a place; occurred over planned.
+func mergeFields(a *events.Event, b *events.Event) {
+	switch {
+	case a.Date == b.Date:
+	case timex.Compatible(a.Date, b.Date) || zonesExplain(a.Date, b.Date) || zonesExplain(b.Date, a.Date):
+		if timex.Narrower(b.Date, a.Date) {
+			a.Date, a.Mod = b.Date, b.Mod
+		}
+	default:
+		addReading(a, events.Reading{Date: b.Date, Mod: b.Mod, Articles: articlesOf(b.Sources)})
+	}
+	for _, r := range b.Conflicts {
+		addReading(a, r)
+	}
+	if len(b.Actors) > len(a.Actors) {
+		a.Title = b.Title
+	}
+	for _, n := range b.Actors {
+		if !slices.Contains(a.Actors, n) {
+			a.Actors = append(a.Actors, n)
+		}
+	}
+	if a.Place == "" {
+		a.Place = b.Place
+	}
+	if b.Status == events.Occurred {
+		a.Status = events.Occurred // a later report that it happened wins over an earlier plan
+	}
+}
+
+// addReading records r as another reading of a's date, unless a's date
+// already says it.
+func addReading(a *events.Event, r events.Reading) {
+	if r.Date == a.Date && r.Mod == a.Mod {
+		return
+	}
+	for i := range a.Conflicts {
+		if c := a.Conflicts[i]; c.Date == r.Date && c.Mod == r.Mod {
+			arts := slices.Clone(c.Articles)
+			for _, x := range r.Articles {
+				if !slices.Contains(arts, x) {
+					arts = append(arts, x)
+				}
+			}
+			slices.Sort(arts)
+			a.Conflicts = slices.Clone(a.Conflicts) // the input's may share it
+			a.Conflicts[i].Articles = arts
+			return
+		}
+	}
+	a.Conflicts = append(slices.Clip(a.Conflicts), events.Reading{Date: r.Date, Mod: r.Mod, Articles: slices.Clone(r.Articles)})
+	slices.SortFunc(a.Conflicts, func(x, y events.Reading) int {
+		return cmp.Or(strings.Compare(x.Date, y.Date), strings.Compare(x.Mod, y.Mod))
+	})
+}
+
+// articlesOf returns the articles of sources, sorted, each once.
+func articlesOf(sources []events.Source) []string {
+	var out []string
+	for _, s := range sources {
+		if !slices.Contains(out, s.Article) {
+			out = append(out, s.Article)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // bySource orders an event's sources by publication, article and place

@@ -299,12 +299,20 @@ func TestMerge(t *testing.T) {
 			},
 		},
 		{
-			name: "statements merge for the same first speaker on the same day",
+			name: "statements merge for the same first speaker on the same day saying the same thing",
 			lists: [][]events.Event{
-				{ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Dmitry Peskov", "Joe Biden")},
-				{ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Dmitry Peskov")},
+				{withSentence(ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Dmitry Peskov", "Joe Biden"), `Peskov said Moscow is "in the mood for a conversation" with Washington.`)},
+				{withSentence(ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Dmitry Peskov"), `The Kremlin is "in the mood for a conversation", Peskov told reporters.`)},
 			},
 			want: []string{"2021-12-30 statement occurred a.txt,b.txt"},
+		},
+		{
+			name: "statements by the same speaker on the same day saying different things stay apart",
+			lists: [][]events.Event{
+				{withSentence(ev(statement, "2021-12-30", occurred, "a.txt", "2021-12-30", 0, "Dmitry Peskov"), "Peskov said the call was Putin's initiative.")},
+				{withSentence(ev(statement, "2021-12-30", occurred, "b.txt", "2021-12-31", 0, "Dmitry Peskov"), "Peskov said Moscow expected no breakthrough in Geneva.")},
+			},
+			want: []string{"2021-12-30 statement occurred a.txt", "2021-12-30 statement occurred b.txt"},
 		},
 		{
 			name: "statements by different first speakers stay apart even with a shared actor",
@@ -353,6 +361,11 @@ func TestMerge(t *testing.T) {
 			}
 		})
 	}
+}
+
+func withSentence(e events.Event, sentence string) events.Event {
+	e.Sources[0].Sentence = sentence
+	return e
 }
 
 func withPlace(e events.Event, place string) events.Event {

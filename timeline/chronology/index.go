@@ -74,6 +74,7 @@ const (
 	onDay          // every event with a day, for one with no actors
 	onDayNoActors  // events with no actors, for one with actors
 	speakerOnValue // statements, by first speaker and exact date
+	onSentence     // events with no parties and no place, by evidence sentence
 )
 
 // The index has two levels: a shelf for each type and actor (or place,
@@ -287,7 +288,11 @@ func (m *merger) mergeInto(k int32, e *events.Event, arts []int32) {
 		n.arts = insert(n.arts, a)
 	}
 	newDate, newPlace, newActors := n.e.Date != was.Date, n.e.Place != was.Place, n.e.Actors[len(was.Actors):] // merge only appends
-	if !newDate && !newPlace && len(newActors) == 0 {
+	// New sources make new matches where the wording decides: a
+	// statement, a syndicated copy of an event with no parties or place,
+	// and a day another source may give otherwise.
+	bySources := n.e.Type == events.Statement || bySentence(&n.e) || timex.Precision(n.e.Date) == "day" && len(n.e.Actors) > 0
+	if !newDate && !newPlace && len(newActors) == 0 && !bySources {
 		return
 	}
 	place := ""
@@ -307,13 +312,17 @@ func (m *merger) mergeInto(k int32, e *events.Event, arts []int32) {
 			}
 		}
 	} else {
-		for _, nk := range m.keysFor(&n.e, newActors, place, false, m.new[:0]) {
+		m.new = m.keysFor(&n.e, newActors, place, false, m.new[:0])
+		if bySentence(&n.e) {
+			m.new = m.sentenceKeys(e, m.new)
+		}
+		for _, nk := range m.new {
 			m.file(nk, k)
 		}
 	}
 	m.mark(k)
 	var c []int32
-	if newDate {
+	if newDate || bySources {
 		c = m.candidates(&n.e)
 	} else {
 		c = m.lookUp(&n.e, newActors, place, false)
@@ -392,6 +401,9 @@ func (m *merger) keysFor(e *events.Event, actors []string, place string, full bo
 		}
 		return dst // statements match nothing else
 	}
+	if full && bySentence(e) {
+		dst = m.sentenceKeys(e, dst)
+	}
 	d := m.date(e.Date)
 	dated := func(at, under keyKind, by int32) {
 		dst = append(dst, key{at, t, by, d.id})
@@ -409,6 +421,17 @@ func (m *merger) keysFor(e *events.Event, actors []string, place string, full bo
 		dst = append(dst, key{onDay, t, 0, d.day})
 		if len(e.Actors) == 0 {
 			dst = append(dst, key{onDayNoActors, t, 0, d.day})
+		}
+	}
+	return dst
+}
+
+// sentenceKeys appends the keys of e's evidence sentences.
+func (m *merger) sentenceKeys(e *events.Event, dst []key) []key {
+	t := m.id(e.Type)
+	for _, s := range e.Sources {
+		if s.Sentence != "" {
+			dst = append(dst, key{onSentence, t, 0, m.id(s.Sentence)})
 		}
 	}
 	return dst
@@ -436,6 +459,15 @@ func (m *merger) lookUp(e *events.Event, actors []string, place string, full boo
 			}
 		}
 		return m.cand
+	}
+	if full && bySentence(e) {
+		if b := m.index[shelf{onSentence, t, 0}]; b != nil {
+			for _, s := range e.Sources {
+				if s.Sentence != "" {
+					m.take(b.at[m.id(s.Sentence)])
+				}
+			}
+		}
 	}
 	d := m.date(e.Date)
 	dated := func(at keyKind, by int32) {
@@ -562,7 +594,19 @@ func lookIn(v string) (at, under []string) {
 	for d := start; d.Before(end); d = d.AddDate(0, 0, 7) {
 		under = appendWeek(under, d)
 	}
-	return at, appendWeek(under, end.Add(-time.Nanosecond))
+	under = appendWeek(under, end.Add(-time.Nanosecond))
+	switch timex.Precision(v) {
+	case "day":
+		// The days a source may give otherwise (conflicting), and the
+		// times on the days next to it (zonesExplain).
+		for n := 1; n <= conflictDays; n++ {
+			under = append(under, start.AddDate(0, 0, -n).Format("2006-01-02"), start.AddDate(0, 0, n).Format("2006-01-02"))
+		}
+	case "time":
+		day := start.Truncate(24 * time.Hour)
+		at = append(at, day.AddDate(0, 0, -1).Format("2006-01-02"), day.AddDate(0, 0, 1).Format("2006-01-02"))
+	}
+	return at, under
 }
 
 func appendWeek(list []string, d time.Time) []string {

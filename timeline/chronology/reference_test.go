@@ -1,7 +1,6 @@
 package chronology
 
 import (
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,8 +13,9 @@ import (
 // referenceMerge is Merge as it was before the candidate index: every
 // event is compared with every event merged so far, and the fold loop
 // rescans the whole list until nothing changes. It is quadratic, and it
-// is the definition of what Merge decides; the differential tests hold
-// Merge to it. Only the IDs come from today's assignIDs.
+// is the definition of how Merge merges; the differential tests hold
+// Merge to it. The rules of what is one event (alike, mergeFields) and
+// the IDs (assignIDs) are shared with Merge.
 func referenceMerge(lists ...[]events.Event) []events.Event {
 	var out []events.Event
 	for _, list := range lists {
@@ -52,48 +52,15 @@ func refClone(e events.Event) events.Event {
 
 func refFindSame(list []events.Event, e events.Event) int {
 	for k, o := range list {
-		if o.Type != e.Type || !timex.Compatible(o.Date, e.Date) || refSameArticle(o, e) {
-			continue
-		}
-		if e.Type == events.Statement {
-			if o.Date == e.Date && len(o.Actors) > 0 && len(e.Actors) > 0 && o.Actors[0] == e.Actors[0] {
-				return k
-			}
-			continue
-		}
-		if refShared(o.Actors, e.Actors) {
+		if !refSameArticle(o, e) && alike(&o, &e) {
 			return k
-		}
-		if o.Place != "" && o.Place == e.Place && refSameDay(o.Date, e.Date) {
-			return k
-		}
-		if len(o.Actors) == 0 || len(e.Actors) == 0 {
-			if o.Place != "" && o.Place == e.Place || refSameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
-				return k
-			}
 		}
 	}
 	return -1
 }
 
 func refMergeTwo(a, b events.Event) events.Event {
-	if timex.Narrower(b.Date, a.Date) {
-		a.Date, a.Mod = b.Date, b.Mod
-	}
-	if len(b.Actors) > len(a.Actors) {
-		a.Title = b.Title
-	}
-	for _, n := range b.Actors {
-		if !slices.Contains(a.Actors, n) {
-			a.Actors = append(a.Actors, n)
-		}
-	}
-	if a.Place == "" {
-		a.Place = b.Place
-	}
-	if b.Status == events.Occurred {
-		a.Status = events.Occurred
-	}
+	mergeFields(&a, &b)
 	for _, s := range b.Sources {
 		if !refHasSource(a.Sources, s) {
 			a.Sources = append(a.Sources, s)
@@ -112,10 +79,6 @@ func refMergeTwo(a, b events.Event) events.Event {
 	return a
 }
 
-func refSameDay(a, b string) bool {
-	return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] && timex.Precision(a) != "week" && timex.Precision(b) != "week"
-}
-
 func refSameArticle(a, b events.Event) bool {
 	for _, x := range a.Sources {
 		for _, y := range b.Sources {
@@ -130,15 +93,6 @@ func refSameArticle(a, b events.Event) bool {
 func refHasSource(list []events.Source, s events.Source) bool {
 	for _, o := range list {
 		if o.Article == s.Article && o.Start == s.Start && o.End == s.End {
-			return true
-		}
-	}
-	return false
-}
-
-func refShared(a, b []string) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
 			return true
 		}
 	}

@@ -32,6 +32,23 @@ type Event struct {
 	Actors  []string `json:"actors"`
 	Place   string   `json:"place"`
 	Sources []Source `json:"sources"`
+
+	// Conflicts are the other dates sources give for the event, where
+	// they disagree at the same precision ("10 January; one source says
+	// 11 January"); Date is the first reported.
+	Conflicts []Reading `json:"conflicts,omitempty"`
+	// Curated names what a curation file changed: fields ("date",
+	// "title", ...) or "added", "merged", "split".
+	Curated []string `json:"curated,omitempty"`
+	// Pinned marks a key moment, set by a curation file.
+	Pinned bool `json:"pinned,omitempty"`
+}
+
+// Reading is one date that some sources give for an event.
+type Reading struct {
+	Date     string   `json:"date"`
+	Mod      string   `json:"mod"`
+	Articles []string `json:"articles"` // the articles that give it, sorted
 }
 
 // Source is one evidence sentence of an event.

@@ -20,7 +20,7 @@ func ExampleExtract() {
 		fmt.Printf("%s %s %s: %s %q\n", e.Date, e.Type, e.Status, e.Title, e.Actors)
 	}
 	// Output:
-	// 2021-12-30T20:30 call planned: Joe Biden and Vladimir Putin hold a phone call ["Joe Biden" "Vladimir Putin"]
+	// 2021-12-30T20:30Z call planned: Joe Biden and Vladimir Putin hold a phone call ["Joe Biden" "Vladimir Putin"]
 	// 2021-12-30 statement occurred: United States makes a statement ["United States"]
 	// 2021-12-30 statement occurred: Dmitry Peskov says the call was Putin's initiative ["Dmitry Peskov"]
 }

@@ -32,11 +32,13 @@ func (x Extractor) Extract(a *article.Article) []Event {
 		al = defaultAliases
 	}
 	d := &doc{a: a, al: al, pp: newPeople(), published: a.Published.Format("2006-01-02")}
-	for _, b := range a.Blocks {
+	blocks := bodyBlocks(a)
+	dates := tagBlocks(a, blocks)
+	for i, b := range blocks {
 		if b.Kind == article.Heading {
 			continue // subheadings name topics, not events
 		}
-		tx := timex.Tag(b.Text, a.Published)
+		tx := dates[i+1]
 		quoted := false
 		for _, s := range splitSentences(b.Text) {
 			// The expressions are sorted: drop those before this sentence.
@@ -48,6 +50,51 @@ func (x Extractor) Extract(a *article.Article) []Event {
 		}
 	}
 	return d.finish()
+}
+
+// bodyBlocks are the article's blocks as extraction reads them: a wire
+// dateline, the story's place and day rather than a sentence, is blanked
+// out, keeping the offsets.
+func bodyBlocks(a *article.Article) []article.Block {
+	blocks := a.Blocks
+	if d := a.Dateline; d != nil && len(blocks) > 0 && d.Len <= len(blocks[0].Text) {
+		blocks = slices.Clone(blocks)
+		blocks[0].Text = strings.Repeat(" ", d.Len) + blocks[0].Text[d.Len:]
+	}
+	return blocks
+}
+
+// tagBlocks tags the title and then blocks as one text (timex.TagBlocks):
+// element 0 holds the title's expressions, element i+1 those of
+// blocks[i].
+func tagBlocks(a *article.Article, blocks []article.Block) [][]timex.Timex {
+	texts := make([]string, 0, len(blocks)+1)
+	texts = append(texts, a.TitleBlock.Text)
+	for _, b := range blocks {
+		texts = append(texts, b.Text)
+	}
+	return timex.TagBlocks(texts, a.Published)
+}
+
+// Dates are the temporal expressions of article a as extraction reads
+// them, with offsets into the article's file: what `timeline dates FILE`
+// prints, so that the two never read a phrase differently.
+func Dates(a *article.Article) []timex.Timex {
+	blocks := bodyBlocks(a)
+	per := tagBlocks(a, blocks)
+	var out []timex.Timex
+	for i, tx := range per {
+		b := a.TitleBlock
+		if i > 0 {
+			b = blocks[i-1]
+		}
+		for _, x := range tx {
+			x.Start, x.End = b.FileOffset(x.Start), b.FileEnd(x.End)
+			out = append(out, x)
+		}
+	}
+	slices.SortStableFunc(out, func(x, y timex.Timex) int { return x.Start - y.Start })
+	return out
 }
 
 // doc is the state of one article's extraction.
@@ -75,6 +122,7 @@ type draft struct {
 	gist      string // what a statement said, a warning warned of
 	gistVerb  string // the verb for the gist in a title: "say", "emphasize"
 	nounLemma string
+	verbal    bool // some mention is a verb ("urged"), not only a noun ("the proposals")
 	sources   []Source
 	relation  *relation
 	present   bool // every mention is in the present tense
@@ -355,6 +403,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 		d.drafts = append(d.drafts, target)
 	}
 	m.d = target
+	target.verbal = target.verbal || !m.noun
 	target.present = m.present && (len(target.sources) == 0 || target.present)
 	target.actors = appendNew(target.actors, actors...)
 	if m.hasOwnDate && (!target.dated || timex.Narrower(m.date, target.date)) {
@@ -482,10 +531,12 @@ func (d *doc) finish() []Event {
 	for _, e := range d.drafts {
 		if e.date == "" {
 			switch {
-			case e.typ == Statement:
+			case e.typ == Statement || (e.typ == Demand || e.typ == Warning) && e.verbal:
 				// A past-tense report with no date of its own happened when
 				// the news the lead reports happened; the present tense
-				// ("says") reports the day of publication.
+				// ("says") reports the day of publication. Demands and
+				// warnings told with a verb are said too ("urged", "called
+				// on", "warned"); "the proposals" only names them.
 				e.date = d.published
 				if d.newsDay != "" && !e.present {
 					e.date = d.newsDay

@@ -120,8 +120,8 @@ func TestRepeatedMentionsBecomeOneEvent(t *testing.T) {
 			peskov = append(peskov, e)
 		}
 	}
-	if len(calls) != 1 || len(calls[0].Sources) != 3 || calls[0].Date != "2021-12-30T20:30" {
-		t.Errorf("calls = %+v, want one call at 2021-12-30T20:30 with three sources", calls)
+	if len(calls) != 1 || len(calls[0].Sources) != 3 || calls[0].Date != "2021-12-30T20:30Z" {
+		t.Errorf("calls = %+v, want one call at 2021-12-30T20:30Z with three sources", calls)
 	}
 	if len(peskov) != 1 || len(peskov[0].Sources) != 2 {
 		t.Errorf("Peskov's statements = %+v, want one with two sources", peskov)
@@ -200,4 +200,28 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestADatelineIsNoOnesActor(t *testing.T) {
+	data := "Ecuador opens talks with dockworkers\n\nMay 5, 2025\n\nQUITO, May 4 (Reuters) - The labour minister met dockworkers' leaders on Sunday.\n"
+	a, err := article.Parse("wire.txt", []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := Extract(a)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	for _, e := range evs {
+		for _, who := range e.Actors {
+			if strings.EqualFold(who, "Quito") {
+				t.Errorf("the dateline's city is an actor of %+v", e)
+			}
+		}
+		for _, s := range e.Sources {
+			if strings.Contains(s.Sentence, "QUITO") || string(a.Raw[s.Start:s.End]) != s.Sentence {
+				t.Errorf("evidence %q at [%d,%d) is not the sentence after the dateline", s.Sentence, s.Start, s.End)
+			}
+		}
+	}
 }

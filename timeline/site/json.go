@@ -64,13 +64,42 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 		if len(e.Sources) > 0 {
 			b = append(b, "\n    "...)
 		}
-		b = append(b, "]\n  }"...)
+		b = append(b, ']')
+		b = extras(b, e)
+		b = append(b, "\n  }"...)
 		if i+1 < len(evs) {
 			b = append(b, ',')
 		}
 		b = append(b, '\n')
 	}
 	return append(b, "]\n"...), nil
+}
+
+// extras appends the fields an event has only when curated or disputed
+// (conflicts, curated, pinned), each after a comma, as encoding/json
+// writes them. They are rare, so the Encoder writes them.
+func extras(b []byte, e *events.Event) []byte {
+	add := func(name string, v any) {
+		var buf jsonBuf
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("    ", "  ")
+		enc.Encode(v) // readings and strings always encode
+		b = append(b, ",\n    \""...)
+		b = append(b, name...)
+		b = append(b, "\": "...)
+		b = append(b, buf[:len(buf)-1]...)
+	}
+	if len(e.Conflicts) > 0 {
+		add("conflicts", e.Conflicts)
+	}
+	if len(e.Curated) > 0 {
+		add("curated", e.Curated)
+	}
+	if e.Pinned {
+		add("pinned", true)
+	}
+	return b
 }
 
 // field appends `indent"name": "value",` and a newline.

@@ -112,6 +112,7 @@ type indexView struct {
 	Periods     []periodCount
 	Sources     []sourceItem // every article when Whole, else the latest published
 	MoreSources int          // the articles Sources leaves out
+	KeyMoments  []entry      // the events the editors pinned, in order
 }
 
 // chronoList is a list of events in sections, with the filters' values.
@@ -141,6 +142,9 @@ type entry struct {
 	When                               when
 	Planned                            bool
 	TypeLabel, TypeClass               string
+	Pinned                             bool
+	Curated                            curatedView
+	Conflict                           string
 	Cited                              []citation
 }
 
@@ -434,6 +438,13 @@ func (v *siteView) indexView() *indexView {
 	for _, p := range v.Periods {
 		iv.Periods = append(iv.Periods, periodCount{Label: p.Label, Path: p.pagePath(1), Count: len(p.Events), Pages: len(p.Pages)})
 	}
+	var pinned []*eventView
+	for _, ev := range v.Events {
+		if ev.Pinned {
+			pinned = append(pinned, ev)
+		}
+	}
+	iv.KeyMoments = entries("", pinned)
 	arts := v.Articles
 	if iv.Whole {
 		var secs []section
@@ -531,7 +542,7 @@ func entries(root string, evs []*eventView) []entry {
 	for i, ev := range evs {
 		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
 			Actors: ev.Actors, ActorLinks: ev.ActorLinks, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Cited: ev.Cited}
+			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited}
 	}
 	return out
 }

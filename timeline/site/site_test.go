@@ -855,7 +855,7 @@ func buildSite(ctx context.Context, s Site, tmpl fs.FS, out string) error {
 func TestEventsJSONIsEncodingJSON(t *testing.T) {
 	// The writer is by hand: it must spell every event as encoding/json
 	// does, and know every field of events.Event and events.Source.
-	if n := reflect.TypeFor[events.Event]().NumField(); n != 9 {
+	if n := reflect.TypeFor[events.Event]().NumField(); n != 12 {
 		t.Errorf("events.Event has %d fields: teach eventsJSON the new ones", n)
 	}
 	if n := reflect.TypeFor[events.Source]().NumField(); n != 7 {
@@ -871,6 +871,8 @@ func TestEventsJSONIsEncodingJSON(t *testing.T) {
 		{"the fixture", fixture(t).Events},
 		{"synthetic", syntheticSite(50, 7).Events},
 		{"strings that need escaping, empty lists", []events.Event{odd, {ID: "bare"}}},
+		{"curated, pinned and disputed", []events.Event{{ID: "curated", Date: "2022-01-10", Pinned: true, Curated: []string{"date", "title"},
+			Conflicts: []events.Reading{{Date: "2022-01-11", Articles: []string{"content/<b>.txt", "content/c.txt"}}}}, {ID: "pinned", Pinned: true}}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, err := eventsJSON(tc.evs)
@@ -922,4 +924,45 @@ func eventHTML(t *testing.T, files map[string][]byte, permalink string) string {
 		t.Fatalf("%s: the id %q is not on an article", page, id)
 	}
 	return html[start : i+end]
+}
+
+func TestCuratedEvents(t *testing.T) {
+	s := fixture(t)
+	s.Events = slices.Clone(s.Events)
+	pinned, disputed := &s.Events[0], &s.Events[1]
+	pinned.Pinned = true
+	pinned.Curated = []string{"actors", "title"}
+	disputed.Date = "2022-01-10"
+	disputed.Conflicts = []events.Reading{{Date: "2022-01-11", Articles: []string{"content/b.txt"}}}
+	files := readTree(t, build(t, s, nil))
+	index := string(files["index.html"])
+	t.Run("the index shows pinned events first, as key moments", func(t *testing.T) {
+		i := strings.Index(index, "Key moments")
+		if i < 0 || !strings.Contains(index[i:], `href="`+eventPath(*pinned)+`"`) || strings.Index(index, `id="chronology"`) < i {
+			t.Errorf("no key moments before the chronology linking %s", pinned.ID)
+		}
+	})
+	t.Run("a pinned event's page says it is a key moment and marks the edited fields", func(t *testing.T) {
+		page := eventHTML(t, files, eventPath(*pinned))
+		if !strings.Contains(page, "Key moment") || strings.Count(page, `class="edited"`) != 2 {
+			t.Errorf("%s does not mark the key moment and the two edited fields", eventPath(*pinned))
+		}
+	})
+	t.Run("a disputed date shows the other reading", func(t *testing.T) {
+		page := eventHTML(t, files, eventPath(*disputed))
+		if !strings.Contains(page, "; <span class=\"conflict\">one source says Tuesday 11 January 2022</span>") {
+			t.Errorf("%s does not show the other reading", eventPath(*disputed))
+		}
+	})
+	t.Run("events.json lists the curated fields", func(t *testing.T) {
+		if !strings.Contains(string(files["events.json"]), "\"curated\": [\n      \"actors\",\n      \"title\"\n    ],\n    \"pinned\": true") {
+			t.Error("events.json does not list the curated fields")
+		}
+	})
+}
+
+// eventPath is an event's permalink, by the site's own rule.
+func eventPath(e events.Event) string {
+	v := newSiteView(Site{Events: []events.Event{e}}, "")
+	return v.Events[0].Path
 }

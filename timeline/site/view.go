@@ -156,8 +156,11 @@ type eventView struct {
 	Path      string // its permalink: "events/<date>.html#<File>"
 	When      when
 	Planned   bool
-	TypeLabel string // "Call"
-	TypeClass string // "t-call"
+	TypeLabel string      // "Call"
+	TypeClass string      // "t-call"
+	Pinned    bool        // a key moment, pinned by the editors
+	Curated   curatedView // what the editors changed
+	Conflict  string      // the other dates sources give: "one source says Tuesday 11 January 2022"
 	Sources   []sourceView
 	Cited     []citation // the articles of Sources, each once
 	Period    link       // the period page that lists it
@@ -165,6 +168,42 @@ type eventView struct {
 	dayPage   int // the page of day that shows it in full, from 1
 
 	reported string // when its sources reported it, for the feed and the latest events
+}
+
+// curatedView says which of an event's fields a curation file set.
+type curatedView struct {
+	Any                                      bool
+	Type, Date, Title, Actors, Place, Status bool // Date also for its mod
+	Added, Merged, Split, Sources            bool
+}
+
+func newCuratedView(fields []string) curatedView {
+	c := curatedView{Any: len(fields) > 0}
+	if !c.Any {
+		return c
+	}
+	flags := map[string]*bool{"type": &c.Type, "date": &c.Date, "mod": &c.Date, "title": &c.Title, "actors": &c.Actors,
+		"place": &c.Place, "status": &c.Status, "added": &c.Added, "merged": &c.Merged, "split": &c.Split, "sources": &c.Sources}
+	for _, f := range fields {
+		if p := flags[f]; p != nil {
+			*p = true
+		}
+	}
+	return c
+}
+
+// conflictText says what other dates sources give for an event:
+// "one source says Tuesday 11 January 2022; 2 sources say ...".
+func conflictText(readings []events.Reading) string {
+	var parts []string
+	for _, r := range readings {
+		who := "one source says "
+		if n := len(r.Articles); n > 1 {
+			who = strconv.Itoa(n) + " sources say "
+		}
+		parts = append(parts, who+parseWhen(r.Date, r.Mod).Long)
+	}
+	return strings.Join(parts, "; ")
 }
 
 // link is a page, or a place in one, by its label.
@@ -254,7 +293,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// also its id on the list pages, so it must not take the ids those
 	// pages have.
 	files := map[string]bool{}
-	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label", "periods-label", "latest", "latest-label"} {
+	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label", "periods-label", "latest", "latest-label", "key-moments-label"} {
 		files[id] = true
 	}
 	// One period per group key, in the order the keys first come: the
@@ -284,6 +323,9 @@ func newSiteView(s Site, baseURL string) *siteView {
 			ID: e.ID, Type: e.Type, Status: e.Status, Date: e.Date, Mod: e.Mod, Title: e.Title,
 			Actors: e.Actors, Place: e.Place,
 			Planned:   e.Status == events.Planned,
+			Pinned:    e.Pinned,
+			Curated:   newCuratedView(e.Curated),
+			Conflict:  conflictText(e.Conflicts),
 			TypeLabel: typeLabel(e.Type),
 			TypeClass: "t-" + slugify(e.Type, "other"),
 		}

@@ -20,7 +20,7 @@ func ExampleTag() {
 	// "Wednesday" DATE 2021-12-29
 	// "January" DATE 2022-01
 	// "Thursday" DATE 2021-12-30
-	// "20:30 GMT" TIME 2021-12-30T20:30
+	// "20:30 GMT" TIME 2021-12-30T20:30Z
 	// "almost an hour" DURATION PT1H LESS_THAN
 }
 

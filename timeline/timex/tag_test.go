@@ -37,7 +37,7 @@ func TestTag(t *testing.T) {
 		{"earlier this month is the month, as TimeBank values it", "He warned earlier this month.",
 			[]want{{"earlier this month", Date, "2021-12", "START"}}},
 		{"a clock time with a zone takes the reference day", "The call began at 20:30 GMT.",
-			[]want{{"20:30 GMT", Time, "2021-12-30T20:30", ""}}},
+			[]want{{"20:30 GMT", Time, "2021-12-30T20:30Z", ""}}},
 		{"since a year marks only the year", "the worst crisis since 2014",
 			[]want{{"2014", Date, "2014", ""}}},
 		{"numbers with thousands separators are not dates", "100,000 forces and 13,000 lives", nil},
@@ -52,7 +52,17 @@ func TestTag(t *testing.T) {
 			[]want{{"12/30/2021", Date, "2021-12-30", ""}}},
 		{"ISO date", "dated 2021-12-30.",
 			[]want{{"2021-12-30", Date, "2021-12-30", ""}}},
-		{"ISO date and time", "at 2021-12-30T20:30Z", []want{{"2021-12-30T20:30", Time, "2021-12-30T20:30", ""}}},
+		{"ISO date and time", "at 2021-12-30T20:30Z", []want{{"2021-12-30T20:30Z", Time, "2021-12-30T20:30Z", ""}}},
+		{"a first in years is a stretch of the past, not a future year", "It was the first visit in three years.",
+			[]want{{"three years", Duration, "P3Y", ""}}},
+		{"a record in years too", "The yen will hit its weakest level in seven years.",
+			[]want{{"seven years", Duration, "P7Y", ""}}},
+		{"a plan in years is the year then", "The plant will open in three years.",
+			[]want{{"three years", Date, "2024", ""}}},
+		{"ISO date and time with an offset", "at 2021-12-30T15:00-05:00.", []want{{"2021-12-30T15:00-05:00", Time, "2021-12-30T15:00-05:00", ""}}},
+		{"ISO date and local time", "at 2021-12-30T20:30.", []want{{"2021-12-30T20:30", Time, "2021-12-30T20:30", ""}}},
+		{"Eastern time in summer is daylight time", "at 9 a.m. ET on July 4, 2022", []want{{"9 a.m. ET", Time, "2022-07-04T09:00-04:00", ""}, {"July 4, 2022", Date, "2022-07-04", ""}}},
+		{"local time keeps no zone", "at 0900 local time on Monday", []want{{"0900 local time", Time, "2021-12-27T09:00", ""}, {"Monday", Date, "2021-12-27", ""}}},
 		{"month and year", "in December 2021 the",
 			[]want{{"December 2021", Date, "2021-12", ""}}},
 		{"a weekday before a full date belongs to it", "Thursday, Dec. 30, 2021",
@@ -119,7 +129,7 @@ func TestTag(t *testing.T) {
 		{"to after a weekday is no range of months", "a revision Friday to December's figures",
 			[]want{{"Friday", Date, "2021-12-24", ""}, {"December", Date, "2021-12", ""}}},
 		{"a wire time with a zone", "Brent crude rose 1% by 0945 GMT on Wednesday.",
-			[]want{{"0945 GMT", Time, "2021-12-29T09:45", ""}, {"Wednesday", Date, "2021-12-29", ""}}},
+			[]want{{"0945 GMT", Time, "2021-12-29T09:45Z", ""}, {"Wednesday", Date, "2021-12-29", ""}}},
 		{"a time before on and a day takes the day", "The deadline expires at 23:59 on Sunday.",
 			[]want{{"23:59", Time, "2022-01-02T23:59", ""}, {"Sunday", Date, "2022-01-02", ""}}},
 		{"midnight before on and a day takes the day", "The meeting ended at midnight on Tuesday.",
@@ -245,10 +255,10 @@ func TestTag(t *testing.T) {
 		{"a verb right before the date is its own", "The season that ends on Friday was the best.",
 			[]want{{"Friday", Date, "2021-12-31", ""}}},
 		{"a time before the following day takes it but is marked alone", "It began at 0001 GMT on 20 January and ends at 2359 GMT the following day.",
-			[]want{{"0001 GMT", Time, "2022-01-20T00:01", ""}, {"20 January", Date, "2022-01-20", ""},
-				{"2359 GMT", Time, "2022-01-21T23:59", ""}, {"the following day", Date, "2022-01-21", ""}}},
+			[]want{{"0001 GMT", Time, "2022-01-20T00:01Z", ""}, {"20 January", Date, "2022-01-20", ""},
+				{"2359 GMT", Time, "2022-01-21T23:59Z", ""}, {"the following day", Date, "2022-01-21", ""}}},
 		{"a time after a comma and on", "US markets will close early, at 1 p.m. ET, on Friday.",
-			[]want{{"1 p.m. ET", Time, "2021-12-31T13:00", ""}, {"Friday", Date, "2021-12-31", ""}}},
+			[]want{{"1 p.m. ET", Time, "2021-12-31T13:00-05:00", ""}, {"Friday", Date, "2021-12-31", ""}}},
 		{"a time on a holiday", "The strike ends at 11.59pm on New Year's Eve.",
 			[]want{{"11.59pm", Time, "2021-12-31T23:59", ""}, {"New Year's Eve", Date, "2021-12-31", ""}}},
 		{"a holiday anchors the story's clock times", "The quake struck on Christmas Day. It hit at 4.10pm local time.",
@@ -341,7 +351,7 @@ func TestTag(t *testing.T) {
 		{"a count after than is not a year", "more than 2000 people", nil},
 
 		// times
-		{"p.m. with a zone", "at 3 p.m. EST", []want{{"3 p.m. EST", Time, "2021-12-30T15:00", ""}}},
+		{"p.m. with a zone", "at 3 p.m. EST", []want{{"3 p.m. EST", Time, "2021-12-30T15:00-05:00", ""}}},
 		{"noon", "by noon", []want{{"noon", Time, "2021-12-30T12:00", ""}}},
 		{"a weekday with a part of day", "Thursday evening", []want{{"Thursday evening", Time, "2021-12-30TEV", ""}}},
 
@@ -564,7 +574,7 @@ func BenchmarkTag(b *testing.B) {
 func TestPrecision(t *testing.T) {
 	for _, tc := range []struct{ value, want string }{
 		{"2021", "year"}, {"2021-12", "month"}, {"2021-12-30", "day"}, {"2021-W52", "week"},
-		{"2021-12-30T20:30", "time"}, {"2021-12-30TEV", "time"}, {"2021-Q3", "quarter"},
+		{"2021-12-30T20:30Z", "time"}, {"2021-12-30TEV", "time"}, {"2021-Q3", "quarter"},
 		{"2021-SU", "season"}, {"2021-H1", "half"}, {"199", "decade"}, {"20", "century"},
 		{"P3D", "duration"}, {"PAST_REF", "vague"}, {"XXXX-WXX-1", "set"}, {"2021-W52-WE", "week"},
 		{"", ""}, {"garbage", ""},
@@ -647,5 +657,24 @@ func TestClockDays(t *testing.T) {
 		if right[kind] < floor {
 			t.Errorf("%s: %d/%d clock times on the right day, want at least %d", kind, right[kind], total[kind], floor)
 		}
+	}
+}
+
+func TestTagBlocksCarriesTheStoryAcrossBlocks(t *testing.T) {
+	ref := time.Date(2021, 12, 30, 0, 0, 0, 0, time.UTC)
+	texts := []string{"The storm hit the coast on Monday.", "By 8 p.m., the spire had collapsed."}
+	got := TagBlocks(texts, ref)
+	if len(got) != 2 || len(got[1]) != 1 {
+		t.Fatalf("TagBlocks = %+v", got)
+	}
+	x := got[1][0]
+	if texts[1][x.Start:x.End] != x.Text {
+		t.Errorf("offsets %+v are not into the second text", x)
+	}
+	if x.Value != "2021-12-27T20:00" {
+		t.Errorf("8 p.m. after a paragraph about Monday = %s, want Monday's 2021-12-27T20:00", x.Value)
+	}
+	if alone := Tag(texts[1], ref); len(alone) != 1 || alone[0].Value != "2021-12-30T20:00" {
+		t.Errorf("tagged alone %+v: want the reference day", alone)
 	}
 }

@@ -17,7 +17,9 @@ func Compatible(a, b string) bool {
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if strings.HasPrefix(b, a) && (len(a) == len(b) || b[len(a)] == '-' || b[len(a)] == 'T') {
+	// A prefix at a boundary: a month and a day in it, a day and a time
+	// on it, a time and the same time with its zone ("T20:30Z").
+	if strings.HasPrefix(b, a) && (len(a) == len(b) || strings.IndexByte("-T:Z+", b[len(a)]) >= 0) {
 		return true
 	}
 	// A week and a day in it; checked last, as parsing is the slow part.
@@ -96,8 +98,7 @@ func Span(v string) (start, end time.Time, ok bool) {
 		step   func(time.Time) time.Time
 		more   func(string) bool // what may follow the layout
 	}{
-		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) },
-			func(s string) bool { return s == "" || len(s) == 3 && s[0] == ':' && allDigits(s[1:]) }},
+		{"2006-01-02T15:04", func(t time.Time) time.Time { return t.Add(time.Minute) }, secondsAndZone},
 		{"2006-01-02", func(t time.Time) time.Time { return t.AddDate(0, 0, 1) },
 			func(s string) bool { return s == "" || isPartOfDay(s) }},
 		{"2006-01", func(t time.Time) time.Time { return t.AddDate(0, 1, 0) },
@@ -110,6 +111,23 @@ func Span(v string) (start, end time.Time, ok bool) {
 		}
 	}
 	return
+}
+
+// secondsAndZone reports whether s, after a value's minutes, is nothing
+// or seconds, then nothing or a zone: ":05", "Z", "-05:00", ":05+01:00".
+// A time is spanned on its own clock: the zone keeps what the text said,
+// and two sources seldom give one time in two zones.
+func secondsAndZone(s string) bool {
+	if len(s) >= 3 && s[0] == ':' && allDigits(s[1:3]) {
+		s = s[3:]
+	}
+	switch {
+	case s == "" || s == "Z":
+		return true
+	case len(s) == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':':
+		return allDigits(s[1:3]) && allDigits(s[4:])
+	}
+	return false
 }
 
 // isPartOfDay reports whether s is a TIMEX3 part of day: TMO, TMI, TAF,
