@@ -1,7 +1,7 @@
 // Progressive enhancements; every page works without this script.
 //
 // On the chronology: filters by event type and actor (the filter form stays
-// hidden without the script, and every event shows).
+// hidden without the script, and every event shows), kept in the address.
 // On the search page: the search over the whole chronology, from the
 // index under search/, its state in the address.
 // On article pages: when the address targets an evidence sentence that
@@ -38,11 +38,34 @@
         "Showing " + n + " of " + entries.length + " events";
     }
 
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { setTimeout(apply, 0); });
+    // The filters' state is the page's query string (?hide=warning&actor=...),
+    // so that a filtered page is a link and the back button undoes a filter.
+    function fromURL() {
+      var p = new URLSearchParams(location.search), hide = p.getAll("hide");
+      form.querySelectorAll("input[name=type]").forEach(function (box) {
+        box.checked = hide.indexOf(box.value) < 0;
+      });
+      var actor = p.get("actor") || "";
+      form.elements.actor.value = actor;
+      if (form.elements.actor.value !== actor) form.elements.actor.value = "";
+      apply();
+    }
+    function toURL() {
+      var p = new URLSearchParams();
+      form.querySelectorAll("input[name=type]").forEach(function (box) {
+        if (!box.checked) p.append("hide", box.value);
+      });
+      if (form.elements.actor.value) p.set("actor", form.elements.actor.value);
+      var q = p.toString(), url = (q ? "?" + q : location.pathname.replace(/.*\//, "")) + location.hash;
+      if ("?" + q !== location.search && (q || location.search)) history.pushState(null, "", url);
+    }
+
+    form.addEventListener("change", function () { apply(); toURL(); });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(); toURL(); }, 0); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
+    window.addEventListener("popstate", fromURL);
     form.hidden = false;
-    apply();
+    fromURL();
   }
 
   // The search page: the index under search/ (see timeline/site/search.go)

@@ -280,3 +280,52 @@ func TestBrowserLayout(t *testing.T) {
 		cancel()
 	}
 }
+
+// TestBrowserPageFilters filters the chronology on the index: the filters
+// go into the address, a reload shows the same view and the back button
+// undoes the last filter.
+func TestBrowserPageFilters(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	out := build(t, fixture(t), nil)
+	ctx, cancel := chromedp.NewContext(newBrowser(t))
+	defer cancel()
+	errs := scriptErrors(t, ctx)
+	index := url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(out, "index.html"))}
+	shown := func() int {
+		return eval[int](t, ctx, `document.querySelectorAll('.timeline .event:not([hidden])').length`)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(index.String()), chromedp.WaitVisible(chromedp.CSS(`#filters`))); err != nil {
+		t.Fatal(err)
+	}
+	err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`#filters input[value="warning"]`)),
+		chromedp.SetValue(chromedp.CSS(`#filters select`), "Joe Biden"),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector('#filters select').dispatchEvent(new Event('change', {bubbles: true}))`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "index.html?hide=warning&actor=Joe+Biden") {
+		t.Errorf("the address is %s", loc)
+	}
+	if n := shown(); n != 2 {
+		t.Errorf("Joe Biden without warnings: %d events, want 2", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS(`#filters`))); err != nil {
+		t.Fatal(err)
+	}
+	if n := shown(); n != 2 {
+		t.Errorf("after a reload %d events show, want 2", n)
+	}
+	if err := chromedp.Do(ctx, chromedp.NavigateBack()); err != nil {
+		t.Fatal(err)
+	}
+	if n := shown(); n != 4 {
+		t.Errorf("after back %d events show, want the 4 that are no warnings", n)
+	}
+	if e := errs(); len(e) > 0 {
+		t.Errorf("script errors: %q", e)
+	}
+}
