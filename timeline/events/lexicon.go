@@ -29,7 +29,7 @@ var verbs = map[string][]string{
 	Meeting:   {"meet:meet,meets,met", "negotiate", "confer:conferred,conferring"},
 	Call:      {"phone:phoned,phoning", "telephone:telephoned,telephoning", "call:called,calling"},
 	Visit:     {"visit", "travel:traveled,travelled,travelling,traveling"},
-	Agreement: {"agree:agree,agrees,agreed,agreeing", "sign:signed,signing", "ratify:ratified,ratifies"},
+	Agreement: {"agree:agree,agrees,agreed,agreeing", "sign:signed,signing", "ratify:ratified,ratifies", "settle:settled,settles,settling"},
 }
 
 // nouns lists nouns by event type, singular and plural spelled out.
@@ -38,11 +38,11 @@ var nouns = map[string][]string{
 		"comment", "comments", "declaration", "interview", "interviews", "testimony", "message", "messages",
 		"briefing", "briefings", "tweet", "tweets", "communique", "communiqué", "report", "reports", "claim", "claims"},
 	Warning:   {"warning", "warnings", "ultimatum"},
-	Demand:    {"demand", "demands", "request", "requests", "proposal", "proposals", "appeal", "appeals"},
-	Meeting:   {"talks", "meeting", "meetings", "negotiations", "summit", "summits", "conference", "consultations", "session"},
+	Demand:    {"demand", "demands", "request", "requests", "proposal", "proposals", "appeal", "appeals", "offer", "offers", "bid", "bids"},
+	Meeting:   {"talks", "meeting", "meetings", "negotiations", "summit", "summits", "conference", "consultations", "session", "hearing", "hearings", "discussions"},
 	Call:      {"call", "calls", "phone-call", "videoconference", "video-conference", "teleconference"},
 	Visit:     {"visit", "visits", "trip", "tour"},
-	Agreement: {"agreement", "agreements", "deal", "accord", "accords", "treaty", "pact", "memorandum"},
+	Agreement: {"agreement", "agreements", "deal", "accord", "accords", "treaty", "pact", "memorandum", "settlement", "contract", "merger"},
 }
 
 func buildLexicon() map[string]trigger {
