@@ -2,13 +2,15 @@
 // timeline site. A user's own templates folder overrides them file by file:
 // see site.Templates.
 //
-// The page templates are index.html, period.html, day.html,
-// article.html and 404.html. Files whose names start with "_" are partials parsed with
-// every page: the defaults define "layout" (the page around a "main"
-// template, with a "scripts" block), "badges" and "segments" (a block's
-// text with its marks) in _layout.html, and "entry" (one event of a list),
-// "filters" (the type and actor filters of a list) and "sections" (a list's
-// sections of entries) in _entry.html. Everything under assets/ is copied to
+// The page templates are index.html, period.html, day.html, article.html,
+// actor.html, type.html, groups.html, search.html and 404.html. Files whose names start with "_"
+// are partials parsed with every page: the defaults define "layout" (the
+// page around a "main" template, with a "scripts" block), "badges" and
+// "segments" (a block's text with its marks) in _layout.html, "entry" (one
+// event of a list), "filters" (the type and actor filters of a list) and
+// "sections" (a list's sections of entries) in _entry.html, and "group"
+// (an actor's or type's page) and "compact" (one event of it) in
+// _group.html. Everything under assets/ is copied to
 // the output as is; a user's folder may also have static/, whose files go
 // to the output's root (a CNAME, a robots.txt), as long as they replace no
 // generated file.
@@ -25,6 +27,10 @@
 //	.Period     on period pages (period.html)
 //	.Day        on date pages (day.html), the events' permalinks
 //	.Article    on article pages (article.html)
+//	.Actor      on actor pages (actor.html)
+//	.Type       on event type pages (type.html)
+//	.Groups     on the indexes of actors and of types (groups.html)
+//	.Search     on search.html: .Types (.Value, .Label, .Class) for its form
 //
 // A page is rendered again only when something its data can reach changed,
 // so each page reaches only what it shows: a date page knows its events
@@ -69,6 +75,20 @@
 // it is not in the site), .Cited (one per article: .Title, .Href, .URL,
 // .Published, .Count) and .Period (the link to the period page that lists
 // it).
+//
+// .Actor and .Type: .Name (the actor, or the type's value), .Label,
+// .Class (a type's class), .Page, .Pages (pages of at most 300 events),
+// .Events (compact: .Root, .Title, .Path — the permalink —, .When,
+// .Planned, .TypeLabel, .TypeClass, .ActorLinks, .Place), .PageLinks, and
+// on the first page only .Total and, for an actor, .Types (its events by
+// type) or, for a type, .Actors (its 30 most frequent actors), each with
+// .Label, .Class, .Path and .Count.
+//
+// .Groups: .Kind ("actors" or "types"), .Groups (.Label, .Class, .Path,
+// .Count), .Page, .Pages and .PageLinks (2,000 actors a page).
+//
+// Every event and entry also has .ActorLinks: its actors as links (.Label,
+// .Path) to their pages.
 //
 // .Article has .File (the file it was read from), .Slug, .Path, .Title,
 // .Author, .URL, .Tags, .Published, .PublishedISO, .Events (the events it

@@ -77,14 +77,7 @@ func cpuTime() time.Duration {
 func BenchmarkRenderEvents(b *testing.B) {
 	s := syntheticSite(20000, 2000)
 	v := newSiteView(s, "")
-	ts, err := parseTemplates(templates.FS)
-	if err != nil {
-		b.Fatal(err)
-	}
-	seed, err := seedKey(templates.FS, "")
-	if err != nil {
-		b.Fatal(err)
-	}
+	ts, seed := defaultTemplates(b)
 	var jobs []pageJob
 	for _, j := range v.jobs() {
 		if j.day != nil {

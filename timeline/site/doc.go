@@ -9,6 +9,12 @@
 //	events/<date>.html       one page per date, its events in full with their evidence;
 //	                         an event's permalink is events/<date>.html#<id>
 //	articles/<slug>.html     one page per article, evidence sentences marked
+//	actors/<slug>.html       one page per actor: its events in order (compact, at their
+//	                         permalinks) and counts by type; -p2, -p3 ... past 300 events
+//	types/<type>.html        one page per event type, likewise
+//	actors/index.html        every actor with its count; types/index.html every type
+//	search.html, search/...  search over the whole chronology: the page, and the index
+//	                         it loads a few small files at a time (see search.go)
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
 //	events.ics               iCalendar: the events dated to the day or finer

@@ -55,6 +55,10 @@ func ExampleBuild() {
 		if err != nil {
 			return err
 		}
+		if name == "search" { // the search index: many small files
+			fmt.Println("search/...")
+			return fs.SkipDir
+		}
 		if !d.IsDir() {
 			fmt.Println(name)
 		}
@@ -66,6 +70,9 @@ func ExampleBuild() {
 	// Output:
 	// .timeline-output
 	// 404.html
+	// actors/index.html
+	// actors/joe-biden.html
+	// actors/vladimir-putin.html
 	// articles/call.html
 	// assets/favicon.svg
 	// assets/style.css
@@ -77,5 +84,9 @@ func ExampleBuild() {
 	// feed.xml
 	// index.html
 	// periods/2021-12.html
+	// search/...
+	// search.html
 	// timelinejs.json
+	// types/call.html
+	// types/index.html
 }

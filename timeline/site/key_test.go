@@ -51,8 +51,8 @@ func differ(a, b map[string]Key) []string {
 // edited returns a copy of s in which the events citing article i have new
 // titles, and the pages that this must render again: the article's page,
 // the pages of its events, of their neighbours and of the other articles
-// they cite, the period pages that list them, and the index when it lists
-// them.
+// they cite, the period, actor and type pages that list them, and the
+// index when it lists them.
 func edited(s Site, i int) (Site, []string) {
 	path := s.Articles[i].Path
 	v := newSiteView(s, "")
@@ -71,11 +71,27 @@ func edited(s Site, i int) (Site, []string) {
 		for _, src := range ev.Sources {
 			want[src.Article.Path] = true
 		}
+		for _, page := range groupPagesListing(v, ev) {
+			want[page] = true
+		}
 		if len(v.Events) <= wholeEvents && len(v.Articles) <= wholeArticles || slices.Contains(latest, ev) {
 			want["index.html"] = true
 		}
 	}
 	return s, slices.Sorted(maps.Keys(want))
+}
+
+// groupPagesListing lists the actor and type pages that list ev.
+func groupPagesListing(v *siteView, ev *eventView) []string {
+	var out []string
+	for _, g := range slices.Concat(v.Actors, v.Types) {
+		for n, page := range g.Pages {
+			if slices.Contains(page, ev) {
+				out = append(out, g.pagePath(n+1))
+			}
+		}
+	}
+	return out
 }
 
 func TestPageKeys(t *testing.T) {
@@ -172,7 +188,9 @@ func (k *keeper) writeKeyed(name string, key Key, data []byte) error {
 	return nil
 }
 
-func TestKeptPagesAreNotRendered(t *testing.T) {
+// defaultTemplates parses the default templates and digests them.
+func defaultTemplates(t testing.TB) (*pages, Key) {
+	t.Helper()
 	ts, err := parseTemplates(templates.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -181,6 +199,11 @@ func TestKeptPagesAreNotRendered(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return ts, seed
+}
+
+func TestKeptPagesAreNotRendered(t *testing.T) {
+	ts, seed := defaultTemplates(t)
 	loads := map[string]int{}
 	var mu sync.Mutex
 	s := metadataOnly(syntheticSite(300, 30), loads, &mu)

@@ -88,6 +88,10 @@ type page struct {
 	Period    *periodPage
 	Day       *dayPage
 	Article   *articleView
+	Actor     *groupPage  // an actor's page (actor.html)
+	Type      *groupPage  // an event type's page (type.html)
+	Groups    *groupIndex // the index of actors or of types (groups.html)
+	Search    *searchPage // the search page (search.html)
 }
 
 // eventLink is an event by its title, where it is shown in full; File is
@@ -143,6 +147,7 @@ type entry struct {
 	ID, Type, Status, Date, Mod, Title string
 	Actors                             []string
 	Place                              string
+	ActorLinks                         []link // the actors' pages
 	File, Path                         string
 	When                               when
 	Planned                            bool
@@ -226,8 +231,11 @@ type pageJob struct {
 	index            bool
 	period           *periodView
 	day              *dayView
-	n                int // the page of period or day, from 1
+	n                int // the page of period, day or group, from 1
 	ai               *articleInfo
+	group            *groupView // an actor or a type
+	groupIndex       string     // "actors" or "types": the index of them
+	search           bool       // the search page
 }
 
 // jobs lists every page of the site, in a fixed order.
@@ -247,7 +255,8 @@ func (v *siteView) jobs() []pageJob {
 	for _, ai := range v.Articles {
 		jobs = append(jobs, pageJob{tmpl: articlePage, path: ai.Path, root: "../", ai: ai})
 	}
-	return jobs
+	jobs = append(jobs, searchJob())
+	return append(jobs, v.groupJobs()...)
 }
 
 // data is the page of j before an article's body is rendered.
@@ -256,7 +265,12 @@ func (v *siteView) data(j pageJob) *page {
 	if v.Header.BaseURL != "" {
 		p.Canonical = v.Header.BaseURL + j.path
 	}
+	if v.groupData(j, p) {
+		return p
+	}
 	switch {
+	case j.search:
+		p.Search, p.Title = v.searchData(), "Search"
 	case j.index:
 		p.Index = v.indexView()
 	case j.period != nil:
@@ -320,19 +334,27 @@ func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (
 // exports (events.json, the feed and the others of s.Exports), 404.html,
 // the sitemap and the templates' files.
 func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
-	// The exports see the whole chronology; make them while the pages
-	// render.
+	// The exports and the search index see the whole chronology; make
+	// them while the pages render.
 	xs, err := exportsOf(&s)
 	if err != nil {
 		return err
 	}
-	var exportErr error
+	var index []searchFile
+	var exportErr, indexErr error
 	var whole sync.WaitGroup
 	whole.Go(func() { exportErr = writeExports(ctx, w, v, &s, xs) })
+	whole.Go(func() { index, indexErr = searchFiles(v) })
 	err = renderPages(ctx, w, ts, seed, v, s.LoadArticle)
 	whole.Wait()
-	if err := cmp.Or(err, exportErr); err != nil {
+	if err := cmp.Or(err, exportErr, indexErr); err != nil {
 		return err
+	}
+	w.plan(len(index))
+	for _, f := range index {
+		if err := w.write(f.name, f.data); err != nil {
+			return err
+		}
 	}
 	if err := writeNotFound(w, ts, seed, v); err != nil {
 		return err
@@ -530,7 +552,7 @@ func entries(root string, evs []*eventView) []entry {
 	out := make([]entry, len(evs))
 	for i, ev := range evs {
 		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
-			Actors: ev.Actors, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+			Actors: ev.Actors, ActorLinks: ev.ActorLinks, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
 			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited}
 	}
 	return out

@@ -22,6 +22,10 @@ const (
 	articlePage    = "article.html"
 	periodPageTmpl = "period.html"
 	notFoundPage   = "404.html"
+	actorPageTmpl  = "actor.html"
+	typePageTmpl   = "type.html"
+	groupsPageTmpl = "groups.html"
+	searchPageTmpl = "search.html"
 
 	assetsDir = "assets" // copied to the output's assets/
 	staticDir = "static" // copied to the output's root
@@ -116,7 +120,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		}
 	}
 	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
-	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, notFoundPage} {
+	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, actorPageTmpl, typePageTmpl, groupsPageTmpl, searchPageTmpl, notFoundPage} {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err

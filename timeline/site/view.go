@@ -43,6 +43,8 @@ type siteView struct {
 	Periods  []*periodView  // in the order their first events come
 	Days     []*dayView     // in the order their first events come
 	Articles []*articleInfo // the published articles, in path order
+	Actors   []*groupView   // every actor, by name
+	Types    []*groupView   // every event type, in typeOrder
 	Span     string         // "December 2021 – January 2022"
 	source   []events.Event // the chronology as given, for events.json
 
@@ -150,6 +152,7 @@ type eventView struct {
 	ID, Type, Status, Date, Mod, Title string
 	Actors                             []string
 	Place                              string
+	ActorLinks                         []link // its actors' pages, in the order of Actors
 
 	File      string // its id on its pages: the ID, made safe for a URL
 	Path      string // its permalink: "events/<date>.html#<File>"
@@ -440,6 +443,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	case len(dated) > 1:
 		v.Span = dated[0].Label + " – " + dated[len(dated)-1].Label
 	}
+	v.newGroups()
 	return v
 }
 

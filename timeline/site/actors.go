@@ -1,0 +1,297 @@
+package site
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/timelinehq/timeline/timeline/chronology"
+)
+
+// The actor and type pages stand in for the filters without JavaScript:
+// actors/<slug>.html lists one actor's events in order, with counts by
+// type, and types/<type>.html one type's; actors/index.html and
+// types/index.html list them with their counts. Like the period pages they
+// are cut into pages of at most pageEvents events (<slug>-p2.html, ...),
+// and each page reaches only the compact entries it shows, so an edited
+// event renders again only the pages that list it.
+
+// groupView is one actor or one event type and its events, in the
+// chronology's order.
+type groupView struct {
+	Name   string // "Joe Biden", or the type "call"
+	Label  string // as a heading shows it: "Joe Biden", "Call"
+	Class  string // a type's class, "t-call"; "" for an actor
+	Slug   string // its file name in dir
+	dir    string // "actors" or "types"
+	Events []*eventView
+	Pages  [][]*eventView
+}
+
+// pagePath is the path of the group's page n (from 1).
+func (g *groupView) pagePath(n int) string {
+	if n <= 1 {
+		return g.dir + "/" + g.Slug + ".html"
+	}
+	return g.dir + "/" + g.Slug + "-p" + strconv.Itoa(n) + ".html"
+}
+
+// groupPage is one page of an actor or a type (actor.html, type.html).
+// Only the first page counts the group's events, so that an event added
+// to a long list renders again its first and last pages, not all of them.
+type groupPage struct {
+	Name, Label, Class string
+	Page, Pages        int
+	Total              int          // the group's events; on the first page only
+	Types              []groupCount // an actor's events by type; on the first page only
+	Actors             []groupCount // a type's most frequent actors; on the first page only
+	Events             []groupEntry
+	PageLinks          []link // the group's pages, when it has more than one
+}
+
+// groupEntry is an event as an actor or type page lists it: compact, at
+// its permalink.
+type groupEntry struct {
+	Root                 string // the page's
+	Title, Path          string
+	When                 when
+	Planned              bool
+	TypeLabel, TypeClass string
+	ActorLinks           []link
+	Place                string
+}
+
+// groupIndex is the page that lists every actor (actors/index.html) or
+// every type (types/index.html) with its count.
+type groupIndex struct {
+	Kind        string // "actors" or "types"
+	Groups      []groupCount
+	Page, Pages int
+	PageLinks   []link
+}
+
+// groupCount is one actor or type in an index, at its first page.
+type groupCount struct {
+	Label, Class, Path string
+	Count              int
+}
+
+// groupsPerIndex is how many actors one page of actors/index.html lists,
+// which keeps it well under 1 MB.
+const groupsPerIndex = 2000
+
+// topActors is how many actors a type's first page counts.
+const topActors = 30
+
+// newGroups makes the site's actor and type pages and gives every event
+// the links to its actors' pages. Slugs depend only on the names: a name
+// keeps its page whatever other actors come and go, except where two
+// names make the same slug, and then the one that sorts first keeps it
+// and the other takes a short hash of its name.
+func (v *siteView) newGroups() {
+	actors := map[string]*groupView{}
+	types := map[string]*groupView{}
+	for _, ev := range v.Events {
+		for i, a := range ev.Actors {
+			if a == "" || slices.Contains(ev.Actors[:i], a) {
+				continue
+			}
+			g := actors[a]
+			if g == nil {
+				g = &groupView{Name: a, Label: a, dir: "actors"}
+				actors[a] = g
+			}
+			g.Events = append(g.Events, ev)
+		}
+		g := types[ev.Type]
+		if g == nil {
+			g = &groupView{Name: ev.Type, Label: ev.TypeLabel, Class: ev.TypeClass, dir: "types"}
+			types[ev.Type] = g
+		}
+		g.Events = append(g.Events, ev)
+	}
+	v.Actors = sortedGroups(actors, func(a, b *groupView) int { return strings.Compare(a.Name, b.Name) })
+	v.Types = sortedGroups(types, func(a, b *groupView) int { return cmp.Compare(typeRank(a.Name), typeRank(b.Name)) })
+	for _, groups := range [][]*groupView{v.Actors, v.Types} {
+		seen := map[string]bool{"index": true}
+		for _, g := range groups {
+			g.Slug = groupSlug(g.Name, seen)
+			g.Pages = pagesOf(g.Events, pageEvents)
+		}
+	}
+	// Every event's actors as links, in the order the event names them.
+	links := make(map[string]link, len(actors))
+	for _, g := range v.Actors {
+		links[g.Name] = link{Label: g.Name, Path: g.pagePath(1)}
+	}
+	for _, ev := range v.Events {
+		ev.ActorLinks = make([]link, 0, len(ev.Actors))
+		for _, a := range ev.Actors {
+			if l, ok := links[a]; ok && !slices.Contains(ev.ActorLinks, l) {
+				ev.ActorLinks = append(ev.ActorLinks, l)
+			}
+		}
+	}
+}
+
+func sortedGroups(m map[string]*groupView, order func(a, b *groupView) int) []*groupView {
+	out := make([]*groupView, 0, len(m))
+	for _, g := range m {
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b *groupView) int { return cmp.Or(order(a, b), strings.Compare(a.Name, b.Name)) })
+	return out
+}
+
+// typeRank is a type's place in typeOrder, unknown types last.
+func typeRank(t string) int {
+	if i := slices.Index(typeOrder, t); i >= 0 {
+		return i
+	}
+	return len(typeOrder)
+}
+
+// groupSlug is the file name of the actor or type name: its slug, with a
+// short hash of the name when the name has letters a slug cannot keep
+// (Cyrillic, accents) or when an earlier name took the slug; seen holds
+// the slugs taken, compared case-insensitively.
+func groupSlug(name string, seen map[string]bool) string {
+	slug := chronology.Slug(name)
+	if slug == "" || !isASCII(name) || seen[strings.ToLower(slug)] {
+		h := sha256.Sum256([]byte(name))
+		slug = strings.TrimPrefix(slug+"-"+hex.EncodeToString(h[:3]), "-")
+	}
+	return unique(slug, seen)
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// pagesOf cuts evs into pages of at most n events.
+func pagesOf(evs []*eventView, n int) [][]*eventView {
+	var pages [][]*eventView
+	for len(evs) > n {
+		pages = append(pages, evs[:n])
+		evs = evs[n:]
+	}
+	return append(pages, evs)
+}
+
+// groupPage is the data of page n of g.
+func (v *siteView) groupPage(g *groupView, n int) *groupPage {
+	evs := g.Pages[n-1]
+	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Page: n, Pages: len(g.Pages), Events: make([]groupEntry, len(evs))}
+	for i, ev := range evs {
+		gp.Events[i] = groupEntry{Root: "../", Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place}
+	}
+	if n == 1 {
+		gp.Total = len(g.Events)
+		types, actors := facets(g.Events)
+		if g.dir == "actors" {
+			for _, f := range types {
+				gp.Types = append(gp.Types, groupCount{Label: f.Label, Class: f.Class, Path: v.groupPath(v.Types, f.Value), Count: f.Count})
+			}
+		} else {
+			slices.SortStableFunc(actors, func(a, b facet) int { return cmp.Compare(b.Count, a.Count) })
+			for _, f := range actors[:min(len(actors), topActors)] {
+				gp.Actors = append(gp.Actors, groupCount{Label: f.Label, Path: v.groupPath(v.Actors, f.Value), Count: f.Count})
+			}
+		}
+	}
+	if len(g.Pages) > 1 {
+		for i := range g.Pages {
+			gp.PageLinks = append(gp.PageLinks, link{Label: strconv.Itoa(i + 1), Path: g.pagePath(i + 1), Current: i+1 == n})
+		}
+	}
+	return gp
+}
+
+// groupPath is the first page of the group of groups named name.
+func (v *siteView) groupPath(groups []*groupView, name string) string {
+	if i := slices.IndexFunc(groups, func(g *groupView) bool { return g.Name == name }); i >= 0 {
+		return groups[i].pagePath(1)
+	}
+	return ""
+}
+
+// groupIndexPage is the data of page n of the index of groups (v.Actors
+// or v.Types) kept under dir.
+func groupIndexPage(dir string, groups []*groupView, n int) *groupIndex {
+	pages := (len(groups) + groupsPerIndex - 1) / groupsPerIndex
+	gi := &groupIndex{Kind: dir, Page: n, Pages: max(pages, 1)}
+	for _, g := range groups[min((n-1)*groupsPerIndex, len(groups)):min(n*groupsPerIndex, len(groups))] {
+		gi.Groups = append(gi.Groups, groupCount{Label: g.Label, Class: g.Class, Path: g.pagePath(1), Count: len(g.Events)})
+	}
+	if pages > 1 {
+		for i := range pages {
+			gi.PageLinks = append(gi.PageLinks, link{Label: strconv.Itoa(i + 1), Path: groupIndexPath(dir, i+1), Current: i+1 == n})
+		}
+	}
+	return gi
+}
+
+// groupIndexPath is the path of page n of dir's index.
+func groupIndexPath(dir string, n int) string {
+	if n <= 1 {
+		return dir + "/index.html"
+	}
+	return dir + "/index-p" + strconv.Itoa(n) + ".html"
+}
+
+// groupJobs lists the pages of the actors and types and their indexes.
+func (v *siteView) groupJobs() []pageJob {
+	var jobs []pageJob
+	for _, kind := range []struct {
+		dir, tmpl string
+		groups    []*groupView
+	}{{"actors", actorPageTmpl, v.Actors}, {"types", typePageTmpl, v.Types}} {
+		pages := max((len(kind.groups)+groupsPerIndex-1)/groupsPerIndex, 1)
+		for n := range pages {
+			jobs = append(jobs, pageJob{tmpl: groupsPageTmpl, path: groupIndexPath(kind.dir, n+1), root: "../", groupIndex: kind.dir, n: n + 1})
+		}
+		for _, g := range kind.groups {
+			for n := range g.Pages {
+				jobs = append(jobs, pageJob{tmpl: kind.tmpl, path: g.pagePath(n + 1), root: "../", group: g, n: n + 1})
+			}
+		}
+	}
+	return jobs
+}
+
+// groupData fills p, the page of j, when j is an actor's or type's page
+// or an index of them; it reports whether it was.
+func (v *siteView) groupData(j pageJob, p *page) bool {
+	switch {
+	case j.group != nil:
+		gp := v.groupPage(j.group, j.n)
+		if j.group.dir == "actors" {
+			p.Actor = gp
+		} else {
+			p.Type = gp
+		}
+		p.Title = j.group.Label
+		if gp.Pages > 1 {
+			p.Title += ", page " + strconv.Itoa(j.n)
+		}
+	case j.groupIndex != "":
+		groups := v.Actors
+		p.Title = "Actors"
+		if j.groupIndex == "types" {
+			groups, p.Title = v.Types, "Event types"
+		}
+		p.Groups = groupIndexPage(j.groupIndex, groups, j.n)
+	default:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,1 @@
+timelineSearch("f/actor-joe-biden",[0,1,2]);

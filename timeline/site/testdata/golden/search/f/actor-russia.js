@@ -1,0 +1,1 @@
+timelineSearch("f/actor-russia",[4]);

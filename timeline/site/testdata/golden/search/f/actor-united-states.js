@@ -1,0 +1,1 @@
+timelineSearch("f/actor-united-states",[4]);

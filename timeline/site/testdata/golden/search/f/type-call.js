@@ -1,0 +1,1 @@
+timelineSearch("f/type-call",[0,3]);

@@ -1,0 +1,1 @@
+timelineSearch("f/type-meeting",[4]);

@@ -1,0 +1,1 @@
+timelineSearch("f/type-warning",[1]);

@@ -1,0 +1,1 @@
+timelineSearch("t/10",{"10":[4]});

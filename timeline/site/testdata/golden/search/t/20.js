@@ -1,0 +1,1 @@
+timelineSearch("t/20",{"20":[4]});

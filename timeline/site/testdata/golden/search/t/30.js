@@ -1,0 +1,1 @@
+timelineSearch("t/30",{"30":[4]});

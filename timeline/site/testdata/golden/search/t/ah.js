@@ -1,0 +1,1 @@
+timelineSearch("t/ah",{"ahead":[4]});

@@ -1,0 +1,1 @@
+timelineSearch("t/be",{"begin":[4],"between":[2,2]});

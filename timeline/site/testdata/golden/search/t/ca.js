@@ -1,0 +1,1 @@
+timelineSearch("t/ca",{"call":[0,1,2,1]});

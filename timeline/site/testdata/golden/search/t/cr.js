@@ -1,0 +1,1 @@
+timelineSearch("t/cr",{"crisis":[3]});

@@ -1,0 +1,1 @@
+timelineSearch("t/di",{"dialogue":[2],"diplomatic":[3]});

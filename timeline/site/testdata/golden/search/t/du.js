@@ -1,0 +1,1 @@
+timelineSearch("t/du",{"during":[0,1]});

@@ -1,0 +1,1 @@
+timelineSearch("t/ea",{"early":[0,1]});

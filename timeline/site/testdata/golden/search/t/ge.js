@@ -1,0 +1,1 @@
+timelineSearch("t/ge",{"geneva":[4]});

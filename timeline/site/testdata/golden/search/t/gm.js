@@ -1,0 +1,1 @@
+timelineSearch("t/gm",{"gmt":[4]});

@@ -1,0 +1,1 @@
+timelineSearch("t/if",{"if":[0,1]});

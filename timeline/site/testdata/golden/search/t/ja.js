@@ -1,0 +1,1 @@
+timelineSearch("t/ja",{"january":[4]});

@@ -1,0 +1,1 @@
+timelineSearch("t/lo",{"looking":[3]});

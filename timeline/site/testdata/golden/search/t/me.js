@@ -1,0 +1,1 @@
+timelineSearch("t/me",{"message":[2]});

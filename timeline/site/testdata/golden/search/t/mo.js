@@ -1,0 +1,1 @@
+timelineSearch("t/mo",{"moscow":[2]});

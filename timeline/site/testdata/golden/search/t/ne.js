@@ -1,0 +1,1 @@
+timelineSearch("t/ne",{"new":[2]});

@@ -1,0 +1,1 @@
+timelineSearch("t/of",{"official":[3],"officials":[4]});

@@ -1,0 +1,1 @@
+timelineSearch("t/ou",{"out":[3]});

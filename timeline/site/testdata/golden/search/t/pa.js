@@ -1,0 +1,1 @@
+timelineSearch("t/pa",{"path":[3]});

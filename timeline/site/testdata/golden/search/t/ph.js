@@ -1,0 +1,1 @@
+timelineSearch("t/ph",{"phone":[3]});

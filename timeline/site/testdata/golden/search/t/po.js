@@ -1,0 +1,1 @@
+timelineSearch("t/po",{"possible":[2]});

@@ -1,0 +1,1 @@
+timelineSearch("t/pr",{"president":[3]});

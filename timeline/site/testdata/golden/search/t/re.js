@@ -1,0 +1,1 @@
+timelineSearch("t/re",{"ready":[2]});

@@ -1,0 +1,1 @@
+timelineSearch("t/se",{"sends":[2],"severe":[0,1]});

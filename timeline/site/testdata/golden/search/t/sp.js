@@ -1,0 +1,1 @@
+timelineSearch("t/sp",{"speak":[3]});

@@ -1,0 +1,1 @@
+timelineSearch("t/st",{"states":[4],"stress":[3]});

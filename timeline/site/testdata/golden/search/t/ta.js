@@ -1,0 +1,1 @@
+timelineSearch("t/ta",{"talks":[4]});

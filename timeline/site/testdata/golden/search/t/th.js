@@ -1,0 +1,1 @@
+timelineSearch("t/th",{"thursday":[3]});

@@ -1,0 +1,1 @@
+timelineSearch("t/tw",{"two":[4]});

@@ -1,0 +1,1 @@
+timelineSearch("t/uk",{"ukraine":[0,1]});

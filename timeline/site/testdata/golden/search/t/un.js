@@ -1,0 +1,1 @@
+timelineSearch("t/un",{"united":[4]});

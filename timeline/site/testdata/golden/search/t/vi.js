@@ -1,0 +1,1 @@
+timelineSearch("t/vi",{"video":[0,1]});

@@ -1,0 +1,1 @@
+timelineSearch("t/we",{"we":[2],"wednesday":[2]});

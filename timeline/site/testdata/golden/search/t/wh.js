@@ -1,0 +1,1 @@
+timelineSearch("t/wh",{"white":[3]});

@@ -1,0 +1,1 @@
+timelineSearch("t/ye",{"year":[2]});
