@@ -19,8 +19,9 @@ type csvExport struct{}
 
 func init() { registerExport(csvExport{}, false) }
 
-func (csvExport) Name() string { return "csv" }
-func (csvExport) File() string { return "events.csv" }
+func (csvExport) Name() string  { return "csv" }
+func (csvExport) Label() string { return "Spreadsheet (CSV)" }
+func (csvExport) File() string  { return "events.csv" }
 
 // csvHeader names the columns.
 var csvHeader = []string{"id", "date", "mod", "type", "status", "title", "actors", "place", "sources", "first_source_url", "page_url"}

@@ -20,6 +20,7 @@ import (
 // digest is unchanged.
 type export interface {
 	Name() string                              // what Site.Exports and -exports call it: "ics"
+	Label() string                             // what the pages' download links call it: "Calendar (iCalendar)"
 	File() string                              // its path in the output: "events.ics"
 	Make(v *siteView, s *Site) ([]byte, error) // its bytes
 }

@@ -53,6 +53,7 @@ type atomExport struct{}
 func init() { registerExport(atomExport{}, true) }
 
 func (atomExport) Name() string                              { return "atom" }
+func (atomExport) Label() string                             { return "Atom feed" }
 func (atomExport) File() string                              { return "feed.xml" }
 func (atomExport) Make(v *siteView, s *Site) ([]byte, error) { return feed(v, s.FeedLimit) }
 

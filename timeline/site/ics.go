@@ -35,8 +35,9 @@ type icsExport struct{}
 
 func init() { registerExport(icsExport{}, false) }
 
-func (icsExport) Name() string { return "ics" }
-func (icsExport) File() string { return "events.ics" }
+func (icsExport) Name() string  { return "ics" }
+func (icsExport) Label() string { return "Calendar (iCalendar)" }
+func (icsExport) File() string  { return "events.ics" }
 
 func (icsExport) Make(v *siteView, s *Site) ([]byte, error) {
 	var c icsWriter

@@ -15,6 +15,7 @@ type jsonExport struct{}
 func init() { registerExport(jsonExport{}, true) }
 
 func (jsonExport) Name() string                              { return "json" }
+func (jsonExport) Label() string                             { return "JSON" }
 func (jsonExport) File() string                              { return "events.json" }
 func (jsonExport) Make(v *siteView, s *Site) ([]byte, error) { return eventsJSON(v.source) }
 

@@ -36,8 +36,9 @@ type timelineJSExport struct{}
 
 func init() { registerExport(timelineJSExport{}, false) }
 
-func (timelineJSExport) Name() string { return "timelinejs" }
-func (timelineJSExport) File() string { return "timelinejs.json" }
+func (timelineJSExport) Name() string  { return "timelinejs" }
+func (timelineJSExport) Label() string { return "TimelineJS" }
+func (timelineJSExport) File() string  { return "timelinejs.json" }
 
 // tlDate is a TimelineJS date: the parts that are set, in order, and the
 // label to show instead of TimelineJS's own formatting, if any.

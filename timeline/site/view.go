@@ -33,6 +33,7 @@ type siteHeader struct {
 	BaseURL     string // "" or absolute, ending in "/"
 	Description string // "" or one sentence about the site
 	Lang        string // the pages' language: "en"
+	Downloads   []link // the exports the build writes, for the pages' footer
 }
 
 // siteView is the whole site, computed once per build. No template sees
@@ -264,6 +265,12 @@ var typeOrder = []string{events.Call, events.Meeting, events.Statement, events.W
 
 func newSiteView(s Site, baseURL string) *siteView {
 	v := &siteView{Header: siteHeader{Title: s.Title, BaseURL: baseURL, Description: s.Description, Lang: cmp.Or(s.Language, "en")}, source: s.Events}
+	if xs, err := exportsOf(&s); err == nil { // Build reports a bad list
+		for _, x := range xs {
+			v.Header.Downloads = append(v.Header.Downloads, link{Label: x.Label(), Path: x.File()})
+		}
+		slices.SortFunc(v.Header.Downloads, func(a, b link) int { return strings.Compare(a.Label, b.Label) })
+	}
 	if v.Header.Title == "" {
 		v.Header.Title = "Timeline"
 	}
