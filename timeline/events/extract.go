@@ -323,6 +323,8 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 		if prev(1) == "press" || prev(1) == "news" {
 			m.typ = Statement
 		}
+	case trig.lemma == "fly" && next(1) != "to" && next(1) != "into":
+		return nil // "flew over the city", "shares flew higher": a trip names where to
 	case trig.lemma == "ask":
 		if !toWithin(toks, i, 5) {
 			return nil // a question, not a request

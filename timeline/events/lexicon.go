@@ -28,7 +28,7 @@ var verbs = map[string][]string{
 	Demand:    {"demand", "request", "propose", "urge", "ask:asked,asks,asking", "appeal:appealed,appealing,appeals"},
 	Meeting:   {"meet:meet,meets,met", "negotiate", "confer:conferred,conferring"},
 	Call:      {"phone:phoned,phoning", "telephone:telephoned,telephoning", "call:called,calling"},
-	Visit:     {"visit", "travel:traveled,travelled,travelling,traveling"},
+	Visit:     {"visit", "travel:traveled,travelled,travelling,traveling", "fly:flew,flies,flying,flown", "tour:toured,touring,tours"},
 	Agreement: {"agree:agree,agrees,agreed,agreeing", "sign:signed,signing", "ratify:ratified,ratifies", "settle:settled,settles,settling"},
 }
 
