@@ -146,7 +146,7 @@ func ScoreStory(s Story, pred []events.Event) (Counts, []Match, []*GoldEvent, []
 			}
 		}
 	}
-	pairOf := maxMatching(adj, len(s.Events))
+	_, pairOf := evMaxMatching(adj, len(s.Events))
 	var matches []Match
 	matchedGold := make([]bool, len(s.Events))
 	var lonePred []*events.Event
@@ -208,38 +208,6 @@ func sharesActor(gold, pred []string) bool {
 		}
 	}
 	return false
-}
-
-// maxMatching is a maximum bipartite matching of left nodes to right
-// nodes along adj (Kuhn's augmenting paths); it returns each left node's
-// right node or -1.
-func maxMatching(adj [][]int, nRight int) []int {
-	rightOf := make([]int, len(adj))
-	leftOf := make([]int, nRight)
-	for i := range rightOf {
-		rightOf[i] = -1
-	}
-	for j := range leftOf {
-		leftOf[j] = -1
-	}
-	var try func(i int, seen []bool) bool
-	try = func(i int, seen []bool) bool {
-		for _, j := range adj[i] {
-			if seen[j] {
-				continue
-			}
-			seen[j] = true
-			if leftOf[j] < 0 || try(leftOf[j], seen) {
-				leftOf[j], rightOf[i] = i, j
-				return true
-			}
-		}
-		return false
-	}
-	for i := range adj {
-		try(i, make([]bool, nRight))
-	}
-	return rightOf
 }
 
 // ByKey adds counts up under a key of each story (its kind, its format).
