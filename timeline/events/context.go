@@ -147,10 +147,46 @@ func (c *sentenceCtx) attachDates(tx []timex.Timex) {
 			}
 		}
 		if head >= 0 {
+			head = c.saidIn(head)
 			c.dateOf[head] = append(c.dateOf[head], t)
 		}
 	}
 }
+
+// saidIn moves a date from the verb of a document to the words said in
+// it: "warned in a report published on Monday", "said in a statement
+// issued on Friday" — the warning was made, and the statement said, when
+// the document came out. It returns head, or the speech verb before "in".
+func (c *sentenceCtx) saidIn(head int) int {
+	if !publishVerbs[c.toks[head].lower] || head < 3 {
+		return head
+	}
+	doc := head - 1
+	if t, ok := lexicon[c.toks[doc].lower]; !documents[c.toks[doc].lower] && !(ok && t.typ == Statement && t.noun) {
+		return head
+	}
+	in := doc - 1
+	if in > 0 && determiners[c.toks[in].lower] {
+		in--
+	}
+	if c.toks[in].lower != "in" {
+		return head
+	}
+	for i := in - 1; i >= 0 && c.segment[i] == c.segment[in]; i-- {
+		if c.heads[i] {
+			if t, ok := lexicon[c.toks[i].lower]; ok && !t.noun && speechAct(t.typ) {
+				return i
+			}
+			break
+		}
+	}
+	return head
+}
+
+var (
+	publishVerbs = setOf("published", "released", "issued", "dated", "sent", "posted", "filed", "delivered")
+	documents    = setOf("letter", "note", "filing", "memo") // and the statement nouns: "report", "statement", ...
+)
 
 var approxWords = setOf("shortly", "just", "soon", "immediately", "minutes", "hours", "moments", "right")
 

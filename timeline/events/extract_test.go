@@ -93,6 +93,8 @@ func TestExtractRules(t *testing.T) {
 			"NATO said on Thursday that the risk was high. Zbigniew Rau opened a meeting of the OSCE Permanent Council in Vienna.",
 			[]want{{Statement, Occurred, "2021-12-30", "", []string{"NATO"}, ""}, {Meeting, Occurred, "2021-12-30", "", []string{"Zbigniew Rau", "OSCE Permanent Council"}, "Vienna"}}},
 		{"an undated event that is not a statement is left out", "Putin and Biden met in Geneva.", nil},
+		{"words said in a document are said when it came out", "NATO warned in a letter sent on Monday that the risk was high.",
+			[]want{{Warning, Occurred, "2021-12-27", "", []string{"NATO"}, ""}}},
 		{"flying somewhere is a visit", "Biden flew to Geneva on Monday.",
 			[]want{{Visit, Occurred, "2021-12-27", "", []string{"Joe Biden"}, "Geneva"}}},
 		{"flying over or higher is no visit", "The jet flew over Geneva on Monday. Shares flew higher on Monday.", nil},
