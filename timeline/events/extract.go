@@ -296,9 +296,24 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	case t.lower == "call" || t.lower == "calls" || t.lower == "called" || t.lower == "calling":
 		dateNext := i+2 < len(toks) && c.skip[i+2]
 		_, nameNext := c.entStart[i+2]
+		// "called on Tuesday for", "called earlier this week on both sides
+		// to": the date between the verb and what was called for.
+		after := i + 1
+		if after < len(toks) && toks[after].lower == "on" && dateNext {
+			after++
+		}
+		for after < len(toks) && c.skip[after] {
+			after++
+		}
+		afterDate := ""
+		if after > i+1 && after < len(toks) {
+			afterDate = toks[after].lower
+		}
 		switch {
 		case next(1) == "for" || next(1) == "on" && !dateNext && !phoneWords[prev(1)]:
 			m.typ, m.noun = Demand, false // "called for talks", "calls on Russia to"
+		case (afterDate == "for" || afterDate == "on") && !m.noun && !phoneWords[prev(1)]:
+			m.typ = Demand
 		case !m.noun && mediumNear(toks, i) == "":
 			return nil // "called the plan a mistake"
 		case (next(1) == "to" || next(1) == "from") && !nameNext && mediumNear(toks, i) == "":
@@ -323,6 +338,8 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 		if prev(1) == "press" || prev(1) == "news" {
 			m.typ = Statement
 		}
+	case t.lower == "negotiating" && (next(1) == "table" || next(1) == "position" || next(1) == "team"):
+		return nil // "back to the negotiating table" names no talks that were held
 	case trig.lemma == "fly" && next(1) != "to" && next(1) != "into":
 		return nil // "flew over the city", "shares flew higher": a trip names where to
 	case trig.lemma == "ask":
