@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // An export is one file of the whole chronology in a format that other
@@ -89,30 +88,19 @@ func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []
 		p.plan(len(xs)) // for the progress line
 	}
 	digest := exportDigest(v, s)
-	// Each export reads the whole chronology: make them side by side. The
-	// error reported is the first export's in order, the same every run.
-	errs := make([]error, len(xs))
-	var wg sync.WaitGroup
-	for i, x := range xs {
-		wg.Go(func() {
-			if errs[i] = ctx.Err(); errs[i] != nil {
-				return
-			}
-			key := exportKey(digest, x)
-			if w.keep(x.File(), key) {
-				return
-			}
-			data, err := x.Make(v, s)
-			if err != nil {
-				errs[i] = fmt.Errorf("%s: %w", x.File(), err)
-				return
-			}
-			errs[i] = w.writeKeyed(x.File(), key, data)
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
+	for _, x := range xs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		key := exportKey(digest, x)
+		if w.keep(x.File(), key) {
+			continue
+		}
+		data, err := x.Make(v, s)
 		if err != nil {
+			return fmt.Errorf("%s: %w", x.File(), err)
+		}
+		if err := w.writeKeyed(x.File(), key, data); err != nil {
 			return err
 		}
 	}
