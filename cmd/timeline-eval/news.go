@@ -81,16 +81,10 @@ func newsMain(args []string, stdout, stderr io.Writer) error {
 	} {
 		keys, sums := score.ByKey(stories, counts, by)
 		for _, k := range keys {
-			n := 0
-			for _, s := range stories {
-				if by(s) == k {
-					n++
-				}
-			}
-			row(k, n, sums[k])
+			row(k, sums[k].Stories, sums[k])
 		}
 	}
-	row("all", len(stories), total)
+	row("all", total.Stories, total)
 	w.Flush()
 	if minScore != nil && total.Score() < *minScore {
 		return fmt.Errorf("F1 × date accuracy %.4f < required %.4f", total.Score(), *minScore)

@@ -90,6 +90,7 @@ func readSet(r io.Reader, dir string) ([]Story, error) {
 
 // Counts are what scoring stories adds up.
 type Counts struct {
+	Stories                  int
 	Gold, Predicted, Matched int
 	Dated                    int // matched events whose gold event has a date
 	DateRight                int // of those, with the same value and mod
@@ -99,6 +100,7 @@ type Counts struct {
 
 // Add adds b to c.
 func (c *Counts) Add(b Counts) {
+	c.Stories += b.Stories
 	c.Gold += b.Gold
 	c.Predicted += b.Predicted
 	c.Matched += b.Matched
@@ -137,7 +139,7 @@ type Match struct {
 // ScoreStory scores the events predicted for s. It returns the counts,
 // the matched pairs, and the gold events and predictions left unmatched.
 func ScoreStory(s Story, pred []events.Event) (Counts, []Match, []*GoldEvent, []*events.Event) {
-	c := Counts{Gold: len(s.Events), Predicted: len(pred)}
+	c := Counts{Stories: 1, Gold: len(s.Events), Predicted: len(pred)}
 	adj := make([][]int, len(pred))
 	for i := range pred {
 		for j := range s.Events {
