@@ -32,12 +32,7 @@ type groupView struct {
 }
 
 // pagePath is the path of the group's page n (from 1).
-func (g *groupView) pagePath(n int) string {
-	if n <= 1 {
-		return g.dir + "/" + g.Slug + ".html"
-	}
-	return g.dir + "/" + g.Slug + "-p" + strconv.Itoa(n) + ".html"
-}
+func (g *groupView) pagePath(n int) string { return pagedPath(g.dir+"/"+g.Slug, n) }
 
 // groupPage is one page of an actor or a type (actor.html, type.html).
 // Only the first page counts the group's events, so that an event added
@@ -241,12 +236,7 @@ func groupIndexPage(dir string, groups []*groupView, n int) *groupIndex {
 }
 
 // groupIndexPath is the path of page n of dir's index.
-func groupIndexPath(dir string, n int) string {
-	if n <= 1 {
-		return dir + "/index.html"
-	}
-	return dir + "/index-p" + strconv.Itoa(n) + ".html"
-}
+func groupIndexPath(dir string, n int) string { return pagedPath(dir+"/index", n) }
 
 // groupJobs lists the pages of the actors and types and their indexes.
 func (v *siteView) groupJobs() []pageJob {

@@ -74,11 +74,15 @@ type periodView struct {
 }
 
 // pagePath is the path of the period's page n (from 1).
-func (p *periodView) pagePath(n int) string {
+func (p *periodView) pagePath(n int) string { return pagedPath("periods/"+p.File, n) }
+
+// pagedPath is the path of page n (from 1) of a list at base: base.html,
+// then base-p2.html, base-p3.html, ...
+func pagedPath(base string, n int) string {
 	if n <= 1 {
-		return "periods/" + p.File + ".html"
+		return base + ".html"
 	}
-	return "periods/" + p.File + "-p" + strconv.Itoa(n) + ".html"
+	return base + "-p" + strconv.Itoa(n) + ".html"
 }
 
 // pageLabel names the period's page n (from 1): "December 2021", or
@@ -118,12 +122,7 @@ type dayView struct {
 
 // pagePath is the path of the date's page n (from 1); the first is every
 // event's permalink.
-func (d *dayView) pagePath(n int) string {
-	if n <= 1 {
-		return "events/" + d.Key + ".html"
-	}
-	return "events/" + d.Key + "-p" + strconv.Itoa(n) + ".html"
-}
+func (d *dayView) pagePath(n int) string { return pagedPath("events/"+d.Key, n) }
 
 // dayEvents is how many events a date's page shows in full, which keeps
 // it well under 1 MB; a date with more continues on further pages, and
