@@ -5,8 +5,10 @@
 // The page templates are index.html, period.html, day.html, article.html,
 // actor.html, type.html, groups.html, search.html and 404.html. Files whose names start with "_"
 // are partials parsed with every page: the defaults define "layout" (the
-// page around a "main" template, with a "scripts" block), "badges" and
-// "segments" (a block's text with its marks) in _layout.html, "entry" (one
+// page around a "main" template, with a "scripts" block), "badges",
+// "segments" (a block's text with its marks), "pager" (the pages before
+// and after a period or date) and "pagelinks" (the pages of a long list) in
+// _layout.html, "entry" (one
 // event of a list), "filters" (the type and actor filters of a list) and
 // "sections" (a list's sections of entries) in _entry.html, and "group"
 // (an actor's or type's page) and "compact" (one event of it) in
