@@ -65,8 +65,14 @@ func edited(s Site, i int) (Site, []string) {
 		}
 		s.Events[j].Title += " (corrected)"
 		ev := v.Events[j]
-		want[ev.day.pagePath(ev.dayPage)] = true
-		want[ev.day.pagePath(1)] = true // its permalink, and its title there when it is shown on a later page
+		for _, d := range v.Days {
+			for n, page := range d.Pages {
+				if slices.Contains(page, ev) {
+					want[d.pagePath(n+1)] = true
+					want[d.pagePath(1)] = true // its permalink, and its title there when it is shown on a later page
+				}
+			}
+		}
 		want[ev.Period.Path] = true
 		for _, src := range ev.Sources {
 			want[src.Article.Path] = true

@@ -166,8 +166,6 @@ type eventView struct {
 	Sources   []sourceView
 	Cited     []citation // the articles of Sources, each once
 	Period    link       // the period page that lists it
-	day       *dayView
-	dayPage   int // the page of day that shows it in full, from 1
 
 	reported string // when its sources reported it, for the feed and the latest events
 }
@@ -351,13 +349,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 			days[d.Key] = d
 			v.Days = append(v.Days, d)
 		}
-		ev.day = d
 		ev.Path = d.pagePath(1) + "#" + ev.File
 		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents {
 			d.Pages = append(d.Pages, nil)
 		}
 		d.Pages[len(d.Pages)-1] = append(d.Pages[len(d.Pages)-1], ev)
-		ev.dayPage = len(d.Pages)
 		p := periods[ev.When.Key]
 		if p == nil {
 			id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
