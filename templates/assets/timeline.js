@@ -309,13 +309,16 @@
         list.textContent = "";
         shown = 0;
         results = found || [];
-        if (found === null) {
-          status.textContent = "Type a word or choose a filter to search all " + meta.count + " events.";
-        } else {
-          status.textContent = found.length === 1 ? "1 event matches." : found.length + " events match.";
-        }
         more.hidden = true;
-        return showMore();
+        // The count is told once the results it counts are on the page.
+        return showMore().then(function () {
+          if (my !== run) return;
+          if (found === null) {
+            status.textContent = "Type a word or choose a filter to search all " + meta.count + " events.";
+          } else {
+            status.textContent = found.length === 1 ? "1 event matches." : found.length + " events match.";
+          }
+        });
       }, function (err) {
         if (my === run) status.textContent = "The search index could not be loaded (" + err.message + ").";
       });
