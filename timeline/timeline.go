@@ -178,6 +178,9 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	s := site.Site{Title: cfg.Title, BaseURL: cfg.BaseURL, FeedLimit: cfg.FeedLimit,
 		Version: programVersion(), LoadArticle: loadArticle(corpus),
 		Description: cfg.Description, Language: cfg.Language, TimeZone: cfg.TimeZone, Exports: cfg.Exports}
+	if cfg.Memo != nil {
+		s.Memo = &cfg.Memo.site
+	}
 	opt := site.Options{}
 	if corpus.cache != nil {
 		opt.StateDir = filepath.Join(corpus.cache.ProjectDir(), "output")
@@ -294,6 +297,7 @@ type Memo struct {
 	mu      sync.Mutex
 	version string
 	files   map[string]memoEntry
+	site    site.Memo // what the site made of each event, for the next render
 }
 
 type memoEntry struct {

@@ -4,8 +4,13 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/timelinehq/timeline/timeline/events"
 )
 
 // An export is one file of the whole chronology in a format that other
@@ -121,44 +126,73 @@ func exportKey(d Key, x export) Key {
 const exportKeyVersion = "timeline/site exports v1"
 
 // exportDigest digests everything an export may read: the program's
-// version, the site's header and settings, and every event as given and
-// as the view shows it (its path, its dates made readable in the display
-// zone, its type's label, when it was reported). It writes each event's
-// fields by hand, not through reflection, since it runs over the whole
-// chronology on every build; TestExportDigestCoversEveryField checks that
-// it misses no field of events.Event.
+// version, the site's header and settings, and every event's digest.
 func exportDigest(v *siteView, s *Site) Key {
 	var e enc
 	e.reset()
 	e.strs(exportKeyVersion, s.Version, v.Header.Title, v.Header.BaseURL, v.Header.Description, v.Header.Lang, zoneName(s.TimeZone))
 	e.u64(uint64(s.FeedLimit))
 	e.u64(uint64(len(v.Events)))
-	for i, ev := range v.Events {
-		src := &v.source[i]
-		e.strs(src.ID, src.Type, src.Status, src.Date, src.Mod, src.Title)
-		e.u64(uint64(len(src.Actors)))
-		e.strs(src.Actors...)
-		e.str(src.Place)
-		e.flag(src.Pinned)
-		e.u64(uint64(len(src.Curated)))
-		e.strs(src.Curated...)
-		e.u64(uint64(len(src.Conflicts)))
-		for _, c := range src.Conflicts {
-			e.str(c.Date)
-			e.u64(uint64(len(c.Articles)))
-			e.strs(c.Articles...)
-		}
-		e.u64(uint64(len(src.Sources)))
-		for j := range src.Sources {
-			so := &src.Sources[j]
-			e.strs(so.Article, so.Title, so.URL, so.Published, so.Sentence)
-			e.u64(uint64(so.Start))
-			e.u64(uint64(so.End))
-		}
-		w := &ev.When
-		e.strs(ev.File, ev.Path, ev.TypeLabel, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
+	for _, ev := range v.Events {
+		e.b = append(e.b, ev.digest[:]...)
+		e.spill()
 	}
 	return e.sum(Key{})
+}
+
+// eventDigest digests what exports may read of event i: the event as
+// given and as the view shows it (its path, its dates made readable in
+// the display zone, its type's label, when it was reported). It writes
+// each field by hand, not through reflection, since it runs over the
+// whole chronology on every build; TestExportDigestCoversEveryField
+// checks that it misses no field of events.Event. An event's piece of an
+// export may depend only on this digest and the site's settings.
+func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
+	e.reset()
+	e.strs(src.ID, src.Type, src.Status, src.Date, src.Mod, src.Title)
+	e.u64(uint64(len(src.Actors)))
+	e.strs(src.Actors...)
+	e.str(src.Place)
+	e.flag(src.Pinned)
+	e.u64(uint64(len(src.Curated)))
+	e.strs(src.Curated...)
+	e.u64(uint64(len(src.Conflicts)))
+	for _, c := range src.Conflicts {
+		e.str(c.Date)
+		e.u64(uint64(len(c.Articles)))
+		e.strs(c.Articles...)
+	}
+	e.u64(uint64(len(src.Sources)))
+	for j := range src.Sources {
+		so := &src.Sources[j]
+		e.strs(so.Article, so.Title, so.URL, so.Published, so.Sentence)
+		e.u64(uint64(so.Start))
+		e.u64(uint64(so.End))
+	}
+	w := &ev.When
+	e.strs(ev.File, ev.Path, ev.TypeLabel, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
+	return e.sum(Key{})
+}
+
+// digestEvents sets every event's digest, on every core.
+func (v *siteView) digestEvents() {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var e enc
+			for {
+				i := int(next.Add(512) - 512)
+				if i >= len(v.Events) {
+					return
+				}
+				for j := i; j < min(i+512, len(v.Events)); j++ {
+					v.Events[j].digest = eventDigest(&e, &v.source[j], v.Events[j])
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // pageURL is the address of an event's page as an export gives it:

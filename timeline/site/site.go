@@ -59,6 +59,11 @@ type Site struct {
 	// ExportNames): nil writes them all, an empty list none. events.json
 	// and feed.xml are always written.
 	Exports []string
+
+	// Memo, when set, keeps what was made from each event between the
+	// builds that share it, as a preview's rebuilds do: see Memo. It
+	// changes no byte of the output, only how fast it is made.
+	Memo *Memo
 }
 
 // DefaultFeedLimit is how many events the feed holds when Site.FeedLimit is 0.

@@ -38,15 +38,19 @@ func fingerprint(seed Key, s Site, baseURL string) Key {
 		if f.Kind() == reflect.Func { // LoadArticle: how, not what
 			continue
 		}
-		e.str(v.Type().Field(i).Name)
 		switch x := f.Interface().(type) {
+		case *Memo: // how, not what: a memo makes the same bytes
+			continue
 		case *time.Location: // no exported fields: its name says which
+			e.str(v.Type().Field(i).Name)
 			e.flag(x != nil)
 			e.str(zoneName(x))
 		case []string: // nil may mean something else than empty (Exports)
+			e.str(v.Type().Field(i).Name)
 			e.flag(x == nil)
 			e.value(f)
 		default:
+			e.str(v.Type().Field(i).Name)
 			e.value(f)
 		}
 	}

@@ -168,6 +168,7 @@ type eventView struct {
 	Period    link       // the period page that lists it
 
 	reported string // when its sources reported it, for the feed and the latest events
+	digest   Key    // of what exports read of it: see eventDigest
 }
 
 // curatedView says which of an event's fields a curation file set.
@@ -446,6 +447,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		v.Span = dated[0].Label + " – " + dated[len(dated)-1].Label
 	}
 	v.newGroups()
+	v.digestEvents()
 	return v
 }
 
