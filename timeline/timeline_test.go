@@ -38,7 +38,7 @@ type seedItem struct {
 func (it seedItem) matches(e timeline.Event) bool {
 	typeOK := false
 	for _, t := range it.Types {
-		typeOK = typeOK || strings.ToLower(e.Type) == t
+		typeOK = typeOK || strings.ToLower(string(e.Type)) == t
 	}
 	if !typeOK {
 		return false

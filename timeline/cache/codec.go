@@ -53,8 +53,8 @@ func encode(b *bytes.Buffer, e *Entry) {
 	w.uint(uint64(len(e.Events)))
 	for _, ev := range e.Events {
 		w.str(ev.ID)
-		w.str(ev.Type)
-		w.str(ev.Status)
+		w.str(string(ev.Type))
+		w.str(string(ev.Status))
 		w.str(ev.Date)
 		w.str(ev.Mod)
 		w.str(ev.Title)
@@ -106,8 +106,8 @@ func decode(data []byte) (e *Entry, err error) {
 	for i := range e.Events {
 		ev := &e.Events[i]
 		ev.ID = r.str()
-		ev.Type = r.str()
-		ev.Status = r.str()
+		ev.Type = events.Type(r.str())
+		ev.Status = events.Status(r.str())
 		ev.Date = r.str()
 		ev.Mod = r.str()
 		ev.Title = r.str()

@@ -245,7 +245,7 @@ func chronological(a, b *events.Event, wa, wb when) int {
 	return cmp.Or(
 		cmp.Compare(wa.start, wb.start),
 		cmp.Compare(wb.end, wa.end), // the wider span first
-		strings.Compare(a.Type, b.Type),
+		cmp.Compare(a.Type, b.Type),
 		strings.Compare(a.Title, b.Title),
 	)
 }

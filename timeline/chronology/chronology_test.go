@@ -12,12 +12,12 @@ import (
 
 // ev builds an event reported by one sentence of one article. The
 // sentence's offsets come from at, so events of one article stay distinct.
-func ev(typ, date, status, article, published string, at int, actors ...string) events.Event {
+func ev(typ events.Type, date string, status events.Status, article, published string, at int, actors ...string) events.Event {
 	return events.Event{
 		Type:   typ,
 		Status: status,
 		Date:   date,
-		Title:  typ + " " + strings.Join(actors, ", "),
+		Title:  string(typ) + " " + strings.Join(actors, ", "),
 		Actors: actors,
 		Sources: []events.Source{{
 			Article:   article,

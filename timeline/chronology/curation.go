@@ -31,12 +31,14 @@ type Curation struct {
 
 // Edit corrects, hides or pins the event ID. A nil field is left alone.
 type Edit struct {
-	Line                                  int
-	ID                                    string
-	Hide, Pin                             bool
-	Type, Date, Mod, Title, Place, Status *string
-	Actors                                []string
-	SetActors                             bool
+	Line                    int
+	ID                      string
+	Hide, Pin               bool
+	Type                    *events.Type
+	Status                  *events.Status
+	Date, Mod, Title, Place *string
+	Actors                  []string
+	SetActors               bool
 }
 
 // MergeOf merges the events IDs into the first of them.
@@ -55,11 +57,13 @@ type Split struct {
 
 // Added is an event an editor adds by hand.
 type Added struct {
-	Line                                  int
-	Type, Date, Mod, Title, Place, Status string
-	Actors                                []string
-	URL, Quote                            string
-	Pin                                   bool
+	Line                    int
+	Type                    events.Type
+	Status                  events.Status
+	Date, Mod, Title, Place string
+	Actors                  []string
+	URL, Quote              string
+	Pin                     bool
 }
 
 // HideInArt is an article's front matter hiding events it reports: the
@@ -81,8 +85,15 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg) }
 
-// Types are the event types a curation entry may give.
-var Types = []string{events.Call, events.Meeting, events.Statement, events.Warning, events.Visit, events.Agreement, events.Demand}
+// typeNames are the event types a curation entry may give: those of the
+// descriptor table.
+func typeNames() []string {
+	var out []string
+	for _, t := range events.Types() {
+		out = append(out, string(t))
+	}
+	return out
+}
 
 var mods = []string{"START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 
@@ -254,8 +265,8 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 	}
 	// The values every entry checks alike.
 	typ, hasType := str("type")
-	if hasType && !slices.Contains(Types, typ) {
-		p.problem(at("type"), "type %q is not one of %s", typ, strings.Join(Types, ", "))
+	if hasType && !events.Type(typ).Known() {
+		p.problem(at("type"), "type %q is not one of %s", typ, strings.Join(typeNames(), ", "))
 		bad = true
 	}
 	date, hasDate := str("date")
@@ -274,7 +285,7 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 		}
 	}
 	status, hasStatus := str("status")
-	if hasStatus && status != events.Occurred && status != events.Planned {
+	if hasStatus && events.Status(status) != events.Occurred && events.Status(status) != events.Planned {
 		p.problem(at("status"), "status %q is neither occurred nor planned", status)
 		bad = true
 	}
@@ -305,12 +316,18 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 				changes = true
 			}
 		}
-		set(hasType, typ, &e.Type)
 		set(hasDate, date, &e.Date)
 		set(hasMod, mod, &e.Mod)
 		set(hasTitle, title, &e.Title)
 		set(hasPlace, place, &e.Place)
-		set(hasStatus, status, &e.Status)
+		if hasType {
+			t := events.Type(typ)
+			e.Type, changes = &t, true
+		}
+		if hasStatus {
+			st := events.Status(status)
+			e.Status, changes = &st, true
+		}
 		if !hide && !pin && !changes {
 			p.problem(line, "[[event]] %s changes nothing: give hide, pin or a field to correct", id)
 			return
@@ -351,8 +368,8 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 			p.problem(line, "[[add]] needs a date, a type and a title")
 			return
 		}
-		c.Adds = append(c.Adds, Added{Line: line, Type: typ, Date: date, Mod: mod, Title: title, Place: place,
-			Status: cmp.Or(status, events.Occurred), Actors: actors, URL: url, Quote: quote, Pin: pin})
+		c.Adds = append(c.Adds, Added{Line: line, Type: events.Type(typ), Date: date, Mod: mod, Title: title, Place: place,
+			Status: cmp.Or(events.Status(status), events.Occurred), Actors: actors, URL: url, Quote: quote, Pin: pin})
 	}
 }
 
@@ -459,18 +476,12 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 		if ed.Pin {
 			e.Pinned = true
 		}
-		apply := func(v *string, dst *string, name string) {
-			if v != nil && *v != *dst {
-				*dst = *v
-				e.Curated = mark(e.Curated, name)
-			}
-		}
-		apply(ed.Type, &e.Type, "type")
-		apply(ed.Date, &e.Date, "date")
-		apply(ed.Mod, &e.Mod, "mod")
-		apply(ed.Title, &e.Title, "title")
-		apply(ed.Place, &e.Place, "place")
-		apply(ed.Status, &e.Status, "status")
+		e.Curated = apply(ed.Type, &e.Type, e.Curated, "type")
+		e.Curated = apply(ed.Date, &e.Date, e.Curated, "date")
+		e.Curated = apply(ed.Mod, &e.Mod, e.Curated, "mod")
+		e.Curated = apply(ed.Title, &e.Title, e.Curated, "title")
+		e.Curated = apply(ed.Place, &e.Place, e.Curated, "place")
+		e.Curated = apply(ed.Status, &e.Status, e.Curated, "status")
 		if ed.Date != nil {
 			e.Conflicts = nil // the editor settled the date
 		}
@@ -609,4 +620,14 @@ func mark(list []string, name string) []string {
 		return list
 	}
 	return append(list, name)
+}
+
+// apply sets *dst to an edit's value v, when it gives one that differs,
+// and marks the field name as curated.
+func apply[T comparable](v *T, dst *T, curated []string, name string) []string {
+	if v == nil || *v == *dst {
+		return curated
+	}
+	*dst = *v
+	return mark(curated, name)
 }

@@ -90,7 +90,7 @@ func compareEvents(a, b *events.Event) int {
 	return cmp.Or(
 		strings.Compare(a.Title, b.Title),
 		strings.Compare(a.Date, b.Date),
-		strings.Compare(a.Status, b.Status),
+		cmp.Compare(a.Status, b.Status),
 		strings.Compare(a.Place, b.Place),
 		slices.Compare(a.Actors, b.Actors),
 		cmp.Compare(len(a.Sources), len(b.Sources)),
@@ -123,7 +123,7 @@ func base(e *events.Event, sl *slugger) string {
 	sl.reset()
 	sl.add(datePart(e.Date))
 	sl.add("-")
-	sl.add(e.Type)
+	sl.add(string(e.Type))
 	sl.add("-")
 	parts := 0
 	for _, a := range e.Actors {

@@ -394,7 +394,7 @@ func (m *merger) keys(e *events.Event, dst []key) []key {
 // keysFor appends the keys event e is filed under for the given actors
 // and place, and, if full, for its speaker or day.
 func (m *merger) keysFor(e *events.Event, actors []string, place string, full bool, dst []key) []key {
-	t := m.id(e.Type)
+	t := m.id(string(e.Type))
 	if e.Type == events.Statement {
 		if full && len(e.Actors) > 0 {
 			dst = append(dst, key{speakerOnValue, t, m.id(e.Actors[0]), m.id(e.Date)})
@@ -428,7 +428,7 @@ func (m *merger) keysFor(e *events.Event, actors []string, place string, full bo
 
 // sentenceKeys appends the keys of e's evidence sentences.
 func (m *merger) sentenceKeys(e *events.Event, dst []key) []key {
-	t := m.id(e.Type)
+	t := m.id(string(e.Type))
 	for _, s := range e.Sources {
 		if s.Sentence != "" {
 			dst = append(dst, key{onSentence, t, 0, m.id(s.Sentence)})
@@ -451,7 +451,7 @@ func (m *merger) lookUp(e *events.Event, actors []string, place string, full boo
 		m.gen = 1
 	}
 	m.cand = m.cand[:0]
-	t := m.id(e.Type)
+	t := m.id(string(e.Type))
 	if e.Type == events.Statement {
 		if full && len(e.Actors) > 0 {
 			if b := m.index[shelf{speakerOnValue, t, m.id(e.Actors[0])}]; b != nil {

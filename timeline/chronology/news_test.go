@@ -18,10 +18,10 @@ import (
 func newsLists(n int, seed uint64) [][]events.Event {
 	r := rand.New(rand.NewPCG(seed, 11))
 	actors := rand.NewZipf(r, 1.1, 4, 1999)
-	types := []string{events.Call, events.Meeting, events.Warning, events.Visit, events.Agreement, events.Demand}
+	types := []events.Type{events.Call, events.Meeting, events.Warning, events.Visit, events.Agreement, events.Demand}
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	type story struct {
-		typ    string
+		typ    events.Type
 		day    time.Time
 		actors []string
 		place  string

@@ -120,7 +120,7 @@ func refLess(a, b events.Event) bool {
 // refBase is the ID an event had before hashes: Slug("DATE-TYPE-WHO"),
 // built with strings as it was; base must agree with it.
 func refBase(e events.Event) string {
-	return refSlug(datePart(e.Date) + "-" + e.Type + "-" + refWho(e))
+	return refSlug(datePart(e.Date) + "-" + string(e.Type) + "-" + refWho(e))
 }
 
 func refWho(e events.Event) string {

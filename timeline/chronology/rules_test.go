@@ -16,8 +16,8 @@ import (
 func TestMergeRules(t *testing.T) {
 	tests := []struct {
 		name, dir string
-		want      []string // "DATE TYPE who;who article,article" of the events that rule is about
-		only      string   // the type to look at; "" for all
+		want      []string    // "DATE TYPE who;who article,article" of the events that rule is about
+		only      events.Type // the type to look at; "" for all
 	}{
 		{
 			name: "an early-December mention folds into the day a finer source gives, and takes that day",

@@ -3,29 +3,12 @@
 // actors, place, status and the sentences that say so.
 package events
 
-// Event types.
-const (
-	Call      = "call"
-	Meeting   = "meeting"
-	Statement = "statement"
-	Warning   = "warning"
-	Visit     = "visit"
-	Agreement = "agreement"
-	Demand    = "demand"
-)
-
-// Event statuses.
-const (
-	Occurred = "occurred"
-	Planned  = "planned"
-)
-
 // Event is one dated event with its evidence. It is also the JSON format
 // of `timeline extract -json` and public/events.json.
 type Event struct {
 	ID      string   `json:"id"`
-	Type    string   `json:"type"`
-	Status  string   `json:"status"`
+	Type    Type     `json:"type"`
+	Status  Status   `json:"status"`
 	Date    string   `json:"date"` // TIMEX3 value at the precision the text supports
 	Mod     string   `json:"mod"`
 	Title   string   `json:"title"`

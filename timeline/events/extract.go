@@ -31,7 +31,7 @@ func (x Extractor) Extract(a *article.Article) []Event {
 	if al == nil {
 		al = defaultAliases
 	}
-	d := &doc{a: a, al: al, pp: newPeople(), published: a.Published.Format("2006-01-02")}
+	d := &doc{a: a, al: al, pp: newPeople(), published: timex.Value(a.Published.Format("2006-01-02"))}
 	blocks := bodyBlocks(a)
 	dates := tagBlocks(a, blocks)
 	for i, b := range blocks {
@@ -102,19 +102,20 @@ type doc struct {
 	a         *article.Article
 	al        *Aliases
 	pp        *people
-	published string
+	published timex.Value
 	drafts    []*draft
 	prev      []*mention // the previous sentence's mentions
 	nsent     int
-	newsDay   string // the day the lead's news happened, when the lead dates it in the week up to publication
+	newsDay   timex.Value // the day the lead's news happened, when the lead dates it in the week up to publication
 }
 
 // draft is an event being assembled from its mentions.
 type draft struct {
-	typ       string
+	typ       Type
 	planned   bool // some mention says it is yet to happen
 	occurred  bool // some mention says it happened
-	date, mod string
+	date      timex.Value
+	mod       string
 	dated     bool     // date comes from a temporal expression, not a default
 	actors    []string // canonical names, in order of first mention
 	place     string
@@ -138,13 +139,14 @@ type relation struct {
 
 // mention is one trigger word of an event in a sentence.
 type mention struct {
-	typ        string
+	typ        Type
 	lemma      string
 	i          int // token index of the trigger
 	noun       bool
 	definite   bool // "the call", "their talks": refers to an event named before
 	planned    bool
-	date, mod  string
+	date       timex.Value
+	mod        string
 	agent      []string
 	objects    []string
 	place      string
@@ -262,10 +264,6 @@ func (d *doc) sameOccasion(toks []token, ms []*mention) {
 }
 
 var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true}
-
-// speechAct reports whether events of typ are said: statements, warnings
-// and demands.
-func speechAct(typ string) bool { return typ == Statement || typ == Warning || typ == Demand }
 
 // mentionAt reads an event mention at toks[i], or returns nil.
 func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
@@ -389,7 +387,7 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 // folding the others' details into it: "Putin said ... in a message".
 func oneMentionPerType(ms []*mention) []*mention {
 	var out []*mention
-	byType := map[string]*mention{}
+	byType := map[Type]*mention{}
 	for _, m := range ms {
 		first, ok := byType[m.typ]
 		if !ok || !sameMention(first, m) {
@@ -430,7 +428,7 @@ func sameMention(a, b *mention) bool {
 	if a.definite != b.definite || a.relNoun == b.i || b.relNoun == a.i {
 		return false
 	}
-	if a.date != "" && b.date != "" && !timex.Compatible(a.date, b.date) {
+	if a.date != "" && b.date != "" && !a.date.Compatible(b.date) {
 		return false
 	}
 	if a.typ == Statement {
@@ -460,7 +458,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 	target.verbal = target.verbal || !m.noun
 	target.present = m.present && (len(target.sources) == 0 || target.present)
 	target.actors = appendNew(target.actors, actors...)
-	if m.hasOwnDate && (!target.dated || timex.Narrower(m.date, target.date)) {
+	if m.hasOwnDate && (!target.dated || m.date.Narrower(target.date)) {
 		target.date, target.mod, target.dated = m.date, m.mod, true
 	}
 	if target.place == "" {
@@ -506,7 +504,7 @@ func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
 		if e.typ != m.typ {
 			continue
 		}
-		if m.date != "" && e.date != "" && !timex.Compatible(m.date, e.date) {
+		if m.date != "" && e.date != "" && !m.date.Compatible(e.date) {
 			continue
 		}
 		if m.place != "" && e.place != "" && m.place != e.place {
@@ -585,7 +583,7 @@ func (d *doc) finish() []Event {
 	for _, e := range d.drafts {
 		if e.date == "" {
 			switch {
-			case e.typ == Statement || (e.typ == Demand || e.typ == Warning) && e.verbal:
+			case speechAct(e.typ) && (e.typ == Statement || e.verbal):
 				// A past-tense report with no date of its own happened when
 				// the news the lead reports happened; the present tense
 				// ("says") reports the day of publication. Demands and
@@ -611,7 +609,7 @@ func (d *doc) finish() []Event {
 			status = Occurred
 		}
 		sort.Slice(e.sources, func(i, j int) bool { return e.sources[i].Start < e.sources[j].Start })
-		ev := Event{Type: e.typ, Status: status, Date: e.date, Mod: e.mod, Actors: e.actors, Place: e.place, Sources: e.sources}
+		ev := Event{Type: e.typ, Status: status, Date: string(e.date), Mod: e.mod, Actors: e.actors, Place: e.place, Sources: e.sources}
 		if ev.Actors == nil {
 			ev.Actors = []string{}
 		}
@@ -659,7 +657,7 @@ func (d *doc) source(m *mention) Source {
 		Article:   d.a.Path,
 		Title:     d.a.Title,
 		URL:       d.a.URL,
-		Published: d.published,
+		Published: string(d.published),
 		Sentence:  b.Text[s.start:s.end],
 		Start:     b.FileOffset(s.start),
 		End:       b.FileEnd(s.end), // not past closing markup: "Monday.**"
@@ -686,16 +684,16 @@ func overlap(a, b []string) bool {
 
 // dayOf returns the day of a value at day precision or finer ("2021-12-30",
 // "2021-12-30T20:30"); weeks, months and years have none.
-func dayOf(v string) (string, bool) {
-	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && isDigits(v[5:7]) && isDigits(v[8:10]) {
+func dayOf(v timex.Value) (timex.Value, bool) {
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && isDigits(string(v[5:7])) && isDigits(string(v[8:10])) {
 		return v[:10], true
 	}
 	return "", false
 }
 
 // monthOf returns the month of a value at month precision or finer.
-func monthOf(v string) (string, bool) {
-	if len(v) >= 7 && v[4] == '-' && isDigits(v[:4]) && isDigits(v[5:7]) {
+func monthOf(v timex.Value) (timex.Value, bool) {
+	if len(v) >= 7 && v[4] == '-' && isDigits(string(v[:4])) && isDigits(string(v[5:7])) {
 		return v[:7], true
 	}
 	return "", false
@@ -713,9 +711,9 @@ func isDigits(s string) bool {
 // whenAgainst places value v against the publication day ref: -1 when v
 // ends before it, 1 when v starts after it, 0 when they overlap or v is
 // no date.
-func whenAgainst(v, ref string) int {
-	vs, ve, ok := timex.Span(v)
-	rs, re, ok2 := timex.Span(ref)
+func whenAgainst(v, ref timex.Value) int {
+	vs, ve, ok := v.Span()
+	rs, re, ok2 := ref.Span()
 	switch {
 	case !ok || !ok2:
 		return 0
@@ -727,7 +725,7 @@ func whenAgainst(v, ref string) int {
 	return 0
 }
 
-func isDateLike(v string) bool {
+func isDateLike(v timex.Value) bool {
 	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9'
 }
 
@@ -808,11 +806,11 @@ func (c *sentenceCtx) participles(ms []*mention) []*mention {
 }
 
 // lastWeek reports whether v names a day in the week up to publication.
-func (d *doc) lastWeek(v string) bool {
+func (d *doc) lastWeek(v timex.Value) bool {
 	if len(v) < 10 {
 		return false
 	}
-	t, err := time.Parse("2006-01-02", v[:10])
+	t, err := time.Parse("2006-01-02", string(v[:10]))
 	if err != nil {
 		return false
 	}

@@ -22,9 +22,11 @@ func parse(t testing.TB, body string) *article.Article {
 
 func TestExtractRules(t *testing.T) {
 	type want struct {
-		typ, status, date, mod string
-		actors                 []string
-		place                  string
+		typ       Type
+		status    Status
+		date, mod string
+		actors    []string
+		place     string
 	}
 	tests := []struct {
 		name string

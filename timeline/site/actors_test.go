@@ -186,7 +186,7 @@ func TestGroupPagesRenderAgainOnlyWhatTheyShow(t *testing.T) {
 			groups = append(groups, name)
 		}
 	}
-	typ := "types/" + last.Type
+	typ := "types/" + string(last.Type)
 	want := []string{"actors/everyone-p4.html", "actors/everyone.html", "actors/index.html",
 		"actors/" + groupSlug(last.Actors[0], map[string]bool{}) + ".html", typ + ".html", "types/index.html"}
 	slices.Sort(want)

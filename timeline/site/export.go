@@ -149,7 +149,7 @@ func exportDigest(v *siteView, s *Site) Key {
 // export may depend only on this digest and the site's settings.
 func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.reset()
-	e.strs(src.ID, src.Type, src.Status, src.Date, src.Mod, src.Title)
+	e.strs(src.ID, string(src.Type), string(src.Status), src.Date, src.Mod, src.Title)
 	e.u64(uint64(len(src.Actors)))
 	e.strs(src.Actors...)
 	e.str(src.Place)

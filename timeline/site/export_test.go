@@ -262,7 +262,7 @@ func TestCSVExport(t *testing.T) {
 				if len(ev.Sources) > 0 {
 					first = ev.Sources[0].URL
 				}
-				want := []string{ev.ID, ev.Date, ev.Mod, ev.Type, ev.Status, ev.Title, strings.Join(ev.Actors, "; "), ev.Place,
+				want := []string{ev.ID, ev.Date, ev.Mod, string(ev.Type), string(ev.Status), ev.Title, strings.Join(ev.Actors, "; "), ev.Place,
 					strconv.Itoa(len(ev.Sources)), first}
 				for j, w := range want {
 					if got := strings.TrimPrefix(row[j], "'"); got != w || row[j] != w && !strings.ContainsRune("=+-@", rune(w[0])) {
@@ -420,8 +420,8 @@ func TestTimelineJSExport(t *testing.T) {
 				if html.UnescapeString(text["headline"].(string)) != ev.Title {
 					t.Errorf("%s: headline %q, want %q", ev.ID, text["headline"], ev.Title)
 				}
-				if slide["group"] != typeLabel(ev.Type) {
-					t.Errorf("%s: group %q, want %q", ev.ID, slide["group"], typeLabel(ev.Type))
+				if slide["group"] != typeLabel(string(ev.Type)) {
+					t.Errorf("%s: group %q, want %q", ev.ID, slide["group"], typeLabel(string(ev.Type)))
 				}
 				body := html.UnescapeString(text["text"].(string))
 				for _, src := range ev.Sources {

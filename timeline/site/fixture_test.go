@@ -194,7 +194,7 @@ func syntheticSite(n, m int) Site {
 			date = date[:7]
 		}
 		s.Events = append(s.Events, events.Event{
-			ID: fmt.Sprintf("e%04d", i), Type: types[i%len(types)], Status: events.Occurred,
+			ID: fmt.Sprintf("e%04d", i), Type: events.Type(types[i%len(types)]), Status: events.Occurred,
 			Date: date, Title: fmt.Sprintf("Event %d", i), Actors: []string{fmt.Sprintf("Official %d", i%13)},
 			Sources: srcs,
 		})

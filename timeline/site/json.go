@@ -36,8 +36,8 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 		e := &evs[i]
 		b = append(b, "  {\n"...)
 		b = field(b, "    ", "id", e.ID)
-		b = field(b, "    ", "type", e.Type)
-		b = field(b, "    ", "status", e.Status)
+		b = field(b, "    ", "type", string(e.Type))
+		b = field(b, "    ", "status", string(e.Status))
 		b = field(b, "    ", "date", e.Date)
 		b = field(b, "    ", "mod", e.Mod)
 		b = field(b, "    ", "title", e.Title)

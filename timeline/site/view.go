@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/chronology"
@@ -258,8 +257,15 @@ type markRange struct {
 	events     []*eventView
 }
 
-// typeOrder is the order of the known event types in the filter.
-var typeOrder = []string{events.Call, events.Meeting, events.Statement, events.Warning, events.Visit, events.Agreement, events.Demand}
+// typeOrder is the order of the known event types in the filter: the
+// order of the descriptor table (events.Descriptors).
+var typeOrder = func() []string {
+	var out []string
+	for _, t := range events.Types() {
+		out = append(out, string(t))
+	}
+	return out
+}()
 
 func newSiteView(s Site, baseURL string) *siteView {
 	v := &siteView{Header: siteHeader{Title: s.Title, BaseURL: baseURL, Description: s.Description, Lang: cmp.Or(s.Language, "en")}, source: s.Events}
@@ -327,14 +333,14 @@ func newSiteView(s Site, baseURL string) *siteView {
 		e := &s.Events[i]
 		ev := &all[i]
 		*ev = eventView{
-			ID: e.ID, Type: e.Type, Status: e.Status, Date: e.Date, Mod: e.Mod, Title: e.Title,
+			ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: e.Date, Mod: e.Mod, Title: e.Title,
 			Actors: e.Actors, Place: e.Place,
 			Planned:   e.Status == events.Planned,
 			Pinned:    e.Pinned,
 			Curated:   newCuratedView(e.Curated),
 			Conflict:  conflictText(e.Conflicts),
-			TypeLabel: typeLabel(e.Type),
-			TypeClass: "t-" + slugify(e.Type, "other"),
+			TypeLabel: typeLabel(string(e.Type)),
+			TypeClass: "t-" + slugify(string(e.Type), "other"),
 		}
 		w, ok := whens[[2]string{e.Date, e.Mod}]
 		if !ok {
@@ -499,14 +505,8 @@ func facets(evs []*eventView) (types, actors []facet) {
 	return types, actors
 }
 
-// typeLabel is an event type as a badge shows it.
-func typeLabel(t string) string {
-	if t == "" {
-		return "Event"
-	}
-	r, n := utf8.DecodeRuneInString(t)
-	return strings.ToUpper(string(r)) + t[n:]
-}
+// typeLabel is an event type as a badge shows it: its descriptor's label.
+func typeLabel(t string) string { return events.Type(t).Label() }
 
 // readableDay turns "2021-12-30" into "30 December 2021".
 func readableDay(s string) string {

@@ -109,7 +109,7 @@ func (p *parser) run() []Timex {
 			continue
 		}
 		s, e := p.toks[m.start].s, p.toks[m.end-1].e
-		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: m.val, Mod: m.mod})
+		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: Value(m.val), Mod: m.mod})
 		p.prevEnd, p.prevVal, p.prevDay = m.end, m.val, time.Time{}
 		if m.typ == Date && len(m.val) == 10 {
 			p.prevDay = m.day

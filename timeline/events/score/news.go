@@ -43,14 +43,14 @@ type GoldDateline struct {
 
 // GoldEvent is one labelled event.
 type GoldEvent struct {
-	Type     string     `json:"type"`
-	Status   string     `json:"status"`
-	Date     *string    `json:"date"`
-	Mod      string     `json:"mod"`
-	Actors   []string   `json:"actors"`
-	Place    string     `json:"place"`
-	Trigger  string     `json:"trigger"`
-	Evidence []Evidence `json:"evidence"`
+	Type     events.Type   `json:"type"`
+	Status   events.Status `json:"status"`
+	Date     *string       `json:"date"`
+	Mod      string        `json:"mod"`
+	Actors   []string      `json:"actors"`
+	Place    string        `json:"place"`
+	Trigger  string        `json:"trigger"`
+	Evidence []Evidence    `json:"evidence"`
 }
 
 // Evidence is a sentence of a story, by its byte offsets [Start, End).

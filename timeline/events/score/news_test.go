@@ -9,7 +9,7 @@ import (
 
 func date(s string) *string { return &s }
 
-func pred(typ, d string, spans ...[2]int) events.Event {
+func pred(typ events.Type, d string, spans ...[2]int) events.Event {
 	e := events.Event{Type: typ, Date: d, Status: "occurred"}
 	for _, s := range spans {
 		e.Sources = append(e.Sources, events.Source{Start: s[0], End: s[1]})
@@ -17,7 +17,7 @@ func pred(typ, d string, spans ...[2]int) events.Event {
 	return e
 }
 
-func gold(typ string, d *string, spans ...[2]int) GoldEvent {
+func gold(typ events.Type, d *string, spans ...[2]int) GoldEvent {
 	g := GoldEvent{Type: typ, Date: d, Status: "occurred"}
 	for _, s := range spans {
 		g.Evidence = append(g.Evidence, Evidence{Start: s[0], End: s[1]})
