@@ -79,7 +79,8 @@
 // it).
 //
 // .Actor and .Type: .Name (the actor, or the type's value), .Label,
-// .Class (a type's class), .Page, .Pages (pages of at most 300 events),
+// .Class (a type's class), .Kind (an actor's kind: "Person", "Country",
+// "Organisation", or "" when not known), .Page, .Pages (pages of at most 300 events),
 // .Events (compact: .Root, .Title, .Path — the permalink —, .When,
 // .Planned, .TypeLabel, .TypeClass, .ActorLinks, .Place), .PageLinks, and
 // on the first page only .Total and, for an actor, .Types (its events by

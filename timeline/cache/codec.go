@@ -59,6 +59,10 @@ func encode(b *bytes.Buffer, e *Entry) {
 		w.str(ev.Mod)
 		w.str(ev.Title)
 		w.strs(ev.Actors)
+		w.uint(uint64(len(ev.ActorKinds)))
+		for _, k := range ev.ActorKinds {
+			w.str(string(k))
+		}
 		w.str(ev.Place)
 		w.uint(uint64(len(ev.Sources)))
 		for _, s := range ev.Sources {
@@ -112,6 +116,12 @@ func decode(data []byte) (e *Entry, err error) {
 		ev.Mod = r.str()
 		ev.Title = r.str()
 		ev.Actors = r.strs()
+		if n := r.count(); n > 0 {
+			ev.ActorKinds = make([]events.Kind, n)
+		}
+		for j := range ev.ActorKinds {
+			ev.ActorKinds[j] = events.Kind(r.str())
+		}
 		ev.Place = r.str()
 		if n := r.count(); n > 0 {
 			ev.Sources = make([]events.Source, n)

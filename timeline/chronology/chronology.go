@@ -45,6 +45,14 @@ func Merge(lists ...[]events.Event) []events.Event {
 	m.fold()
 	out := m.merged()
 	assignIDs(out)
+	// Kinds travel with names: an actor whose sources do not say what it
+	// is has the kind the chronology's other events give its name. IDs
+	// are made before, from each event's own kinds, so that they do not
+	// depend on other articles.
+	kinds := kindsByName(out)
+	for i := range out {
+		fillKinds(&out[i], kinds)
+	}
 	return out
 }
 
@@ -141,17 +149,45 @@ func mergeFields(a *events.Event, b *events.Event) {
 	if len(b.Actors) > len(a.Actors) {
 		a.Title = b.Title
 	}
+	had := len(a.Actors)
 	for _, n := range b.Actors {
 		if !slices.Contains(a.Actors, n) {
 			a.Actors = append(a.Actors, n)
 		}
 	}
+	a.ActorKinds = mergeKinds(a, had, b)
 	if a.Place == "" {
 		a.Place = b.Place
 	}
 	if b.Status == events.Occurred {
 		a.Status = events.Occurred // a later report that it happened wins over an earlier plan
 	}
+}
+
+// mergeKinds returns the kinds of a's actors, of which the first had were
+// a's before b's joined them: a's kind of each, else b's. The result is a
+// new slice where it differs from a's, which the input may share.
+func mergeKinds(a *events.Event, had int, b *events.Event) []events.Kind {
+	kinds := a.ActorKinds
+	if len(kinds) != had {
+		kinds = nil // a's kinds are not parallel to its actors: none known
+	}
+	if len(b.ActorKinds) == 0 && (len(kinds) == 0 || had == len(a.Actors)) {
+		return kinds
+	}
+	out := make([]events.Kind, len(a.Actors))
+	copy(out, kinds)
+	known := false
+	for i, name := range a.Actors {
+		if out[i] == "" {
+			out[i] = b.KindOf(name)
+		}
+		known = known || out[i] != ""
+	}
+	if !known {
+		return nil
+	}
+	return out
 }
 
 // addReading records r as another reading of a's date, unless a's date

@@ -442,8 +442,8 @@ func TestMergeIDs(t *testing.T) {
 			want: []string{"2021-12-30-call-biden-putin"},
 		},
 		{
-			name: "an institution keeps its whole name",
-			list: []events.Event{ev(meeting, "2022-01-12", occurred, "a.txt", "2022-01-12", 0, "NATO-Russia Council", "United States")},
+			name: "an organisation and a country keep their whole names",
+			list: []events.Event{withKinds(ev(meeting, "2022-01-12", occurred, "a.txt", "2022-01-12", 0, "NATO-Russia Council", "United States"), events.Organisation, events.Country)},
 			want: []string{"2022-01-12-meeting-nato-russia-council-united-states"},
 		},
 		{

@@ -391,6 +391,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 	r.list = make([]events.Event, len(list))
 	for i, e := range list {
 		e.Actors = slices.Clone(e.Actors)
+		e.ActorKinds = slices.Clone(e.ActorKinds)
 		e.Sources = slices.Clone(e.Sources)
 		e.Curated = slices.Clone(e.Curated)
 		r.list[i] = e
@@ -431,7 +432,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 			continue
 		}
 		n := *e
-		n.Sources, n.Actors = out, slices.Clone(e.Actors)
+		n.Sources, n.Actors, n.ActorKinds = out, slices.Clone(e.Actors), slices.Clone(e.ActorKinds)
 		n.Conflicts = nil
 		n.ID = e.ID + "-" + anchorHash(anchor(&n))
 		n.Curated = mark(slices.Clone(e.Curated), "split")
@@ -486,14 +487,23 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 			e.Conflicts = nil // the editor settled the date
 		}
 		if ed.SetActors && !slices.Equal(ed.Actors, e.Actors) {
+			e.ActorKinds = events.KindsFor(ed.Actors, e.KindOf) // a name the editor adds has its kind below
 			e.Actors = slices.Clone(ed.Actors)
 			e.Curated = mark(e.Curated, "actors")
 		}
+	}
+	// Kinds travel with names: an actor an editor names (in an added event,
+	// or among an event's corrected actors) has the kind the chronology's
+	// other events give that name.
+	kinds := kindsByName(r.list)
+	for i := range r.list {
+		fillKinds(&r.list[i], kinds)
 	}
 	var sl slugger
 	for _, a := range c.Adds {
 		e := events.Event{Type: a.Type, Status: a.Status, Date: a.Date, Mod: a.Mod, Title: a.Title,
 			Actors: append([]string{}, a.Actors...), Place: a.Place, Pinned: a.Pin, Curated: []string{"added"}, Sources: []events.Source{}}
+		fillKinds(&e, kinds)
 		if a.URL != "" || a.Quote != "" {
 			e.Sources = append(e.Sources, events.Source{Title: cmp.Or(a.URL, "Added by the editors"), URL: a.URL, Sentence: a.Quote})
 		}
@@ -564,6 +574,17 @@ func (r *curator) find(id string, where Problem) (int, bool) {
 			found = append(found, i)
 		}
 	}
+	if len(found) == 0 {
+		for i := range r.list {
+			if !r.gone[i] && idBeforeKinds(&r.list[i], id) {
+				found = append(found, i)
+			}
+		}
+		if len(found) == 1 {
+			report("event %s is now %s (IDs name an organisation or a country by its whole name); the entry applies to it — write the new ID to keep it", id, r.list[found[0]].ID)
+			return found[0], true
+		}
+	}
 	switch len(found) {
 	case 1:
 		now := r.list[found[0]].ID
@@ -630,4 +651,54 @@ func apply[T comparable](v *T, dst *T, curated []string, name string) []string {
 	}
 	*dst = *v
 	return mark(curated, name)
+}
+
+// kindsByName returns the kind each actor name has in list: the kind most
+// of its events give it (person, then country, then organisation on a
+// tie), so that it does not depend on the order of list.
+func kindsByName(list []events.Event) map[string]events.Kind {
+	count := map[string]map[events.Kind]int{}
+	for i := range list {
+		e := &list[i]
+		if len(e.ActorKinds) != len(e.Actors) {
+			continue
+		}
+		for j, k := range e.ActorKinds {
+			if k == "" {
+				continue
+			}
+			if count[e.Actors[j]] == nil {
+				count[e.Actors[j]] = map[events.Kind]int{}
+			}
+			count[e.Actors[j]][k]++
+		}
+	}
+	out := make(map[string]events.Kind, len(count))
+	for name, byKind := range count {
+		best := events.Kind("")
+		for _, k := range []events.Kind{events.Person, events.Country, events.Organisation} {
+			if byKind[k] > byKind[best] {
+				best = k
+			}
+		}
+		if best == "" { // kinds the program does not know
+			for k, n := range byKind {
+				if n > byKind[best] || n == byKind[best] && k < best {
+					best = k
+				}
+			}
+		}
+		out[name] = best
+	}
+	return out
+}
+
+// fillKinds gives e's actors of unknown kind the kind kinds gives their
+// names.
+func fillKinds(e *events.Event, kinds map[string]events.Kind) {
+	if len(e.Actors) == 0 || len(e.ActorKinds) == len(e.Actors) && !slices.Contains(e.ActorKinds, "") {
+		return
+	}
+	own := e.KindOf
+	e.ActorKinds = events.KindsFor(e.Actors, func(name string) events.Kind { return cmp.Or(own(name), kinds[name]) })
 }

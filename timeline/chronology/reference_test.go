@@ -125,7 +125,7 @@ func refBase(e events.Event) string {
 
 func refWho(e events.Event) string {
 	var parts []string
-	for _, a := range e.Actors {
+	for i, a := range e.Actors {
 		if len(parts) == 3 {
 			break
 		}
@@ -134,7 +134,7 @@ func refWho(e events.Event) string {
 			continue
 		}
 		name := f[len(f)-1]
-		if len(f) > 1 && !refIsPersonLike(f) {
+		if len(f) > 1 && !refIsPersonLike(e, i, f) {
 			name = a
 		}
 		parts = append(parts, name)
@@ -145,13 +145,15 @@ func refWho(e events.Event) string {
 	return strings.Join(parts, "-")
 }
 
-func refIsPersonLike(f []string) bool {
+// refIsPersonLike reports whether actor i of e is named by its last
+// word: a person, or an actor of unknown kind, of three words or fewer.
+func refIsPersonLike(e events.Event, i int, f []string) bool {
 	if len(f) > 3 {
 		return false
 	}
-	for _, w := range f {
-		switch strings.ToLower(w) {
-		case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
+	if len(e.ActorKinds) == len(e.Actors) {
+		switch e.ActorKinds[i] {
+		case events.Country, events.Organisation:
 			return false
 		}
 	}

@@ -6,15 +6,18 @@ package events
 // Event is one dated event with its evidence. It is also the JSON format
 // of `timeline extract -json` and public/events.json.
 type Event struct {
-	ID      string   `json:"id"`
-	Type    Type     `json:"type"`
-	Status  Status   `json:"status"`
-	Date    string   `json:"date"` // TIMEX3 value at the precision the text supports
-	Mod     string   `json:"mod"`
-	Title   string   `json:"title"`
-	Actors  []string `json:"actors"`
-	Place   string   `json:"place"`
-	Sources []Source `json:"sources"`
+	ID     string   `json:"id"`
+	Type   Type     `json:"type"`
+	Status Status   `json:"status"`
+	Date   string   `json:"date"` // TIMEX3 value at the precision the text supports
+	Mod    string   `json:"mod"`
+	Title  string   `json:"title"`
+	Actors []string `json:"actors"`
+	// ActorKinds are the kinds of Actors, parallel to them ("" where a
+	// kind is not known), or empty when no kind is known.
+	ActorKinds []Kind   `json:"actor_kinds,omitempty"`
+	Place      string   `json:"place"`
+	Sources    []Source `json:"sources"`
 
 	// Conflicts are the other dates sources give for the event, where
 	// they disagree at the same precision ("10 January; one source says

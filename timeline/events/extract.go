@@ -31,7 +31,7 @@ func (x Extractor) Extract(a *article.Article) []Event {
 	if al == nil {
 		al = defaultAliases
 	}
-	d := &doc{a: a, al: al, pp: newPeople(), published: timex.Value(a.Published.Format("2006-01-02"))}
+	d := &doc{a: a, al: al, pp: newPeople(), kinds: map[string]Kind{}, published: timex.Value(a.Published.Format("2006-01-02"))}
 	blocks := bodyBlocks(a)
 	dates := tagBlocks(a, blocks)
 	for i, b := range blocks {
@@ -102,6 +102,7 @@ type doc struct {
 	a         *article.Article
 	al        *Aliases
 	pp        *people
+	kinds     map[string]Kind // the kind of each actor name, as first found
 	published timex.Value
 	drafts    []*draft
 	prev      []*mention // the previous sentence's mentions
@@ -202,6 +203,11 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	for k, e := range c.ents {
 		c.entEnd[e.last-1] = k
 		c.entStart[e.first] = k
+		if _, ok := d.kinds[e.name]; !ok {
+			if kind := d.al.kindOf(e); kind != "" {
+				d.kinds[e.name] = kind
+			}
+		}
 	}
 	c.markHeads()
 	c.attachDates(inSentence)
@@ -613,6 +619,7 @@ func (d *doc) finish() []Event {
 		if ev.Actors == nil {
 			ev.Actors = []string{}
 		}
+		ev.ActorKinds = KindsFor(ev.Actors, func(name string) Kind { return d.kinds[name] })
 		ev.Title = title(e)
 		out = append(out, ev)
 	}

@@ -84,3 +84,41 @@ func TestTitles(t *testing.T) {
 		})
 	}
 }
+
+func TestActorKinds(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       map[string]Kind
+	}{
+		{"a known person and a country from the alias table",
+			"Joe Biden and Vladimir Putin spoke by phone on Tuesday. Russia warned Ukraine on Tuesday.",
+			map[string]Kind{"Joe Biden": Person, "Vladimir Putin": Person, "Russia": Country, "Ukraine": Country}},
+		{"an organisation by its head word, and a person by a title",
+			"The Federal Trade Commission met Chief Executive Jane Doe on Tuesday.",
+			map[string]Kind{"Federal Trade Commission": Organisation, "Jane Doe": Person}},
+		{"a nationality speaks for its country, or its union",
+			"European officials met Russian delegates on Tuesday.",
+			map[string]Kind{"European Union": Organisation, "Russia": Country}},
+		{"a role is a person, and a lone role noun that opens a sentence is no organisation",
+			"Officials said on Tuesday that talks would go on.",
+			map[string]Kind{"Officials": Person}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]Kind{}
+			for _, e := range Extract(parse(t, tt.body)) {
+				if len(e.ActorKinds) != len(e.Actors) {
+					t.Fatalf("%s: actors %q with kinds %q: not parallel", e.Type, e.Actors, e.ActorKinds)
+				}
+				for i, a := range e.Actors {
+					got[a] = e.ActorKinds[i]
+				}
+			}
+			for name, want := range tt.want {
+				if got[name] != want {
+					t.Errorf("%s is %q, want %q (all: %v)", name, got[name], want, got)
+				}
+			}
+		})
+	}
+}

@@ -234,3 +234,21 @@ func TestUnchangedRebuildWritesNothing(t *testing.T) {
 		t.Errorf("rendered %d pages again", len(k.written))
 	}
 }
+
+func TestActorPageSaysTheKind(t *testing.T) {
+	s := Site{Events: []events.Event{
+		{ID: "e1", Type: events.Call, Date: "2021-12-30", Title: "A call", Actors: []string{"Joe Biden", "Globex", "Somebody"},
+			ActorKinds: []events.Kind{events.Person, events.Organisation, ""}},
+		{ID: "e2", Type: events.Visit, Date: "2021-12-31", Title: "A visit", Actors: []string{"Russia"}, ActorKinds: []events.Kind{events.Country}},
+	}}
+	files := readTree(t, build(t, s, nil))
+	for page, want := range map[string]string{"actors/joe-biden.html": "Person", "actors/globex.html": "Organisation", "actors/russia.html": "Country", "actors/somebody.html": ""} {
+		got := regexp.MustCompile(`<p class="kicker">([^<]*)</p>`).FindStringSubmatch(string(files[page]))
+		switch {
+		case want == "" && got != nil:
+			t.Errorf("%s says the kind %q of an actor of unknown kind", page, got[1])
+		case want != "" && (got == nil || got[1] != want):
+			t.Errorf("%s: kind %q, want %q", page, got, want)
+		}
+	}
+}

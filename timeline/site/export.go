@@ -152,6 +152,10 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.strs(src.ID, string(src.Type), string(src.Status), src.Date, src.Mod, src.Title)
 	e.u64(uint64(len(src.Actors)))
 	e.strs(src.Actors...)
+	e.u64(uint64(len(src.ActorKinds)))
+	for _, k := range src.ActorKinds {
+		e.str(string(k))
+	}
 	e.str(src.Place)
 	e.flag(src.Pinned)
 	e.u64(uint64(len(src.Curated)))

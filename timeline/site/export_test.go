@@ -578,7 +578,7 @@ func TestExportDigestCoversEveryField(t *testing.T) {
 			v.SetBool(!v.Bool())
 		case reflect.Slice:
 			if v.Type().Elem().Kind() == reflect.String {
-				v.Set(reflect.Append(v, reflect.ValueOf("x")))
+				v.Set(reflect.Append(v, reflect.ValueOf("x").Convert(v.Type().Elem())))
 			} else {
 				v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 			}

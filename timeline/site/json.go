@@ -53,6 +53,17 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 			b = append(b, "\n    "...)
 		}
 		b = append(b, "],\n"...)
+		if len(e.ActorKinds) > 0 {
+			b = append(b, `    "actor_kinds": [`...)
+			for j, k := range e.ActorKinds {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = append(b, "\n      "...)
+				b = jsonString(b, string(k))
+			}
+			b = append(b, "\n    ],\n"...)
+		}
 		b = field(b, "    ", "place", e.Place)
 		b = append(b, `    "sources": [`...)
 		for j := range e.Sources {

@@ -859,7 +859,7 @@ func buildSite(ctx context.Context, s Site, tmpl fs.FS, out string) error {
 func TestEventsJSONIsEncodingJSON(t *testing.T) {
 	// The writer is by hand: it must spell every event as encoding/json
 	// does, and know every field of events.Event and events.Source.
-	if n := reflect.TypeFor[events.Event]().NumField(); n != 12 {
+	if n := reflect.TypeFor[events.Event]().NumField(); n != 13 {
 		t.Errorf("events.Event has %d fields: teach eventsJSON the new ones", n)
 	}
 	if n := reflect.TypeFor[events.Source]().NumField(); n != 7 {
@@ -875,6 +875,7 @@ func TestEventsJSONIsEncodingJSON(t *testing.T) {
 		{"the fixture", fixture(t).Events},
 		{"synthetic", syntheticSite(50, 7).Events},
 		{"strings that need escaping, empty lists", []events.Event{odd, {ID: "bare"}}},
+		{"actor kinds, some unknown", []events.Event{{ID: "kinds", Actors: []string{"Joe Biden", "Globex", "X"}, ActorKinds: []events.Kind{events.Person, events.Organisation, ""}}}},
 		{"curated, pinned and disputed", []events.Event{{ID: "curated", Date: "2022-01-10", Pinned: true, Curated: []string{"date", "title"},
 			Conflicts: []events.Reading{{Date: "2022-01-11", Articles: []string{"content/<b>.txt", "content/c.txt"}}}}, {ID: "pinned", Pinned: true}}},
 	} {

@@ -166,8 +166,9 @@ type eventView struct {
 	Cited     []citation // the articles of Sources, each once
 	Period    link       // the period page that lists it
 
-	reported string // when its sources reported it, for the feed and the latest events
-	digest   Key    // of what exports read of it: see eventDigest
+	kinds    []events.Kind // the kinds of Actors, parallel to them, or none
+	reported string        // when its sources reported it, for the feed and the latest events
+	digest   Key           // of what exports read of it: see eventDigest
 }
 
 // curatedView says which of an event's fields a curation file set.
@@ -334,7 +335,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		ev := &all[i]
 		*ev = eventView{
 			ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: e.Date, Mod: e.Mod, Title: e.Title,
-			Actors: e.Actors, Place: e.Place,
+			Actors: e.Actors, Place: e.Place, kinds: e.ActorKinds,
 			Planned:   e.Status == events.Planned,
 			Pinned:    e.Pinned,
 			Curated:   newCuratedView(e.Curated),
