@@ -26,12 +26,17 @@ type Extractor struct {
 }
 
 // Extract returns the events that article a reports; see Extract.
-func (x Extractor) Extract(a *article.Article) []Event {
+func (x Extractor) Extract(a *article.Article) []Event { return x.extract(a, nil) }
+
+// extract is Extract with trace, when not nil, hearing every trigger rule
+// that would decide a word and saying whether it may (see
+// applyTriggerRules); the tests use it.
+func (x Extractor) extract(a *article.Article, trace ruleTrace) []Event {
 	al := x.Aliases
 	if al == nil {
 		al = defaultAliases
 	}
-	d := &doc{a: a, al: al, pp: newPeople(), kinds: map[string]Kind{}, published: timex.Value(a.Published.Format("2006-01-02"))}
+	d := &doc{a: a, al: al, pp: newPeople(), kinds: map[string]Kind{}, trace: trace, published: timex.Value(a.Published.Format("2006-01-02"))}
 	blocks := bodyBlocks(a)
 	dates := tagBlocks(a, blocks)
 	for i, b := range blocks {
@@ -107,6 +112,7 @@ type doc struct {
 	drafts    []*draft
 	prev      []*mention // the previous sentence's mentions
 	nsent     int
+	trace     ruleTrace   // hears the trigger rules that decide words; for tests
 	newsDay   timex.Value // the day the lead's news happened, when the lead dates it in the week up to publication
 }
 
@@ -284,89 +290,8 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	}
 	m := &mention{typ: trig.typ, lemma: trig.lemma, i: i, relNoun: -1}
 	m.noun = trig.noun && (!trig.verb || c.nounContext(i))
-	next := func(k int) string {
-		if i+k < len(toks) {
-			return toks[i+k].lower
-		}
-		return ""
-	}
-	prev := func(k int) string {
-		if i-k >= 0 {
-			return toks[i-k].lower
-		}
-		return ""
-	}
-	switch {
-	case t.lower == "call" || t.lower == "calls" || t.lower == "called" || t.lower == "calling":
-		dateNext := i+2 < len(toks) && c.skip[i+2]
-		_, nameNext := c.entStart[i+2]
-		// "called on Tuesday for", "called earlier this week on both sides
-		// to": the date between the verb and what was called for.
-		after := i + 1
-		if after < len(toks) && toks[after].lower == "on" && dateNext {
-			after++
-		}
-		for after < len(toks) && c.skip[after] {
-			after++
-		}
-		afterDate := ""
-		if after > i+1 && after < len(toks) {
-			afterDate = toks[after].lower
-		}
-		switch {
-		case next(1) == "for" || next(1) == "on" && !dateNext && !phoneWords[prev(1)]:
-			m.typ, m.noun = Demand, false // "called for talks", "calls on Russia to"
-		case (afterDate == "for" || afterDate == "on") && !m.noun && !phoneWords[prev(1)]:
-			m.typ = Demand
-		case !m.noun && mediumNear(toks, i) == "":
-			return nil // "called the plan a mistake"
-		case (next(1) == "to" || next(1) == "from") && !nameNext && mediumNear(toks, i) == "":
-			return nil // "a call to action"
-		}
-	case !m.noun && (trig.lemma == "speak" || trig.lemma == "talk"):
-		if mediumNear(toks, i) != "" {
-			m.typ = Call
-		} else {
-			k := i + 1
-			if adverbs[next(1)] || strings.HasSuffix(next(1), "ly") {
-				k++ // "spoke separately to"
-			}
-			if k+1 < len(toks) && (toks[k].lower == "with" || toks[k].lower == "to") && !pressAudiences[lastWordOfNP(toks, k+1)] {
-				w := toks[k+1].lower
-				if _, ok := c.entStart[k+1]; ok || w == "his" || w == "her" || w == "their" {
-					m.typ = Call
-				}
-			}
-		}
-	case t.lower == "conference":
-		if prev(1) == "press" || prev(1) == "news" {
-			m.typ = Statement
-		}
-	case t.lower == "negotiating" && (next(1) == "table" || next(1) == "position" || next(1) == "team"):
-		return nil // "back to the negotiating table" names no talks that were held
-	case trig.lemma == "fly" && next(1) != "to" && next(1) != "into":
-		return nil // "flew over the city", "shares flew higher": a trip names where to
-	case trig.lemma == "ask":
-		if !toWithin(toks, i, 5) {
-			return nil // a question, not a request
-		}
-	case t.lower == "deal" && (next(1) == "with" || prev(1) == "to"):
+	if !applyTriggerRules(c, i, trig, m, d.trace) {
 		return nil
-	case t.lower == "proposed" && i > 0 && determiners[prev(1)]:
-		return nil // "the proposed deal" names the deal, not a proposal
-	}
-	if t.lower == "claimed" && wordWithin(toks, i, 4, "lives") {
-		return nil // "has claimed 13,000 lives"
-	}
-	if m.typ == Statement && !m.noun {
-		switch {
-		case trig.lemma != "announce" && i > 0 && beForms[prev(1)] && strings.HasSuffix(t.lower, "ed"):
-			return nil // "The A380 was revealed": a thing shown, not a speaker speaking
-		case trig.lemma == "add" && !(next(1) == "" || next(1) == "that" || !toks[i+1].word || c.openingQuote()):
-			return nil // "adding video playback": adding a thing, not a remark
-		case trig.lemma == "address" && !pressAudiences[lastWordOfNP(toks, i+1)]:
-			return nil // "address reports": deal with, not speak to
-		}
 	}
 	// "..., saying ...": a participle tells the content of the event the
 	// sentence reports; it is decided once the sentence's mentions are known.
