@@ -420,7 +420,7 @@ func (c *sentenceCtx) placeNear(i int, typ Type) string {
 	if speechAct(typ) { // what is said has no place of its own
 		return ""
 	}
-	toks := c.toks
+	toks, isTrip := c.toks, trip(typ)
 	// "the Geneva talks"
 	if i > 0 {
 		if k, ok := c.entEnd[i-1]; ok && c.ents[k].kind == kindPlace {
@@ -434,12 +434,12 @@ func (c *sentenceCtx) placeNear(i int, typ Type) string {
 		if k > i+1 && c.heads[k] && !c.skip[k] {
 			break
 		}
-		if typ == Visit && k == i+1 {
+		if isTrip && k == i+1 {
 			if e, ok := c.entStart[k]; ok && c.ents[e].kind != kindPerson && c.ents[e].kind != kindRole {
 				return joinTokens(toks[c.ents[e].first:c.ents[e].last])
 			}
 		}
-		if toks[k].lower != "in" && toks[k].lower != "at" && !(typ == Visit && toks[k].lower == "to") {
+		if toks[k].lower != "in" && toks[k].lower != "at" && !(isTrip && toks[k].lower == "to") {
 			continue
 		}
 		if e, ok := c.entStart[k+1]; ok {

@@ -46,6 +46,10 @@ type Descriptor struct {
 	// demands): it has no place of its own, and a verb that tells it
 	// without a date tells it on the day of the news.
 	Speech bool
+	// Trip marks an event that goes somewhere (visits): the place is the
+	// verb's object or follows "to" ("visited Kyiv", "travelled to
+	// Geneva"), not only "in" or "at".
+	Trip bool
 
 	// title writes the event's headline from what was found, without
 	// its place; see title.
@@ -149,7 +153,7 @@ var Descriptors = []Descriptor{
 		},
 	},
 	{
-		Type: Visit, Label: "Visit",
+		Type: Visit, Label: "Visit", Trip: true,
 		Verbs: []string{"visit", "travel:traveled,travelled,travelling,traveling", "fly:flew,flies,flying,flown", "tour:toured,touring,tours"},
 		Nouns: []string{"visit", "visits", "trip", "tour"},
 		title: func(t titleParts) string {
@@ -235,4 +239,10 @@ func (t Type) Label() string {
 func speechAct(typ Type) bool {
 	d, ok := descriptorOf[typ]
 	return ok && d.Speech
+}
+
+// trip reports whether events of typ go somewhere: visits.
+func trip(typ Type) bool {
+	d, ok := descriptorOf[typ]
+	return ok && d.Trip
 }
