@@ -43,9 +43,12 @@ import (
 
 // The domain types, defined where they are made.
 type (
-	Article = article.Article
-	Event   = events.Event
-	Source  = events.Source
+	Article   = article.Article
+	Event     = events.Event
+	EventType = events.Type   // "call", "meeting", ...: a row of events.Descriptors
+	Status    = events.Status // occurred or planned
+	ActorKind = events.Kind   // person, country or organisation
+	Source    = events.Source
 )
 
 // AliasFile is the name of the optional alias table in a content folder:
