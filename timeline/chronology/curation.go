@@ -657,38 +657,35 @@ func apply[T comparable](v *T, dst *T, curated []string, name string) []string {
 // of its events give it (person, then country, then organisation on a
 // tie), so that it does not depend on the order of list.
 func kindsByName(list []events.Event) map[string]events.Kind {
-	count := map[string]map[events.Kind]int{}
+	kinds := [...]events.Kind{events.Person, events.Country, events.Organisation}
+	count := map[string]*[len(kinds)]int{}
 	for i := range list {
 		e := &list[i]
 		if len(e.ActorKinds) != len(e.Actors) {
 			continue
 		}
 		for j, k := range e.ActorKinds {
-			if k == "" {
+			n := slices.Index(kinds[:], k)
+			if n < 0 {
 				continue
 			}
-			if count[e.Actors[j]] == nil {
-				count[e.Actors[j]] = map[events.Kind]int{}
+			c := count[e.Actors[j]]
+			if c == nil {
+				c = new([len(kinds)]int)
+				count[e.Actors[j]] = c
 			}
-			count[e.Actors[j]][k]++
+			c[n]++
 		}
 	}
 	out := make(map[string]events.Kind, len(count))
-	for name, byKind := range count {
-		best := events.Kind("")
-		for _, k := range []events.Kind{events.Person, events.Country, events.Organisation} {
-			if byKind[k] > byKind[best] {
-				best = k
+	for name, c := range count {
+		best := 0
+		for n := range c {
+			if c[n] > c[best] {
+				best = n
 			}
 		}
-		if best == "" { // kinds the program does not know
-			for k, n := range byKind {
-				if n > byKind[best] || n == byKind[best] && k < best {
-					best = k
-				}
-			}
-		}
-		out[name] = best
+		out[name] = kinds[best]
 	}
 	return out
 }
