@@ -168,7 +168,7 @@ type eventView struct {
 	Period    link       // the period page that lists it
 
 	reported string // when its sources reported it, for the feed and the latest events
-	digest   Key    // of what exports read of it: see eventDigest
+	digest   Key    // of everything above and of the event it shows: see eventDigest
 }
 
 // curatedView says which of an event's fields a curation file set.
