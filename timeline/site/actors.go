@@ -181,14 +181,9 @@ func isASCII(s string) bool {
 	return true
 }
 
-// pagesOf cuts evs into pages of at most n events.
+// pagesOf cuts evs into pages of at most n events (see cutPages).
 func pagesOf(evs []*eventView, n int) [][]*eventView {
-	var pages [][]*eventView
-	for len(evs) > n {
-		pages = append(pages, evs[:n])
-		evs = evs[n:]
-	}
-	return append(pages, evs)
+	return cutPages(evs, func(k int, _ *eventView) bool { return k >= n })
 }
 
 // groupPage is the data of page n of g.
