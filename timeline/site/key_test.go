@@ -199,7 +199,7 @@ func (k *keeper) writeKeyed(name string, key Key, data []byte) error {
 // defaultTemplates parses the default templates and digests them.
 func defaultTemplates(t testing.TB) (*pages, Key) {
 	t.Helper()
-	ts, err := parseTemplates(templates.FS)
+	ts, err := parseTemplates(templates.FS, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

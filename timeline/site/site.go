@@ -208,11 +208,17 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	if err != nil {
 		return Stats{}, err
 	}
-	ts, err := parseTemplates(tmpl)
+	seed, err := seedKey(tmpl, s.Version)
 	if err != nil {
 		return Stats{}, err
 	}
-	seed, err := seedKey(tmpl, s.Version)
+	var frags *fragments
+	if s.Memo != nil {
+		frags = &s.Memo.fragments
+		frags.start(seed)
+		defer frags.end()
+	}
+	ts, err := parseTemplates(tmpl, frags)
 	if err != nil {
 		return Stats{}, err
 	}
