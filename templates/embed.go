@@ -110,7 +110,9 @@
 //
 // Every .Path and .Href is relative to the site's root, except the .Refs of
 // a segment, which link from the article page. The function join is
-// strings.Join.
+// strings.Join; render "name" . executes the template name with . and
+// returns its HTML, which for an entry or a compact one a preview keeps
+// between rebuilds (the lists use it rather than {{template}}).
 package templates
 
 import "embed"

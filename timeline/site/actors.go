@@ -59,6 +59,16 @@ type groupEntry struct {
 	TypeLabel, TypeClass string
 	ActorLinks           []link
 	Place                string
+
+	ev *eventView // what it was made from: see newGroupEntry
+}
+
+// newGroupEntry is ev as an actor's or a type's page at root lists it. A
+// groupEntry is made only here and never changed, so that its key is root
+// and its event's digest (see enc.value).
+func newGroupEntry(root string, ev *eventView) groupEntry {
+	return groupEntry{Root: root, Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place, ev: ev}
 }
 
 // groupIndex is the page that lists every actor (actors/index.html) or
@@ -176,14 +186,9 @@ func isASCII(s string) bool {
 	return true
 }
 
-// pagesOf cuts evs into pages of at most n events.
+// pagesOf cuts evs into pages of at most n events (see cutPages).
 func pagesOf(evs []*eventView, n int) [][]*eventView {
-	var pages [][]*eventView
-	for len(evs) > n {
-		pages = append(pages, evs[:n])
-		evs = evs[n:]
-	}
-	return append(pages, evs)
+	return cutPages(evs, func(k int, _ *eventView) bool { return k >= n })
 }
 
 // groupPage is the data of page n of g.
@@ -191,8 +196,7 @@ func (v *siteView) groupPage(g *groupView, n int) *groupPage {
 	evs := g.Pages[n-1]
 	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Kind: g.Kind, Page: n, Pages: len(g.Pages), Events: make([]groupEntry, len(evs))}
 	for i, ev := range evs {
-		gp.Events[i] = groupEntry{Root: "../", Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place}
+		gp.Events[i] = newGroupEntry("../", ev)
 	}
 	if n == 1 {
 		gp.Total = len(g.Events)

@@ -168,7 +168,7 @@ type eventView struct {
 
 	kinds    []events.Kind // the kinds of Actors, parallel to them, or none
 	reported string        // when its sources reported it, for the feed and the latest events
-	digest   Key           // of what exports read of it: see eventDigest
+	digest   Key           // of everything above and of the event it shows: see eventDigest
 }
 
 // curatedView says which of an event's fields a curation file set.
@@ -461,17 +461,58 @@ func newSiteView(s Site, baseURL string) *siteView {
 // paginate cuts a period's events into pages of at most pageEvents events
 // and pageCitations citations.
 func paginate(evs []*eventView) [][]*eventView {
-	var pages [][]*eventView
-	from, cited := 0, 0
-	for i, ev := range evs {
+	cited := 0
+	return cutPages(evs, func(n int, ev *eventView) bool {
 		c := max(len(ev.Cited), 1)
-		if i > from && (i-from >= pageEvents || cited+c > pageCitations) {
-			pages = append(pages, evs[from:i])
-			from, cited = i, 0
+		if n == 0 {
+			cited = 0
+		}
+		if n >= pageEvents || cited+c > pageCitations {
+			cited = c
+			return true
 		}
 		cited += c
+		return false
+	})
+}
+
+// Pages are cut where their events say, not every so many events: an
+// event whose ID hashes to a multiple of cutEvery starts a new page once
+// the page holds minPage events, and a page that would grow past its
+// limit is cut there. An event added or removed then changes the page it
+// is on, and seldom the next, rather than every page after it: a rebuild
+// renders and a sync uploads one or two pages, and a page keeps its
+// events, so a link to it keeps showing them.
+const (
+	minPage  = pageEvents / 4
+	cutEvery = pageEvents / 2
+)
+
+// cutPages cuts evs into pages; full(n, ev) reports whether a page of n
+// events is full before ev (it sees every event once, in order, and n is
+// 0 at the first event of each page).
+func cutPages(evs []*eventView, full func(n int, ev *eventView) bool) [][]*eventView {
+	var pages [][]*eventView
+	from := 0
+	for i, ev := range evs {
+		n := i - from
+		if full(n, ev) || n >= minPage && startsPage(ev) {
+			pages = append(pages, evs[from:i])
+			from = i
+			full(0, ev)
+		}
 	}
 	return append(pages, evs[from:])
+}
+
+// startsPage reports whether ev may start a page: whether its ID's FNV-1a
+// hash is a multiple of cutEvery.
+func startsPage(ev *eventView) bool {
+	h := uint32(2166136261)
+	for i := range len(ev.ID) {
+		h = (h ^ uint32(ev.ID[i])) * 16777619
+	}
+	return h%cutEvery == 0
 }
 
 // facets counts the types and actors of evs, for a page's filters.
