@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline/article"
@@ -55,7 +56,7 @@ func encode(b *bytes.Buffer, e *Entry) {
 		w.str(ev.ID)
 		w.str(string(ev.Type))
 		w.str(string(ev.Status))
-		w.str(ev.Date)
+		w.str(string(ev.Date))
 		w.str(ev.Mod)
 		w.str(ev.Title)
 		w.strs(ev.Actors)
@@ -112,7 +113,7 @@ func decode(data []byte) (e *Entry, err error) {
 		ev.ID = r.str()
 		ev.Type = events.Type(r.str())
 		ev.Status = events.Status(r.str())
-		ev.Date = r.str()
+		ev.Date = timex.Value(r.str())
 		ev.Mod = r.str()
 		ev.Title = r.str()
 		ev.Actors = r.strs()

@@ -86,13 +86,13 @@ func alike(o, e *events.Event) bool {
 	if shared(o.Actors, e.Actors) {
 		return true
 	}
-	if o.Place != "" && o.Place == e.Place && sameDay(o.Date, e.Date) {
+	if o.Place != "" && o.Place == e.Place && sameDay(string(o.Date), string(e.Date)) {
 		return true // one kind of event in one place on one day
 	}
 	if len(o.Actors) == 0 || len(e.Actors) == 0 {
 		// With no parties on one side, the same place, or the same day
 		// and no place to tell them apart: "the video call on December 7".
-		if o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
+		if o.Place != "" && o.Place == e.Place || sameDay(string(o.Date), string(e.Date)) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
 			return true
 		}
 		return bySentence(o) && bySentence(e) && o.Date == e.Date && shareSentence(o, e)
@@ -136,8 +136,8 @@ func merge(a *events.Event, b *events.Event, sorted bool) {
 func mergeFields(a *events.Event, b *events.Event) {
 	switch {
 	case a.Date == b.Date:
-	case timex.Compatible(a.Date, b.Date) || zonesExplain(a.Date, b.Date) || zonesExplain(b.Date, a.Date):
-		if timex.Narrower(b.Date, a.Date) {
+	case a.Date.Compatible(b.Date) || zonesExplain(string(a.Date), string(b.Date)) || zonesExplain(string(b.Date), string(a.Date)):
+		if b.Date.Narrower(a.Date) {
 			a.Date, a.Mod = b.Date, b.Mod
 		}
 	default:
@@ -212,7 +212,7 @@ func addReading(a *events.Event, r events.Reading) {
 	}
 	a.Conflicts = append(slices.Clip(a.Conflicts), events.Reading{Date: r.Date, Mod: r.Mod, Articles: slices.Clone(r.Articles)})
 	slices.SortFunc(a.Conflicts, func(x, y events.Reading) int {
-		return cmp.Or(strings.Compare(x.Date, y.Date), strings.Compare(x.Mod, y.Mod))
+		return cmp.Or(strings.Compare(string(x.Date), string(y.Date)), strings.Compare(x.Mod, y.Mod))
 	})
 }
 

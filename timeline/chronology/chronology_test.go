@@ -2,6 +2,7 @@ package chronology_test
 
 import (
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"reflect"
 	"strings"
 	"testing"
@@ -16,7 +17,7 @@ func ev(typ events.Type, date string, status events.Status, article, published s
 	return events.Event{
 		Type:   typ,
 		Status: status,
-		Date:   date,
+		Date:   timex.Value(date),
 		Title:  string(typ) + " " + strings.Join(actors, ", "),
 		Actors: actors,
 		Sources: []events.Source{{
@@ -421,7 +422,7 @@ func TestMergeOrder(t *testing.T) {
 			}
 			var got []string
 			for _, e := range chronology.Merge(list) {
-				got = append(got, e.Date)
+				got = append(got, string(e.Date))
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("order:\n got  %q\n want %q", got, tt.want)

@@ -31,14 +31,15 @@ type Curation struct {
 
 // Edit corrects, hides or pins the event ID. A nil field is left alone.
 type Edit struct {
-	Line                    int
-	ID                      string
-	Hide, Pin               bool
-	Type                    *events.Type
-	Status                  *events.Status
-	Date, Mod, Title, Place *string
-	Actors                  []string
-	SetActors               bool
+	Line              int
+	ID                string
+	Hide, Pin         bool
+	Type              *events.Type
+	Status            *events.Status
+	Date              *timex.Value
+	Mod, Title, Place *string
+	Actors            []string
+	SetActors         bool
 }
 
 // MergeOf merges the events IDs into the first of them.
@@ -57,13 +58,14 @@ type Split struct {
 
 // Added is an event an editor adds by hand.
 type Added struct {
-	Line                    int
-	Type                    events.Type
-	Status                  events.Status
-	Date, Mod, Title, Place string
-	Actors                  []string
-	URL, Quote              string
-	Pin                     bool
+	Line              int
+	Type              events.Type
+	Status            events.Status
+	Date              timex.Value
+	Mod, Title, Place string
+	Actors            []string
+	URL, Quote        string
+	Pin               bool
 }
 
 // HideInArt is an article's front matter hiding events it reports: the
@@ -316,7 +318,10 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 				changes = true
 			}
 		}
-		set(hasDate, date, &e.Date)
+		if hasDate {
+			d := timex.Value(date)
+			e.Date, changes = &d, true
+		}
 		set(hasMod, mod, &e.Mod)
 		set(hasTitle, title, &e.Title)
 		set(hasPlace, place, &e.Place)
@@ -368,7 +373,7 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 			p.problem(line, "[[add]] needs a date, a type and a title")
 			return
 		}
-		c.Adds = append(c.Adds, Added{Line: line, Type: events.Type(typ), Date: date, Mod: mod, Title: title, Place: place,
+		c.Adds = append(c.Adds, Added{Line: line, Type: events.Type(typ), Date: timex.Value(date), Mod: mod, Title: title, Place: place,
 			Status: cmp.Or(events.Status(status), events.Occurred), Actors: actors, URL: url, Quote: quote, Pin: pin})
 	}
 }
@@ -501,7 +506,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 	}
 	var sl slugger
 	for _, a := range c.Adds {
-		e := events.Event{Type: a.Type, Status: a.Status, Date: a.Date, Mod: a.Mod, Title: a.Title,
+		e := events.Event{Type: a.Type, Status: a.Status, Date: timex.Value(a.Date), Mod: a.Mod, Title: a.Title,
 			Actors: append([]string{}, a.Actors...), Place: a.Place, Pinned: a.Pin, Curated: []string{"added"}, Sources: []events.Source{}}
 		fillKinds(&e, kinds)
 		if a.URL != "" || a.Quote != "" {
@@ -527,7 +532,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b events.Event) int {
-		return chronological(&a, &b, whenOf(a.Date), whenOf(b.Date))
+		return chronological(&a, &b, whenOf(string(a.Date)), whenOf(string(b.Date)))
 	})
 	return out, r.problems
 }
@@ -609,7 +614,7 @@ func (r *curator) find(id string, where Problem) (int, bool) {
 func formerID(e *events.Event, id string) bool {
 	var sl slugger
 	b := base(e, &sl)
-	rest, ok := strings.CutPrefix(b, Slug(datePart(e.Date))+"-")
+	rest, ok := strings.CutPrefix(b, Slug(datePart(string(e.Date)))+"-")
 	if !ok || !strings.HasSuffix(id, "-"+rest) {
 		return false
 	}
@@ -617,11 +622,11 @@ func formerID(e *events.Event, id string) bool {
 	if date == "UNDATED" {
 		return false
 	}
-	if date != datePart(e.Date) && timex.Compatible(date, e.Date) && timex.Narrower(e.Date, date) {
+	if date != datePart(string(e.Date)) && timex.Compatible(date, string(e.Date)) && timex.Narrower(string(e.Date), date) {
 		return true
 	}
 	for _, c := range e.Conflicts {
-		if datePart(c.Date) == date {
+		if datePart(string(c.Date)) == date {
 			return true
 		}
 	}

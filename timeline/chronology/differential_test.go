@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func TestMergeMatchesReference(t *testing.T) {
 		// Random lists 10822, cut down: a fold that left the later event
 		// to the next pass merged other events.
 		one := func(date string, status events.Status, article, published string, at int, place string, actors ...string) []events.Event {
-			return []events.Event{{Type: events.Call, Date: date, Status: status, Place: place, Actors: actors, Title: "call " + article,
+			return []events.Event{{Type: events.Call, Date: timex.Value(date), Status: status, Place: place, Actors: actors, Title: "call " + article,
 				Sources: []events.Source{{Article: article, Published: published, Start: at, End: at + 50}}}}
 		}
 		sameAsReference(t, [][]events.Event{
@@ -206,7 +207,7 @@ func randomLists(seed uint64) [][]events.Event {
 			e := events.Event{
 				Type:   events.Type(types[r.IntN(len(types))]),
 				Status: []events.Status{events.Occurred, events.Planned}[r.IntN(2)],
-				Date:   dates[r.IntN(len(dates))],
+				Date:   timex.Value(dates[r.IntN(len(dates))]),
 				Mod:    []string{"", "", "START"}[r.IntN(3)],
 				Place:  places[r.IntN(len(places))],
 			}
@@ -251,7 +252,7 @@ func chainLists(seed uint64) [][]events.Event {
 		for k := range 1 + r.IntN(3) {
 			i := r.IntN(len(names) - 1)
 			e := events.Event{
-				Type: events.Meeting, Status: events.Planned, Date: dates[r.IntN(len(dates))],
+				Type: events.Meeting, Status: events.Planned, Date: timex.Value(dates[r.IntN(len(dates))]),
 				Actors: []string{names[i], names[i+1]}[:1+r.IntN(2)],
 			}
 			if r.IntN(3) == 0 {

@@ -89,7 +89,7 @@ func compareAnchors(a, b events.Source) int {
 func compareEvents(a, b *events.Event) int {
 	return cmp.Or(
 		strings.Compare(a.Title, b.Title),
-		strings.Compare(a.Date, b.Date),
+		strings.Compare(string(a.Date), string(b.Date)),
 		cmp.Compare(a.Status, b.Status),
 		strings.Compare(a.Place, b.Place),
 		slices.Compare(a.Actors, b.Actors),
@@ -124,7 +124,7 @@ func datePart(v string) string {
 // the pieces joined.
 func base(e *events.Event, sl *slugger) string {
 	sl.reset()
-	sl.add(datePart(e.Date))
+	sl.add(datePart(string(e.Date)))
 	sl.add("-")
 	sl.add(string(e.Type))
 	sl.add("-")
@@ -168,7 +168,7 @@ func base(e *events.Event, sl *slugger) string {
 // "Vardhan Steel Ltd". It serves only to find the event a curation entry
 // written then names; IDs are made by base.
 func idBeforeKinds(e *events.Event, id string) bool {
-	if !strings.HasPrefix(id, Slug(datePart(e.Date))+"-") {
+	if !strings.HasPrefix(id, Slug(datePart(string(e.Date)))+"-") {
 		return false
 	}
 	var sl slugger

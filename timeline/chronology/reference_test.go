@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"github.com/timelinehq/timeline/timeline/events"
-	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // referenceMerge is Merge as it was before the candidate index: every
@@ -100,8 +99,8 @@ func refHasSource(list []events.Source, s events.Source) bool {
 }
 
 func refLess(a, b events.Event) bool {
-	sa, ea, oka := timex.Span(a.Date)
-	sb, eb, okb := timex.Span(b.Date)
+	sa, ea, oka := a.Date.Span()
+	sb, eb, okb := b.Date.Span()
 	if oka != okb {
 		return oka
 	}
@@ -120,7 +119,7 @@ func refLess(a, b events.Event) bool {
 // refBase is the ID an event had before hashes: Slug("DATE-TYPE-WHO"),
 // built with strings as it was; base must agree with it.
 func refBase(e events.Event) string {
-	return refSlug(datePart(e.Date) + "-" + string(e.Type) + "-" + refWho(e))
+	return refSlug(datePart(string(e.Date)) + "-" + string(e.Type) + "-" + refWho(e))
 }
 
 func refWho(e events.Event) string {

@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -144,8 +145,8 @@ func TestDatesFit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := events.Event{Date: tt.a, Mod: tt.amod}
-			b := events.Event{Date: tt.b}
+			a := events.Event{Date: timex.Value(tt.a), Mod: tt.amod}
+			b := events.Event{Date: timex.Value(tt.b)}
 			if got := datesFit(&a, &b); got != tt.want {
 				t.Errorf("datesFit(%s %s, %s) = %v, want %v", tt.a, tt.amod, tt.b, got, tt.want)
 			}

@@ -3,16 +3,18 @@
 // actors, place, status and the sentences that say so.
 package events
 
+import "github.com/timelinehq/timeline/timeline/timex"
+
 // Event is one dated event with its evidence. It is also the JSON format
 // of `timeline extract -json` and public/events.json.
 type Event struct {
-	ID     string   `json:"id"`
-	Type   Type     `json:"type"`
-	Status Status   `json:"status"`
-	Date   string   `json:"date"` // TIMEX3 value at the precision the text supports
-	Mod    string   `json:"mod"`
-	Title  string   `json:"title"`
-	Actors []string `json:"actors"`
+	ID     string      `json:"id"`
+	Type   Type        `json:"type"`
+	Status Status      `json:"status"`
+	Date   timex.Value `json:"date"` // TIMEX3 value at the precision the text supports
+	Mod    string      `json:"mod"`
+	Title  string      `json:"title"`
+	Actors []string    `json:"actors"`
 	// ActorKinds are the kinds of Actors, parallel to them ("" where a
 	// kind is not known), or empty when no kind is known.
 	ActorKinds []Kind   `json:"actor_kinds,omitempty"`
@@ -32,9 +34,9 @@ type Event struct {
 
 // Reading is one date that some sources give for an event.
 type Reading struct {
-	Date     string   `json:"date"`
-	Mod      string   `json:"mod"`
-	Articles []string `json:"articles"` // the articles that give it, sorted
+	Date     timex.Value `json:"date"`
+	Mod      string      `json:"mod"`
+	Articles []string    `json:"articles"` // the articles that give it, sorted
 }
 
 // Source is one evidence sentence of an event.

@@ -540,7 +540,7 @@ func (d *doc) finish() []Event {
 			status = Occurred
 		}
 		sort.Slice(e.sources, func(i, j int) bool { return e.sources[i].Start < e.sources[j].Start })
-		ev := Event{Type: e.typ, Status: status, Date: string(e.date), Mod: e.mod, Actors: e.actors, Place: e.place, Sources: e.sources}
+		ev := Event{Type: e.typ, Status: status, Date: e.date, Mod: e.mod, Actors: e.actors, Place: e.place, Sources: e.sources}
 		if ev.Actors == nil {
 			ev.Actors = []string{}
 		}

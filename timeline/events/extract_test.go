@@ -115,7 +115,7 @@ func TestExtractRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []want
 			for _, e := range Extract(parse(t, tt.body)) {
-				got = append(got, want{e.Type, e.Status, e.Date, e.Mod, e.Actors, e.Place})
+				got = append(got, want{e.Type, e.Status, string(e.Date), e.Mod, e.Actors, e.Place})
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Extract(%q)\n got %+v\nwant %+v", tt.body, got, tt.want)

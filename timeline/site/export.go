@@ -150,7 +150,7 @@ func exportDigest(v *siteView, s *Site) Key {
 // settings. The fields ev copies from src are written once.
 func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.reset()
-	e.strs(src.ID, string(src.Type), string(src.Status), src.Date, src.Mod, src.Title)
+	e.strs(src.ID, string(src.Type), string(src.Status), string(src.Date), src.Mod, src.Title)
 	e.u64(uint64(len(src.Actors)))
 	e.strs(src.Actors...)
 	e.u64(uint64(len(src.ActorKinds)))
@@ -163,7 +163,7 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.strs(src.Curated...)
 	e.u64(uint64(len(src.Conflicts)))
 	for _, c := range src.Conflicts {
-		e.str(c.Date)
+		e.str(string(c.Date))
 		e.u64(uint64(len(c.Articles)))
 		e.strs(c.Articles...)
 	}

@@ -57,7 +57,7 @@ func (icsExport) Make(v *siteView, s *Site) ([]byte, error) {
 	}
 	ids := exportIDs(v)
 	for i, ev := range v.Events {
-		d, ok := parseDayTime(v.source[i].Date)
+		d, ok := parseDayTime(string(v.source[i].Date))
 		if !ok {
 			continue
 		}

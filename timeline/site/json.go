@@ -38,7 +38,7 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 		b = field(b, "    ", "id", e.ID)
 		b = field(b, "    ", "type", string(e.Type))
 		b = field(b, "    ", "status", string(e.Status))
-		b = field(b, "    ", "date", e.Date)
+		b = field(b, "    ", "date", string(e.Date))
 		b = field(b, "    ", "mod", e.Mod)
 		b = field(b, "    ", "title", e.Title)
 		b = append(b, `    "actors": [`...)

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"html"
 	"io/fs"
 	"net/url"
@@ -339,7 +340,7 @@ func TestFeedLinks(t *testing.T) {
 func TestOneSectionPerMonth(t *testing.T) {
 	var evs []events.Event
 	for i, d := range []string{"2021", "2021-03-01", "2021-Q4", "2021-12-01", "199", "PAST_REF", "198", "2021-12-30TEV+01:00"} {
-		evs = append(evs, events.Event{ID: "e" + strconv.Itoa(i), Type: events.Call, Date: d, Title: "Event " + d})
+		evs = append(evs, events.Event{ID: "e" + strconv.Itoa(i), Type: events.Call, Date: timex.Value(d), Title: "Event " + d})
 	}
 	index := string(readTree(t, build(t, Site{Events: evs}, nil))["index.html"])
 	var ids []string

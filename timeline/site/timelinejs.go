@@ -59,7 +59,7 @@ func (timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
 	n := 0
 	ids := exportIDs(v)
 	for i, ev := range v.Events {
-		d, ok := timelineJSDate(v.source[i].Date, ev, s)
+		d, ok := timelineJSDate(string(v.source[i].Date), ev, s)
 		if !ok {
 			continue
 		}

@@ -202,7 +202,7 @@ func conflictText(readings []events.Reading) string {
 		if n := len(r.Articles); n > 1 {
 			who = strconv.Itoa(n) + " sources say "
 		}
-		parts = append(parts, who+parseWhen(r.Date, r.Mod).Long)
+		parts = append(parts, who+parseWhen(string(r.Date), r.Mod).Long)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -334,7 +334,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		e := &s.Events[i]
 		ev := &all[i]
 		*ev = eventView{
-			ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: e.Date, Mod: e.Mod, Title: e.Title,
+			ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: string(e.Date), Mod: e.Mod, Title: e.Title,
 			Actors: e.Actors, Place: e.Place, kinds: e.ActorKinds,
 			Planned:   e.Status == events.Planned,
 			Pinned:    e.Pinned,
@@ -343,17 +343,17 @@ func newSiteView(s Site, baseURL string) *siteView {
 			TypeLabel: typeLabel(string(e.Type)),
 			TypeClass: "t-" + slugify(string(e.Type), "other"),
 		}
-		w, ok := whens[[2]string{e.Date, e.Mod}]
+		w, ok := whens[[2]string{string(e.Date), e.Mod}]
 		if !ok {
-			w = parseWhenIn(e.Date, e.Mod, s.TimeZone)
-			whens[[2]string{e.Date, e.Mod}] = w
+			w = parseWhenIn(string(e.Date), e.Mod, s.TimeZone)
+			whens[[2]string{string(e.Date), e.Mod}] = w
 		}
 		ev.When = w
 		ev.Sources = make([]sourceView, 0, len(e.Sources))
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
-		d := days[slugify(dayOf(e.Date), "undated")]
+		d := days[slugify(dayOf(string(e.Date)), "undated")]
 		if d == nil {
-			d = newDay(dayOf(e.Date), len(v.Days))
+			d = newDay(dayOf(string(e.Date)), len(v.Days))
 			days[d.Key] = d
 			v.Days = append(v.Days, d)
 		}

@@ -164,7 +164,7 @@ func ScoreStory(s Story, pred []events.Event) (Counts, []Match, []*GoldEvent, []
 		c.Matched++
 		if g.Date != nil {
 			c.Dated++
-			if *g.Date == pred[i].Date && g.Mod == pred[i].Mod {
+			if *g.Date == string(pred[i].Date) && g.Mod == pred[i].Mod {
 				c.DateRight++
 			}
 		}

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"github.com/timelinehq/timeline/timeline/timex"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 func date(s string) *string { return &s }
 
 func pred(typ events.Type, d string, spans ...[2]int) events.Event {
-	e := events.Event{Type: typ, Date: d, Status: "occurred"}
+	e := events.Event{Type: typ, Date: timex.Value(d), Status: "occurred"}
 	for _, s := range spans {
 		e.Sources = append(e.Sources, events.Source{Start: s[0], End: s[1]})
 	}
