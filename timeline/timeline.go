@@ -39,6 +39,7 @@ import (
 	"github.com/timelinehq/timeline/timeline/chronology"
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/site"
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // The domain types, defined where they are made.
@@ -48,6 +49,7 @@ type (
 	EventType = events.Type   // "call", "meeting", ...: a row of events.Descriptors
 	Status    = events.Status // occurred or planned
 	ActorKind = events.Kind   // person, country or organisation
+	Value     = timex.Value   // a TIMEX3 value: an event's date
 	Source    = events.Source
 )
 
