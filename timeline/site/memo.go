@@ -19,7 +19,7 @@ type Memo struct {
 
 // fragments is the HTML of the events' entries that the templates'
 // render function made (an entry of a period page, a compact line of an
-// actor's page), by template, root and event digest. A page that renders
+// actor's page), by page template, template, root and event digest. A page that renders
 // again because one of its 300 events changed then executes the template
 // of that one entry. The HTML depends only on the template set (seed),
 // the root and the entry, which its event's digest covers; fragments not
@@ -34,21 +34,21 @@ type fragments struct {
 }
 
 type fragmentKey struct {
-	name, root string
-	event      Key
+	set, name, root string // a page template may define its own "entry"
+	event           Key
 }
 
-// fragmentOf is the key of template name executed with data, when data
-// is an entry or a groupEntry.
-func fragmentOf(name string, data any) (fragmentKey, bool) {
+// fragmentOf is the key of template name of the set of page template set
+// executed with data, when data is an entry or a groupEntry.
+func fragmentOf(set, name string, data any) (fragmentKey, bool) {
 	switch x := data.(type) {
 	case entry:
 		if x.ev != nil {
-			return fragmentKey{name, x.Root, x.ev.digest}, true
+			return fragmentKey{set, name, x.Root, x.ev.digest}, true
 		}
 	case groupEntry:
 		if x.ev != nil {
-			return fragmentKey{name, x.Root, x.ev.digest}, true
+			return fragmentKey{set, name, x.Root, x.ev.digest}, true
 		}
 	}
 	return fragmentKey{}, false

@@ -102,14 +102,15 @@ type pages struct {
 	name map[string]string
 }
 
-// renderFunc is the templates' render function for the set t: it executes
-// the template name with data and returns its HTML. For an entry or a
-// groupEntry it keeps the HTML in frags, when there are frags, and
-// returns it again for the same event's entry at the same root, in this
-// build or a later one with the same templates (see fragments).
-func renderFunc(t *template.Template, frags *fragments) func(string, any) (template.HTML, error) {
+// renderFunc is the templates' render function for the set t of the page
+// template page: it executes the template name with data and returns its
+// HTML. For an entry or a groupEntry it keeps the HTML in frags, when
+// there are frags, and returns it again for the same event's entry at the
+// same root on the same page template, in this build or a later one with
+// the same templates (see fragments).
+func renderFunc(page string, t *template.Template, frags *fragments) func(string, any) (template.HTML, error) {
 	return func(name string, data any) (template.HTML, error) {
-		k, ok := fragmentOf(name, data)
+		k, ok := fragmentOf(page, name, data)
 		ok = ok && frags != nil
 		if ok {
 			if h, found := frags.get(k); found {
@@ -154,7 +155,7 @@ func parseTemplates(fsys fs.FS, frags *fragments) (*pages, error) {
 		if err := parseFile(t, fsys, page); err != nil {
 			return nil, err
 		}
-		t.Funcs(template.FuncMap{"render": renderFunc(t, frags)})
+		t.Funcs(template.FuncMap{"render": renderFunc(page, t, frags)})
 		p.sets[page] = t
 		p.name[page] = origin(fsys, page)
 	}
