@@ -1,7 +1,6 @@
 package site
 
 import (
-	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -39,59 +38,75 @@ func (icsExport) Name() string  { return "ics" }
 func (icsExport) Label() string { return "Calendar (iCalendar)" }
 func (icsExport) File() string  { return "events.ics" }
 
-func (icsExport) Make(v *siteView, s *Site) ([]byte, error) {
-	var c icsWriter
-	c.b = make([]byte, 0, 1024*len(v.Events)+256)
+func (x icsExport) Make(v *siteView, s *Site) ([]byte, error) {
+	return newExportRun(v, s).makePieces(x, nil), nil
+}
+
+// events.ics is made of pieces (see pieceExport): the calendar's
+// properties, a VEVENT per event dated to the day or finer, and the
+// calendar's end.
+func (icsExport) size(events int) int { return 1024*events + 256 }
+func (icsExport) sep() string         { return "" }
+
+func (icsExport) head(b []byte, r *exportRun) []byte {
+	c := icsWriter{b: b, tmp: r.tmp}
 	c.line("BEGIN:VCALENDAR")
 	c.line("VERSION:2.0")
 	c.line("PRODID:-//timeline//timeline//EN")
 	c.line("CALSCALE:GREGORIAN")
 	c.line("METHOD:PUBLISH")
-	c.prop("X-WR-CALNAME", v.Header.Title)
-	if v.Header.Description != "" {
-		c.prop("X-WR-CALDESC", v.Header.Description)
+	c.prop("X-WR-CALNAME", r.v.Header.Title)
+	if r.v.Header.Description != "" {
+		c.prop("X-WR-CALDESC", r.v.Header.Description)
 	}
-	host := "timeline"
-	if u, err := url.Parse(v.Header.BaseURL); err == nil && u.Host != "" {
-		host = u.Host
+	r.tmp = c.tmp
+	return c.b
+}
+
+func (icsExport) piece(b []byte, r *exportRun, i int) []byte {
+	v, ev := r.v, r.v.Events[i]
+	d, ok := parseDayTime(v.source[i].Date)
+	if !ok {
+		return b
 	}
-	ids := exportIDs(v)
-	for i, ev := range v.Events {
-		d, ok := parseDayTime(v.source[i].Date)
-		if !ok {
-			continue
-		}
-		c.line("BEGIN:VEVENT")
-		c.prop("UID", ids[i]+"@"+host)
-		c.line("DTSTAMP:" + icsStamp(ev.reported))
-		switch t, zoned := d.instant(); {
-		case zoned:
-			c.line("DTSTART:" + t.UTC().Format("20060102T150405Z"))
-		case d.clock:
-			y, m, day := d.day.Date()
-			c.line("DTSTART:" + time.Date(y, m, day, d.hour, d.minute, d.second, 0, time.UTC).Format("20060102T150405"))
-		default:
-			c.line("DTSTART;VALUE=DATE:" + d.day.Format("20060102"))
-			c.line("DTEND;VALUE=DATE:" + d.day.AddDate(0, 0, 1).Format("20060102"))
-		}
-		c.prop("SUMMARY", ev.Title)
-		c.prop("DESCRIPTION", icsDescription(v, ev))
-		if ev.Place != "" {
-			c.prop("LOCATION", ev.Place)
-		}
-		c.prop("CATEGORIES", ev.TypeLabel)
-		if ev.Planned {
-			c.line("STATUS:TENTATIVE")
-		} else {
-			c.line("STATUS:CONFIRMED")
-		}
-		if v.Header.BaseURL != "" {
-			c.line("URL:" + pageURL(v, ev))
-		}
-		c.line("END:VEVENT")
+	c := icsWriter{b: b, tmp: r.tmp}
+	c.line("BEGIN:VEVENT")
+	c.prop("UID", r.id(i)+"@"+r.host)
+	c.line("DTSTAMP:" + icsStamp(ev.reported))
+	switch t, zoned := d.instant(); {
+	case zoned:
+		c.line("DTSTART:" + t.UTC().Format("20060102T150405Z"))
+	case d.clock:
+		y, m, day := d.day.Date()
+		c.line("DTSTART:" + time.Date(y, m, day, d.hour, d.minute, d.second, 0, time.UTC).Format("20060102T150405"))
+	default:
+		c.line("DTSTART;VALUE=DATE:" + d.day.Format("20060102"))
+		c.line("DTEND;VALUE=DATE:" + d.day.AddDate(0, 0, 1).Format("20060102"))
 	}
+	c.prop("SUMMARY", ev.Title)
+	c.prop("DESCRIPTION", icsDescription(v, ev))
+	if ev.Place != "" {
+		c.prop("LOCATION", ev.Place)
+	}
+	c.prop("CATEGORIES", ev.TypeLabel)
+	if ev.Planned {
+		c.line("STATUS:TENTATIVE")
+	} else {
+		c.line("STATUS:CONFIRMED")
+	}
+	if v.Header.BaseURL != "" {
+		c.line("URL:" + pageURL(v, ev))
+	}
+	c.line("END:VEVENT")
+	r.tmp = c.tmp
+	return c.b
+}
+
+func (icsExport) tail(b []byte, r *exportRun, n int) []byte {
+	c := icsWriter{b: b, tmp: r.tmp}
 	c.line("END:VCALENDAR")
-	return c.b, nil
+	r.tmp = c.tmp
+	return c.b
 }
 
 // icsStamp is an instant "2021-12-30T00:00:00Z" as an iCalendar UTC

@@ -14,10 +14,26 @@ type jsonExport struct{}
 
 func init() { registerExport(jsonExport{}, true) }
 
-func (jsonExport) Name() string                              { return "json" }
-func (jsonExport) Label() string                             { return "JSON" }
-func (jsonExport) File() string                              { return "events.json" }
-func (jsonExport) Make(v *siteView, s *Site) ([]byte, error) { return eventsJSON(v.source) }
+func (jsonExport) Name() string  { return "json" }
+func (jsonExport) Label() string { return "JSON" }
+func (jsonExport) File() string  { return "events.json" }
+func (jsonExport) Make(v *siteView, s *Site) ([]byte, error) {
+	return newExportRun(v, s).makePieces(jsonExport{}, nil), nil
+}
+
+// events.json is made of pieces (see pieceExport): "[", each event's
+// object after a newline, with commas between them, and "\n]\n", or "]\n"
+// when there is no event.
+func (jsonExport) head(b []byte, r *exportRun) []byte         { return append(b, '[') }
+func (jsonExport) piece(b []byte, r *exportRun, i int) []byte { return eventJSON(b, &r.v.source[i]) }
+func (jsonExport) sep() string                                { return "," }
+func (jsonExport) size(events int) int                        { return 1024 * events }
+func (jsonExport) tail(b []byte, r *exportRun, n int) []byte {
+	if n == 0 {
+		return append(b, "]\n"...)
+	}
+	return append(b, "\n]\n"...)
+}
 
 // eventsJSON is the chronology in the contract format of
 // `timeline extract -json`: an indented array, [] when empty, and arrays,
@@ -31,59 +47,63 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 		return []byte("[]\n"), nil
 	}
 	b := make([]byte, 0, 1024*len(evs))
-	b = append(b, "[\n"...)
+	b = append(b, '[')
 	for i := range evs {
-		e := &evs[i]
-		b = append(b, "  {\n"...)
-		b = field(b, "    ", "id", e.ID)
-		b = field(b, "    ", "type", e.Type)
-		b = field(b, "    ", "status", e.Status)
-		b = field(b, "    ", "date", e.Date)
-		b = field(b, "    ", "mod", e.Mod)
-		b = field(b, "    ", "title", e.Title)
-		b = append(b, `    "actors": [`...)
-		for j, a := range e.Actors {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n      "...)
-			b = jsonString(b, a)
-		}
-		if len(e.Actors) > 0 {
-			b = append(b, "\n    "...)
-		}
-		b = append(b, "],\n"...)
-		b = field(b, "    ", "place", e.Place)
-		b = append(b, `    "sources": [`...)
-		for j := range e.Sources {
-			s := &e.Sources[j]
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, "\n      {\n"...)
-			b = field(b, "        ", "article", s.Article)
-			b = field(b, "        ", "title", s.Title)
-			b = field(b, "        ", "url", s.URL)
-			b = field(b, "        ", "published", s.Published)
-			b = field(b, "        ", "sentence", s.Sentence)
-			b = append(b, `        "start": `...)
-			b = strconv.AppendInt(b, int64(s.Start), 10)
-			b = append(b, ",\n        \"end\": "...)
-			b = strconv.AppendInt(b, int64(s.End), 10)
-			b = append(b, "\n      }"...)
-		}
-		if len(e.Sources) > 0 {
-			b = append(b, "\n    "...)
-		}
-		b = append(b, ']')
-		b = extras(b, e)
-		b = append(b, "\n  }"...)
-		if i+1 < len(evs) {
+		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, '\n')
+		b = eventJSON(b, &evs[i])
 	}
-	return append(b, "]\n"...), nil
+	return append(b, "\n]\n"...), nil
+}
+
+// eventJSON appends e as an element of events.json: a newline and the
+// object, indented, without the comma that may follow it.
+func eventJSON(b []byte, e *events.Event) []byte {
+	b = append(b, "\n  {\n"...)
+	b = field(b, "    ", "id", e.ID)
+	b = field(b, "    ", "type", e.Type)
+	b = field(b, "    ", "status", e.Status)
+	b = field(b, "    ", "date", e.Date)
+	b = field(b, "    ", "mod", e.Mod)
+	b = field(b, "    ", "title", e.Title)
+	b = append(b, `    "actors": [`...)
+	for j, a := range e.Actors {
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n      "...)
+		b = jsonString(b, a)
+	}
+	if len(e.Actors) > 0 {
+		b = append(b, "\n    "...)
+	}
+	b = append(b, "],\n"...)
+	b = field(b, "    ", "place", e.Place)
+	b = append(b, `    "sources": [`...)
+	for j := range e.Sources {
+		s := &e.Sources[j]
+		if j > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, "\n      {\n"...)
+		b = field(b, "        ", "article", s.Article)
+		b = field(b, "        ", "title", s.Title)
+		b = field(b, "        ", "url", s.URL)
+		b = field(b, "        ", "published", s.Published)
+		b = field(b, "        ", "sentence", s.Sentence)
+		b = append(b, `        "start": `...)
+		b = strconv.AppendInt(b, int64(s.Start), 10)
+		b = append(b, ",\n        \"end\": "...)
+		b = strconv.AppendInt(b, int64(s.End), 10)
+		b = append(b, "\n      }"...)
+	}
+	if len(e.Sources) > 0 {
+		b = append(b, "\n    "...)
+	}
+	b = append(b, ']')
+	b = extras(b, e)
+	return append(b, "\n  }"...)
 }
 
 // extras appends the fields an event has only when curated or disputed

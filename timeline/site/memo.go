@@ -12,4 +12,6 @@ import "sync"
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
 	mu sync.Mutex
+
+	exports exportMemos // the exports' pieces: see export_memo.go
 }

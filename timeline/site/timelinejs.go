@@ -49,52 +49,60 @@ type tlDate struct {
 
 var tlPartNames = []string{"year", "month", "day", "hour", "minute"}
 
-func (timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
-	b := make([]byte, 0, 1024*len(v.Events)+256)
+func (x timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
+	return newExportRun(v, s).makePieces(x, nil), nil
+}
+
+// timelinejs.json is made of pieces (see pieceExport): the title slide
+// and the start of the events' array, a slide per dated event after a
+// comma, and the end of the array.
+func (timelineJSExport) size(events int) int { return 1024*events + 256 }
+func (timelineJSExport) sep() string         { return "," }
+
+func (timelineJSExport) head(b []byte, r *exportRun) []byte {
 	b = append(b, "{\n  \"title\": {\n    \"text\": {\n"...)
-	b = field(b, "      ", "headline", html.EscapeString(v.Header.Title))
+	b = field(b, "      ", "headline", html.EscapeString(r.v.Header.Title))
 	b = append(b, `      "text": `...)
-	b = jsonString(b, html.EscapeString(v.Header.Description))
-	b = append(b, "\n    }\n  },\n  \"events\": ["...)
-	n := 0
-	ids := exportIDs(v)
-	for i, ev := range v.Events {
-		d, ok := timelineJSDate(v.source[i].Date, ev, s)
-		if !ok {
-			continue
-		}
-		if n > 0 {
+	b = jsonString(b, html.EscapeString(r.v.Header.Description))
+	return append(b, "\n    }\n  },\n  \"events\": ["...)
+}
+
+func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
+	ev := r.v.Events[i]
+	d, ok := timelineJSDate(r.v.source[i].Date, ev, r.s)
+	if !ok {
+		return b
+	}
+	b = append(b, "\n    {\n      \"start_date\": {"...)
+	for j, p := range d.parts {
+		if j > 0 {
 			b = append(b, ',')
 		}
-		n++
-		b = append(b, "\n    {\n      \"start_date\": {"...)
-		for j, p := range d.parts {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, ` "`...)
-			b = append(b, tlPartNames[j]...)
-			b = append(b, `": `...)
-			b = strconv.AppendInt(b, int64(p), 10)
-		}
-		b = append(b, " },\n"...)
-		if d.display != "" {
-			b = field(b, "      ", "display_date", d.display)
-		}
-		b = append(b, "      \"text\": {\n"...)
-		b = field(b, "        ", "headline", html.EscapeString(ev.Title))
-		b = append(b, `        "text": `...)
-		b = jsonString(b, timelineJSText(v, ev))
-		b = append(b, "\n      },\n"...)
-		b = field(b, "      ", "group", ev.TypeLabel)
-		b = append(b, `      "unique_id": `...)
-		b = jsonString(b, ids[i])
-		b = append(b, "\n    }"...)
+		b = append(b, ` "`...)
+		b = append(b, tlPartNames[j]...)
+		b = append(b, `": `...)
+		b = strconv.AppendInt(b, int64(p), 10)
 	}
+	b = append(b, " },\n"...)
+	if d.display != "" {
+		b = field(b, "      ", "display_date", d.display)
+	}
+	b = append(b, "      \"text\": {\n"...)
+	b = field(b, "        ", "headline", html.EscapeString(ev.Title))
+	b = append(b, `        "text": `...)
+	b = jsonString(b, timelineJSText(r.v, ev))
+	b = append(b, "\n      },\n"...)
+	b = field(b, "      ", "group", ev.TypeLabel)
+	b = append(b, `      "unique_id": `...)
+	b = jsonString(b, r.id(i))
+	return append(b, "\n    }"...)
+}
+
+func (timelineJSExport) tail(b []byte, r *exportRun, n int) []byte {
 	if n > 0 {
 		b = append(b, "\n  "...)
 	}
-	return append(b, "]\n}\n"...), nil
+	return append(b, "]\n}\n"...)
 }
 
 // timelineJSDate is the TimelineJS date of the event ev whose TIMEX3 value
