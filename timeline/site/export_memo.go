@@ -20,7 +20,9 @@ type exportMemo struct {
 	buf   []byte
 	keys  []Key  // the last build's pieces, in its order
 	spans []span // where each of keys is in buf
-	index map[Key]int
+
+	index  map[Key]int // where each of keys is in keys: see find
+	misses int         // pieces find did not find ahead
 }
 
 // span is a piece's place in an export's bytes: n bytes at at.
@@ -49,21 +51,30 @@ func (ms *exportMemos) exports(settings Key, xs []export) map[string]*exportMemo
 }
 
 // find returns the span of the piece of key k in m.buf. Pieces mostly
-// come in the order of the last build, so it looks first where *next
-// says and moves *next past what it found.
+// come in the order of the last build, an event changed, added or
+// removed here and there, so it looks first where *next says and a few
+// pieces further, and moves *next past what it found. Only when many
+// pieces were not where they were expected (events moved) does it index
+// every piece, which costs more than a rebuild after one edit saves.
 func (m *exportMemo) find(k Key, next *int) (span, bool) {
-	if i := *next; i < len(m.keys) && m.keys[i] == k {
-		*next = i + 1
-		return m.spans[i], true
-	}
-	if len(m.keys) == 0 {
-		return span{}, false
-	}
 	if m.index == nil {
+		for i := *next; i < min(*next+findAhead, len(m.keys)); i++ {
+			if m.keys[i] == k {
+				*next = i + 1
+				return m.spans[i], true
+			}
+		}
+		if m.misses++; m.misses <= findMisses || len(m.keys) == 0 {
+			return span{}, false
+		}
 		m.index = make(map[Key]int, len(m.keys))
 		for i, k := range m.keys {
 			m.index[k] = i
 		}
+	}
+	if i := *next; i < len(m.keys) && m.keys[i] == k {
+		*next = i + 1
+		return m.spans[i], true
 	}
 	i, ok := m.index[k]
 	if !ok {
@@ -73,8 +84,15 @@ func (m *exportMemo) find(k Key, next *int) (span, bool) {
 	return m.spans[i], true
 }
 
+// find looks findAhead pieces ahead of where it expects a piece, and
+// indexes every piece after findMisses pieces were not found so.
+const (
+	findAhead  = 8
+	findMisses = 64
+)
+
 // set makes m hold buf, made of the pieces keys at spans, and nothing
 // else.
 func (m *exportMemo) set(buf []byte, keys []Key, spans []span) {
-	m.buf, m.keys, m.spans, m.index = buf, keys, spans, nil
+	m.buf, m.keys, m.spans, m.index, m.misses = buf, keys, spans, nil, 0
 }
