@@ -250,19 +250,27 @@ func (e *enc) strs(ss ...string) {
 
 // eventLine is one sentence of what, when, who and where: "Call (planned),
 // Thursday 30 December 2021, 20:30: Joe Biden, Vladimir Putin, in Geneva."
-func eventLine(ev *eventView) string {
-	var b strings.Builder
-	b.WriteString(ev.TypeLabel)
+func eventLine(ev *eventView) string { return string(appendEventLine(nil, ev)) }
+
+// appendEventLine appends eventLine(ev).
+func appendEventLine(b []byte, ev *eventView) []byte {
+	b = append(b, ev.TypeLabel...)
 	if ev.Planned {
-		b.WriteString(" (planned)")
+		b = append(b, " (planned)"...)
 	}
-	b.WriteString(", " + ev.When.Long)
-	if len(ev.Actors) > 0 {
-		b.WriteString(": " + strings.Join(ev.Actors, ", "))
+	b = append(b, ", "...)
+	b = append(b, ev.When.Long...)
+	for i, a := range ev.Actors {
+		if i == 0 {
+			b = append(b, ": "...)
+		} else {
+			b = append(b, ", "...)
+		}
+		b = append(b, a...)
 	}
 	if ev.Place != "" {
-		b.WriteString(", in " + ev.Place)
+		b = append(b, ", in "...)
+		b = append(b, ev.Place...)
 	}
-	b.WriteString(".")
-	return b.String()
+	return append(b, '.')
 }

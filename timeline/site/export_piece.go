@@ -34,6 +34,14 @@ type exportRun struct {
 	host string   // the site's host, for iCalendar UIDs
 	tmp  []byte   // an encoder's scratch space
 	tmp2 []byte
+
+	days   map[string]parsedDay // parseDayTime of the events' dates
+	stamps map[string]string    // icsStamp of when events were reported
+}
+
+type parsedDay struct {
+	d  dayTime
+	ok bool
 }
 
 func newExportRun(v *siteView, s *Site) *exportRun {
@@ -50,6 +58,33 @@ func (r *exportRun) id(i int) string {
 		r.ids = exportIDs(r.v)
 	}
 	return r.ids[i]
+}
+
+// dayTime is parseDayTime(value), read once per build for each date:
+// many events share one, and reading it takes a regular expression.
+func (r *exportRun) dayTime(value string) (dayTime, bool) {
+	p, ok := r.days[value]
+	if !ok {
+		if r.days == nil {
+			r.days = map[string]parsedDay{}
+		}
+		p.d, p.ok = parseDayTime(value)
+		r.days[value] = p
+	}
+	return p.d, p.ok
+}
+
+// stamp is icsStamp(instant), made once per build for each instant.
+func (r *exportRun) stamp(instant string) string {
+	s, ok := r.stamps[instant]
+	if !ok {
+		if r.stamps == nil {
+			r.stamps = map[string]string{}
+		}
+		s = icsStamp(instant)
+		r.stamps[instant] = s
+	}
+	return s
 }
 
 // pieceKeys are the keys of the events' pieces in a Memo: an event's

@@ -69,7 +69,9 @@ func (timelineJSExport) head(b []byte, r *exportRun) []byte {
 
 func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
 	ev := r.v.Events[i]
-	d, ok := timelineJSDate(r.v.source[i].Date, ev, r.s)
+	value := r.v.source[i].Date
+	day, isDay := r.dayTime(value)
+	d, ok := timelineJSDateOf(value, day, isDay, ev, r.s)
 	if !ok {
 		return b
 	}
@@ -88,9 +90,11 @@ func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
 		b = field(b, "      ", "display_date", d.display)
 	}
 	b = append(b, "      \"text\": {\n"...)
-	b = field(b, "        ", "headline", html.EscapeString(ev.Title))
+	r.tmp = appendHTML(r.tmp[:0], ev.Title)
+	b = field(b, "        ", "headline", r.tmp)
 	b = append(b, `        "text": `...)
-	b = jsonString(b, timelineJSText(r.v, ev))
+	r.tmp = appendTimelineJSText(r.tmp[:0], r, ev)
+	b = jsonString(b, r.tmp)
 	b = append(b, "\n      },\n"...)
 	b = field(b, "      ", "group", ev.TypeLabel)
 	b = append(b, `      "unique_id": `...)
@@ -108,11 +112,18 @@ func (timelineJSExport) tail(b []byte, r *exportRun, n int) []byte {
 // timelineJSDate is the TimelineJS date of the event ev whose TIMEX3 value
 // is value; ok is false when the event has no year.
 func timelineJSDate(value string, ev *eventView, s *Site) (tlDate, bool) {
+	d, ok := parseDayTime(value)
+	return timelineJSDateOf(value, d, ok, ev, s)
+}
+
+// timelineJSDateOf is timelineJSDate with value read by parseDayTime as
+// d and ok.
+func timelineJSDateOf(value string, d dayTime, ok bool, ev *eventView, s *Site) (tlDate, bool) {
 	if ev.When.Key == "" {
 		return tlDate{}, false // undated on the site too
 	}
 	exact := ev.Mod == ""
-	if d, ok := parseDayTime(value); ok {
+	if ok {
 		y, m, day := d.day.Date()
 		out := tlDate{parts: []int{y, int(m), day}}
 		switch t, zoned := d.instant(); {
@@ -169,25 +180,64 @@ func timelineJSDate(value string, ev *eventView, s *Site) (tlDate, bool) {
 	return tlDate{}, false
 }
 
-// timelineJSText is a slide's text: what, when, who and where, the
-// evidence and the event's page, as HTML. Its attributes take single
-// quotes and html.EscapeString escapes both kinds, so the text has no
-// double quote and goes into the JSON as it is, without encoding/json.
-func timelineJSText(v *siteView, ev *eventView) string {
-	var b strings.Builder
-	b.WriteString("<p>" + html.EscapeString(eventLine(ev)) + "</p>")
+// appendTimelineJSText appends a slide's text: what, when, who and
+// where, the evidence and the event's page, as HTML. Its attributes take
+// single quotes and appendHTML escapes both kinds, as html.EscapeString
+// does. It is written into a buffer, not made of strings, since it runs
+// for every event of every build without a memo.
+func appendTimelineJSText(b []byte, r *exportRun, ev *eventView) []byte {
+	b = append(b, "<p>"...)
+	r.tmp2 = appendEventLine(r.tmp2[:0], ev)
+	b = appendHTML(b, r.tmp2)
+	b = append(b, "</p>"...)
 	for _, s := range ev.Sources {
-		b.WriteString("<blockquote>“" + html.EscapeString(s.Sentence) + "” — ")
+		b = append(b, "<blockquote>“"...)
+		b = appendHTML(b, s.Sentence)
+		b = append(b, "” — "...)
 		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
-			b.WriteString("<a href='" + html.EscapeString(s.URL) + "'>" + html.EscapeString(s.Title) + "</a>")
+			b = append(b, "<a href='"...)
+			b = appendHTML(b, s.URL)
+			b = append(b, "'>"...)
+			b = appendHTML(b, s.Title)
+			b = append(b, "</a>"...)
 		} else {
-			b.WriteString(html.EscapeString(s.Title))
+			b = appendHTML(b, s.Title)
 		}
 		if s.Published != "" {
-			b.WriteString(", " + html.EscapeString(s.Published))
+			b = append(b, ", "...)
+			b = appendHTML(b, s.Published)
 		}
-		b.WriteString("</blockquote>")
+		b = append(b, "</blockquote>"...)
 	}
-	b.WriteString("<p><a href='" + html.EscapeString(pageURL(v, ev)) + "'>The event’s page, with every source</a></p>")
-	return b.String()
+	b = append(b, "<p><a href='"...)
+	b = appendHTML(b, r.v.Header.BaseURL)
+	b = appendHTML(b, ev.Path)
+	return append(b, "'>The event’s page, with every source</a></p>"...)
+}
+
+// appendHTML appends s escaped as html.EscapeString escapes it: &, ', <,
+// > and ".
+func appendHTML[T string | []byte](b []byte, s T) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		default:
+			continue
+		}
+		b = append(b, s[start:i]...)
+		b = append(b, esc...)
+		start = i + 1
+	}
+	return append(b, s[start:]...)
 }
