@@ -13,15 +13,21 @@ import (
 // exportChronology is syntheticSite(n, n/10) with what real news text
 // gives the exports to escape and fold: quotes straight and curly in the
 // sentences, non-ASCII titles and places, clock times with and without a
-// zone, approximate dates, and a base URL and a display zone.
+// zone, approximate dates, twenty events a day, and a base URL and a
+// display zone.
 func exportChronology(n int) Site {
 	s := syntheticSite(n, max(n/10, 1))
+	day := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 	s.BaseURL = exportBase
 	s.Description = "Who said what, when; and who reported it."
 	s.TimeZone = time.FixedZone("CET", 3600)
 	for i := range s.Events {
 		e := &s.Events[i]
 		e.Sources = slices.Clone(e.Sources)
+		e.Date = day.AddDate(0, 0, i/20).Format("2006-01-02")
+		if i%7 == 3 {
+			e.Date = e.Date[:7]
+		}
 		switch i % 5 {
 		case 0:
 			e.Title = fmt.Sprintf("Лавров and Blinken hold “frank” talks, round %d", i)

@@ -204,22 +204,37 @@ func (c *icsWriter) fold(s []byte) {
 // and comma get a backslash, a line break (CRLF, LF or CR) is \n, and
 // other control characters, which TEXT does not allow, go.
 func appendICSText[T string | []byte](b []byte, s T) []byte {
+	start := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		if !icsSpecial[c] {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
+		switch {
 		case c == '\\' || c == ';' || c == ',':
 			b = append(b, '\\', c)
 		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
 			// the \n that follows writes the break
 		case c == '\n' || c == '\r':
 			b = append(b, '\\', 'n')
-		case c < 0x20 || c == 0x7f:
-			// dropped
 		default:
-			b = append(b, c)
+			// dropped
 		}
 	}
-	return b
+	return append(b, s[start:]...)
 }
+
+// icsSpecial is what appendICSText does not copy as it is: the escaped
+// characters and every control character.
+var icsSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['\\'], t[';'], t[','], t[0x7f] = true, true, true, true
+	return t
+}()
 
 // icsEscape is s escaped as a TEXT value.
 func icsEscape(s string) string { return string(appendICSText(nil, s)) }

@@ -220,6 +220,9 @@ func appendTimelineJSText(b []byte, r *exportRun, ev *eventView) []byte {
 func appendHTML[T string | []byte](b []byte, s T) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
+			continue
+		}
 		var esc string
 		switch s[i] {
 		case '&':
@@ -230,10 +233,8 @@ func appendHTML[T string | []byte](b []byte, s T) []byte {
 			esc = "&lt;"
 		case '>':
 			esc = "&gt;"
-		case '"':
+		default: // '"'
 			esc = "&#34;"
-		default:
-			continue
 		}
 		b = append(b, s[start:i]...)
 		b = append(b, esc...)
@@ -241,3 +242,6 @@ func appendHTML[T string | []byte](b []byte, s T) []byte {
 	}
 	return append(b, s[start:]...)
 }
+
+// htmlSpecial is what appendHTML escapes.
+var htmlSpecial = [256]bool{'&': true, '\'': true, '<': true, '>': true, '"': true}
