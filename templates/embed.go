@@ -79,7 +79,8 @@
 // it).
 //
 // .Actor and .Type: .Name (the actor, or the type's value), .Label,
-// .Class (a type's class), .Page, .Pages (pages of at most 300 events),
+// .Class (a type's class), .Kind (an actor's kind: "Person", "Country",
+// "Organisation", or "" when not known), .Page, .Pages (pages of at most 300 events),
 // .Events (compact: .Root, .Title, .Path — the permalink —, .When,
 // .Planned, .TypeLabel, .TypeClass, .ActorLinks, .Place), .PageLinks, and
 // on the first page only .Total and, for an actor, .Types (its events by
@@ -109,7 +110,9 @@
 //
 // Every .Path and .Href is relative to the site's root, except the .Refs of
 // a segment, which link from the article page. The function join is
-// strings.Join.
+// strings.Join; render "name" . executes the template name with . and
+// returns its HTML, which for an entry or a compact one a preview keeps
+// between rebuilds (the lists use it rather than {{template}}).
 package templates
 
 import "embed"

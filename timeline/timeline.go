@@ -39,13 +39,18 @@ import (
 	"github.com/timelinehq/timeline/timeline/chronology"
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/site"
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // The domain types, defined where they are made.
 type (
-	Article = article.Article
-	Event   = events.Event
-	Source  = events.Source
+	Article   = article.Article
+	Event     = events.Event
+	EventType = events.Type   // "call", "meeting", ...: a row of events.Descriptors
+	Status    = events.Status // occurred or planned
+	ActorKind = events.Kind   // person, country or organisation
+	Value     = timex.Value   // a TIMEX3 value: an event's date
+	Source    = events.Source
 )
 
 // AliasFile is the name of the optional alias table in a content folder:

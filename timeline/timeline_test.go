@@ -38,20 +38,20 @@ type seedItem struct {
 func (it seedItem) matches(e timeline.Event) bool {
 	typeOK := false
 	for _, t := range it.Types {
-		typeOK = typeOK || strings.ToLower(e.Type) == t
+		typeOK = typeOK || strings.ToLower(string(e.Type)) == t
 	}
 	if !typeOK {
 		return false
 	}
 	switch {
 	case it.DatePrefix != nil:
-		if !strings.HasPrefix(e.Date, *it.DatePrefix) {
+		if !strings.HasPrefix(string(e.Date), *it.DatePrefix) {
 			return false
 		}
 	case it.DateIs != nil:
 		ok := false
 		for _, v := range it.DateIs {
-			ok = ok || e.Date == v || strings.HasPrefix(e.Date, v+"T")
+			ok = ok || string(e.Date) == v || strings.HasPrefix(string(e.Date), v+"T")
 		}
 		if !ok {
 			return false
@@ -133,11 +133,11 @@ func TestSeedAcceptance(t *testing.T) {
 	}
 	for _, e := range evs {
 		for _, p := range gold.Forbidden {
-			if strings.HasPrefix(e.Date, p) {
+			if strings.HasPrefix(string(e.Date), p) {
 				t.Errorf("event %s has forbidden date %s", e.ID, e.Date)
 			}
 		}
-		if d := e.Date[:min(len(e.Date), len(gold.Range[1]))]; d < gold.Range[0] || d > gold.Range[1] {
+		if d := string(e.Date[:min(len(e.Date), len(gold.Range[1]))]); d < gold.Range[0] || d > gold.Range[1] {
 			t.Errorf("event %s date %s outside %v", e.ID, e.Date, gold.Range)
 		}
 	}
@@ -184,7 +184,7 @@ func TestBuildSampleContent(t *testing.T) {
 	var seedCall *timeline.Event
 	articles := map[string]bool{}
 	for i, e := range evs {
-		if e.Type == "call" && strings.HasPrefix(e.Date, "2021-12-30") {
+		if e.Type == "call" && strings.HasPrefix(string(e.Date), "2021-12-30") {
 			seedCall = &evs[i]
 		}
 		if len(e.Sources) > 1 {

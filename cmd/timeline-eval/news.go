@@ -119,7 +119,7 @@ func extractFile(path string) (evs []events.Event, err error) {
 func reportStory(w io.Writer, s score.Story, matches []score.Match, missed []*score.GoldEvent, alarms []*events.Event) {
 	fmt.Fprintf(w, "== %s (%s, %s)\n", s.File, s.Kind, s.Format)
 	for _, m := range matches {
-		if m.Gold.Date != nil && (*m.Gold.Date != m.Pred.Date || m.Gold.Mod != m.Pred.Mod) {
+		if m.Gold.Date != nil && (*m.Gold.Date != string(m.Pred.Date) || m.Gold.Mod != m.Pred.Mod) {
 			fmt.Fprintf(w, "  date  %s %q: gold %s%s, got %s%s\n", m.Gold.Type, m.Gold.Trigger, *m.Gold.Date, modSuffix(m.Gold.Mod), m.Pred.Date, modSuffix(m.Pred.Mod))
 		}
 	}

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -25,7 +27,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	quiet := fs.Bool("quiet", false, "print no progress line")
 	verbose := fs.Bool("v", false, "print each stage's time and the cache's hit rate")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile (pprof) to `FILE`")
-	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) to `FILE` at the end")
+	memProfile := fs.String("memprofile", "", "write a heap profile (pprof) to `FILE`, taken when the live heap was largest")
 	rest, err := parseArgs(fs, args)
 	if err != nil {
 		return err
@@ -49,6 +51,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		defer pprof.StopCPUProfile()
 	}
+	var peak *peakHeap
+	if *memProfile != "" {
+		peak = watchHeap(100 * time.Millisecond)
+	}
 	var line *progressLine
 	if !*quiet && isTerminal(stderr) {
 		line = &progressLine{w: stderr}
@@ -58,7 +64,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	res, err := timeline.Build(ctx, cfg)
 	line.clear()
 	if *memProfile != "" {
-		if err := writeHeapProfile(*memProfile); err != nil {
+		if err := peak.write(*memProfile); err != nil {
 			return err
 		}
 	}
@@ -92,17 +98,57 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func writeHeapProfile(name string) error {
-	f, err := os.Create(name)
-	if err != nil {
-		return err
+// peakHeap watches the live heap while a build runs and keeps a heap
+// profile taken when it was largest: a profile at the end of a build,
+// when most of it is free, shows little of what the build held.
+type peakHeap struct {
+	stop, done chan struct{}
+	profile    []byte // the heap profile at the largest live heap seen
+	live       uint64 // that live heap, in bytes
+}
+
+// watchHeap samples the live heap (as of the last collection) every
+// interval, and profiles it when it grew by a twentieth since the last
+// profile.
+func watchHeap(every time.Duration) *peakHeap {
+	p := &peakHeap{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+		tick := time.NewTicker(every)
+		defer tick.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-tick.C:
+			}
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > p.live+p.live/20 {
+				var b bytes.Buffer
+				if pprof.Lookup("heap").WriteTo(&b, 0) == nil {
+					p.profile, p.live = b.Bytes(), v
+				}
+			}
+		}
+	}()
+	return p
+}
+
+// write stops the watch and writes the profile of the largest heap it
+// saw, or of the heap now if it saw none.
+func (p *peakHeap) write(name string) error {
+	close(p.stop)
+	<-p.done
+	if p.profile == nil {
+		runtime.GC() // the live heap, not what is waiting to be collected
+		var b bytes.Buffer
+		if err := pprof.Lookup("heap").WriteTo(&b, 0); err != nil {
+			return err
+		}
+		p.profile = b.Bytes()
 	}
-	runtime.GC() // the live heap, not what is waiting to be collected
-	if err := pprof.WriteHeapProfile(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(name, p.profile, 0o644)
 }
 
 // isTerminal reports whether w is a terminal, where a progress line that

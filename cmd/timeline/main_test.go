@@ -275,15 +275,17 @@ func keys(m map[string]string) []string {
 
 // event is the contract format of extract -json and events.json.
 type event struct {
-	ID      string   `json:"id"`
-	Type    string   `json:"type"`
-	Status  string   `json:"status"`
-	Date    string   `json:"date"`
-	Mod     string   `json:"mod"`
-	Title   string   `json:"title"`
-	Actors  []string `json:"actors"`
-	Place   string   `json:"place"`
-	Sources []source `json:"sources"`
+	ID     string   `json:"id"`
+	Type   string   `json:"type"`
+	Status string   `json:"status"`
+	Date   string   `json:"date"`
+	Mod    string   `json:"mod"`
+	Title  string   `json:"title"`
+	Actors []string `json:"actors"`
+	// ActorKinds is optional: parallel to Actors when present.
+	ActorKinds []string `json:"actor_kinds"`
+	Place      string   `json:"place"`
+	Sources    []source `json:"sources"`
 }
 
 type source struct {
@@ -316,7 +318,22 @@ func decodeEvents(t *testing.T, data []byte) []event {
 	eventKeys := []string{"id", "type", "status", "date", "mod", "title", "actors", "place", "sources"}
 	sourceKeys := []string{"article", "title", "url", "published", "sentence", "start", "end"}
 	for i, e := range raw {
-		checkKeys(t, "event", i, e, eventKeys)
+		keys := eventKeys
+		if kinds, ok := e["actor_kinds"]; ok {
+			// Optional, and parallel to the actors: "person", "country",
+			// "organisation" or "" for each.
+			keys = append(slices.Clone(eventKeys), "actor_kinds")
+			var ks, as []string
+			if json.Unmarshal(kinds, &ks) != nil || json.Unmarshal(e["actors"], &as) != nil || len(ks) != len(as) {
+				t.Errorf("event %d: actor_kinds %s is not a list parallel to actors %s", i, kinds, e["actors"])
+			}
+			for _, k := range ks {
+				if !slices.Contains([]string{"person", "country", "organisation", ""}, k) {
+					t.Errorf("event %d: actor kind %q", i, k)
+				}
+			}
+		}
+		checkKeys(t, "event", i, e, keys)
 		var srcs []map[string]json.RawMessage
 		if err := json.Unmarshal(e["sources"], &srcs); err != nil {
 			t.Fatalf("event %d: sources: %v", i, err)

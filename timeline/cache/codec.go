@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"time"
 
 	"github.com/timelinehq/timeline/timeline/article"
@@ -53,12 +54,16 @@ func encode(b *bytes.Buffer, e *Entry) {
 	w.uint(uint64(len(e.Events)))
 	for _, ev := range e.Events {
 		w.str(ev.ID)
-		w.str(ev.Type)
-		w.str(ev.Status)
-		w.str(ev.Date)
+		w.str(string(ev.Type))
+		w.str(string(ev.Status))
+		w.str(string(ev.Date))
 		w.str(ev.Mod)
 		w.str(ev.Title)
 		w.strs(ev.Actors)
+		w.uint(uint64(len(ev.ActorKinds)))
+		for _, k := range ev.ActorKinds {
+			w.str(string(k))
+		}
 		w.str(ev.Place)
 		w.uint(uint64(len(ev.Sources)))
 		for _, s := range ev.Sources {
@@ -106,12 +111,18 @@ func decode(data []byte) (e *Entry, err error) {
 	for i := range e.Events {
 		ev := &e.Events[i]
 		ev.ID = r.str()
-		ev.Type = r.str()
-		ev.Status = r.str()
-		ev.Date = r.str()
+		ev.Type = events.Type(r.str())
+		ev.Status = events.Status(r.str())
+		ev.Date = timex.Value(r.str())
 		ev.Mod = r.str()
 		ev.Title = r.str()
 		ev.Actors = r.strs()
+		if n := r.count(); n > 0 {
+			ev.ActorKinds = make([]events.Kind, n)
+		}
+		for j := range ev.ActorKinds {
+			ev.ActorKinds[j] = events.Kind(r.str())
+		}
 		ev.Place = r.str()
 		if n := r.count(); n > 0 {
 			ev.Sources = make([]events.Source, n)

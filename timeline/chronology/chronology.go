@@ -45,6 +45,14 @@ func Merge(lists ...[]events.Event) []events.Event {
 	m.fold()
 	out := m.merged()
 	assignIDs(out)
+	// Kinds travel with names: an actor whose sources do not say what it
+	// is has the kind the chronology's other events give its name. IDs
+	// are made before, from each event's own kinds, so that they do not
+	// depend on other articles.
+	kinds := kindsByName(out)
+	for i := range out {
+		fillKinds(&out[i], kinds)
+	}
 	return out
 }
 
@@ -78,13 +86,13 @@ func alike(o, e *events.Event) bool {
 	if shared(o.Actors, e.Actors) {
 		return true
 	}
-	if o.Place != "" && o.Place == e.Place && sameDay(o.Date, e.Date) {
+	if o.Place != "" && o.Place == e.Place && sameDay(string(o.Date), string(e.Date)) {
 		return true // one kind of event in one place on one day
 	}
 	if len(o.Actors) == 0 || len(e.Actors) == 0 {
 		// With no parties on one side, the same place, or the same day
 		// and no place to tell them apart: "the video call on December 7".
-		if o.Place != "" && o.Place == e.Place || sameDay(o.Date, e.Date) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
+		if o.Place != "" && o.Place == e.Place || sameDay(string(o.Date), string(e.Date)) && (o.Place == "" || e.Place == "" || o.Place == e.Place) {
 			return true
 		}
 		return bySentence(o) && bySentence(e) && o.Date == e.Date && shareSentence(o, e)
@@ -128,8 +136,8 @@ func merge(a *events.Event, b *events.Event, sorted bool) {
 func mergeFields(a *events.Event, b *events.Event) {
 	switch {
 	case a.Date == b.Date:
-	case timex.Compatible(a.Date, b.Date) || zonesExplain(a.Date, b.Date) || zonesExplain(b.Date, a.Date):
-		if timex.Narrower(b.Date, a.Date) {
+	case a.Date.Compatible(b.Date) || zonesExplain(string(a.Date), string(b.Date)) || zonesExplain(string(b.Date), string(a.Date)):
+		if b.Date.Narrower(a.Date) {
 			a.Date, a.Mod = b.Date, b.Mod
 		}
 	default:
@@ -141,17 +149,45 @@ func mergeFields(a *events.Event, b *events.Event) {
 	if len(b.Actors) > len(a.Actors) {
 		a.Title = b.Title
 	}
+	had := len(a.Actors)
 	for _, n := range b.Actors {
 		if !slices.Contains(a.Actors, n) {
 			a.Actors = append(a.Actors, n)
 		}
 	}
+	a.ActorKinds = mergeKinds(a, had, b)
 	if a.Place == "" {
 		a.Place = b.Place
 	}
 	if b.Status == events.Occurred {
 		a.Status = events.Occurred // a later report that it happened wins over an earlier plan
 	}
+}
+
+// mergeKinds returns the kinds of a's actors, of which the first had were
+// a's before b's joined them: a's kind of each, else b's. The result is a
+// new slice where it differs from a's, which the input may share.
+func mergeKinds(a *events.Event, had int, b *events.Event) []events.Kind {
+	kinds := a.ActorKinds
+	if len(kinds) != had {
+		kinds = nil // a's kinds are not parallel to its actors: none known
+	}
+	if len(b.ActorKinds) == 0 && (len(kinds) == 0 || had == len(a.Actors)) {
+		return kinds
+	}
+	out := make([]events.Kind, len(a.Actors))
+	copy(out, kinds)
+	known := false
+	for i, name := range a.Actors {
+		if out[i] == "" {
+			out[i] = b.KindOf(name)
+		}
+		known = known || out[i] != ""
+	}
+	if !known {
+		return nil
+	}
+	return out
 }
 
 // addReading records r as another reading of a's date, unless a's date
@@ -176,7 +212,7 @@ func addReading(a *events.Event, r events.Reading) {
 	}
 	a.Conflicts = append(slices.Clip(a.Conflicts), events.Reading{Date: r.Date, Mod: r.Mod, Articles: slices.Clone(r.Articles)})
 	slices.SortFunc(a.Conflicts, func(x, y events.Reading) int {
-		return cmp.Or(strings.Compare(x.Date, y.Date), strings.Compare(x.Mod, y.Mod))
+		return cmp.Or(strings.Compare(string(x.Date), string(y.Date)), strings.Compare(x.Mod, y.Mod))
 	})
 }
 
@@ -245,7 +281,7 @@ func chronological(a, b *events.Event, wa, wb when) int {
 	return cmp.Or(
 		cmp.Compare(wa.start, wb.start),
 		cmp.Compare(wb.end, wa.end), // the wider span first
-		strings.Compare(a.Type, b.Type),
+		cmp.Compare(a.Type, b.Type),
 		strings.Compare(a.Title, b.Title),
 	)
 }

@@ -2,6 +2,7 @@ package chronology_test
 
 import (
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,12 +13,12 @@ import (
 
 // ev builds an event reported by one sentence of one article. The
 // sentence's offsets come from at, so events of one article stay distinct.
-func ev(typ, date, status, article, published string, at int, actors ...string) events.Event {
+func ev(typ events.Type, date string, status events.Status, article, published string, at int, actors ...string) events.Event {
 	return events.Event{
 		Type:   typ,
 		Status: status,
-		Date:   date,
-		Title:  typ + " " + strings.Join(actors, ", "),
+		Date:   timex.Value(date),
+		Title:  string(typ) + " " + strings.Join(actors, ", "),
 		Actors: actors,
 		Sources: []events.Source{{
 			Article:   article,
@@ -421,7 +422,7 @@ func TestMergeOrder(t *testing.T) {
 			}
 			var got []string
 			for _, e := range chronology.Merge(list) {
-				got = append(got, e.Date)
+				got = append(got, string(e.Date))
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("order:\n got  %q\n want %q", got, tt.want)
@@ -442,8 +443,8 @@ func TestMergeIDs(t *testing.T) {
 			want: []string{"2021-12-30-call-biden-putin"},
 		},
 		{
-			name: "an institution keeps its whole name",
-			list: []events.Event{ev(meeting, "2022-01-12", occurred, "a.txt", "2022-01-12", 0, "NATO-Russia Council", "United States")},
+			name: "an organisation and a country keep their whole names",
+			list: []events.Event{withKinds(ev(meeting, "2022-01-12", occurred, "a.txt", "2022-01-12", 0, "NATO-Russia Council", "United States"), events.Organisation, events.Country)},
 			want: []string{"2022-01-12-meeting-nato-russia-council-united-states"},
 		},
 		{

@@ -31,12 +31,15 @@ type Curation struct {
 
 // Edit corrects, hides or pins the event ID. A nil field is left alone.
 type Edit struct {
-	Line                                  int
-	ID                                    string
-	Hide, Pin                             bool
-	Type, Date, Mod, Title, Place, Status *string
-	Actors                                []string
-	SetActors                             bool
+	Line              int
+	ID                string
+	Hide, Pin         bool
+	Type              *events.Type
+	Status            *events.Status
+	Date              *timex.Value
+	Mod, Title, Place *string
+	Actors            []string
+	SetActors         bool
 }
 
 // MergeOf merges the events IDs into the first of them.
@@ -55,11 +58,14 @@ type Split struct {
 
 // Added is an event an editor adds by hand.
 type Added struct {
-	Line                                  int
-	Type, Date, Mod, Title, Place, Status string
-	Actors                                []string
-	URL, Quote                            string
-	Pin                                   bool
+	Line              int
+	Type              events.Type
+	Status            events.Status
+	Date              timex.Value
+	Mod, Title, Place string
+	Actors            []string
+	URL, Quote        string
+	Pin               bool
 }
 
 // HideInArt is an article's front matter hiding events it reports: the
@@ -81,8 +87,15 @@ type Problem struct {
 
 func (p Problem) String() string { return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg) }
 
-// Types are the event types a curation entry may give.
-var Types = []string{events.Call, events.Meeting, events.Statement, events.Warning, events.Visit, events.Agreement, events.Demand}
+// typeNames are the event types a curation entry may give: those of the
+// descriptor table.
+func typeNames() []string {
+	var out []string
+	for _, t := range events.Types() {
+		out = append(out, string(t))
+	}
+	return out
+}
 
 var mods = []string{"START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"}
 
@@ -254,8 +267,8 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 	}
 	// The values every entry checks alike.
 	typ, hasType := str("type")
-	if hasType && !slices.Contains(Types, typ) {
-		p.problem(at("type"), "type %q is not one of %s", typ, strings.Join(Types, ", "))
+	if hasType && !events.Type(typ).Known() {
+		p.problem(at("type"), "type %q is not one of %s", typ, strings.Join(typeNames(), ", "))
 		bad = true
 	}
 	date, hasDate := str("date")
@@ -274,7 +287,7 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 		}
 	}
 	status, hasStatus := str("status")
-	if hasStatus && status != events.Occurred && status != events.Planned {
+	if hasStatus && events.Status(status) != events.Occurred && events.Status(status) != events.Planned {
 		p.problem(at("status"), "status %q is neither occurred nor planned", status)
 		bad = true
 	}
@@ -305,12 +318,21 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 				changes = true
 			}
 		}
-		set(hasType, typ, &e.Type)
-		set(hasDate, date, &e.Date)
+		if hasDate {
+			d := timex.Value(date)
+			e.Date, changes = &d, true
+		}
 		set(hasMod, mod, &e.Mod)
 		set(hasTitle, title, &e.Title)
 		set(hasPlace, place, &e.Place)
-		set(hasStatus, status, &e.Status)
+		if hasType {
+			t := events.Type(typ)
+			e.Type, changes = &t, true
+		}
+		if hasStatus {
+			st := events.Status(status)
+			e.Status, changes = &st, true
+		}
 		if !hide && !pin && !changes {
 			p.problem(line, "[[event]] %s changes nothing: give hide, pin or a field to correct", id)
 			return
@@ -351,8 +373,8 @@ func (p *parser) entry(c *Curation, table string, line int, m map[string]any) {
 			p.problem(line, "[[add]] needs a date, a type and a title")
 			return
 		}
-		c.Adds = append(c.Adds, Added{Line: line, Type: typ, Date: date, Mod: mod, Title: title, Place: place,
-			Status: cmp.Or(status, events.Occurred), Actors: actors, URL: url, Quote: quote, Pin: pin})
+		c.Adds = append(c.Adds, Added{Line: line, Type: events.Type(typ), Date: timex.Value(date), Mod: mod, Title: title, Place: place,
+			Status: cmp.Or(events.Status(status), events.Occurred), Actors: actors, URL: url, Quote: quote, Pin: pin})
 	}
 }
 
@@ -374,6 +396,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 	r.list = make([]events.Event, len(list))
 	for i, e := range list {
 		e.Actors = slices.Clone(e.Actors)
+		e.ActorKinds = slices.Clone(e.ActorKinds)
 		e.Sources = slices.Clone(e.Sources)
 		e.Curated = slices.Clone(e.Curated)
 		r.list[i] = e
@@ -414,7 +437,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 			continue
 		}
 		n := *e
-		n.Sources, n.Actors = out, slices.Clone(e.Actors)
+		n.Sources, n.Actors, n.ActorKinds = out, slices.Clone(e.Actors), slices.Clone(e.ActorKinds)
 		n.Conflicts = nil
 		n.ID = e.ID + "-" + anchorHash(anchor(&n))
 		n.Curated = mark(slices.Clone(e.Curated), "split")
@@ -459,30 +482,33 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 		if ed.Pin {
 			e.Pinned = true
 		}
-		apply := func(v *string, dst *string, name string) {
-			if v != nil && *v != *dst {
-				*dst = *v
-				e.Curated = mark(e.Curated, name)
-			}
-		}
-		apply(ed.Type, &e.Type, "type")
-		apply(ed.Date, &e.Date, "date")
-		apply(ed.Mod, &e.Mod, "mod")
-		apply(ed.Title, &e.Title, "title")
-		apply(ed.Place, &e.Place, "place")
-		apply(ed.Status, &e.Status, "status")
+		e.Curated = apply(ed.Type, &e.Type, e.Curated, "type")
+		e.Curated = apply(ed.Date, &e.Date, e.Curated, "date")
+		e.Curated = apply(ed.Mod, &e.Mod, e.Curated, "mod")
+		e.Curated = apply(ed.Title, &e.Title, e.Curated, "title")
+		e.Curated = apply(ed.Place, &e.Place, e.Curated, "place")
+		e.Curated = apply(ed.Status, &e.Status, e.Curated, "status")
 		if ed.Date != nil {
 			e.Conflicts = nil // the editor settled the date
 		}
 		if ed.SetActors && !slices.Equal(ed.Actors, e.Actors) {
+			e.ActorKinds = events.KindsFor(ed.Actors, e.KindOf) // a name the editor adds has its kind below
 			e.Actors = slices.Clone(ed.Actors)
 			e.Curated = mark(e.Curated, "actors")
 		}
 	}
+	// Kinds travel with names: an actor an editor names (in an added event,
+	// or among an event's corrected actors) has the kind the chronology's
+	// other events give that name.
+	kinds := kindsByName(r.list)
+	for i := range r.list {
+		fillKinds(&r.list[i], kinds)
+	}
 	var sl slugger
 	for _, a := range c.Adds {
-		e := events.Event{Type: a.Type, Status: a.Status, Date: a.Date, Mod: a.Mod, Title: a.Title,
+		e := events.Event{Type: a.Type, Status: a.Status, Date: timex.Value(a.Date), Mod: a.Mod, Title: a.Title,
 			Actors: append([]string{}, a.Actors...), Place: a.Place, Pinned: a.Pin, Curated: []string{"added"}, Sources: []events.Source{}}
+		fillKinds(&e, kinds)
 		if a.URL != "" || a.Quote != "" {
 			e.Sources = append(e.Sources, events.Source{Title: cmp.Or(a.URL, "Added by the editors"), URL: a.URL, Sentence: a.Quote})
 		}
@@ -506,7 +532,7 @@ func Curate(list []events.Event, c *Curation) ([]events.Event, []Problem) {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b events.Event) int {
-		return chronological(&a, &b, whenOf(a.Date), whenOf(b.Date))
+		return chronological(&a, &b, whenOf(string(a.Date)), whenOf(string(b.Date)))
 	})
 	return out, r.problems
 }
@@ -553,6 +579,17 @@ func (r *curator) find(id string, where Problem) (int, bool) {
 			found = append(found, i)
 		}
 	}
+	if len(found) == 0 {
+		for i := range r.list {
+			if !r.gone[i] && idBeforeKinds(&r.list[i], id) {
+				found = append(found, i)
+			}
+		}
+		if len(found) == 1 {
+			report("event %s is now %s (IDs name an organisation or a country by its whole name); the entry applies to it — write the new ID to keep it", id, r.list[found[0]].ID)
+			return found[0], true
+		}
+	}
 	switch len(found) {
 	case 1:
 		now := r.list[found[0]].ID
@@ -577,7 +614,7 @@ func (r *curator) find(id string, where Problem) (int, bool) {
 func formerID(e *events.Event, id string) bool {
 	var sl slugger
 	b := base(e, &sl)
-	rest, ok := strings.CutPrefix(b, Slug(datePart(e.Date))+"-")
+	rest, ok := strings.CutPrefix(b, Slug(datePart(string(e.Date)))+"-")
 	if !ok || !strings.HasSuffix(id, "-"+rest) {
 		return false
 	}
@@ -585,11 +622,11 @@ func formerID(e *events.Event, id string) bool {
 	if date == "UNDATED" {
 		return false
 	}
-	if date != datePart(e.Date) && timex.Compatible(date, e.Date) && timex.Narrower(e.Date, date) {
+	if date != datePart(string(e.Date)) && timex.Compatible(date, string(e.Date)) && timex.Narrower(string(e.Date), date) {
 		return true
 	}
 	for _, c := range e.Conflicts {
-		if datePart(c.Date) == date {
+		if datePart(string(c.Date)) == date {
 			return true
 		}
 	}
@@ -609,4 +646,61 @@ func mark(list []string, name string) []string {
 		return list
 	}
 	return append(list, name)
+}
+
+// apply sets *dst to an edit's value v, when it gives one that differs,
+// and marks the field name as curated.
+func apply[T comparable](v *T, dst *T, curated []string, name string) []string {
+	if v == nil || *v == *dst {
+		return curated
+	}
+	*dst = *v
+	return mark(curated, name)
+}
+
+// kindsByName returns the kind each actor name has in list: the kind most
+// of its events give it (person, then country, then organisation on a
+// tie), so that it does not depend on the order of list.
+func kindsByName(list []events.Event) map[string]events.Kind {
+	kinds := [...]events.Kind{events.Person, events.Country, events.Organisation}
+	count := map[string]*[len(kinds)]int{}
+	for i := range list {
+		e := &list[i]
+		if len(e.ActorKinds) != len(e.Actors) {
+			continue
+		}
+		for j, k := range e.ActorKinds {
+			n := slices.Index(kinds[:], k)
+			if n < 0 {
+				continue
+			}
+			c := count[e.Actors[j]]
+			if c == nil {
+				c = new([len(kinds)]int)
+				count[e.Actors[j]] = c
+			}
+			c[n]++
+		}
+	}
+	out := make(map[string]events.Kind, len(count))
+	for name, c := range count {
+		best := 0
+		for n := range c {
+			if c[n] > c[best] {
+				best = n
+			}
+		}
+		out[name] = kinds[best]
+	}
+	return out
+}
+
+// fillKinds gives e's actors of unknown kind the kind kinds gives their
+// names.
+func fillKinds(e *events.Event, kinds map[string]events.Kind) {
+	if len(e.Actors) == 0 || len(e.ActorKinds) == len(e.Actors) && !slices.Contains(e.ActorKinds, "") {
+		return
+	}
+	own := e.KindOf
+	e.ActorKinds = events.KindsFor(e.Actors, func(name string) events.Kind { return cmp.Or(own(name), kinds[name]) })
 }

@@ -1,6 +1,7 @@
 package chronology_test
 
 import (
+	"github.com/timelinehq/timeline/timeline/timex"
 	"reflect"
 	"strings"
 	"testing"
@@ -77,7 +78,7 @@ status = "planned"
 			t.Fatalf("the ID changed with the date, or problems: %q", probs)
 		}
 		got := []any{e.Type, e.Date, e.Mod, e.Title, e.Actors, e.Place, e.Status, e.Curated}
-		want := []any{"meeting", "2021-12-08", "APPROX", "Biden and Putin meet", []string{"Joe Biden"}, "Geneva", "planned",
+		want := []any{events.Meeting, timex.Value("2021-12-08"), "APPROX", "Biden and Putin meet", []string{"Joe Biden"}, "Geneva", events.Planned,
 			[]string{"actors", "date", "mod", "place", "status", "title", "type"}}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("got %q\nwant %q", got, want)

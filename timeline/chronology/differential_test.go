@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -35,8 +36,8 @@ func TestMergeMatchesReference(t *testing.T) {
 	t.Run("a merge in the middle of a fold pass is seen later in that pass", func(t *testing.T) {
 		// Random lists 10822, cut down: a fold that left the later event
 		// to the next pass merged other events.
-		one := func(date, status, article, published string, at int, place string, actors ...string) []events.Event {
-			return []events.Event{{Type: events.Call, Date: date, Status: status, Place: place, Actors: actors, Title: "call " + article,
+		one := func(date string, status events.Status, article, published string, at int, place string, actors ...string) []events.Event {
+			return []events.Event{{Type: events.Call, Date: timex.Value(date), Status: status, Place: place, Actors: actors, Title: "call " + article,
 				Sources: []events.Source{{Article: article, Published: published, Start: at, End: at + 50}}}}
 		}
 		sameAsReference(t, [][]events.Event{
@@ -172,7 +173,7 @@ func randomLists(seed uint64) [][]events.Event {
 		"2021-12-30T20:30", "2021-12-30T09:05", "2021-12-30TMO", "2022-01-01TEV",
 		"PAST_REF", "FUTURE_REF", "XXXX-WXX-6", "2021-W53", "P3D",
 	}
-	types := []string{events.Call, events.Meeting, events.Statement, events.Warning}
+	types := []string{string(events.Call), string(events.Meeting), string(events.Statement), string(events.Warning)}
 	actors := []string{"Joe Biden", "Vladimir Putin", "Olaf Scholz", "NATO", "United States", "Dmitry Peskov"}
 	places := []string{"", "", "Geneva", "Vienna"}
 	published := []string{"2021-12-01", "2021-12-28", "2021-12-30", "2022-01-02", "2022-01-10"}
@@ -204,9 +205,9 @@ func randomLists(seed uint64) [][]events.Event {
 		var list []events.Event
 		for k := range r.IntN(6) {
 			e := events.Event{
-				Type:   types[r.IntN(len(types))],
-				Status: []string{events.Occurred, events.Planned}[r.IntN(2)],
-				Date:   dates[r.IntN(len(dates))],
+				Type:   events.Type(types[r.IntN(len(types))]),
+				Status: []events.Status{events.Occurred, events.Planned}[r.IntN(2)],
+				Date:   timex.Value(dates[r.IntN(len(dates))]),
 				Mod:    []string{"", "", "START"}[r.IntN(3)],
 				Place:  places[r.IntN(len(places))],
 			}
@@ -251,7 +252,7 @@ func chainLists(seed uint64) [][]events.Event {
 		for k := range 1 + r.IntN(3) {
 			i := r.IntN(len(names) - 1)
 			e := events.Event{
-				Type: events.Meeting, Status: events.Planned, Date: dates[r.IntN(len(dates))],
+				Type: events.Meeting, Status: events.Planned, Date: timex.Value(dates[r.IntN(len(dates))]),
 				Actors: []string{names[i], names[i+1]}[:1+r.IntN(2)],
 			}
 			if r.IntN(3) == 0 {

@@ -89,8 +89,8 @@ func compareAnchors(a, b events.Source) int {
 func compareEvents(a, b *events.Event) int {
 	return cmp.Or(
 		strings.Compare(a.Title, b.Title),
-		strings.Compare(a.Date, b.Date),
-		strings.Compare(a.Status, b.Status),
+		strings.Compare(string(a.Date), string(b.Date)),
+		cmp.Compare(a.Status, b.Status),
 		strings.Compare(a.Place, b.Place),
 		slices.Compare(a.Actors, b.Actors),
 		cmp.Compare(len(a.Sources), len(b.Sources)),
@@ -117,31 +117,37 @@ func datePart(v string) string {
 }
 
 // base is an event's ID before any hash: Slug of "DATE-TYPE-WHO", where
-// WHO names its parties by surname, or its place. It writes the slug
-// piece by piece, as Slug would write the pieces joined.
+// WHO names its parties — a person by surname, a country or organisation
+// by its whole name ("United States", "Russian Foreign Ministry"), and an
+// actor of unknown kind by its last word, or whole when it is a long name
+// — or its place. It writes the slug piece by piece, as Slug would write
+// the pieces joined.
 func base(e *events.Event, sl *slugger) string {
 	sl.reset()
-	sl.add(datePart(e.Date))
+	sl.add(datePart(string(e.Date)))
 	sl.add("-")
-	sl.add(e.Type)
+	sl.add(string(e.Type))
 	sl.add("-")
 	parts := 0
-	for _, a := range e.Actors {
+	for i, a := range e.Actors {
 		if parts == 3 {
 			break
 		}
-		n, last, institution := 0, "", false
+		n, last := 0, ""
 		for w := range strings.FieldsSeq(a) {
 			n++
 			last = w
-			institution = institution || isInstitutionWord(w)
 		}
 		if n == 0 {
 			continue
 		}
+		var kind events.Kind
+		if len(e.ActorKinds) == len(e.Actors) {
+			kind = e.ActorKinds[i]
+		}
 		name := last
-		if n > 1 && (n > 3 || institution) {
-			name = a // "United States", "Russian Foreign Ministry"
+		if n > 1 && (n > 3 || kind == events.Country || kind == events.Organisation) {
+			name = a
 		}
 		if parts > 0 {
 			sl.add("-")
@@ -155,37 +161,34 @@ func base(e *events.Event, sl *slugger) string {
 	return sl.String()
 }
 
-// isInstitutionWord reports a word that makes a two- or three-word name
-// an institution's ("United States") rather than a person's.
-func isInstitutionWord(w string) bool {
-	var buf [16]byte
-	lw := buf[:0] // lower-cased without allocating: names are many
-	if len(w) <= len(buf) && isASCII(w) {
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+// idBeforeKinds reports whether id is e's ID as the program made it before
+// actors had kinds, when it guessed that a name of two or three words was
+// an institution's from a list of words ("United", "Ministry", ...) and
+// otherwise named it by its last word: "2022-01-17-agreement-ltd" for
+// "Vardhan Steel Ltd". It serves only to find the event a curation entry
+// written then names; IDs are made by base.
+func idBeforeKinds(e *events.Event, id string) bool {
+	if !strings.HasPrefix(id, Slug(datePart(string(e.Date)))+"-") {
+		return false
+	}
+	var sl slugger
+	now := base(e, &sl)
+	k := *e
+	k.ActorKinds = make([]events.Kind, len(e.Actors))
+	for i, a := range e.Actors {
+		for w := range strings.FieldsSeq(a) {
+			if institutionWordsBeforeKinds[strings.ToLower(w)] {
+				k.ActorKinds[i] = events.Organisation
 			}
-			lw = append(lw, c)
 		}
-	} else {
-		lw = []byte(strings.ToLower(w))
 	}
-	switch string(lw) {
-	case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
-		return true
-	}
-	return false
+	was := base(&k, &sl)
+	return was != now && (id == was || strings.HasPrefix(id, was+"-") && len(id) == len(was)+7 && id[len(was)+1:] == anchorHash(anchor(e)))
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
+var institutionWordsBeforeKinds = map[string]bool{"united": true, "states": true, "kingdom": true, "union": true, "ministry": true,
+	"council": true, "department": true, "house": true, "nations": true, "republic": true, "foreign": true, "european": true,
+	"north": true, "south": true, "saudi": true, "new": true}
 
 // slugger writes a slug as Slug does, from pieces.
 type slugger struct {

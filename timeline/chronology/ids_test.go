@@ -3,6 +3,7 @@ package chronology
 import (
 	"bytes"
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -193,7 +194,7 @@ func TestIDsAreStable(t *testing.T) {
 		lists := newsLists(1000, 9)
 		var extra []events.Event
 		for k := range 10 {
-			e := events.Event{Type: events.Call, Status: events.Occurred, Date: fmt.Sprintf("2021-06-%02dT10:%02d", 1+k, k), Actors: []string{fmt.Sprintf("Newcomer %d", k)}}
+			e := events.Event{Type: events.Call, Status: events.Occurred, Date: timex.Value(fmt.Sprintf("2021-06-%02dT10:%02d", 1+k, k)), Actors: []string{fmt.Sprintf("Newcomer %d", k)}}
 			e.Sources = []events.Source{{Article: "news/00500-extra.md", Published: "2021-06-15", Sentence: fmt.Sprintf("Newcomer %d called.", k), Start: 100 * k}}
 			extra = append(extra, e)
 		}

@@ -236,7 +236,7 @@ func (m *merger) merged() []events.Event {
 	var items []item
 	for i := range m.nodes {
 		if m.nodes[i].alive {
-			items = append(items, item{m.date(m.nodes[i].e.Date).when, int32(i)})
+			items = append(items, item{m.date(string(m.nodes[i].e.Date)).when, int32(i)})
 		}
 	}
 	if len(items) == 0 {
@@ -291,7 +291,7 @@ func (m *merger) mergeInto(k int32, e *events.Event, arts []int32) {
 	// New sources make new matches where the wording decides: a
 	// statement, a syndicated copy of an event with no parties or place,
 	// and a day another source may give otherwise.
-	bySources := n.e.Type == events.Statement || bySentence(&n.e) || timex.Precision(n.e.Date) == "day" && len(n.e.Actors) > 0
+	bySources := n.e.Type == events.Statement || bySentence(&n.e) || n.e.Date.Precision() == "day" && len(n.e.Actors) > 0
 	if !newDate && !newPlace && len(newActors) == 0 && !bySources {
 		return
 	}
@@ -394,17 +394,17 @@ func (m *merger) keys(e *events.Event, dst []key) []key {
 // keysFor appends the keys event e is filed under for the given actors
 // and place, and, if full, for its speaker or day.
 func (m *merger) keysFor(e *events.Event, actors []string, place string, full bool, dst []key) []key {
-	t := m.id(e.Type)
+	t := m.id(string(e.Type))
 	if e.Type == events.Statement {
 		if full && len(e.Actors) > 0 {
-			dst = append(dst, key{speakerOnValue, t, m.id(e.Actors[0]), m.id(e.Date)})
+			dst = append(dst, key{speakerOnValue, t, m.id(e.Actors[0]), m.id(string(e.Date))})
 		}
 		return dst // statements match nothing else
 	}
 	if full && bySentence(e) {
 		dst = m.sentenceKeys(e, dst)
 	}
-	d := m.date(e.Date)
+	d := m.date(string(e.Date))
 	dated := func(at, under keyKind, by int32) {
 		dst = append(dst, key{at, t, by, d.id})
 		for _, v := range d.refined {
@@ -428,7 +428,7 @@ func (m *merger) keysFor(e *events.Event, actors []string, place string, full bo
 
 // sentenceKeys appends the keys of e's evidence sentences.
 func (m *merger) sentenceKeys(e *events.Event, dst []key) []key {
-	t := m.id(e.Type)
+	t := m.id(string(e.Type))
 	for _, s := range e.Sources {
 		if s.Sentence != "" {
 			dst = append(dst, key{onSentence, t, 0, m.id(s.Sentence)})
@@ -451,11 +451,11 @@ func (m *merger) lookUp(e *events.Event, actors []string, place string, full boo
 		m.gen = 1
 	}
 	m.cand = m.cand[:0]
-	t := m.id(e.Type)
+	t := m.id(string(e.Type))
 	if e.Type == events.Statement {
 		if full && len(e.Actors) > 0 {
 			if b := m.index[shelf{speakerOnValue, t, m.id(e.Actors[0])}]; b != nil {
-				m.take(b.at[m.id(e.Date)])
+				m.take(b.at[m.id(string(e.Date))])
 			}
 		}
 		return m.cand
@@ -469,7 +469,7 @@ func (m *merger) lookUp(e *events.Event, actors []string, place string, full boo
 			}
 		}
 	}
-	d := m.date(e.Date)
+	d := m.date(string(e.Date))
 	dated := func(at keyKind, by int32) {
 		b := m.index[shelf{at, t, by}]
 		if b == nil {

@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -18,10 +19,10 @@ import (
 func newsLists(n int, seed uint64) [][]events.Event {
 	r := rand.New(rand.NewPCG(seed, 11))
 	actors := rand.NewZipf(r, 1.1, 4, 1999)
-	types := []string{events.Call, events.Meeting, events.Warning, events.Visit, events.Agreement, events.Demand}
+	types := []events.Type{events.Call, events.Meeting, events.Warning, events.Visit, events.Agreement, events.Demand}
 	start := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
 	type story struct {
-		typ    string
+		typ    events.Type
 		day    time.Time
 		actors []string
 		place  string
@@ -50,7 +51,7 @@ func newsLists(n int, seed uint64) [][]events.Event {
 			var e events.Event
 			switch x := r.IntN(10); {
 			case x < 2: // a statement by one speaker on the day
-				e = events.Event{Type: events.Statement, Date: pub.Format("2006-01-02"), Actors: []string{name(actors.Uint64())}}
+				e = events.Event{Type: events.Statement, Date: timex.Value(pub.Format("2006-01-02")), Actors: []string{name(actors.Uint64())}}
 			case x < 6 || len(stories) == 0: // news: something happened, or will
 				s := story{typ: types[r.IntN(len(types))], day: pub.AddDate(0, 0, r.IntN(5)-3)}
 				for range 1 + r.IntN(3) {
@@ -60,22 +61,22 @@ func newsLists(n int, seed uint64) [][]events.Event {
 					s.place = fmt.Sprintf("City%d", r.IntN(60))
 				}
 				stories = append(stories, s)
-				e = events.Event{Type: s.typ, Date: s.day.Format("2006-01-02"), Actors: s.actors, Place: s.place}
+				e = events.Event{Type: s.typ, Date: timex.Value(s.day.Format("2006-01-02")), Actors: s.actors, Place: s.place}
 			default: // an earlier story told again, at some precision
 				s := stories[len(stories)-1-r.IntN(min(len(stories), 400))]
 				e = events.Event{Type: s.typ, Actors: s.actors[:1+r.IntN(len(s.actors))], Place: s.place}
 				switch p := r.IntN(20); {
 				case p < 12:
-					e.Date = s.day.Format("2006-01-02")
+					e.Date = timex.Value(s.day.Format("2006-01-02"))
 				case p < 14:
-					e.Date = s.day.Format("2006-01-02") + fmt.Sprintf("T%02d:%02d", r.IntN(24), 5*r.IntN(12))
+					e.Date = timex.Value(s.day.Format("2006-01-02") + fmt.Sprintf("T%02d:%02d", r.IntN(24), 5*r.IntN(12)))
 				case p < 16:
 					y, w := s.day.ISOWeek()
-					e.Date = fmt.Sprintf("%04d-W%02d", y, w)
+					e.Date = timex.Value(fmt.Sprintf("%04d-W%02d", y, w))
 				case p < 19:
-					e.Date = s.day.Format("2006-01")
+					e.Date = timex.Value(s.day.Format("2006-01"))
 				default:
-					e.Date = s.day.Format("2006")
+					e.Date = timex.Value(s.day.Format("2006"))
 				}
 				if r.IntN(20) == 0 {
 					e.Actors = nil // "the talks", with no parties named

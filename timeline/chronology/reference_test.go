@@ -7,7 +7,6 @@ import (
 	"unicode"
 
 	"github.com/timelinehq/timeline/timeline/events"
-	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // referenceMerge is Merge as it was before the candidate index: every
@@ -100,8 +99,8 @@ func refHasSource(list []events.Source, s events.Source) bool {
 }
 
 func refLess(a, b events.Event) bool {
-	sa, ea, oka := timex.Span(a.Date)
-	sb, eb, okb := timex.Span(b.Date)
+	sa, ea, oka := a.Date.Span()
+	sb, eb, okb := b.Date.Span()
 	if oka != okb {
 		return oka
 	}
@@ -120,12 +119,12 @@ func refLess(a, b events.Event) bool {
 // refBase is the ID an event had before hashes: Slug("DATE-TYPE-WHO"),
 // built with strings as it was; base must agree with it.
 func refBase(e events.Event) string {
-	return refSlug(datePart(e.Date) + "-" + e.Type + "-" + refWho(e))
+	return refSlug(datePart(string(e.Date)) + "-" + string(e.Type) + "-" + refWho(e))
 }
 
 func refWho(e events.Event) string {
 	var parts []string
-	for _, a := range e.Actors {
+	for i, a := range e.Actors {
 		if len(parts) == 3 {
 			break
 		}
@@ -134,7 +133,7 @@ func refWho(e events.Event) string {
 			continue
 		}
 		name := f[len(f)-1]
-		if len(f) > 1 && !refIsPersonLike(f) {
+		if len(f) > 1 && !refIsPersonLike(e, i, f) {
 			name = a
 		}
 		parts = append(parts, name)
@@ -145,13 +144,15 @@ func refWho(e events.Event) string {
 	return strings.Join(parts, "-")
 }
 
-func refIsPersonLike(f []string) bool {
+// refIsPersonLike reports whether actor i of e is named by its last
+// word: a person, or an actor of unknown kind, of three words or fewer.
+func refIsPersonLike(e events.Event, i int, f []string) bool {
 	if len(f) > 3 {
 		return false
 	}
-	for _, w := range f {
-		switch strings.ToLower(w) {
-		case "united", "states", "kingdom", "union", "ministry", "council", "department", "house", "nations", "republic", "foreign", "european", "north", "south", "saudi", "new":
+	if len(e.ActorKinds) == len(e.Actors) {
+		switch e.ActorKinds[i] {
+		case events.Country, events.Organisation:
 			return false
 		}
 	}

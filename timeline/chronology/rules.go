@@ -25,13 +25,13 @@ import (
 //     (UTC−12 to UTC+14) puts that time on that day: "20:30 GMT on 30
 //     December" is the 31st in Vladivostok.
 func datesFit(a, b *events.Event) bool {
-	if timex.Compatible(a.Date, b.Date) {
-		if timex.Narrower(a.Date, b.Date) {
+	if a.Date.Compatible(b.Date) {
+		if a.Date.Narrower(b.Date) {
 			a, b = b, a // a the coarser
 		}
-		return inPart(a.Date, a.Mod, b.Date)
+		return inPart(string(a.Date), a.Mod, string(b.Date))
 	}
-	return zonesExplain(a.Date, b.Date) || zonesExplain(b.Date, a.Date)
+	return zonesExplain(string(a.Date), string(b.Date)) || zonesExplain(string(b.Date), string(a.Date))
 }
 
 // inPart reports whether the finer value fine lies in the part of the
@@ -90,11 +90,11 @@ const conflictDays = 1
 // with the same parties, no different places, and saying it in the same
 // words (see similar). Without the wording two days are two events.
 func conflicting(a, b *events.Event) bool {
-	if timex.Precision(a.Date) != "day" || timex.Precision(b.Date) != "day" || a.Date == b.Date {
+	if a.Date.Precision() != "day" || b.Date.Precision() != "day" || a.Date == b.Date {
 		return false
 	}
-	da, errA := time.Parse("2006-01-02", a.Date)
-	db, errB := time.Parse("2006-01-02", b.Date)
+	da, errA := time.Parse("2006-01-02", string(a.Date))
+	db, errB := time.Parse("2006-01-02", string(b.Date))
 	if errA != nil || errB != nil || max(da.Sub(db), db.Sub(da)) > conflictDays*24*time.Hour {
 		return false
 	}

@@ -2,6 +2,7 @@ package chronology
 
 import (
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -16,8 +17,8 @@ import (
 func TestMergeRules(t *testing.T) {
 	tests := []struct {
 		name, dir string
-		want      []string // "DATE TYPE who;who article,article" of the events that rule is about
-		only      string   // the type to look at; "" for all
+		want      []string    // "DATE TYPE who;who article,article" of the events that rule is about
+		only      events.Type // the type to look at; "" for all
 	}{
 		{
 			name: "an early-December mention folds into the day a finer source gives, and takes that day",
@@ -144,8 +145,8 @@ func TestDatesFit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := events.Event{Date: tt.a, Mod: tt.amod}
-			b := events.Event{Date: tt.b}
+			a := events.Event{Date: timex.Value(tt.a), Mod: tt.amod}
+			b := events.Event{Date: timex.Value(tt.b)}
 			if got := datesFit(&a, &b); got != tt.want {
 				t.Errorf("datesFit(%s %s, %s) = %v, want %v", tt.a, tt.amod, tt.b, got, tt.want)
 			}

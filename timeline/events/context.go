@@ -83,7 +83,7 @@ func (c *sentenceCtx) isVerb(i int) bool {
 // of the next segment, else the last head before it.
 func (c *sentenceCtx) attachDates(tx []timex.Timex) {
 	for _, t := range tx {
-		if t.Type != timex.Date && t.Type != timex.Time || !isDateLike(t.Value) || strings.Contains(t.Value, "X") {
+		if t.Type != timex.Date && t.Type != timex.Time || !isDateLike(t.Value) || strings.Contains(string(t.Value), "X") {
 			continue
 		}
 		first := -1
@@ -223,7 +223,7 @@ func (c *sentenceCtx) dateMention(m *mention) {
 		}
 	}
 	for _, t := range tx {
-		if m.date == "" || timex.Narrower(t.Value, m.date) {
+		if m.date == "" || t.Value.Narrower(m.date) {
 			m.date, m.mod = t.Value, t.Mod
 		}
 	}
@@ -233,8 +233,8 @@ func (c *sentenceCtx) dateMention(m *mention) {
 
 // dayOrCoarser cuts a part of day ("2021-12-30TEV") to the day, and keeps
 // clock times and coarser values as they are.
-func dayOrCoarser(v string) string {
-	if i := strings.IndexByte(v, 'T'); i > 0 && (len(v) < i+3 || v[i+1] < '0' || v[i+1] > '9') {
+func dayOrCoarser(v timex.Value) timex.Value {
+	if i := strings.IndexByte(string(v), 'T'); i > 0 && (len(v) < i+3 || v[i+1] < '0' || v[i+1] > '9') {
 		return v[:i]
 	}
 	return v
@@ -416,11 +416,11 @@ func (c *sentenceCtx) relationNear(i int) (string, int) {
 
 // placeNear finds where the event at toks[i] happens: "talks in Geneva",
 // "the Geneva talks", "visited Kyiv".
-func (c *sentenceCtx) placeNear(i int, typ string) string {
-	if typ == Statement || typ == Demand || typ == Warning {
+func (c *sentenceCtx) placeNear(i int, typ Type) string {
+	if speechAct(typ) { // what is said has no place of its own
 		return ""
 	}
-	toks := c.toks
+	toks, isTrip := c.toks, trip(typ)
 	// "the Geneva talks"
 	if i > 0 {
 		if k, ok := c.entEnd[i-1]; ok && c.ents[k].kind == kindPlace {
@@ -434,12 +434,12 @@ func (c *sentenceCtx) placeNear(i int, typ string) string {
 		if k > i+1 && c.heads[k] && !c.skip[k] {
 			break
 		}
-		if typ == Visit && k == i+1 {
+		if isTrip && k == i+1 {
 			if e, ok := c.entStart[k]; ok && c.ents[e].kind != kindPerson && c.ents[e].kind != kindRole {
 				return joinTokens(toks[c.ents[e].first:c.ents[e].last])
 			}
 		}
-		if toks[k].lower != "in" && toks[k].lower != "at" && !(typ == Visit && toks[k].lower == "to") {
+		if toks[k].lower != "in" && toks[k].lower != "at" && !(isTrip && toks[k].lower == "to") {
 			continue
 		}
 		if e, ok := c.entStart[k+1]; ok {

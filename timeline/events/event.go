@@ -3,35 +3,23 @@
 // actors, place, status and the sentences that say so.
 package events
 
-// Event types.
-const (
-	Call      = "call"
-	Meeting   = "meeting"
-	Statement = "statement"
-	Warning   = "warning"
-	Visit     = "visit"
-	Agreement = "agreement"
-	Demand    = "demand"
-)
-
-// Event statuses.
-const (
-	Occurred = "occurred"
-	Planned  = "planned"
-)
+import "github.com/timelinehq/timeline/timeline/timex"
 
 // Event is one dated event with its evidence. It is also the JSON format
 // of `timeline extract -json` and public/events.json.
 type Event struct {
-	ID      string   `json:"id"`
-	Type    string   `json:"type"`
-	Status  string   `json:"status"`
-	Date    string   `json:"date"` // TIMEX3 value at the precision the text supports
-	Mod     string   `json:"mod"`
-	Title   string   `json:"title"`
-	Actors  []string `json:"actors"`
-	Place   string   `json:"place"`
-	Sources []Source `json:"sources"`
+	ID     string      `json:"id"`
+	Type   Type        `json:"type"`
+	Status Status      `json:"status"`
+	Date   timex.Value `json:"date"` // TIMEX3 value at the precision the text supports
+	Mod    string      `json:"mod"`
+	Title  string      `json:"title"`
+	Actors []string    `json:"actors"`
+	// ActorKinds are the kinds of Actors, parallel to them ("" where a
+	// kind is not known), or empty when no kind is known.
+	ActorKinds []Kind   `json:"actor_kinds,omitempty"`
+	Place      string   `json:"place"`
+	Sources    []Source `json:"sources"`
 
 	// Conflicts are the other dates sources give for the event, where
 	// they disagree at the same precision ("10 January; one source says
@@ -46,9 +34,9 @@ type Event struct {
 
 // Reading is one date that some sources give for an event.
 type Reading struct {
-	Date     string   `json:"date"`
-	Mod      string   `json:"mod"`
-	Articles []string `json:"articles"` // the articles that give it, sorted
+	Date     timex.Value `json:"date"`
+	Mod      string      `json:"mod"`
+	Articles []string    `json:"articles"` // the articles that give it, sorted
 }
 
 // Source is one evidence sentence of an event.

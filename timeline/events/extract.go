@@ -26,12 +26,17 @@ type Extractor struct {
 }
 
 // Extract returns the events that article a reports; see Extract.
-func (x Extractor) Extract(a *article.Article) []Event {
+func (x Extractor) Extract(a *article.Article) []Event { return x.extract(a, nil) }
+
+// extract is Extract with trace, when not nil, hearing every trigger rule
+// that would decide a word and saying whether it may (see
+// applyTriggerRules); the tests use it.
+func (x Extractor) extract(a *article.Article, trace ruleTrace) []Event {
 	al := x.Aliases
 	if al == nil {
 		al = defaultAliases
 	}
-	d := &doc{a: a, al: al, pp: newPeople(), published: a.Published.Format("2006-01-02")}
+	d := &doc{a: a, al: al, pp: newPeople(), kinds: map[string]Kind{}, trace: trace, published: timex.Value(a.Published.Format("2006-01-02"))}
 	blocks := bodyBlocks(a)
 	dates := tagBlocks(a, blocks)
 	for i, b := range blocks {
@@ -102,19 +107,22 @@ type doc struct {
 	a         *article.Article
 	al        *Aliases
 	pp        *people
-	published string
+	kinds     map[string]Kind // the kind of each actor name, as first found
+	published timex.Value
 	drafts    []*draft
 	prev      []*mention // the previous sentence's mentions
 	nsent     int
-	newsDay   string // the day the lead's news happened, when the lead dates it in the week up to publication
+	trace     ruleTrace   // hears the trigger rules that decide words; for tests
+	newsDay   timex.Value // the day the lead's news happened, when the lead dates it in the week up to publication
 }
 
 // draft is an event being assembled from its mentions.
 type draft struct {
-	typ       string
+	typ       Type
 	planned   bool // some mention says it is yet to happen
 	occurred  bool // some mention says it happened
-	date, mod string
+	date      timex.Value
+	mod       string
 	dated     bool     // date comes from a temporal expression, not a default
 	actors    []string // canonical names, in order of first mention
 	place     string
@@ -138,13 +146,14 @@ type relation struct {
 
 // mention is one trigger word of an event in a sentence.
 type mention struct {
-	typ        string
+	typ        Type
 	lemma      string
 	i          int // token index of the trigger
 	noun       bool
 	definite   bool // "the call", "their talks": refers to an event named before
 	planned    bool
-	date, mod  string
+	date       timex.Value
+	mod        string
 	agent      []string
 	objects    []string
 	place      string
@@ -200,6 +209,11 @@ func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	for k, e := range c.ents {
 		c.entEnd[e.last-1] = k
 		c.entStart[e.first] = k
+		if _, ok := d.kinds[e.name]; !ok {
+			if kind := d.al.kindOf(e); kind != "" {
+				d.kinds[e.name] = kind
+			}
+		}
 	}
 	c.markHeads()
 	c.attachDates(inSentence)
@@ -263,10 +277,6 @@ func (d *doc) sameOccasion(toks []token, ms []*mention) {
 
 var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true}
 
-// speechAct reports whether events of typ are said: statements, warnings
-// and demands.
-func speechAct(typ string) bool { return typ == Statement || typ == Warning || typ == Demand }
-
 // mentionAt reads an event mention at toks[i], or returns nil.
 func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	toks := c.toks
@@ -280,89 +290,8 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 	}
 	m := &mention{typ: trig.typ, lemma: trig.lemma, i: i, relNoun: -1}
 	m.noun = trig.noun && (!trig.verb || c.nounContext(i))
-	next := func(k int) string {
-		if i+k < len(toks) {
-			return toks[i+k].lower
-		}
-		return ""
-	}
-	prev := func(k int) string {
-		if i-k >= 0 {
-			return toks[i-k].lower
-		}
-		return ""
-	}
-	switch {
-	case t.lower == "call" || t.lower == "calls" || t.lower == "called" || t.lower == "calling":
-		dateNext := i+2 < len(toks) && c.skip[i+2]
-		_, nameNext := c.entStart[i+2]
-		// "called on Tuesday for", "called earlier this week on both sides
-		// to": the date between the verb and what was called for.
-		after := i + 1
-		if after < len(toks) && toks[after].lower == "on" && dateNext {
-			after++
-		}
-		for after < len(toks) && c.skip[after] {
-			after++
-		}
-		afterDate := ""
-		if after > i+1 && after < len(toks) {
-			afterDate = toks[after].lower
-		}
-		switch {
-		case next(1) == "for" || next(1) == "on" && !dateNext && !phoneWords[prev(1)]:
-			m.typ, m.noun = Demand, false // "called for talks", "calls on Russia to"
-		case (afterDate == "for" || afterDate == "on") && !m.noun && !phoneWords[prev(1)]:
-			m.typ = Demand
-		case !m.noun && mediumNear(toks, i) == "":
-			return nil // "called the plan a mistake"
-		case (next(1) == "to" || next(1) == "from") && !nameNext && mediumNear(toks, i) == "":
-			return nil // "a call to action"
-		}
-	case !m.noun && (trig.lemma == "speak" || trig.lemma == "talk"):
-		if mediumNear(toks, i) != "" {
-			m.typ = Call
-		} else {
-			k := i + 1
-			if adverbs[next(1)] || strings.HasSuffix(next(1), "ly") {
-				k++ // "spoke separately to"
-			}
-			if k+1 < len(toks) && (toks[k].lower == "with" || toks[k].lower == "to") && !pressAudiences[lastWordOfNP(toks, k+1)] {
-				w := toks[k+1].lower
-				if _, ok := c.entStart[k+1]; ok || w == "his" || w == "her" || w == "their" {
-					m.typ = Call
-				}
-			}
-		}
-	case t.lower == "conference":
-		if prev(1) == "press" || prev(1) == "news" {
-			m.typ = Statement
-		}
-	case t.lower == "negotiating" && (next(1) == "table" || next(1) == "position" || next(1) == "team"):
-		return nil // "back to the negotiating table" names no talks that were held
-	case trig.lemma == "fly" && next(1) != "to" && next(1) != "into":
-		return nil // "flew over the city", "shares flew higher": a trip names where to
-	case trig.lemma == "ask":
-		if !toWithin(toks, i, 5) {
-			return nil // a question, not a request
-		}
-	case t.lower == "deal" && (next(1) == "with" || prev(1) == "to"):
+	if !applyTriggerRules(c, i, trig, m, d.trace) {
 		return nil
-	case t.lower == "proposed" && i > 0 && determiners[prev(1)]:
-		return nil // "the proposed deal" names the deal, not a proposal
-	}
-	if t.lower == "claimed" && wordWithin(toks, i, 4, "lives") {
-		return nil // "has claimed 13,000 lives"
-	}
-	if m.typ == Statement && !m.noun {
-		switch {
-		case trig.lemma != "announce" && i > 0 && beForms[prev(1)] && strings.HasSuffix(t.lower, "ed"):
-			return nil // "The A380 was revealed": a thing shown, not a speaker speaking
-		case trig.lemma == "add" && !(next(1) == "" || next(1) == "that" || !toks[i+1].word || c.openingQuote()):
-			return nil // "adding video playback": adding a thing, not a remark
-		case trig.lemma == "address" && !pressAudiences[lastWordOfNP(toks, i+1)]:
-			return nil // "address reports": deal with, not speak to
-		}
 	}
 	// "..., saying ...": a participle tells the content of the event the
 	// sentence reports; it is decided once the sentence's mentions are known.
@@ -389,7 +318,7 @@ func (d *doc) mentionAt(c *sentenceCtx, i int) *mention {
 // folding the others' details into it: "Putin said ... in a message".
 func oneMentionPerType(ms []*mention) []*mention {
 	var out []*mention
-	byType := map[string]*mention{}
+	byType := map[Type]*mention{}
 	for _, m := range ms {
 		first, ok := byType[m.typ]
 		if !ok || !sameMention(first, m) {
@@ -430,7 +359,7 @@ func sameMention(a, b *mention) bool {
 	if a.definite != b.definite || a.relNoun == b.i || b.relNoun == a.i {
 		return false
 	}
-	if a.date != "" && b.date != "" && !timex.Compatible(a.date, b.date) {
+	if a.date != "" && b.date != "" && !a.date.Compatible(b.date) {
 		return false
 	}
 	if a.typ == Statement {
@@ -460,7 +389,7 @@ func (d *doc) resolve(c *sentenceCtx, m *mention) {
 	target.verbal = target.verbal || !m.noun
 	target.present = m.present && (len(target.sources) == 0 || target.present)
 	target.actors = appendNew(target.actors, actors...)
-	if m.hasOwnDate && (!target.dated || timex.Narrower(m.date, target.date)) {
+	if m.hasOwnDate && (!target.dated || m.date.Narrower(target.date)) {
 		target.date, target.mod, target.dated = m.date, m.mod, true
 	}
 	if target.place == "" {
@@ -506,7 +435,7 @@ func (d *doc) findDraft(m *mention, actors []string, strict bool) *draft {
 		if e.typ != m.typ {
 			continue
 		}
-		if m.date != "" && e.date != "" && !timex.Compatible(m.date, e.date) {
+		if m.date != "" && e.date != "" && !m.date.Compatible(e.date) {
 			continue
 		}
 		if m.place != "" && e.place != "" && m.place != e.place {
@@ -585,7 +514,7 @@ func (d *doc) finish() []Event {
 	for _, e := range d.drafts {
 		if e.date == "" {
 			switch {
-			case e.typ == Statement || (e.typ == Demand || e.typ == Warning) && e.verbal:
+			case speechAct(e.typ) && (e.typ == Statement || e.verbal):
 				// A past-tense report with no date of its own happened when
 				// the news the lead reports happened; the present tense
 				// ("says") reports the day of publication. Demands and
@@ -615,6 +544,7 @@ func (d *doc) finish() []Event {
 		if ev.Actors == nil {
 			ev.Actors = []string{}
 		}
+		ev.ActorKinds = KindsFor(ev.Actors, func(name string) Kind { return d.kinds[name] })
 		ev.Title = title(e)
 		out = append(out, ev)
 	}
@@ -659,7 +589,7 @@ func (d *doc) source(m *mention) Source {
 		Article:   d.a.Path,
 		Title:     d.a.Title,
 		URL:       d.a.URL,
-		Published: d.published,
+		Published: string(d.published),
 		Sentence:  b.Text[s.start:s.end],
 		Start:     b.FileOffset(s.start),
 		End:       b.FileEnd(s.end), // not past closing markup: "Monday.**"
@@ -686,16 +616,16 @@ func overlap(a, b []string) bool {
 
 // dayOf returns the day of a value at day precision or finer ("2021-12-30",
 // "2021-12-30T20:30"); weeks, months and years have none.
-func dayOf(v string) (string, bool) {
-	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && isDigits(v[5:7]) && isDigits(v[8:10]) {
+func dayOf(v timex.Value) (timex.Value, bool) {
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' && isDigits(string(v[5:7])) && isDigits(string(v[8:10])) {
 		return v[:10], true
 	}
 	return "", false
 }
 
 // monthOf returns the month of a value at month precision or finer.
-func monthOf(v string) (string, bool) {
-	if len(v) >= 7 && v[4] == '-' && isDigits(v[:4]) && isDigits(v[5:7]) {
+func monthOf(v timex.Value) (timex.Value, bool) {
+	if len(v) >= 7 && v[4] == '-' && isDigits(string(v[:4])) && isDigits(string(v[5:7])) {
 		return v[:7], true
 	}
 	return "", false
@@ -713,9 +643,9 @@ func isDigits(s string) bool {
 // whenAgainst places value v against the publication day ref: -1 when v
 // ends before it, 1 when v starts after it, 0 when they overlap or v is
 // no date.
-func whenAgainst(v, ref string) int {
-	vs, ve, ok := timex.Span(v)
-	rs, re, ok2 := timex.Span(ref)
+func whenAgainst(v, ref timex.Value) int {
+	vs, ve, ok := v.Span()
+	rs, re, ok2 := ref.Span()
 	switch {
 	case !ok || !ok2:
 		return 0
@@ -727,7 +657,7 @@ func whenAgainst(v, ref string) int {
 	return 0
 }
 
-func isDateLike(v string) bool {
+func isDateLike(v timex.Value) bool {
 	return len(v) >= 4 && v[0] >= '0' && v[0] <= '9'
 }
 
@@ -808,11 +738,11 @@ func (c *sentenceCtx) participles(ms []*mention) []*mention {
 }
 
 // lastWeek reports whether v names a day in the week up to publication.
-func (d *doc) lastWeek(v string) bool {
+func (d *doc) lastWeek(v timex.Value) bool {
 	if len(v) < 10 {
 		return false
 	}
-	t, err := time.Parse("2006-01-02", v[:10])
+	t, err := time.Parse("2006-01-02", string(v[:10]))
 	if err != nil {
 		return false
 	}

@@ -22,9 +22,11 @@ func parse(t testing.TB, body string) *article.Article {
 
 func TestExtractRules(t *testing.T) {
 	type want struct {
-		typ, status, date, mod string
-		actors                 []string
-		place                  string
+		typ       Type
+		status    Status
+		date, mod string
+		actors    []string
+		place     string
 	}
 	tests := []struct {
 		name string
@@ -113,7 +115,7 @@ func TestExtractRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []want
 			for _, e := range Extract(parse(t, tt.body)) {
-				got = append(got, want{e.Type, e.Status, e.Date, e.Mod, e.Actors, e.Place})
+				got = append(got, want{e.Type, e.Status, string(e.Date), e.Mod, e.Actors, e.Place})
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Extract(%q)\n got %+v\nwant %+v", tt.body, got, tt.want)

@@ -4,59 +4,29 @@ import "strings"
 
 // trigger is a word that can name an event of some type.
 type trigger struct {
-	typ   string
+	typ   Type
 	lemma string
 	noun  bool // the form is a noun ("talks", "statement"); ambiguous forms are decided in context
 	verb  bool // the form is a verb
 }
 
-// lexicon maps a lower-case word form to the event it can name.
+// lexicon maps a lower-case word form to the event it can name; the
+// words are the descriptor table's (Descriptors).
 var lexicon = buildLexicon()
-
-// verbs lists verbs by event type as "lemma" (regular inflection) or
-// "lemma:form1,form2,..." (all forms spelled out).
-var verbs = map[string][]string{
-	Statement: {"say:say,says,said,saying", "tell:tell,tells,told,telling", "announce", "confirm", "deny:deny,denies,denied,denying",
-		"claim", "explain", "declare", "note:noted,noting", "mention", "stress:stressed,stressing", "emphasize", "emphasise",
-		"insist", "argue", "assert", "allege", "admit:admitted,admitting,admits", "acknowledge", "concede", "reveal",
-		"disclose", "reply:replied,replies,replying", "respond", "remark", "comment", "testify:testified,testifies",
-		"tweet", "write:wrote", "reiterate", "repeat", "proclaim", "affirm", "predict", "describe", "praise", "criticize",
-		"criticise", "dismiss:dismissed,dismissing", "complain", "apologize", "apologise", "retort", "report",
-		"state:stated,stating", "add:added,adds,adding", "answer", "observe", "brief:briefed,briefing", "inform",
-		"address:addressed,addressing", "speak:speak,speaks,spoke,spoken,speaking", "talk:talk,talked,talking"},
-	Warning:   {"warn", "threaten", "caution:cautioned,cautioning,cautions"},
-	Demand:    {"demand", "request", "propose", "urge", "ask:asked,asks,asking", "appeal:appealed,appealing,appeals"},
-	Meeting:   {"meet:meet,meets,met", "negotiate", "confer:conferred,conferring"},
-	Call:      {"phone:phoned,phoning", "telephone:telephoned,telephoning", "call:called,calling"},
-	Visit:     {"visit", "travel:traveled,travelled,travelling,traveling", "fly:flew,flies,flying,flown", "tour:toured,touring,tours"},
-	Agreement: {"agree:agree,agrees,agreed,agreeing", "sign:signed,signing", "ratify:ratified,ratifies", "settle:settled,settles,settling"},
-}
-
-// nouns lists nouns by event type, singular and plural spelled out.
-var nouns = map[string][]string{
-	Statement: {"statement", "statements", "announcement", "announcements", "speech", "speeches", "remarks",
-		"comment", "comments", "declaration", "interview", "interviews", "testimony", "message", "messages",
-		"briefing", "briefings", "tweet", "tweets", "communique", "communiqué", "report", "reports", "claim", "claims"},
-	Warning:   {"warning", "warnings", "ultimatum"},
-	Demand:    {"demand", "demands", "request", "requests", "proposal", "proposals", "appeal", "appeals", "offer", "offers", "bid", "bids"},
-	Meeting:   {"talks", "meeting", "meetings", "negotiations", "summit", "summits", "conference", "consultations", "session", "hearing", "hearings", "discussions"},
-	Call:      {"call", "calls", "phone-call", "videoconference", "video-conference", "teleconference"},
-	Visit:     {"visit", "visits", "trip", "tour"},
-	Agreement: {"agreement", "agreements", "deal", "accord", "accords", "treaty", "pact", "memorandum", "settlement", "contract", "merger"},
-}
 
 func buildLexicon() map[string]trigger {
 	lex := map[string]trigger{}
-	for typ, list := range verbs {
-		for _, entry := range list {
+	for _, d := range Descriptors {
+		for _, entry := range d.Verbs {
 			lemma, forms, _ := strings.Cut(entry, ":")
 			for _, f := range inflect(lemma, forms) {
-				lex[f] = trigger{typ: typ, lemma: lemma, verb: true}
+				lex[f] = trigger{typ: d.Type, lemma: lemma, verb: true}
 			}
 		}
 	}
-	for typ, list := range nouns {
-		for _, n := range list {
+	for _, d := range Descriptors {
+		typ := d.Type
+		for _, n := range d.Nouns {
 			t, ok := lex[n]
 			if ok && t.typ == typ {
 				t.noun = true

@@ -7,81 +7,23 @@ import (
 )
 
 // title writes a short headline for an event from what was found:
-// "Joe Biden and Vladimir Putin hold a phone call".
+// "Joe Biden and Vladimir Putin hold a phone call". The words are the
+// type's descriptor's (Descriptors); the place follows them.
 func title(e *draft) string {
-	who := nameList(e.actors)
-	plural := len(e.actors) > 1 || len(e.actors) == 1 && isPluralRole(e.actors[0])
-	verb := func(one, many string) string {
-		if plural {
-			return many
-		}
-		return one
+	t := titleParts{
+		who:      nameList(e.actors),
+		actors:   e.actors,
+		plural:   len(e.actors) > 1 || len(e.actors) == 1 && isPluralRole(e.actors[0]),
+		gist:     e.gist,
+		gistVerb: e.gistVerb,
+		medium:   e.medium,
+		noun:     e.nounLemma,
 	}
-	var s string
-	switch e.typ {
-	case Call:
-		kind := "a phone call"
-		if e.medium == "video" {
-			kind = "a video call"
-		}
-		if who == "" {
-			s = upperFirst(strings.TrimPrefix(kind, "a ")) + " held"
-		} else {
-			s = who + " " + verb("holds ", "hold ") + kind
-		}
-	case Meeting:
-		noun := "talks"
-		switch e.nounLemma {
-		case "summit":
-			noun = "a summit"
-		case "meeting", "meet", "confer", "session":
-			noun = "a meeting"
-		}
-		if who == "" {
-			s = upperFirst(noun)
-		} else {
-			s = who + " " + verb("holds ", "hold ") + noun
-		}
-	case Statement:
-		if who == "" {
-			if e.gist != "" {
-				return "Statement: " + e.gist
-			}
-			return "Statement"
-		}
-		if e.gist != "" {
-			return upperFirst(who + " " + present(e.gistVerb, plural) + " " + e.gist)
-		}
-		s = who + " " + verb("makes a statement", "make a statement")
-	case Warning:
-		s = strings.TrimSpace(first(e.actors) + " warns " + strings.Join(rest(e.actors), " and "))
-		if who == "" {
-			s = "Warning"
-		}
-		if e.gist != "" {
-			s += " " + e.gist
-		}
-	case Demand:
-		if who == "" {
-			s = "Demands"
-		} else {
-			s = who + " " + verb("makes demands", "make demands")
-		}
-	case Visit:
-		s = who + " " + verb("visits", "visit")
-		if who == "" {
-			s = "Visit"
-		}
-	case Agreement:
-		if who == "" {
-			s = "Agreement reached"
-		} else {
-			s = who + " " + verb("reaches an agreement", "reach an agreement")
-		}
-	default:
-		s = upperFirst(e.typ)
+	s := upperFirst(string(e.typ))
+	if d, ok := descriptorOf[e.typ]; ok {
+		s = d.title(t)
 	}
-	if e.place != "" && e.typ != Statement {
+	if e.place != "" && e.typ != Statement { // what was said has no place
 		s += " in " + e.place
 	}
 	return upperFirst(s) // "Senior administration official says ..."

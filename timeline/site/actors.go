@@ -25,6 +25,7 @@ type groupView struct {
 	Name   string // "Joe Biden", or the type "call"
 	Label  string // as a heading shows it: "Joe Biden", "Call"
 	Class  string // a type's class, "t-call"; "" for an actor
+	Kind   string // an actor's kind as the page says it: "Person", "Country", "Organisation"; "" when not known
 	Slug   string // its file name in dir
 	dir    string // "actors" or "types"
 	Events []*eventView
@@ -39,6 +40,7 @@ func (g *groupView) pagePath(n int) string { return pagedPath(g.dir+"/"+g.Slug, 
 // to a long list renders again its first and last pages, not all of them.
 type groupPage struct {
 	Name, Label, Class string
+	Kind               string // an actor's kind: "Person", "Country", "Organisation"; "" when not known
 	Page, Pages        int
 	Total              int          // the group's events; on the first page only
 	Types              []groupCount // an actor's events by type; on the first page only
@@ -57,6 +59,16 @@ type groupEntry struct {
 	TypeLabel, TypeClass string
 	ActorLinks           []link
 	Place                string
+
+	ev *eventView // what it was made from: see newGroupEntry
+}
+
+// newGroupEntry is ev as an actor's or a type's page at root lists it. A
+// groupEntry is made only here and never changed, so that its key is root
+// and its event's digest (see enc.value).
+func newGroupEntry(root string, ev *eventView) groupEntry {
+	return groupEntry{Root: root, Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place, ev: ev}
 }
 
 // groupIndex is the page that lists every actor (actors/index.html) or
@@ -98,6 +110,9 @@ func (v *siteView) newGroups() {
 			if g == nil {
 				g = &groupView{Name: a, Label: a, dir: "actors"}
 				actors[a] = g
+			}
+			if g.Kind == "" && len(ev.kinds) == len(ev.Actors) {
+				g.Kind = ev.kinds[i].Label() // as its first event says; the chronology gives a name one kind
 			}
 			g.Events = append(g.Events, ev)
 		}
@@ -171,23 +186,17 @@ func isASCII(s string) bool {
 	return true
 }
 
-// pagesOf cuts evs into pages of at most n events.
+// pagesOf cuts evs into pages of at most n events (see cutPages).
 func pagesOf(evs []*eventView, n int) [][]*eventView {
-	var pages [][]*eventView
-	for len(evs) > n {
-		pages = append(pages, evs[:n])
-		evs = evs[n:]
-	}
-	return append(pages, evs)
+	return cutPages(evs, func(k int, _ *eventView) bool { return k >= n })
 }
 
 // groupPage is the data of page n of g.
 func (v *siteView) groupPage(g *groupView, n int) *groupPage {
 	evs := g.Pages[n-1]
-	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Page: n, Pages: len(g.Pages), Events: make([]groupEntry, len(evs))}
+	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Kind: g.Kind, Page: n, Pages: len(g.Pages), Events: make([]groupEntry, len(evs))}
 	for i, ev := range evs {
-		gp.Events[i] = groupEntry{Root: "../", Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place}
+		gp.Events[i] = newGroupEntry("../", ev)
 	}
 	if n == 1 {
 		gp.Total = len(g.Events)

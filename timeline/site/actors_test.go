@@ -98,21 +98,29 @@ func TestGroupPages(t *testing.T) {
 			}
 		}
 	})
+	pages := 0
 	t.Run("a long list is cut into pages of at most 300", func(t *testing.T) {
-		for _, name := range []string{"actors/busy-actor.html", "actors/busy-actor-p2.html", "actors/busy-actor-p3.html"} {
-			n := len(reEntry.FindAllString(string(files[name]), -1))
-			if n == 0 || n > pageEvents {
-				t.Errorf("%s lists %d events", name, n)
+		total := 0
+		for pages = 1; ; pages++ {
+			page, ok := files[pagedPath("actors/busy-actor", pages)]
+			if !ok {
+				pages--
+				break
 			}
+			n := len(reEntry.FindAllString(string(page), -1))
+			if n == 0 || n > pageEvents {
+				t.Errorf("page %d lists %d events", pages, n)
+			}
+			total += n
 		}
-		if _, ok := files["actors/busy-actor-p4.html"]; ok {
-			t.Error("a fourth page for 700 events")
+		if total != 700 || pages < 3 {
+			t.Errorf("%d pages list %d events, want 700 on 3 or more", pages, total)
 		}
 	})
 	t.Run("an actor's first page counts its events by type", func(t *testing.T) {
 		page := string(files["actors/busy-actor.html"])
-		if !strings.Contains(page, "700 events, page 1 of 3.") {
-			t.Error("no total of 700")
+		if want := fmt.Sprintf("700 events, page 1 of %d.", pages); !strings.Contains(page, want) {
+			t.Errorf("no %q", want)
 		}
 		n := 0
 		for i := range 700 {
@@ -166,9 +174,9 @@ func TestGroupPages(t *testing.T) {
 }
 
 // TestGroupPagesRenderAgainOnlyWhatTheyShow checks the keys of the actor
-// and type pages: an event added at the end of a long list renders again
-// that list's first page (its counts) and last page, not the pages
-// between.
+// and type pages: an event added in the middle of a long list renders
+// again that list's first page (its counts) and the page it is on, not
+// the pages after it.
 func TestGroupPagesRenderAgainOnlyWhatTheyShow(t *testing.T) {
 	s := syntheticSite(1000, 50)
 	for i := range s.Events {
@@ -176,9 +184,10 @@ func TestGroupPagesRenderAgainOnlyWhatTheyShow(t *testing.T) {
 	}
 	before := siteKeys(t, s, "")
 	s2 := s
-	last := s.Events[len(s.Events)-1]
-	s2.Events = append(slices.Clip(s.Events), events.Event{ID: "e-new", Type: last.Type, Status: events.Occurred,
-		Date: last.Date, Title: "A new event", Actors: last.Actors, Sources: last.Sources})
+	mid := s.Events[500]
+	added := events.Event{ID: mid.ID + "-new", Type: mid.Type, Status: events.Occurred,
+		Date: mid.Date, Title: "A new event", Actors: mid.Actors, Sources: mid.Sources}
+	s2.Events = slices.Insert(slices.Clone(s.Events), 501, added)
 	changed := differ(before, siteKeys(t, s2, ""))
 	var groups []string
 	for _, name := range changed {
@@ -186,12 +195,70 @@ func TestGroupPagesRenderAgainOnlyWhatTheyShow(t *testing.T) {
 			groups = append(groups, name)
 		}
 	}
-	typ := "types/" + last.Type
-	want := []string{"actors/everyone-p4.html", "actors/everyone.html", "actors/index.html",
-		"actors/" + groupSlug(last.Actors[0], map[string]bool{}) + ".html", typ + ".html", "types/index.html"}
+	want := []string{"actors/index.html", "types/index.html"}
+	v := newSiteView(s2, "")
+	for _, g := range append(slices.Clone(v.Actors), v.Types...) {
+		for n, page := range g.Pages {
+			if slices.ContainsFunc(page, func(ev *eventView) bool { return ev.ID == added.ID }) {
+				if startsPage(page[0]) && page[0].ID == added.ID {
+					t.Fatalf("the added event starts a page: choose another ID")
+				}
+				want = append(want, g.pagePath(1), g.pagePath(n+1))
+			}
+		}
+	}
 	slices.Sort(want)
+	want = slices.Compact(want)
+	if len(want) < 6 {
+		t.Fatalf("the added event is on %v: too few pages", want)
+	}
 	if !slices.Equal(groups, want) {
 		t.Errorf("actor and type pages that change:\n got %v\nwant %v", groups, want)
+	}
+}
+
+// TestCutPagesAreLocal adds an event at many places in a long list: the
+// pages that change are the one it lands on and seldom one more, where a
+// cut every so many events would change every page after it.
+func TestCutPagesAreLocal(t *testing.T) {
+	evs := make([]*eventView, 5000)
+	for i := range evs {
+		evs[i] = &eventView{ID: fmt.Sprintf("2021-01-01-event-%d", i)}
+	}
+	full := func(n int, _ *eventView) bool { return n >= pageEvents }
+	key := func(page []*eventView) string {
+		var b strings.Builder
+		for _, ev := range page {
+			b.WriteString(ev.ID + "\n")
+		}
+		return b.String()
+	}
+	before := map[string]bool{}
+	for _, page := range cutPages(evs, full) {
+		if len(page) == 0 || len(page) > pageEvents {
+			t.Fatalf("a page of %d events", len(page))
+		}
+		before[key(page)] = true
+	}
+	if len(before) > 2*len(evs)/pageEvents+1 {
+		t.Errorf("%d pages for %d events: too many", len(before), len(evs))
+	}
+	total, most := 0, 0
+	for at := 7; at < len(evs); at += 97 {
+		added := slices.Insert(slices.Clone(evs), at, &eventView{ID: fmt.Sprintf("2021-01-01-added-%d", at)})
+		changed := 0
+		for _, page := range cutPages(added, full) {
+			if !before[key(page)] {
+				changed++
+			}
+		}
+		total += changed
+		most = max(most, changed)
+	}
+	avg := float64(total) / float64(len(evs)/97)
+	t.Logf("an added event changes %.1f pages on average and %d at most", avg, most)
+	if avg > 2 || most > 6 {
+		t.Errorf("an added event changes %.1f pages on average and %d at most", avg, most)
 	}
 }
 
@@ -232,5 +299,23 @@ func TestUnchangedRebuildWritesNothing(t *testing.T) {
 	}
 	if len(k.written) != 0 {
 		t.Errorf("rendered %d pages again", len(k.written))
+	}
+}
+
+func TestActorPageSaysTheKind(t *testing.T) {
+	s := Site{Events: []events.Event{
+		{ID: "e1", Type: events.Call, Date: "2021-12-30", Title: "A call", Actors: []string{"Joe Biden", "Globex", "Somebody"},
+			ActorKinds: []events.Kind{events.Person, events.Organisation, ""}},
+		{ID: "e2", Type: events.Visit, Date: "2021-12-31", Title: "A visit", Actors: []string{"Russia"}, ActorKinds: []events.Kind{events.Country}},
+	}}
+	files := readTree(t, build(t, s, nil))
+	for page, want := range map[string]string{"actors/joe-biden.html": "Person", "actors/globex.html": "Organisation", "actors/russia.html": "Country", "actors/somebody.html": ""} {
+		got := regexp.MustCompile(`<p class="kicker">([^<]*)</p>`).FindStringSubmatch(string(files[page]))
+		switch {
+		case want == "" && got != nil:
+			t.Errorf("%s says the kind %q of an actor of unknown kind", page, got[1])
+		case want != "" && (got == nil || got[1] != want):
+			t.Errorf("%s: kind %q, want %q", page, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -114,7 +115,7 @@ func BenchmarkKeys(b *testing.B) {
 	s := syntheticSite(20000, 2000)
 	day := time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i := range s.Events {
-		s.Events[i].Date = day.AddDate(0, 0, i/20).Format("2006-01-02")
+		s.Events[i].Date = timex.Value(day.AddDate(0, 0, i/20).Format("2006-01-02"))
 	}
 	for i, a := range s.Articles {
 		a.Sum = fmt.Sprintf("%064x", i) // as the reader sets it

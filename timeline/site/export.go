@@ -167,25 +167,30 @@ func (e *enc) settings(v *siteView, s *Site) {
 	e.u64(uint64(s.FeedLimit))
 }
 
-// eventDigest digests what exports may read of event i: the event as
-// given and as the view shows it (its path, its dates made readable in
-// the display zone, its type's label, when it was reported). It writes
-// each field by hand, not through reflection, since it runs over the
-// whole chronology on every build; TestExportDigestCoversEveryField
-// checks that it misses no field of events.Event. An event's piece of an
-// export may depend only on this digest and the site's settings.
+// eventDigest digests an event: as given (src), for the exports, and as
+// every view shows it (ev), for the keys of the pages that list it (see
+// enc.value). It writes each field by hand, not through reflection, since
+// it runs over the whole chronology on every build:
+// TestExportDigestCoversEveryField checks that it misses no field of
+// events.Event, TestEventDigestCoversTheView none of eventView. An event's
+// piece of an export may depend only on this digest and the site's
+// settings. The fields ev copies from src are written once.
 func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.reset()
-	e.strs(src.ID, src.Type, src.Status, src.Date, src.Mod, src.Title)
+	e.strs(src.ID, string(src.Type), string(src.Status), string(src.Date), src.Mod, src.Title)
 	e.u64(uint64(len(src.Actors)))
 	e.strs(src.Actors...)
+	e.u64(uint64(len(src.ActorKinds)))
+	for _, k := range src.ActorKinds {
+		e.str(string(k))
+	}
 	e.str(src.Place)
 	e.flag(src.Pinned)
 	e.u64(uint64(len(src.Curated)))
 	e.strs(src.Curated...)
 	e.u64(uint64(len(src.Conflicts)))
 	for _, c := range src.Conflicts {
-		e.str(c.Date)
+		e.str(string(c.Date))
 		e.u64(uint64(len(c.Articles)))
 		e.strs(c.Articles...)
 	}
@@ -198,7 +203,48 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	}
 	w := &ev.When
 	e.strs(ev.File, ev.Path, ev.TypeLabel, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
+
+	// What the views add: links to other pages, labels.
+	e.strs(ev.ID, ev.Type, ev.Status, ev.Date, ev.Mod, ev.Title, ev.Place, ev.TypeClass, ev.Conflict)
+	e.u64(uint64(len(ev.Actors)))
+	e.strs(ev.Actors...)
+	e.flag(ev.Planned)
+	e.flag(ev.Pinned)
+	e.links(ev.ActorLinks)
+	e.links([]link{ev.Period})
+	c := &ev.Curated
+	for _, f := range []bool{c.Any, c.Type, c.Date, c.Title, c.Actors, c.Place, c.Status, c.Added, c.Merged, c.Split, c.Sources} {
+		e.flag(f)
+	}
+	e.u64(uint64(len(ev.Sources)))
+	for j := range ev.Sources {
+		sv := &ev.Sources[j]
+		if j >= len(src.Sources) || sv.Sentence != src.Sources[j].Sentence { // never: the view shows the source's sentence
+			e.str(sv.Sentence)
+		}
+		e.strs(sv.Title, sv.URL, sv.Published, sv.PublishedISO, sv.Href)
+		e.u64(uint64(sv.Start))
+		e.u64(uint64(sv.End))
+		e.flag(sv.Article != nil)
+		if r := sv.Article; r != nil {
+			e.strs(r.File, r.Path, r.Title, r.Published, r.URL)
+		}
+	}
+	e.u64(uint64(len(ev.Cited)))
+	for _, c := range ev.Cited {
+		e.strs(c.Title, c.Href, c.URL, c.Published)
+		e.u64(uint64(c.Count))
+	}
 	return e.sum(Key{})
+}
+
+// links writes ls.
+func (e *enc) links(ls []link) {
+	e.u64(uint64(len(ls)))
+	for _, l := range ls {
+		e.strs(l.Label, l.Path)
+		e.flag(l.Current)
+	}
 }
 
 // digestEvents sets every event's digest, on every core.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // exportChronology is syntheticSite(n, n/10) with what real news text
@@ -24,7 +25,7 @@ func exportChronology(n int) Site {
 	for i := range s.Events {
 		e := &s.Events[i]
 		e.Sources = slices.Clone(e.Sources)
-		e.Date = day.AddDate(0, 0, i/20).Format("2006-01-02")
+		e.Date = timex.Value(day.AddDate(0, 0, i/20).Format("2006-01-02"))
 		if i%7 == 3 {
 			e.Date = e.Date[:7]
 		}

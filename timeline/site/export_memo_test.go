@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/timelinehq/timeline/timeline/events"
+	"github.com/timelinehq/timeline/timeline/timex"
 )
 
 // capture is a pageWriter that keeps every file it is given.
@@ -217,7 +218,7 @@ func TestCSVIsEncodingCSV(t *testing.T) {
 	cells := []string{"", " lead", "\tTab", "a,b", `say "hi"`, "line\nbreak", "cr\r\nlf", "lone\rcr", `\.`, "=1+2", "-x", "@me",
 		"+1", "\u00a0nbsp", "\u2028sep", "plain", "Genève", "x\xffy", ";", "'quoted'"}
 	for i, c := range cells {
-		s.Events = append(s.Events, events.Event{ID: "csv-" + strconv.Itoa(i) + c, Type: c, Status: events.Occurred, Date: "2021-12-30" + c,
+		s.Events = append(s.Events, events.Event{ID: "csv-" + strconv.Itoa(i) + c, Type: events.Type(c), Status: events.Occurred, Date: timex.Value("2021-12-30" + c),
 			Mod: c, Title: c, Actors: []string{c, c}, Place: c, Sources: []events.Source{{URL: c, Title: c}}})
 		s.Events = append(s.Events, events.Event{ID: c, Title: c, Actors: []string{c}})
 	}

@@ -148,7 +148,7 @@ func TestICSExport(t *testing.T) {
 			}
 			want := 0
 			for _, ev := range evs {
-				m := reTimex.FindStringSubmatch(ev.Date)
+				m := reTimex.FindStringSubmatch(string(ev.Date))
 				ve := vevents[ev.ID+"@"+host]
 				if m == nil {
 					if ve != nil {
@@ -200,7 +200,7 @@ func TestICSExport(t *testing.T) {
 					}
 					start, err := ve.GetAllDayStartAt()
 					end, err2 := ve.GetAllDayEndAt()
-					if err != nil || err2 != nil || start.Format("2006-01-02") != ev.Date[:10] || !end.Equal(start.AddDate(0, 0, 1)) {
+					if err != nil || err2 != nil || start.Format("2006-01-02") != string(ev.Date[:10]) || !end.Equal(start.AddDate(0, 0, 1)) {
 						t.Errorf("%s: all day from %v to %v (%v, %v), want %s for one day", ev.ID, start, end, err, err2, ev.Date)
 					}
 				case m[7] == "": // floating: the same clock time anywhere
@@ -262,7 +262,7 @@ func TestCSVExport(t *testing.T) {
 				if len(ev.Sources) > 0 {
 					first = ev.Sources[0].URL
 				}
-				want := []string{ev.ID, ev.Date, ev.Mod, ev.Type, ev.Status, ev.Title, strings.Join(ev.Actors, "; "), ev.Place,
+				want := []string{ev.ID, string(ev.Date), ev.Mod, string(ev.Type), string(ev.Status), ev.Title, strings.Join(ev.Actors, "; "), ev.Place,
 					strconv.Itoa(len(ev.Sources)), first}
 				for j, w := range want {
 					if got := strings.TrimPrefix(row[j], "'"); got != w || row[j] != w && !strings.ContainsRune("=+-@", rune(w[0])) {
@@ -390,7 +390,7 @@ func TestTimelineJSExport(t *testing.T) {
 				parts := tlDateOf(t, ev.ID, slide["start_date"])
 				var want []int
 				exact := ev.Mod == ""
-				if m := reTimex.FindStringSubmatch(ev.Date); m != nil {
+				if m := reTimex.FindStringSubmatch(string(ev.Date)); m != nil {
 					want = []int{atoi(m[1]), atoi(m[2]), atoi(m[3])}
 					if m[4] != "" {
 						want = append(want, atoi(m[4]), atoi(m[5]))
@@ -420,8 +420,8 @@ func TestTimelineJSExport(t *testing.T) {
 				if html.UnescapeString(text["headline"].(string)) != ev.Title {
 					t.Errorf("%s: headline %q, want %q", ev.ID, text["headline"], ev.Title)
 				}
-				if slide["group"] != typeLabel(ev.Type) {
-					t.Errorf("%s: group %q, want %q", ev.ID, slide["group"], typeLabel(ev.Type))
+				if slide["group"] != typeLabel(string(ev.Type)) {
+					t.Errorf("%s: group %q, want %q", ev.ID, slide["group"], typeLabel(string(ev.Type)))
 				}
 				body := html.UnescapeString(text["text"].(string))
 				for _, src := range ev.Sources {
@@ -452,7 +452,7 @@ func TestTimelineJSInTheDisplayZone(t *testing.T) {
 			continue
 		}
 		// 15:00 at UTC-5 is 20:00 UTC, 23:00 in Moscow.
-		d, ok := timelineJSDate(s.Events[i].Date, ev, &s)
+		d, ok := timelineJSDate(string(s.Events[i].Date), ev, &s)
 		if !ok || !slices.Equal(d.parts, []int{2021, 12, 31, 23, 0}) || d.display != "Friday 31 December 2021, 23:00 MSK" {
 			t.Errorf("got %+v, want 23:00 on 31 December, shown with MSK", d)
 		}
@@ -578,7 +578,7 @@ func TestExportDigestCoversEveryField(t *testing.T) {
 			v.SetBool(!v.Bool())
 		case reflect.Slice:
 			if v.Type().Elem().Kind() == reflect.String {
-				v.Set(reflect.Append(v, reflect.ValueOf("x")))
+				v.Set(reflect.Append(v, reflect.ValueOf("x").Convert(v.Type().Elem())))
 			} else {
 				v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 			}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -194,8 +195,8 @@ func syntheticSite(n, m int) Site {
 			date = date[:7]
 		}
 		s.Events = append(s.Events, events.Event{
-			ID: fmt.Sprintf("e%04d", i), Type: types[i%len(types)], Status: events.Occurred,
-			Date: date, Title: fmt.Sprintf("Event %d", i), Actors: []string{fmt.Sprintf("Official %d", i%13)},
+			ID: fmt.Sprintf("e%04d", i), Type: events.Type(types[i%len(types)]), Status: events.Occurred,
+			Date: timex.Value(date), Title: fmt.Sprintf("Event %d", i), Actors: []string{fmt.Sprintf("Official %d", i%13)},
 			Sources: srcs,
 		})
 	}

@@ -64,7 +64,7 @@ func (icsExport) head(b []byte, r *exportRun) []byte {
 
 func (icsExport) piece(b []byte, r *exportRun, i int) []byte {
 	v, ev := r.v, r.v.Events[i]
-	d, ok := r.dayTime(v.source[i].Date)
+	d, ok := r.dayTime(string(v.source[i].Date))
 	if !ok {
 		return b
 	}

@@ -62,9 +62,9 @@ func eventsJSON(evs []events.Event) ([]byte, error) {
 func eventJSON(b []byte, e *events.Event) []byte {
 	b = append(b, "\n  {\n"...)
 	b = field(b, "    ", "id", e.ID)
-	b = field(b, "    ", "type", e.Type)
-	b = field(b, "    ", "status", e.Status)
-	b = field(b, "    ", "date", e.Date)
+	b = field(b, "    ", "type", string(e.Type))
+	b = field(b, "    ", "status", string(e.Status))
+	b = field(b, "    ", "date", string(e.Date))
 	b = field(b, "    ", "mod", e.Mod)
 	b = field(b, "    ", "title", e.Title)
 	b = append(b, `    "actors": [`...)
@@ -79,6 +79,17 @@ func eventJSON(b []byte, e *events.Event) []byte {
 		b = append(b, "\n    "...)
 	}
 	b = append(b, "],\n"...)
+	if len(e.ActorKinds) > 0 {
+		b = append(b, `    "actor_kinds": [`...)
+		for j, k := range e.ActorKinds {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n      "...)
+			b = jsonString(b, string(k))
+		}
+		b = append(b, "\n    ],\n"...)
+	}
 	b = field(b, "    ", "place", e.Place)
 	b = append(b, `    "sources": [`...)
 	for j := range e.Sources {

@@ -109,7 +109,30 @@ func (e *enc) sum(seed Key) Key {
 // value writes v and everything a template can reach from it: exported
 // fields, elements, what pointers point to. Views have no methods and no
 // maps, so that this is all a template can reach.
+//
+// Events are most of what pages hold, and an event is on several pages
+// (its date's, its period's, its actors', its type's): an event, and an
+// entry or a groupEntry made from one, is written as the event's digest,
+// made once per build (see eventDigest).
 func (e *enc) value(v reflect.Value) {
+	switch t := v.Type(); {
+	case t == eventViewType && !v.IsNil():
+		e.flag(true)
+		e.key(v.Interface().(*eventView).digest)
+		return
+	case t == entryType && v.CanAddr():
+		if x := v.Addr().Interface().(*entry); x.ev != nil {
+			e.str(x.Root)
+			e.key(x.ev.digest)
+			return
+		}
+	case t == groupEntryType && v.CanAddr():
+		if x := v.Addr().Interface().(*groupEntry); x.ev != nil {
+			e.str(x.Root)
+			e.key(x.ev.digest)
+			return
+		}
+	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		e.flag(!v.IsNil())
@@ -138,6 +161,18 @@ func (e *enc) value(v reflect.Value) {
 	default:
 		panic("site: page data of kind " + v.Kind().String() + " cannot be keyed")
 	}
+}
+
+var (
+	eventViewType  = reflect.TypeFor[*eventView]()
+	entryType      = reflect.TypeFor[entry]()
+	groupEntryType = reflect.TypeFor[groupEntry]()
+)
+
+// key writes a digest.
+func (e *enc) key(k Key) {
+	e.b = append(e.b, k[:]...)
+	e.spill()
 }
 
 var exportedFields sync.Map // reflect.Type → []int

@@ -3,7 +3,9 @@ package site
 import (
 	"context"
 	"maps"
+	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -197,7 +199,7 @@ func (k *keeper) writeKeyed(name string, key Key, data []byte) error {
 // defaultTemplates parses the default templates and digests them.
 func defaultTemplates(t testing.TB) (*pages, Key) {
 	t.Helper()
-	ts, err := parseTemplates(templates.FS)
+	ts, err := parseTemplates(templates.FS, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,4 +247,156 @@ func TestKeptPagesAreNotRendered(t *testing.T) {
 			t.Errorf("loaded %v, want only %s", loads, s.Articles[4].Path)
 		}
 	})
+}
+
+// TestEntriesAreTheirEvents checks what keying an entry or a groupEntry
+// by its root and its event rests on: every one that a page holds was
+// made by newEntry or newGroupEntry from its event and left as made.
+func TestEntriesAreTheirEvents(t *testing.T) {
+	v := newSiteView(syntheticSite(600, 60), "")
+	var entries, groupEntries int
+	var walk func(rv reflect.Value)
+	walk = func(rv reflect.Value) {
+		switch rv.Kind() {
+		case reflect.Pointer:
+			if !rv.IsNil() && rv.Type() != eventViewType {
+				walk(rv.Elem())
+			}
+		case reflect.Slice:
+			for i := range rv.Len() {
+				walk(rv.Index(i))
+			}
+		case reflect.Struct:
+			switch x := rv.Interface().(type) {
+			case entry:
+				entries++
+				if x.ev == nil || !reflect.DeepEqual(x, newEntry(x.Root, x.ev)) {
+					t.Fatalf("an entry not as newEntry makes it: %+v", x)
+				}
+			case groupEntry:
+				groupEntries++
+				if x.ev == nil || !reflect.DeepEqual(x, newGroupEntry(x.Root, x.ev)) {
+					t.Fatalf("a groupEntry not as newGroupEntry makes it: %+v", x)
+				}
+			default:
+				for _, i := range exported(rv.Type()) {
+					walk(rv.Field(i))
+				}
+			}
+		}
+	}
+	for _, j := range v.jobs() {
+		walk(reflect.ValueOf(v.data(j)))
+	}
+	if entries == 0 || groupEntries == 0 {
+		t.Fatalf("%d entries and %d group entries: the walk missed them", entries, groupEntries)
+	}
+}
+
+// TestEventDigestCoversTheView changes, one at a time, every field that a
+// template can reach from an event's view (found by reflection, so that a
+// field added later is tested too), and checks that the event's digest,
+// which the keys of the pages that show it take, changes.
+func TestEventDigestCoversTheView(t *testing.T) {
+	s := exportSite(t, exportBase)
+	v := newSiteView(s, exportBase)
+	i := slices.IndexFunc(v.Events, func(ev *eventView) bool {
+		return len(ev.ActorLinks) > 0 && len(ev.Sources) > 0 && ev.Sources[0].Article != nil && len(ev.Cited) > 0
+	})
+	if i < 0 {
+		t.Fatal("no event with actors and sources in an article")
+	}
+	src, orig := &v.source[i], *v.Events[i]
+	var e enc
+	d0 := eventDigest(&e, src, &orig)
+	// leaves calls f with the path of every field under rv that a
+	// template can reach and a way to change it in a copy of the view.
+	var leaves func(rv reflect.Value, path string, f func(path string, change func(reflect.Value)))
+	leaves = func(rv reflect.Value, path string, f func(string, func(reflect.Value))) {
+		switch rv.Kind() {
+		case reflect.Struct:
+			for _, j := range exported(rv.Type()) {
+				leaves(rv.Field(j), path+"."+rv.Type().Field(j).Name, f)
+			}
+		case reflect.Pointer:
+			leaves(rv.Elem(), path, f)
+		case reflect.Slice:
+			f(path+" (one more)", func(c reflect.Value) { c.Set(reflect.Append(c, reflect.Zero(c.Type().Elem()))) })
+			if rv.Len() > 0 {
+				leaves(rv.Index(0), path+"[0]", f)
+			}
+		case reflect.String:
+			f(path, func(c reflect.Value) { c.SetString(c.String() + "x") })
+		case reflect.Int:
+			f(path, func(c reflect.Value) { c.SetInt(c.Int() + 1) })
+		case reflect.Bool:
+			f(path, func(c reflect.Value) { c.SetBool(!c.Bool()) })
+		default:
+			t.Fatalf("%s: no way to change a %s", path, rv.Kind())
+		}
+	}
+	n := 0
+	leaves(reflect.ValueOf(&orig).Elem(), "eventView", func(path string, change func(reflect.Value)) {
+		n++
+		ev := deepCopy(reflect.ValueOf(&orig)).Interface().(*eventView)
+		change(fieldAt(reflect.ValueOf(ev).Elem(), strings.TrimPrefix(strings.TrimSuffix(path, " (one more)"), "eventView")))
+		if eventDigest(&e, src, ev) == d0 {
+			t.Errorf("changing %s leaves the event's digest as it was", path)
+		}
+	})
+	if n < 40 {
+		t.Errorf("%d fields changed: the walk missed some", n)
+	}
+}
+
+// deepCopy copies what rv points to, its slices and pointers included.
+func deepCopy(rv reflect.Value) reflect.Value {
+	switch rv.Kind() {
+	case reflect.Pointer:
+		if rv.IsNil() {
+			return rv
+		}
+		c := reflect.New(rv.Type().Elem())
+		c.Elem().Set(deepCopy(rv.Elem()))
+		return c
+	case reflect.Struct:
+		c := reflect.New(rv.Type()).Elem()
+		c.Set(rv)
+		for j := range rv.NumField() {
+			if c.Field(j).CanSet() {
+				c.Field(j).Set(deepCopy(rv.Field(j)))
+			}
+		}
+		return c
+	case reflect.Slice:
+		if rv.IsNil() {
+			return rv
+		}
+		c := reflect.MakeSlice(rv.Type(), rv.Len(), rv.Len())
+		for j := range rv.Len() {
+			c.Index(j).Set(deepCopy(rv.Index(j)))
+		}
+		return c
+	}
+	return rv
+}
+
+// fieldAt is the field of rv at path: ".Sources[0].Article.Title".
+func fieldAt(rv reflect.Value, path string) reflect.Value {
+	for path != "" {
+		switch {
+		case strings.HasPrefix(path, "[0]"):
+			rv, path = rv.Index(0), path[3:]
+		case strings.HasPrefix(path, "."):
+			name := path[1:]
+			if k := strings.IndexAny(name, ".["); k >= 0 {
+				name = name[:k]
+			}
+			if rv.Kind() == reflect.Pointer {
+				rv = rv.Elem()
+			}
+			rv, path = rv.FieldByName(name), path[1+len(name):]
+		}
+	}
+	return rv
 }

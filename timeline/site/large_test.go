@@ -108,7 +108,7 @@ func TestLargeSite(t *testing.T) {
 		}
 		june := 0
 		for _, e := range s.Events {
-			if strings.HasPrefix(e.Date, "2023-06") {
+			if strings.HasPrefix(string(e.Date), "2023-06") {
 				june++
 			}
 		}

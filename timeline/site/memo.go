@@ -1,6 +1,9 @@
 package site
 
-import "sync"
+import (
+	"html/template"
+	"sync"
+)
 
 // Memo keeps, between the builds that share it, the pieces of the output
 // that were made from one event alone, by the event's digest (see
@@ -11,7 +14,82 @@ import "sync"
 // Its zero value is empty and ready. Builds that share a Memo may not run
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
-	mu sync.Mutex
+	fragments fragments
+	exports   exportMemos // the exports' pieces: see export_memo.go
+}
 
-	exports exportMemos // the exports' pieces: see export_memo.go
+// fragments is the HTML of the events' entries that the templates'
+// render function made (an entry of a period page, a compact line of an
+// actor's page), by template, root and event digest. A page that renders
+// again because one of its 300 events changed then executes the template
+// of that one entry. The HTML depends only on the template set (seed),
+// the root and the entry, which its event's digest covers; fragments not
+// used by a build are dropped at its end, so the memo holds at most the
+// entries of one site.
+type fragments struct {
+	mu   sync.Mutex
+	seed Key // the template set and program the HTML was made with
+	used map[fragmentKey]bool
+	html map[fragmentKey]template.HTML
+	hits int // for the tests
+}
+
+type fragmentKey struct {
+	name, root string
+	event      Key
+}
+
+// fragmentOf is the key of template name executed with data, when data
+// is an entry or a groupEntry.
+func fragmentOf(name string, data any) (fragmentKey, bool) {
+	switch x := data.(type) {
+	case entry:
+		if x.ev != nil {
+			return fragmentKey{name, x.Root, x.ev.digest}, true
+		}
+	case groupEntry:
+		if x.ev != nil {
+			return fragmentKey{name, x.Root, x.ev.digest}, true
+		}
+	}
+	return fragmentKey{}, false
+}
+
+// start begins a build with the template set seed.
+func (f *fragments) start(seed Key) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.seed != seed || f.html == nil {
+		f.seed, f.html = seed, map[fragmentKey]template.HTML{}
+	}
+	f.used = map[fragmentKey]bool{}
+}
+
+// end drops the fragments the build did not use.
+func (f *fragments) end() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for k := range f.html {
+		if !f.used[k] {
+			delete(f.html, k)
+		}
+	}
+	f.used = nil
+}
+
+func (f *fragments) get(k fragmentKey) (template.HTML, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	h, ok := f.html[k]
+	if ok {
+		f.used[k] = true
+		f.hits++
+	}
+	return h, ok
+}
+
+func (f *fragments) put(k fragmentKey, h template.HTML) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.html[k], f.used[k] = h, true
 }

@@ -161,6 +161,8 @@ type entry struct {
 	Curated                            curatedView
 	Conflict                           string
 	Cited                              []citation
+
+	ev *eventView // what it was made from: see newEntry
 }
 
 // periodCount is a period in the index's overview.
@@ -206,11 +208,17 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	if err != nil {
 		return Stats{}, err
 	}
-	ts, err := parseTemplates(tmpl)
+	seed, err := seedKey(tmpl, s.Version)
 	if err != nil {
 		return Stats{}, err
 	}
-	seed, err := seedKey(tmpl, s.Version)
+	var frags *fragments
+	if s.Memo != nil {
+		frags = &s.Memo.fragments
+		frags.start(seed)
+		defer frags.end()
+	}
+	ts, err := parseTemplates(tmpl, frags)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -556,11 +564,18 @@ func (v *siteView) dayPage(d *dayView, n int) *dayPage {
 func entries(root string, evs []*eventView) []entry {
 	out := make([]entry, len(evs))
 	for i, ev := range evs {
-		out[i] = entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
-			Actors: ev.Actors, ActorLinks: ev.ActorLinks, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited}
+		out[i] = newEntry(root, ev)
 	}
 	return out
+}
+
+// newEntry is ev as a list at root shows it. An entry is made only here
+// and never changed, so that its key is root and its event's digest (see
+// enc.value).
+func newEntry(root string, ev *eventView) entry {
+	return entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
+		Actors: ev.Actors, ActorLinks: ev.ActorLinks, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited, ev: ev}
 }
 
 func newList(secs []section, evs []*eventView) chronoList {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/timelinehq/timeline/timeline/timex"
 	"html"
 	"io/fs"
 	"net/url"
@@ -339,7 +340,7 @@ func TestFeedLinks(t *testing.T) {
 func TestOneSectionPerMonth(t *testing.T) {
 	var evs []events.Event
 	for i, d := range []string{"2021", "2021-03-01", "2021-Q4", "2021-12-01", "199", "PAST_REF", "198", "2021-12-30TEV+01:00"} {
-		evs = append(evs, events.Event{ID: "e" + strconv.Itoa(i), Type: events.Call, Date: d, Title: "Event " + d})
+		evs = append(evs, events.Event{ID: "e" + strconv.Itoa(i), Type: events.Call, Date: timex.Value(d), Title: "Event " + d})
 	}
 	index := string(readTree(t, build(t, Site{Events: evs}, nil))["index.html"])
 	var ids []string
@@ -859,7 +860,7 @@ func buildSite(ctx context.Context, s Site, tmpl fs.FS, out string) error {
 func TestEventsJSONIsEncodingJSON(t *testing.T) {
 	// The writer is by hand: it must spell every event as encoding/json
 	// does, and know every field of events.Event and events.Source.
-	if n := reflect.TypeFor[events.Event]().NumField(); n != 12 {
+	if n := reflect.TypeFor[events.Event]().NumField(); n != 13 {
 		t.Errorf("events.Event has %d fields: teach eventsJSON the new ones", n)
 	}
 	if n := reflect.TypeFor[events.Source]().NumField(); n != 7 {
@@ -875,6 +876,7 @@ func TestEventsJSONIsEncodingJSON(t *testing.T) {
 		{"the fixture", fixture(t).Events},
 		{"synthetic", syntheticSite(50, 7).Events},
 		{"strings that need escaping, empty lists", []events.Event{odd, {ID: "bare"}}},
+		{"actor kinds, some unknown", []events.Event{{ID: "kinds", Actors: []string{"Joe Biden", "Globex", "X"}, ActorKinds: []events.Kind{events.Person, events.Organisation, ""}}}},
 		{"curated, pinned and disputed", []events.Event{{ID: "curated", Date: "2022-01-10", Pinned: true, Curated: []string{"date", "title"},
 			Conflicts: []events.Reading{{Date: "2022-01-11", Articles: []string{"content/<b>.txt", "content/c.txt"}}}}, {ID: "pinned", Pinned: true}}},
 	} {

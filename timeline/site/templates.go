@@ -102,10 +102,36 @@ type pages struct {
 	name map[string]string
 }
 
+// renderFunc is the templates' render function for the set t: it executes
+// the template name with data and returns its HTML. For an entry or a
+// groupEntry it keeps the HTML in frags, when there are frags, and
+// returns it again for the same event's entry at the same root, in this
+// build or a later one with the same templates (see fragments).
+func renderFunc(t *template.Template, frags *fragments) func(string, any) (template.HTML, error) {
+	return func(name string, data any) (template.HTML, error) {
+		k, ok := fragmentOf(name, data)
+		ok = ok && frags != nil
+		if ok {
+			if h, found := frags.get(k); found {
+				return h, nil
+			}
+		}
+		var b strings.Builder
+		if err := t.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		h := template.HTML(b.String())
+		if ok {
+			frags.put(k, h)
+		}
+		return h, nil
+	}
+}
+
 // parseTemplates parses every page template of fsys with the partials.
 // Templates are named by their origin, so that html/template's errors
 // read "template: path/to/index.html:12: ...".
-func parseTemplates(fsys fs.FS) (*pages, error) {
+func parseTemplates(fsys fs.FS, frags *fragments) (*pages, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -128,6 +154,7 @@ func parseTemplates(fsys fs.FS) (*pages, error) {
 		if err := parseFile(t, fsys, page); err != nil {
 			return nil, err
 		}
+		t.Funcs(template.FuncMap{"render": renderFunc(t, frags)})
 		p.sets[page] = t
 		p.name[page] = origin(fsys, page)
 	}
@@ -151,4 +178,7 @@ func parseFile(t *template.Template, fsys fs.FS, name string) error {
 var funcs = template.FuncMap{
 	// join joins strings with sep.
 	"join": strings.Join,
+	// render executes a template of the set and returns its HTML: see
+	// renderFunc, which parseTemplates binds to each set.
+	"render": func(string, any) (template.HTML, error) { return "", errors.New("render: not bound to a template set") },
 }

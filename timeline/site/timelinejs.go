@@ -69,7 +69,7 @@ func (timelineJSExport) head(b []byte, r *exportRun) []byte {
 
 func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
 	ev := r.v.Events[i]
-	value := r.v.source[i].Date
+	value := string(r.v.source[i].Date)
 	day, isDay := r.dayTime(value)
 	d, ok := timelineJSDateOf(value, day, isDay, ev, r.s)
 	if !ok {

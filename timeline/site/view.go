@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/chronology"
@@ -167,8 +166,9 @@ type eventView struct {
 	Cited     []citation // the articles of Sources, each once
 	Period    link       // the period page that lists it
 
-	reported string // when its sources reported it, for the feed and the latest events
-	digest   Key    // of what exports read of it: see eventDigest
+	kinds    []events.Kind // the kinds of Actors, parallel to them, or none
+	reported string        // when its sources reported it, for the feed and the latest events
+	digest   Key           // of everything above and of the event it shows: see eventDigest
 }
 
 // curatedView says which of an event's fields a curation file set.
@@ -202,7 +202,7 @@ func conflictText(readings []events.Reading) string {
 		if n := len(r.Articles); n > 1 {
 			who = strconv.Itoa(n) + " sources say "
 		}
-		parts = append(parts, who+parseWhen(r.Date, r.Mod).Long)
+		parts = append(parts, who+parseWhen(string(r.Date), r.Mod).Long)
 	}
 	return strings.Join(parts, "; ")
 }
@@ -258,8 +258,15 @@ type markRange struct {
 	events     []*eventView
 }
 
-// typeOrder is the order of the known event types in the filter.
-var typeOrder = []string{events.Call, events.Meeting, events.Statement, events.Warning, events.Visit, events.Agreement, events.Demand}
+// typeOrder is the order of the known event types in the filter: the
+// order of the descriptor table (events.Descriptors).
+var typeOrder = func() []string {
+	var out []string
+	for _, t := range events.Types() {
+		out = append(out, string(t))
+	}
+	return out
+}()
 
 func newSiteView(s Site, baseURL string) *siteView {
 	v := &siteView{Header: siteHeader{Title: s.Title, BaseURL: baseURL, Description: s.Description, Lang: cmp.Or(s.Language, "en")}, source: s.Events}
@@ -327,26 +334,26 @@ func newSiteView(s Site, baseURL string) *siteView {
 		e := &s.Events[i]
 		ev := &all[i]
 		*ev = eventView{
-			ID: e.ID, Type: e.Type, Status: e.Status, Date: e.Date, Mod: e.Mod, Title: e.Title,
-			Actors: e.Actors, Place: e.Place,
+			ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: string(e.Date), Mod: e.Mod, Title: e.Title,
+			Actors: e.Actors, Place: e.Place, kinds: e.ActorKinds,
 			Planned:   e.Status == events.Planned,
 			Pinned:    e.Pinned,
 			Curated:   newCuratedView(e.Curated),
 			Conflict:  conflictText(e.Conflicts),
-			TypeLabel: typeLabel(e.Type),
-			TypeClass: "t-" + slugify(e.Type, "other"),
+			TypeLabel: typeLabel(string(e.Type)),
+			TypeClass: "t-" + slugify(string(e.Type), "other"),
 		}
-		w, ok := whens[[2]string{e.Date, e.Mod}]
+		w, ok := whens[[2]string{string(e.Date), e.Mod}]
 		if !ok {
-			w = parseWhenIn(e.Date, e.Mod, s.TimeZone)
-			whens[[2]string{e.Date, e.Mod}] = w
+			w = parseWhenIn(string(e.Date), e.Mod, s.TimeZone)
+			whens[[2]string{string(e.Date), e.Mod}] = w
 		}
 		ev.When = w
 		ev.Sources = make([]sourceView, 0, len(e.Sources))
 		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
-		d := days[slugify(dayOf(e.Date), "undated")]
+		d := days[slugify(dayOf(string(e.Date)), "undated")]
 		if d == nil {
-			d = newDay(dayOf(e.Date), len(v.Days))
+			d = newDay(dayOf(string(e.Date)), len(v.Days))
 			days[d.Key] = d
 			v.Days = append(v.Days, d)
 		}
@@ -454,17 +461,58 @@ func newSiteView(s Site, baseURL string) *siteView {
 // paginate cuts a period's events into pages of at most pageEvents events
 // and pageCitations citations.
 func paginate(evs []*eventView) [][]*eventView {
-	var pages [][]*eventView
-	from, cited := 0, 0
-	for i, ev := range evs {
+	cited := 0
+	return cutPages(evs, func(n int, ev *eventView) bool {
 		c := max(len(ev.Cited), 1)
-		if i > from && (i-from >= pageEvents || cited+c > pageCitations) {
-			pages = append(pages, evs[from:i])
-			from, cited = i, 0
+		if n == 0 {
+			cited = 0
+		}
+		if n >= pageEvents || cited+c > pageCitations {
+			cited = c
+			return true
 		}
 		cited += c
+		return false
+	})
+}
+
+// Pages are cut where their events say, not every so many events: an
+// event whose ID hashes to a multiple of cutEvery starts a new page once
+// the page holds minPage events, and a page that would grow past its
+// limit is cut there. An event added or removed then changes the page it
+// is on, and seldom the next, rather than every page after it: a rebuild
+// renders and a sync uploads one or two pages, and a page keeps its
+// events, so a link to it keeps showing them.
+const (
+	minPage  = pageEvents / 4
+	cutEvery = pageEvents / 2
+)
+
+// cutPages cuts evs into pages; full(n, ev) reports whether a page of n
+// events is full before ev (it sees every event once, in order, and n is
+// 0 at the first event of each page).
+func cutPages(evs []*eventView, full func(n int, ev *eventView) bool) [][]*eventView {
+	var pages [][]*eventView
+	from := 0
+	for i, ev := range evs {
+		n := i - from
+		if full(n, ev) || n >= minPage && startsPage(ev) {
+			pages = append(pages, evs[from:i])
+			from = i
+			full(0, ev)
+		}
 	}
 	return append(pages, evs[from:])
+}
+
+// startsPage reports whether ev may start a page: whether its ID's FNV-1a
+// hash is a multiple of cutEvery.
+func startsPage(ev *eventView) bool {
+	h := uint32(2166136261)
+	for i := range len(ev.ID) {
+		h = (h ^ uint32(ev.ID[i])) * 16777619
+	}
+	return h%cutEvery == 0
 }
 
 // facets counts the types and actors of evs, for a page's filters.
@@ -499,14 +547,8 @@ func facets(evs []*eventView) (types, actors []facet) {
 	return types, actors
 }
 
-// typeLabel is an event type as a badge shows it.
-func typeLabel(t string) string {
-	if t == "" {
-		return "Event"
-	}
-	r, n := utf8.DecodeRuneInString(t)
-	return strings.ToUpper(string(r)) + t[n:]
-}
+// typeLabel is an event type as a badge shows it: its descriptor's label.
+func typeLabel(t string) string { return events.Type(t).Label() }
 
 // readableDay turns "2021-12-30" into "30 December 2021".
 func readableDay(s string) string {

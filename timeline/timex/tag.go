@@ -9,11 +9,16 @@ import (
 // Tag finds the temporal expressions of text and resolves them against
 // ref, usually the publication date. The result is sorted by Start, the
 // expressions do not overlap and their offsets are byte offsets into text.
-func Tag(text string, ref time.Time) []Timex {
+func Tag(text string, ref time.Time) []Timex { return tag(text, ref, nil) }
+
+// tag is Tag with trace, when not nil, hearing every tense cue rule that
+// would decide a word and saying whether it may; the tests use it.
+func tag(text string, ref time.Time, trace cueTrace) []Timex {
 	p := parser{
 		text:  text,
 		lower: asciiLower(text),
 		ref:   date(ref.Year(), int(ref.Month()), ref.Day()),
+		trace: trace,
 	}
 	p.toks = scan(text, p.lower, make([]token, 0, len(text)/5+1))
 	p.markBoundaries()
@@ -57,7 +62,8 @@ type parser struct {
 	text, lower string
 	ref         time.Time
 	toks        []token
-	brk         []bool // brk[k]: token k ends a sentence, see boundary
+	brk         []bool   // brk[k]: token k ends a sentence, see boundary
+	trace       cueTrace // hears the tense cue rules that decide words; for tests
 
 	// The discourse focus: the last quarter named explicitly, so that "a
 	// year earlier" in an earnings report is the same quarter a year before.
@@ -109,7 +115,7 @@ func (p *parser) run() []Timex {
 			continue
 		}
 		s, e := p.toks[m.start].s, p.toks[m.end-1].e
-		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: m.val, Mod: m.mod})
+		out = append(out, Timex{Text: p.text[s:e], Start: s, End: e, Type: m.typ, Value: Value(m.val), Mod: m.mod})
 		p.prevEnd, p.prevVal, p.prevDay = m.end, m.val, time.Time{}
 		if m.typ == Date && len(m.val) == 10 {
 			p.prevDay = m.day
@@ -406,106 +412,6 @@ func (p *parser) copula(i int) bool {
 const sayNear = 2
 
 var sayVerbs = map[string]bool{"said": true, "says": true, "told": true, "say": true}
-
-func (p *parser) cue(k int) int {
-	if k < 0 || k >= len(p.toks) {
-		return unknown
-	}
-	t := &p.toks[k]
-	if t.kind != kWord {
-		return unknown
-	}
-	c := unknown
-	switch {
-	case t.low == "to":
-		// "set to resume", "is to meet": an infinitive of plan;
-		// "decided to admit", "agreed to hold": a decision about later.
-		if e := p.lex(k + 1); (e == nil || e.cue != 0) && planVerbs[p.low(k+1)] && p.is(k-1, "is", "are", "was", "were", "be") || planners[p.low(k-1)] {
-			c = future
-		}
-	case t.low == "going" && !p.is(k+1, "to"):
-		c = unknown // "going on sale in June" is no plan
-	case t.low == "set" && p.is(k+1, "for", "to"):
-		c = future // "was set for July 11", "is set to meet"
-	case t.low == "may" && !t.cap && !p.is(k-1, "in", "of", "since", "until", "by", "early", "late", "mid", "-"),
-		t.low == "could" && !p.is(k+1, "not", "n't", "have", "be", "only", "never"),
-		t.low == "must" && !p.is(k+1, "have"):
-		c = future // "the Fed may raise rates in June", "the storm could hit on Saturday"
-	case t.lex != nil:
-		c = t.lex.cue
-	case pastTense(t.low) && !p.is(k-1, "a", "an", "the", "still", "very", "its", "their", "his", "her", "our", "this", "that", "newly", "so"):
-		c = past // but "a still unspecified date" is an adjective
-	}
-	// A plan told in the past perfect is past: "had been due to expire";
-	// so is a plan already carried out: "as previously planned".
-	if c == future && p.is(k-1, "previously", "originally", "initially") {
-		return past
-	}
-	// "next to the embassy" is a place, "due to the storm" a cause,
-	// "higher than expected" a comparison
-	if t.low == "next" && p.is(k+1, "to", "door") ||
-		t.low == "due" && p.is(k+1, "to") && p.is(k+2, "the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "lower", "higher", "weak", "strong") ||
-		p.is(k, "expected", "planned", "anticipated") && p.is(k-1, "than", "as") {
-		return unknown
-	}
-	// "for Sun to meet demand": an infinitive is no present of schedule
-	if c == future && p.is(k-1, "to") && t.lex != nil && !strings.HasSuffix(t.low, "s") {
-		return unknown
-	}
-	// "eight days later", "two years earlier" count from another time
-	if p.is(k, "later", "earlier") && p.lex(k-1) != nil && p.lex(k-1).unit != "" {
-		return unknown
-	}
-	// "head of Cuba's National Assembly", "the start of talks": nouns
-	if p.is(k, "head", "start", "play", "face", "host", "vote", "opening") && (p.is(k+1, "of") || p.is(k-1, "the", "a", "an", "its", "his", "her", "their")) {
-		return unknown
-	}
-	// "the last of three rounds", "its next meeting": an order, not a
-	// time; "ahead of the call" places an event before another one.
-	if p.is(k, "last", "next") && p.is(k-1, "the", "its", "their", "his", "her") || p.is(k, "ahead") && p.is(k+1, "of") {
-		return unknown
-	}
-	// "set aside vacation plans for the trip", "the plan of attack": a
-	// noun says nothing of when the clause happens.
-	if c == future && p.is(k, "plan", "plans") && (p.is(k+1, "for", "of") ||
-		p.is(k-1, "a", "the", "his", "her", "its", "their", "our")) {
-		return unknown
-	}
-	// "the hastily planned trip": a participle used as an adjective
-	if c == future && strings.HasSuffix(t.low, "ed") && (p.is(k-1, "a", "an", "the", "its", "their", "his", "her") ||
-		strings.HasSuffix(p.low(k-1), "ly") && p.is(k-2, "a", "an", "the", "its", "their", "his", "her")) {
-		return unknown
-	}
-	// "were planning", "was expected": the auxiliary leaves the tense to
-	// the plan that follows.
-	if c == past && p.is(k, "was", "were") && k+1 < len(p.toks) && p.lex(k+1) != nil && p.lex(k+1).cue == future &&
-		(strings.HasSuffix(p.low(k+1), "ing") || strings.HasSuffix(p.low(k+1), "ed") || p.is(k+1, "due")) {
-		return future
-	}
-	if c == future {
-		for b := k - 1; b >= 0 && b >= k-4 && !p.boundary(b); b-- {
-			if p.is(b, "had") {
-				return past
-			}
-		}
-	}
-	// A participle after "be" is a passive ("would be paid"), not a past.
-	if c == past && t.low != "been" && p.is(k-1, "be", "being", "is", "are", "been") {
-		if p.is(k-1, "be") && p.is(k-2, "will", "ll", "shall") {
-			return future // "will be named": the auxiliary gives the tense
-		}
-		return unknown
-	}
-	// A bare verb after a modal or "to" ("could hit", "is likely to hit")
-	// leaves the tense to the modal or to the word that governs "to".
-	if c == past && p.is(k-1, "will", "ll", "shall", "would", "may", "might", "could", "should", "can", "must", "to") {
-		if p.is(k-1, "to") {
-			return unknown
-		}
-		return p.cue(k - 1)
-	}
-	return c
-}
 
 // boundary reports whether token k ends a sentence.
 func (p *parser) boundary(k int) bool { return p.brk[k] }

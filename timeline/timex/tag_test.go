@@ -466,7 +466,7 @@ func TestTag(t *testing.T) {
 			got := Tag(tc.text, thursday)
 			var gw []want
 			for _, x := range got {
-				gw = append(gw, want{x.Text, x.Type, x.Value, x.Mod})
+				gw = append(gw, want{x.Text, x.Type, string(x.Value), x.Mod})
 			}
 			if len(gw) != len(tc.want) {
 				t.Fatalf("Tag(%q) = %v, want %v", tc.text, gw, tc.want)
@@ -595,7 +595,7 @@ func TestAnaphora(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := Tag(tc.text, thursday)
-			if len(got) == 0 || got[len(got)-1].Text != tc.last || got[len(got)-1].Value != tc.value {
+			if len(got) == 0 || got[len(got)-1].Text != tc.last || string(got[len(got)-1].Value) != tc.value {
 				t.Errorf("Tag(%q) = %+v, want last %q = %s", tc.text, got, tc.last, tc.value)
 			}
 		})
@@ -638,7 +638,7 @@ func TestClockDays(t *testing.T) {
 		got := ""
 		for _, x := range Tag(c.Text, ref) {
 			if x.Start < end && start < x.End && len(x.Value) >= 10 {
-				got = x.Value[:10]
+				got = string(x.Value[:10])
 				break
 			}
 		}

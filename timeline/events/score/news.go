@@ -43,14 +43,14 @@ type GoldDateline struct {
 
 // GoldEvent is one labelled event.
 type GoldEvent struct {
-	Type     string     `json:"type"`
-	Status   string     `json:"status"`
-	Date     *string    `json:"date"`
-	Mod      string     `json:"mod"`
-	Actors   []string   `json:"actors"`
-	Place    string     `json:"place"`
-	Trigger  string     `json:"trigger"`
-	Evidence []Evidence `json:"evidence"`
+	Type     events.Type   `json:"type"`
+	Status   events.Status `json:"status"`
+	Date     *string       `json:"date"`
+	Mod      string        `json:"mod"`
+	Actors   []string      `json:"actors"`
+	Place    string        `json:"place"`
+	Trigger  string        `json:"trigger"`
+	Evidence []Evidence    `json:"evidence"`
 }
 
 // Evidence is a sentence of a story, by its byte offsets [Start, End).
@@ -164,7 +164,7 @@ func ScoreStory(s Story, pred []events.Event) (Counts, []Match, []*GoldEvent, []
 		c.Matched++
 		if g.Date != nil {
 			c.Dated++
-			if *g.Date == pred[i].Date && g.Mod == pred[i].Mod {
+			if *g.Date == string(pred[i].Date) && g.Mod == pred[i].Mod {
 				c.DateRight++
 			}
 		}

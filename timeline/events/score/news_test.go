@@ -1,6 +1,7 @@
 package score
 
 import (
+	"github.com/timelinehq/timeline/timeline/timex"
 	"strings"
 	"testing"
 
@@ -9,15 +10,15 @@ import (
 
 func date(s string) *string { return &s }
 
-func pred(typ, d string, spans ...[2]int) events.Event {
-	e := events.Event{Type: typ, Date: d, Status: "occurred"}
+func pred(typ events.Type, d string, spans ...[2]int) events.Event {
+	e := events.Event{Type: typ, Date: timex.Value(d), Status: "occurred"}
 	for _, s := range spans {
 		e.Sources = append(e.Sources, events.Source{Start: s[0], End: s[1]})
 	}
 	return e
 }
 
-func gold(typ string, d *string, spans ...[2]int) GoldEvent {
+func gold(typ events.Type, d *string, spans ...[2]int) GoldEvent {
 	g := GoldEvent{Type: typ, Date: d, Status: "occurred"}
 	for _, s := range spans {
 		g.Evidence = append(g.Evidence, Evidence{Start: s[0], End: s[1]})

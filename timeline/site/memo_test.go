@@ -1,0 +1,72 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/timelinehq/timeline/timeline/events"
+)
+
+// TestMemoMakesTheSameSite builds a site, edits it and builds it again
+// into the same output with a Memo, as a preview does: the memo must be
+// used, and the output must be byte for byte a fresh build's without one.
+func TestMemoMakesTheSameSite(t *testing.T) {
+	base := syntheticSite(600, 60)
+	mid := base.Events[300]
+	edits := []struct {
+		name string
+		edit func(s Site) Site
+	}{
+		{"titles changed", func(s Site) Site { s, _ = edited(s, 5); return s }},
+		{"an event added", func(s Site) Site {
+			s.Events = slices.Insert(slices.Clone(s.Events), 301, events.Event{ID: mid.ID + "-added", Type: mid.Type,
+				Status: events.Occurred, Date: mid.Date, Title: "An added event", Actors: mid.Actors, Sources: mid.Sources})
+			return s
+		}},
+		{"events removed", func(s Site) Site {
+			s.Events = slices.Delete(slices.Clone(s.Events), 100, 400)
+			return s
+		}},
+	}
+	for _, tc := range edits {
+		t.Run(tc.name, func(t *testing.T) {
+			memo := new(Memo)
+			out := filepath.Join(t.TempDir(), "public")
+			s := base
+			s.Memo = memo
+			if _, err := Build(context.Background(), s, nil, out, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			first := len(memo.fragments.html)
+			if first == 0 {
+				t.Fatal("the memo kept no fragment")
+			}
+			s = tc.edit(s)
+			memo.fragments.hits = 0
+			if _, err := Build(context.Background(), s, nil, out, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if memo.fragments.hits == 0 {
+				t.Error("the second build used no fragment")
+			}
+			if n := len(memo.fragments.html); n > 3*len(s.Events) {
+				t.Errorf("the memo keeps %d fragments for %d events", n, len(s.Events))
+			}
+			s.Memo = nil
+			got, want := readTree(t, out), readTree(t, build(t, s, nil))
+			for name, data := range want {
+				if !bytes.Equal(got[name], data) {
+					t.Errorf("%s differs from a fresh build's", name)
+				}
+			}
+			for name := range got {
+				if _, ok := want[name]; !ok {
+					t.Errorf("%s is not in a fresh build", name)
+				}
+			}
+		})
+	}
+}
