@@ -16,6 +16,8 @@ type exportMemos struct {
 
 // exportMemo is one export's bytes as the last build made them, and the
 // span of each event's piece in them by the piece's key (see pieceKeys).
+// buf is also the slice the build gave the writer: neither the writer nor
+// a later build ever changes its bytes (a build makes a new one).
 type exportMemo struct {
 	buf   []byte
 	keys  []Key  // the last build's pieces, in its order
