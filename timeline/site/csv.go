@@ -2,9 +2,10 @@ package site
 
 import (
 	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // events.csv: one row per event for a spreadsheet, RFC 4180 (CRLF line
@@ -26,31 +27,118 @@ func (csvExport) File() string  { return "events.csv" }
 // csvHeader names the columns.
 var csvHeader = []string{"id", "date", "mod", "type", "status", "title", "actors", "place", "sources", "first_source_url", "page_url"}
 
-func (csvExport) Make(v *siteView, s *Site) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.Grow(256 * (len(v.Events) + 1))
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.Write(csvHeader); err != nil {
-		return nil, err
+func (x csvExport) Make(v *siteView, s *Site) ([]byte, error) {
+	return newExportRun(v, s).makePieces(x, nil), nil
+}
+
+// events.csv is made of pieces (see pieceExport): the header row, then a
+// row per event.
+func (csvExport) size(events int) int                       { return 256 * (events + 1) }
+func (csvExport) sep() string                               { return "" }
+func (csvExport) tail(b []byte, r *exportRun, n int) []byte { return b }
+
+func (csvExport) head(b []byte, r *exportRun) []byte {
+	for i, cell := range csvHeader {
+		b = csvCell(b, i, cell)
 	}
-	row := make([]string, len(csvHeader))
-	for _, ev := range v.Events {
-		first := ""
-		if len(ev.Sources) > 0 {
-			first = ev.Sources[0].URL
+	return append(b, "\r\n"...)
+}
+
+func (csvExport) piece(b []byte, r *exportRun, i int) []byte {
+	ev := r.v.Events[i]
+	first := ""
+	if len(ev.Sources) > 0 {
+		first = ev.Sources[0].URL
+	}
+	b = csvCell(b, 0, neutralize(ev.ID))
+	b = csvCell(b, 1, neutralize(ev.Date))
+	b = csvCell(b, 2, neutralize(ev.Mod))
+	b = csvCell(b, 3, neutralize(ev.Type))
+	b = csvCell(b, 4, neutralize(ev.Status))
+	b = csvCell(b, 5, neutralize(ev.Title))
+	b = append(b, ',')
+	at := len(b)
+	for j, a := range ev.Actors {
+		if j > 0 {
+			b = append(b, "; "...)
 		}
-		row = append(row[:0], ev.ID, ev.Date, ev.Mod, ev.Type, ev.Status, ev.Title,
-			strings.Join(ev.Actors, "; "), ev.Place, strconv.Itoa(len(ev.Sources)), first, pageURL(v, ev))
-		for i, cell := range row {
-			row[i] = neutralize(cell)
-		}
-		if err := w.Write(row); err != nil {
-			return nil, err
+		b = append(b, a...)
+	}
+	b = csvFix(b, at)
+	b = csvCell(b, 7, neutralize(ev.Place))
+	b = append(b, ',')
+	b = strconv.AppendInt(b, int64(len(ev.Sources)), 10)
+	b = csvCell(b, 9, neutralize(first))
+	b = append(b, ',')
+	at = len(b)
+	b = append(b, r.v.Header.BaseURL...)
+	b = append(b, ev.Path...)
+	b = csvFix(b, at)
+	return append(b, "\r\n"...)
+}
+
+// csvFix makes the cell appended as it is at b[at:], after a comma, what
+// csvCell(neutralize(cell)) would have written; the cells written this way
+// (the joined actors, the page's URL) seldom need it, and then are
+// written without a string made first.
+func csvFix(b []byte, at int) []byte {
+	cell := b[at:]
+	if len(cell) == 0 || strings.IndexByte("=+-@\t\r", cell[0]) < 0 && !csvQuoted(cell) {
+		return b
+	}
+	return csvCell(b[:at-1], 1, neutralize(string(cell)))
+}
+
+// csvCell appends cell as encoding/csv's Writer with UseCRLF writes the
+// field at index i of a record: after a comma unless it is the first,
+// in quotes when it needs them, with quotes doubled and line breaks as
+// CRLF.
+func csvCell(b []byte, i int, cell string) []byte {
+	if i > 0 {
+		b = append(b, ',')
+	}
+	if !csvNeedsQuotes(cell) {
+		return append(b, cell...)
+	}
+	b = append(b, '"')
+	for j := 0; j < len(cell); j++ {
+		switch c := cell[j]; c {
+		case '"':
+			b = append(b, '"', '"')
+		case '\r':
+			// dropped: with UseCRLF, the Writer writes every \n as \r\n
+		case '\n':
+			b = append(b, '\r', '\n')
+		default:
+			b = append(b, c)
 		}
 	}
-	w.Flush()
-	return buf.Bytes(), w.Error()
+	return append(b, '"')
+}
+
+// csvNeedsQuotes is encoding/csv's rule: a field needs quotes when it
+// holds a comma, a quote or a line break, starts with a space, or is \.
+func csvNeedsQuotes(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	if cell == `\.` || strings.ContainsAny(cell, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(cell)
+	return unicode.IsSpace(r)
+}
+
+// csvQuoted is csvNeedsQuotes of cell's bytes.
+func csvQuoted(cell []byte) bool {
+	if len(cell) == 0 {
+		return false
+	}
+	if string(cell) == `\.` || bytes.ContainsAny(cell, ",\"\r\n") {
+		return true
+	}
+	r, _ := utf8.DecodeRune(cell)
+	return unicode.IsSpace(r)
 }
 
 // neutralize puts a ' before a cell that a spreadsheet would take for a

@@ -87,12 +87,23 @@ func exportsOf(s *Site) ([]export, error) {
 
 // writeExports makes and writes every export of s that w does not keep.
 // An export's key is the digest of everything exports read with its name,
-// so that an unchanged rebuild neither makes nor writes any export.
+// so that an unchanged rebuild neither makes nor writes any export. With
+// s.Memo, an export made of pieces takes those of unchanged events from
+// the memo. Exports are made one at a time: made at once, the largest
+// held more memory than the rest of a build.
 func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []export) error {
 	if p, ok := w.(interface{ plan(int) }); ok {
 		p.plan(len(xs)) // for the progress line
 	}
 	digest := exportDigest(v, s)
+	r := newExportRun(v, s)
+	var memos map[string]*exportMemo
+	if s.Memo != nil {
+		ms := &s.Memo.exports
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		memos = ms.exports(exportSettings(v, s), xs)
+	}
 	for _, x := range xs {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -101,7 +112,7 @@ func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []
 		if w.keep(x.File(), key) {
 			continue
 		}
-		data, err := x.Make(v, s)
+		data, err := r.makeExport(x, memos[x.Name()])
 		if err != nil {
 			return fmt.Errorf("%s: %w", x.File(), err)
 		}
@@ -125,19 +136,35 @@ func exportKey(d Key, x export) Key {
 // sees every change of the code.
 const exportKeyVersion = "timeline/site exports v1"
 
-// exportDigest digests everything an export may read: the program's
-// version, the site's header and settings, and every event's digest.
+// exportDigest digests everything an export may read: the site's
+// settings (see exportSettings) and every event's digest.
 func exportDigest(v *siteView, s *Site) Key {
 	var e enc
 	e.reset()
-	e.strs(exportKeyVersion, s.Version, v.Header.Title, v.Header.BaseURL, v.Header.Description, v.Header.Lang, zoneName(s.TimeZone))
-	e.u64(uint64(s.FeedLimit))
+	e.settings(v, s)
 	e.u64(uint64(len(v.Events)))
 	for _, ev := range v.Events {
 		e.b = append(e.b, ev.digest[:]...)
 		e.spill()
 	}
 	return e.sum(Key{})
+}
+
+// exportSettings digests what an export may read besides the events: the
+// program's version, the site's header and settings. An event's piece of
+// an export (see pieceExport) may depend on these, so a Memo drops every
+// piece when they change.
+func exportSettings(v *siteView, s *Site) Key {
+	var e enc
+	e.reset()
+	e.settings(v, s)
+	return e.sum(Key{})
+}
+
+// settings writes what exportSettings digests.
+func (e *enc) settings(v *siteView, s *Site) {
+	e.strs(exportKeyVersion, s.Version, v.Header.Title, v.Header.BaseURL, v.Header.Description, v.Header.Lang, zoneName(s.TimeZone))
+	e.u64(uint64(s.FeedLimit))
 }
 
 // eventDigest digests an event: as given (src), for the exports, and as
@@ -269,19 +296,27 @@ func (e *enc) strs(ss ...string) {
 
 // eventLine is one sentence of what, when, who and where: "Call (planned),
 // Thursday 30 December 2021, 20:30: Joe Biden, Vladimir Putin, in Geneva."
-func eventLine(ev *eventView) string {
-	var b strings.Builder
-	b.WriteString(ev.TypeLabel)
+func eventLine(ev *eventView) string { return string(appendEventLine(nil, ev)) }
+
+// appendEventLine appends eventLine(ev).
+func appendEventLine(b []byte, ev *eventView) []byte {
+	b = append(b, ev.TypeLabel...)
 	if ev.Planned {
-		b.WriteString(" (planned)")
+		b = append(b, " (planned)"...)
 	}
-	b.WriteString(", " + ev.When.Long)
-	if len(ev.Actors) > 0 {
-		b.WriteString(": " + strings.Join(ev.Actors, ", "))
+	b = append(b, ", "...)
+	b = append(b, ev.When.Long...)
+	for i, a := range ev.Actors {
+		if i == 0 {
+			b = append(b, ": "...)
+		} else {
+			b = append(b, ", "...)
+		}
+		b = append(b, a...)
 	}
 	if ev.Place != "" {
-		b.WriteString(", in " + ev.Place)
+		b = append(b, ", in "...)
+		b = append(b, ev.Place...)
 	}
-	b.WriteString(".")
-	return b.String()
+	return append(b, '.')
 }

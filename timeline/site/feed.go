@@ -118,9 +118,27 @@ func feed(v *siteView, limit int) ([]byte, error) {
 // puts undated events and decades at its ends and a reader wants what is
 // new. Events reported on the same day stay in the chronology's order.
 func (v *siteView) latest(n int) []*eventView {
-	all := slices.Clone(v.Events)
-	slices.SortStableFunc(all, func(a, b *eventView) int { return strings.Compare(b.reported, a.reported) })
-	return all[:min(n, len(all))]
+	if n >= len(v.Events)/8 {
+		all := slices.Clone(v.Events)
+		slices.SortStableFunc(all, func(a, b *eventView) int { return strings.Compare(b.reported, a.reported) })
+		return all[:min(n, len(all))]
+	}
+	// The few latest of many: keep them sorted as the events go by, an
+	// event after those reported on its day.
+	top := make([]*eventView, 0, n+1)
+	for _, ev := range v.Events {
+		if len(top) == n && (n == 0 || ev.reported <= top[n-1].reported) {
+			continue
+		}
+		at, _ := slices.BinarySearchFunc(top, ev.reported, func(t *eventView, r string) int {
+			if t.reported >= r {
+				return -1
+			}
+			return 1
+		})
+		top = slices.Insert(top, at, ev)[:min(len(top)+1, n)]
+	}
+	return top
 }
 
 // updated is the latest publication date among ev's sources, or the

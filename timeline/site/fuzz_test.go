@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"encoding/json"
+	"html"
 	"regexp"
 	"strconv"
 	"strings"
@@ -162,6 +164,40 @@ func FuzzEventsJSON(f *testing.F) {
 		}
 		if want := referenceEventsJSON(t, evs); !bytes.Equal(got, want) {
 			t.Errorf("differs from encoding/json\n%s", firstDiff(got, want))
+		}
+	})
+}
+
+// FuzzExportEscapes checks the exports' hand-written escapes against
+// the standard library's: jsonString against encoding/json without HTML
+// escaping, appendHTML against html.EscapeString, each the same for a
+// string and its bytes.
+func FuzzExportEscapes(f *testing.F) {
+	for _, s := range []string{"", "plain", `say "no" \ now`, "\u2028\u2029\xff\xfe<&>'\"", "\x00\x01\b\f\n\r\t\x1f\x7f", "Genève “quoted”", "\xe2\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		w := bytes.TrimSuffix(want.Bytes(), []byte("\n"))
+		if got := jsonString(nil, s); !bytes.Equal(got, w) {
+			t.Errorf("jsonString(%q) = %s, want %s", s, got, w)
+		}
+		if got := jsonString(nil, []byte(s)); !bytes.Equal(got, w) {
+			t.Errorf("jsonString([]byte(%q)) = %s, want %s", s, got, w)
+		}
+		if got, want := string(appendHTML(nil, s)), html.EscapeString(s); got != want {
+			t.Errorf("appendHTML(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendHTML([]byte("x"), []byte(s))), "x"+html.EscapeString(s); got != want {
+			t.Errorf("appendHTML(x, []byte(%q)) = %q, want %q", s, got, want)
+		}
+		if got, want := string(appendICSText(nil, []byte(s))), icsEscape(s); got != want {
+			t.Errorf("appendICSText([]byte(%q)) = %q, want %q", s, got, want)
 		}
 	})
 }

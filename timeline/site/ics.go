@@ -1,8 +1,6 @@
 package site
 
 import (
-	"net/url"
-	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -39,59 +37,77 @@ func (icsExport) Name() string  { return "ics" }
 func (icsExport) Label() string { return "Calendar (iCalendar)" }
 func (icsExport) File() string  { return "events.ics" }
 
-func (icsExport) Make(v *siteView, s *Site) ([]byte, error) {
-	var c icsWriter
-	c.b = make([]byte, 0, 1024*len(v.Events)+256)
+func (x icsExport) Make(v *siteView, s *Site) ([]byte, error) {
+	return newExportRun(v, s).makePieces(x, nil), nil
+}
+
+// events.ics is made of pieces (see pieceExport): the calendar's
+// properties, a VEVENT per event dated to the day or finer, and the
+// calendar's end.
+func (icsExport) size(events int) int { return 1024*events + 256 }
+func (icsExport) sep() string         { return "" }
+
+func (icsExport) head(b []byte, r *exportRun) []byte {
+	c := icsWriter{b: b, tmp: r.tmp}
 	c.line("BEGIN:VCALENDAR")
 	c.line("VERSION:2.0")
 	c.line("PRODID:-//timeline//timeline//EN")
 	c.line("CALSCALE:GREGORIAN")
 	c.line("METHOD:PUBLISH")
-	c.prop("X-WR-CALNAME", v.Header.Title)
-	if v.Header.Description != "" {
-		c.prop("X-WR-CALDESC", v.Header.Description)
+	c.prop("X-WR-CALNAME", r.v.Header.Title)
+	if r.v.Header.Description != "" {
+		c.prop("X-WR-CALDESC", r.v.Header.Description)
 	}
-	host := "timeline"
-	if u, err := url.Parse(v.Header.BaseURL); err == nil && u.Host != "" {
-		host = u.Host
+	r.tmp = c.tmp
+	return c.b
+}
+
+func (icsExport) piece(b []byte, r *exportRun, i int) []byte {
+	v, ev := r.v, r.v.Events[i]
+	d, ok := r.dayTime(string(v.source[i].Date))
+	if !ok {
+		return b
 	}
-	ids := exportIDs(v)
-	for i, ev := range v.Events {
-		d, ok := parseDayTime(string(v.source[i].Date))
-		if !ok {
-			continue
-		}
-		c.line("BEGIN:VEVENT")
-		c.prop("UID", ids[i]+"@"+host)
-		c.line("DTSTAMP:" + icsStamp(ev.reported))
-		switch t, zoned := d.instant(); {
-		case zoned:
-			c.line("DTSTART:" + t.UTC().Format("20060102T150405Z"))
-		case d.clock:
-			y, m, day := d.day.Date()
-			c.line("DTSTART:" + time.Date(y, m, day, d.hour, d.minute, d.second, 0, time.UTC).Format("20060102T150405"))
-		default:
-			c.line("DTSTART;VALUE=DATE:" + d.day.Format("20060102"))
-			c.line("DTEND;VALUE=DATE:" + d.day.AddDate(0, 0, 1).Format("20060102"))
-		}
-		c.prop("SUMMARY", ev.Title)
-		c.prop("DESCRIPTION", icsDescription(v, ev))
-		if ev.Place != "" {
-			c.prop("LOCATION", ev.Place)
-		}
-		c.prop("CATEGORIES", ev.TypeLabel)
-		if ev.Planned {
-			c.line("STATUS:TENTATIVE")
-		} else {
-			c.line("STATUS:CONFIRMED")
-		}
-		if v.Header.BaseURL != "" {
-			c.line("URL:" + pageURL(v, ev))
-		}
-		c.line("END:VEVENT")
+	c := icsWriter{b: b, tmp: r.tmp}
+	c.line("BEGIN:VEVENT")
+	r.tmp2 = append(append(append(r.tmp2[:0], r.id(i)...), '@'), r.host...)
+	c.propb("UID", r.tmp2)
+	c.line("DTSTAMP:", r.stamp(ev.reported))
+	switch t, zoned := d.instant(); {
+	case zoned:
+		c.time("DTSTART:", t.UTC(), "20060102T150405Z")
+	case d.clock:
+		y, m, day := d.day.Date()
+		c.time("DTSTART:", time.Date(y, m, day, d.hour, d.minute, d.second, 0, time.UTC), "20060102T150405")
+	default:
+		c.time("DTSTART;VALUE=DATE:", d.day, "20060102")
+		c.time("DTEND;VALUE=DATE:", d.day.AddDate(0, 0, 1), "20060102")
 	}
+	c.prop("SUMMARY", ev.Title)
+	r.tmp2 = appendICSDescription(r.tmp2[:0], v, ev)
+	c.propb("DESCRIPTION", r.tmp2)
+	if ev.Place != "" {
+		c.prop("LOCATION", ev.Place)
+	}
+	c.prop("CATEGORIES", ev.TypeLabel)
+	if ev.Planned {
+		c.line("STATUS:TENTATIVE")
+	} else {
+		c.line("STATUS:CONFIRMED")
+	}
+	if v.Header.BaseURL != "" {
+		c.line("URL:", v.Header.BaseURL, ev.Path)
+	}
+	c.line("END:VEVENT")
+	r.tmp = c.tmp
+	return c.b
+}
+
+func (icsExport) tail(b []byte, r *exportRun, n int) []byte {
+	c := icsWriter{b: b, tmp: r.tmp}
 	c.line("END:VCALENDAR")
-	return c.b, nil
+	r.tmp = c.tmp
+	return c.b
 }
 
 // icsStamp is an instant "2021-12-30T00:00:00Z" as an iCalendar UTC
@@ -104,24 +120,30 @@ func icsStamp(instant string) string {
 	return t.UTC().Format("20060102T150405Z")
 }
 
-// icsDescription is an event's when, who and where, its evidence and,
-// with a base URL, its page, on lines of their own.
-func icsDescription(v *siteView, ev *eventView) string {
-	var b strings.Builder
-	b.WriteString(eventLine(ev))
+// appendICSDescription appends an event's when, who and where, its
+// evidence and, with a base URL, its page, on lines of their own.
+func appendICSDescription(b []byte, v *siteView, ev *eventView) []byte {
+	b = appendEventLine(b, ev)
 	for _, s := range ev.Sources {
-		b.WriteString("\n\n“" + s.Sentence + "”\n— " + s.Title)
+		b = append(b, "\n\n“"...)
+		b = append(b, s.Sentence...)
+		b = append(b, "”\n— "...)
+		b = append(b, s.Title...)
 		if s.PublishedISO != "" {
-			b.WriteString(", " + s.Published)
+			b = append(b, ", "...)
+			b = append(b, s.Published...)
 		}
 		if s.URL != "" {
-			b.WriteString("\n" + s.URL)
+			b = append(b, '\n')
+			b = append(b, s.URL...)
 		}
 	}
 	if v.Header.BaseURL != "" {
-		b.WriteString("\n\n" + pageURL(v, ev))
+		b = append(b, "\n\n"...)
+		b = append(b, v.Header.BaseURL...)
+		b = append(b, ev.Path...)
 	}
-	return b.String()
+	return b
 }
 
 // icsWriter writes content lines: CRLF-terminated, folded at 75 octets.
@@ -131,16 +153,31 @@ type icsWriter struct {
 }
 
 // prop writes the property name with a TEXT value, escaped.
-func (c *icsWriter) prop(name, text string) {
+func (c *icsWriter) prop(name string, text string) { icsProp(c, name, text) }
+
+// propb is prop with the value in bytes.
+func (c *icsWriter) propb(name string, text []byte) { icsProp(c, name, text) }
+
+func icsProp[T string | []byte](c *icsWriter, name string, text T) {
 	c.tmp = append(c.tmp[:0], name...)
 	c.tmp = append(c.tmp, ':')
 	c.tmp = appendICSText(c.tmp, text)
 	c.fold(c.tmp)
 }
 
-// line writes one content line as it is.
-func (c *icsWriter) line(s string) {
-	c.tmp = append(c.tmp[:0], s...)
+// line writes one content line, made of parts, as it is.
+func (c *icsWriter) line(parts ...string) {
+	c.tmp = c.tmp[:0]
+	for _, p := range parts {
+		c.tmp = append(c.tmp, p...)
+	}
+	c.fold(c.tmp)
+}
+
+// time writes the content line of name and t in layout.
+func (c *icsWriter) time(name string, t time.Time, layout string) {
+	c.tmp = append(c.tmp[:0], name...)
+	c.tmp = t.AppendFormat(c.tmp, layout)
 	c.fold(c.tmp)
 }
 
@@ -166,23 +203,38 @@ func (c *icsWriter) fold(s []byte) {
 // appendICSText appends s escaped as a TEXT value: backslash, semicolon
 // and comma get a backslash, a line break (CRLF, LF or CR) is \n, and
 // other control characters, which TEXT does not allow, go.
-func appendICSText(b []byte, s string) []byte {
+func appendICSText[T string | []byte](b []byte, s T) []byte {
+	start := 0
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
+		c := s[i]
+		if !icsSpecial[c] {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		start = i + 1
+		switch {
 		case c == '\\' || c == ';' || c == ',':
 			b = append(b, '\\', c)
 		case c == '\r' && i+1 < len(s) && s[i+1] == '\n':
 			// the \n that follows writes the break
 		case c == '\n' || c == '\r':
 			b = append(b, '\\', 'n')
-		case c < 0x20 || c == 0x7f:
-			// dropped
 		default:
-			b = append(b, c)
+			// dropped
 		}
 	}
-	return b
+	return append(b, s[start:]...)
 }
+
+// icsSpecial is what appendICSText does not copy as it is: the escaped
+// characters and every control character.
+var icsSpecial = func() (t [256]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['\\'], t[';'], t[','], t[0x7f] = true, true, true, true
+	return t
+}()
 
 // icsEscape is s escaped as a TEXT value.
 func icsEscape(s string) string { return string(appendICSText(nil, s)) }

@@ -15,6 +15,7 @@ import (
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
 	fragments fragments
+	exports   exportMemos // the exports' pieces: see export_memo.go
 }
 
 // fragments is the HTML of the events' entries that the templates'

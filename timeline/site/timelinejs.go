@@ -49,62 +49,81 @@ type tlDate struct {
 
 var tlPartNames = []string{"year", "month", "day", "hour", "minute"}
 
-func (timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
-	b := make([]byte, 0, 1024*len(v.Events)+256)
+func (x timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
+	return newExportRun(v, s).makePieces(x, nil), nil
+}
+
+// timelinejs.json is made of pieces (see pieceExport): the title slide
+// and the start of the events' array, a slide per dated event after a
+// comma, and the end of the array.
+func (timelineJSExport) size(events int) int { return 1024*events + 256 }
+func (timelineJSExport) sep() string         { return "," }
+
+func (timelineJSExport) head(b []byte, r *exportRun) []byte {
 	b = append(b, "{\n  \"title\": {\n    \"text\": {\n"...)
-	b = field(b, "      ", "headline", html.EscapeString(v.Header.Title))
+	b = field(b, "      ", "headline", html.EscapeString(r.v.Header.Title))
 	b = append(b, `      "text": `...)
-	b = jsonString(b, html.EscapeString(v.Header.Description))
-	b = append(b, "\n    }\n  },\n  \"events\": ["...)
-	n := 0
-	ids := exportIDs(v)
-	for i, ev := range v.Events {
-		d, ok := timelineJSDate(string(v.source[i].Date), ev, s)
-		if !ok {
-			continue
-		}
-		if n > 0 {
+	b = jsonString(b, html.EscapeString(r.v.Header.Description))
+	return append(b, "\n    }\n  },\n  \"events\": ["...)
+}
+
+func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
+	ev := r.v.Events[i]
+	value := string(r.v.source[i].Date)
+	day, isDay := r.dayTime(value)
+	d, ok := timelineJSDateOf(value, day, isDay, ev, r.s)
+	if !ok {
+		return b
+	}
+	b = append(b, "\n    {\n      \"start_date\": {"...)
+	for j, p := range d.parts {
+		if j > 0 {
 			b = append(b, ',')
 		}
-		n++
-		b = append(b, "\n    {\n      \"start_date\": {"...)
-		for j, p := range d.parts {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, ` "`...)
-			b = append(b, tlPartNames[j]...)
-			b = append(b, `": `...)
-			b = strconv.AppendInt(b, int64(p), 10)
-		}
-		b = append(b, " },\n"...)
-		if d.display != "" {
-			b = field(b, "      ", "display_date", d.display)
-		}
-		b = append(b, "      \"text\": {\n"...)
-		b = field(b, "        ", "headline", html.EscapeString(ev.Title))
-		b = append(b, `        "text": `...)
-		b = jsonString(b, timelineJSText(v, ev))
-		b = append(b, "\n      },\n"...)
-		b = field(b, "      ", "group", ev.TypeLabel)
-		b = append(b, `      "unique_id": `...)
-		b = jsonString(b, ids[i])
-		b = append(b, "\n    }"...)
+		b = append(b, ` "`...)
+		b = append(b, tlPartNames[j]...)
+		b = append(b, `": `...)
+		b = strconv.AppendInt(b, int64(p), 10)
 	}
+	b = append(b, " },\n"...)
+	if d.display != "" {
+		b = field(b, "      ", "display_date", d.display)
+	}
+	b = append(b, "      \"text\": {\n"...)
+	r.tmp = appendHTML(r.tmp[:0], ev.Title)
+	b = field(b, "        ", "headline", r.tmp)
+	b = append(b, `        "text": `...)
+	r.tmp = appendTimelineJSText(r.tmp[:0], r, ev)
+	b = jsonString(b, r.tmp)
+	b = append(b, "\n      },\n"...)
+	b = field(b, "      ", "group", ev.TypeLabel)
+	b = append(b, `      "unique_id": `...)
+	b = jsonString(b, r.id(i))
+	return append(b, "\n    }"...)
+}
+
+func (timelineJSExport) tail(b []byte, r *exportRun, n int) []byte {
 	if n > 0 {
 		b = append(b, "\n  "...)
 	}
-	return append(b, "]\n}\n"...), nil
+	return append(b, "]\n}\n"...)
 }
 
 // timelineJSDate is the TimelineJS date of the event ev whose TIMEX3 value
 // is value; ok is false when the event has no year.
 func timelineJSDate(value string, ev *eventView, s *Site) (tlDate, bool) {
+	d, ok := parseDayTime(value)
+	return timelineJSDateOf(value, d, ok, ev, s)
+}
+
+// timelineJSDateOf is timelineJSDate with value read by parseDayTime as
+// d and ok.
+func timelineJSDateOf(value string, d dayTime, ok bool, ev *eventView, s *Site) (tlDate, bool) {
 	if ev.When.Key == "" {
 		return tlDate{}, false // undated on the site too
 	}
 	exact := ev.Mod == ""
-	if d, ok := parseDayTime(value); ok {
+	if ok {
 		y, m, day := d.day.Date()
 		out := tlDate{parts: []int{y, int(m), day}}
 		switch t, zoned := d.instant(); {
@@ -161,25 +180,68 @@ func timelineJSDate(value string, ev *eventView, s *Site) (tlDate, bool) {
 	return tlDate{}, false
 }
 
-// timelineJSText is a slide's text: what, when, who and where, the
-// evidence and the event's page, as HTML. Its attributes take single
-// quotes and html.EscapeString escapes both kinds, so the text has no
-// double quote and goes into the JSON as it is, without encoding/json.
-func timelineJSText(v *siteView, ev *eventView) string {
-	var b strings.Builder
-	b.WriteString("<p>" + html.EscapeString(eventLine(ev)) + "</p>")
+// appendTimelineJSText appends a slide's text: what, when, who and
+// where, the evidence and the event's page, as HTML. Its attributes take
+// single quotes and appendHTML escapes both kinds, as html.EscapeString
+// does. It is written into a buffer, not made of strings, since it runs
+// for every event of every build without a memo.
+func appendTimelineJSText(b []byte, r *exportRun, ev *eventView) []byte {
+	b = append(b, "<p>"...)
+	r.tmp2 = appendEventLine(r.tmp2[:0], ev)
+	b = appendHTML(b, r.tmp2)
+	b = append(b, "</p>"...)
 	for _, s := range ev.Sources {
-		b.WriteString("<blockquote>“" + html.EscapeString(s.Sentence) + "” — ")
+		b = append(b, "<blockquote>“"...)
+		b = appendHTML(b, s.Sentence)
+		b = append(b, "” — "...)
 		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
-			b.WriteString("<a href='" + html.EscapeString(s.URL) + "'>" + html.EscapeString(s.Title) + "</a>")
+			b = append(b, "<a href='"...)
+			b = appendHTML(b, s.URL)
+			b = append(b, "'>"...)
+			b = appendHTML(b, s.Title)
+			b = append(b, "</a>"...)
 		} else {
-			b.WriteString(html.EscapeString(s.Title))
+			b = appendHTML(b, s.Title)
 		}
 		if s.Published != "" {
-			b.WriteString(", " + html.EscapeString(s.Published))
+			b = append(b, ", "...)
+			b = appendHTML(b, s.Published)
 		}
-		b.WriteString("</blockquote>")
+		b = append(b, "</blockquote>"...)
 	}
-	b.WriteString("<p><a href='" + html.EscapeString(pageURL(v, ev)) + "'>The event’s page, with every source</a></p>")
-	return b.String()
+	b = append(b, "<p><a href='"...)
+	b = appendHTML(b, r.v.Header.BaseURL)
+	b = appendHTML(b, ev.Path)
+	return append(b, "'>The event’s page, with every source</a></p>"...)
 }
+
+// appendHTML appends s escaped as html.EscapeString escapes it: &, ', <,
+// > and ".
+func appendHTML[T string | []byte](b []byte, s T) []byte {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if !htmlSpecial[s[i]] {
+			continue
+		}
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		default: // '"'
+			esc = "&#34;"
+		}
+		b = append(b, s[start:i]...)
+		b = append(b, esc...)
+		start = i + 1
+	}
+	return append(b, s[start:]...)
+}
+
+// htmlSpecial is what appendHTML escapes.
+var htmlSpecial = [256]bool{'&': true, '\'': true, '<': true, '>': true, '"': true}

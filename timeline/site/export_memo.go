@@ -1,0 +1,100 @@
+package site
+
+import "sync"
+
+// exportMemos is what a Memo keeps of the exports: for each export made
+// of pieces (see pieceExport), the bytes the last build made and where
+// each event's piece is in them. It holds the last chronology's pieces and
+// no others, so that it stays the size of the exports across any number
+// of rebuilds; and it is dropped whole when the site's settings change,
+// since every piece may read them.
+type exportMemos struct {
+	mu       sync.Mutex
+	settings Key // exportSettings of the builds the memos are from
+	byName   map[string]*exportMemo
+}
+
+// exportMemo is one export's bytes as the last build made them, and the
+// span of each event's piece in them by the piece's key (see pieceKeys).
+// buf is also the slice the build gave the writer: neither the writer nor
+// a later build ever changes its bytes (a build makes a new one).
+type exportMemo struct {
+	buf   []byte
+	keys  []Key  // the last build's pieces, in its order
+	spans []span // where each of keys is in buf
+
+	index  map[Key]int // where each of keys is in keys: see find
+	misses int         // pieces find did not find ahead
+}
+
+// span is a piece's place in an export's bytes: n bytes at at.
+type span struct{ at, n int }
+
+// exports returns the memos of the exports named in xs for a build whose
+// settings digest to settings, and drops those of other exports and of
+// other settings. The caller holds ms.mu.
+func (ms *exportMemos) exports(settings Key, xs []export) map[string]*exportMemo {
+	if ms.byName == nil || ms.settings != settings {
+		ms.byName, ms.settings = map[string]*exportMemo{}, settings
+	}
+	keep := make(map[string]*exportMemo, len(xs))
+	for _, x := range xs {
+		if _, ok := x.(pieceExport); !ok {
+			continue
+		}
+		m := ms.byName[x.Name()]
+		if m == nil {
+			m = new(exportMemo)
+		}
+		keep[x.Name()] = m
+	}
+	ms.byName = keep
+	return keep
+}
+
+// find returns the span of the piece of key k in m.buf. Pieces mostly
+// come in the order of the last build, an event changed, added or
+// removed here and there, so it looks first where *next says and a few
+// pieces further, and moves *next past what it found. Only when many
+// pieces were not where they were expected (events moved) does it index
+// every piece, which costs more than a rebuild after one edit saves.
+func (m *exportMemo) find(k Key, next *int) (span, bool) {
+	if m.index == nil {
+		for i := *next; i < min(*next+findAhead, len(m.keys)); i++ {
+			if m.keys[i] == k {
+				*next = i + 1
+				return m.spans[i], true
+			}
+		}
+		if m.misses++; m.misses <= findMisses || len(m.keys) == 0 {
+			return span{}, false
+		}
+		m.index = make(map[Key]int, len(m.keys))
+		for i, k := range m.keys {
+			m.index[k] = i
+		}
+	}
+	if i := *next; i < len(m.keys) && m.keys[i] == k {
+		*next = i + 1
+		return m.spans[i], true
+	}
+	i, ok := m.index[k]
+	if !ok {
+		return span{}, false
+	}
+	*next = i + 1
+	return m.spans[i], true
+}
+
+// find looks findAhead pieces ahead of where it expects a piece, and
+// indexes every piece after findMisses pieces were not found so.
+const (
+	findAhead  = 8
+	findMisses = 64
+)
+
+// set makes m hold buf, made of the pieces keys at spans, and nothing
+// else.
+func (m *exportMemo) set(buf []byte, keys []Key, spans []span) {
+	m.buf, m.keys, m.spans, m.index, m.misses = buf, keys, spans, nil, 0
+}

@@ -1,0 +1,165 @@
+package site
+
+import (
+	"cmp"
+	"net/url"
+)
+
+// A pieceExport is an export made of a head, one piece per event in the
+// chronology's order, and a tail, with sep between two pieces that are
+// not empty. An event's piece may depend only on what the event's digest
+// covers (see eventDigest), the event's export ID (see exportIDs) and the
+// site's settings (see exportSettings), never on other events or on its
+// position: a preview's Memo keeps the pieces of unchanged events from one
+// build to the next, so whatever else a piece read would go stale. What
+// depends on neighbours (the commas between JSON elements, a header row)
+// belongs in sep, the head or the tail, which the tail may shape by the
+// number of pieces.
+type pieceExport interface {
+	export
+	head(b []byte, r *exportRun) []byte
+	piece(b []byte, r *exportRun, i int) []byte // nothing when the export leaves event i out
+	sep() string
+	tail(b []byte, r *exportRun, n int) []byte // after n pieces that are not empty
+	size(events int) int                       // a first guess of the file's size
+}
+
+// exportRun is what the exports of one build share: the view, the site,
+// the events' export IDs and the scratch space of the pieces' encoders.
+type exportRun struct {
+	v    *siteView
+	s    *Site
+	ids  []string // see exportIDs; made when first asked for
+	keys []Key    // see pieceKeys; made when first asked for
+	host string   // the site's host, for iCalendar UIDs
+	tmp  []byte   // an encoder's scratch space
+	tmp2 []byte
+
+	days   map[string]parsedDay // parseDayTime of the events' dates
+	stamps map[string]string    // icsStamp of when events were reported
+}
+
+type parsedDay struct {
+	d  dayTime
+	ok bool
+}
+
+func newExportRun(v *siteView, s *Site) *exportRun {
+	r := &exportRun{v: v, s: s, host: "timeline"}
+	if u, err := url.Parse(v.Header.BaseURL); err == nil && u.Host != "" {
+		r.host = u.Host
+	}
+	return r
+}
+
+// id is event i's export ID.
+func (r *exportRun) id(i int) string {
+	if r.ids == nil {
+		r.ids = exportIDs(r.v)
+	}
+	return r.ids[i]
+}
+
+// dayTime is parseDayTime(value), read once per build for each date:
+// many events share one, and reading it takes a regular expression.
+func (r *exportRun) dayTime(value string) (dayTime, bool) {
+	p, ok := r.days[value]
+	if !ok {
+		if r.days == nil {
+			r.days = map[string]parsedDay{}
+		}
+		p.d, p.ok = parseDayTime(value)
+		r.days[value] = p
+	}
+	return p.d, p.ok
+}
+
+// stamp is icsStamp(instant), made once per build for each instant.
+func (r *exportRun) stamp(instant string) string {
+	s, ok := r.stamps[instant]
+	if !ok {
+		if r.stamps == nil {
+			r.stamps = map[string]string{}
+		}
+		s = icsStamp(instant)
+		r.stamps[instant] = s
+	}
+	return s
+}
+
+// pieceKeys are the keys of the events' pieces in a Memo: an event's
+// digest when its export ID is its own ID, else a digest of both, since a
+// uniqueness suffix ("-2") depends on the events before it.
+func (r *exportRun) pieceKeys() []Key {
+	if r.keys != nil {
+		return r.keys
+	}
+	r.keys = make([]Key, len(r.v.Events))
+	var e enc
+	for i, ev := range r.v.Events {
+		id := r.id(i)
+		if id == cmp.Or(ev.ID, "event") {
+			r.keys[i] = ev.digest
+			continue
+		}
+		e.reset()
+		e.str(id)
+		r.keys[i] = e.sum(ev.digest)
+	}
+	return r.keys
+}
+
+// makePieces makes the export p of the run's chronology. With m, it takes
+// the pieces of the events m has from m, makes the others, and leaves in
+// m the pieces of this chronology and no others.
+func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
+	evs := r.v.Events
+	size := p.size(len(evs))
+	if m != nil && len(m.buf) > 0 {
+		size = len(m.buf) + len(m.buf)/64 + 4096
+	}
+	b := p.head(make([]byte, 0, size), r)
+	sep := p.sep()
+	var keys []Key
+	var spans []span
+	if m != nil {
+		keys, spans = r.pieceKeys(), make([]span, len(evs))
+	}
+	n, next := 0, 0 // next: where in m the following event's piece likely is
+	for i := range evs {
+		before := len(b)
+		if n > 0 {
+			b = append(b, sep...)
+		}
+		at := len(b)
+		if m == nil {
+			b = p.piece(b, r, i)
+		} else {
+			if old, ok := m.find(keys[i], &next); ok {
+				b = append(b, m.buf[old.at:old.at+old.n]...)
+			} else {
+				b = p.piece(b, r, i)
+			}
+			spans[i] = span{at: at, n: len(b) - at}
+		}
+		if len(b) == at {
+			b = b[:before] // left out: no separator either
+		} else {
+			n++
+		}
+	}
+	b = p.tail(b, r, n)
+	if m != nil {
+		m.set(b, keys, spans)
+	}
+	return b
+}
+
+// makeExport makes x's bytes for the run, through m when x is made of
+// pieces and m is set.
+func (r *exportRun) makeExport(x export, m *exportMemo) ([]byte, error) {
+	if p, ok := x.(pieceExport); ok {
+		return r.makePieces(p, m), nil
+	}
+	return x.Make(r.v, r.s)
+}
