@@ -12,4 +12,6 @@ import "sync"
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
 	mu sync.Mutex
+
+	search searchMemo // the search index's words and result entries: see search_memo.go
 }

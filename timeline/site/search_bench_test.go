@@ -1,0 +1,41 @@
+package site
+
+import (
+	"testing"
+	"time"
+)
+
+// searchBenchSite is 80,000 events over 8,000 articles, about 30 a day
+// and every seventh known only to the month, as a generated corpus of
+// 10,000 articles has.
+func searchBenchSite() Site {
+	s := syntheticSite(80000, 8000)
+	day := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range s.Events {
+		d := day.AddDate(0, 0, i/30).Format("2006-01-02")
+		if i%7 == 3 {
+			d = d[:7]
+		}
+		s.Events[i].Date = d
+	}
+	return s
+}
+
+// BenchmarkSearchIndex makes the search index of 80,000 events: from
+// nothing, as a first build does.
+func BenchmarkSearchIndex(b *testing.B) {
+	v := newSiteView(searchBenchSite(), "")
+	size := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		files, err := searchFiles(v, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = 0
+		for _, f := range files {
+			size += len(f.data)
+		}
+	}
+	b.ReportMetric(float64(size)/1e6, "index-MB")
+}
