@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -38,4 +39,26 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size)/1e6, "index-MB")
+}
+
+// BenchmarkSearchIndexRebuild makes the index of 80,000 events again
+// after one of them changed, with a memo, as a preview's rebuild does.
+func BenchmarkSearchIndexRebuild(b *testing.B) {
+	s := searchBenchSite()
+	edited := s
+	edited.Events = slices.Clone(s.Events)
+	edited.Events[40000].Title += " edited"
+	views := []*siteView{newSiteView(s, ""), newSiteView(edited, "")}
+	memo := new(Memo)
+	if _, err := searchFiles(views[0], memo); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := searchFiles(views[i%2], memo); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

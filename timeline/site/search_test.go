@@ -330,6 +330,44 @@ func TestSearchIndexAddOneEvent(t *testing.T) {
 	}
 }
 
+// TestSearchMemo builds the index again and again with one memo: the bytes
+// are those of a build without it, and the memo keeps only the events of
+// the last build.
+func TestSearchMemo(t *testing.T) {
+	s := syntheticSite(400, 40)
+	memo := new(Memo)
+	for i := range 30 {
+		s.Events = slices.Clone(s.Events)
+		e := &s.Events[(i*37)%len(s.Events)]
+		e.Title += fmt.Sprintf(" rebuild %d", i)
+		if i%3 == 0 {
+			s.Events = append(s.Events, events.Event{ID: fmt.Sprintf("new%d", i), Type: events.Call, Date: "2021-03-04", Title: "Added call"})
+		}
+		if i%5 == 0 {
+			s.Events = slices.Delete(s.Events, 5, 7)
+		}
+		v := newSiteView(s, "")
+		with, err := searchFiles(v, memo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		without, err := searchFiles(newSiteView(s, ""), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.EqualFunc(with, without, func(a, b searchFile) bool { return a.name == b.name && string(a.data) == string(b.data) }) {
+			t.Fatalf("build %d: the index with a memo is not the one without", i)
+		}
+		digests := map[Key]bool{}
+		for _, ev := range v.Events {
+			digests[ev.digest] = true
+		}
+		if len(memo.search.entries) != len(digests) {
+			t.Fatalf("build %d: the memo holds %d entries for %d events", i, len(memo.search.entries), len(digests))
+		}
+	}
+}
+
 func undelta(d []int64) []int64 {
 	out := make([]int64, len(d))
 	n := int64(0)
