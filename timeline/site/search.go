@@ -129,28 +129,19 @@ func searchTokens(s string, buf []byte, f func([]byte)) []byte {
 	return b
 }
 
-// eventTerms is the words of ev's title, actors, place and evidence, as
-// the index keeps them, each once, in the order they first come.
-func eventTerms(ev *eventView) []string {
-	var terms []string
-	seen := map[string]bool{}
-	var buf []byte
-	add := func(w []byte) {
-		if !seen[string(w)] {
-			t := string(w)
-			seen[t] = true
-			terms = append(terms, t)
-		}
-	}
-	buf = searchTokens(ev.Title, buf, add)
+// eventWords calls f with every word of ev's title, actors, place and
+// evidence, as the index keeps them; buf is scratch space, returned for
+// the next call.
+func eventWords(ev *eventView, buf []byte, f func([]byte)) []byte {
+	buf = searchTokens(ev.Title, buf, f)
 	for _, a := range ev.Actors {
-		buf = searchTokens(a, buf, add)
+		buf = searchTokens(a, buf, f)
 	}
-	buf = searchTokens(ev.Place, buf, add)
+	buf = searchTokens(ev.Place, buf, f)
 	for _, s := range ev.Sources {
-		buf = searchTokens(s.Sentence, buf, add)
+		buf = searchTokens(s.Sentence, buf, f)
 	}
-	return terms
+	return buf
 }
 
 // shardName is the file name of the term prefix p: letters a to z and
@@ -235,24 +226,39 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 	if memo != nil {
 		sm = &memo.search
 	}
-	pieces := sm.pieces(v)
-	order, nums := searchNumbers(v)
+	pieces, dict := sm.pieces(v)
+	nb := searchNumbers(v)
+	order, nums := nb.order, nb.nums
 	var files []searchFile
 	add := func(name string, js []byte) { files = append(files, searchFileOf(name, js)) }
 
-	// Postings: every term and the events that have it, by number.
-	postings := map[string][]int32{}
-	for k, i := range order {
-		for _, t := range pieces[i].terms {
-			postings[t] = append(postings[t], int32(k))
+	// Postings: every term and the events that have it, by number,
+	// counted first so that they share one array.
+	start := make([]int32, len(dict.names)+1)
+	for _, p := range pieces {
+		for _, id := range p.terms {
+			start[id+1]++
 		}
 	}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
+	for id := range dict.names {
+		start[id+1] += start[id]
 	}
-	slices.Sort(terms)
-	shards := shardTerms(terms, postings, nums, 2)
+	all := make([]int32, start[len(dict.names)])
+	fill := slices.Clone(start)
+	for k, i := range order {
+		for _, id := range pieces[i].terms {
+			all[fill[id]] = int32(k)
+			fill[id]++
+		}
+	}
+	var terms []termPosts
+	for _, id := range dict.sorted(func(id int32) bool { return start[id+1] > start[id] }) {
+		terms = append(terms, termPosts{name: dict.names[id], post: all[start[id]:start[id+1]]})
+	}
+	if sm != nil {
+		sm.words.compact(sm.entries)
+	}
+	shards := shardTerms(terms, nums, 2)
 	var names []string
 	var b []byte
 	var ns []int64
@@ -262,10 +268,10 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			if j > 0 {
 				b = append(b, ',')
 			}
-			b = jsonString(b, t)
+			b = jsonString(b, t.name)
 			b = append(b, ':')
 			ns = ns[:0]
-			for _, k := range postings[t] {
+			for _, k := range t.post {
 				ns = append(ns, nums[k])
 			}
 			b = appendDeltas(b, ns)
@@ -292,7 +298,7 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 	var chunks []int64
 	for from := 0; from < len(order); {
 		to := from + 1
-		for to < len(order) && to-from < maxChunk && !chunkStart(v.Events[order[to]]) {
+		for to < len(order) && to-from < maxChunk && !chunkStart(nb.hash[to]) {
 			to++
 		}
 		chunks = append(chunks, nums[from])
@@ -332,22 +338,40 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 		from = to
 	}
 
-	// Facets: the events of each type and each actor.
-	number := make([]int64, len(v.Events)) // by index in v.Events
+	// Facets: the events of each type, each actor and each article, in
+	// the order of their numbers.
+	typeEvents := make([][]int64, len(v.Types))
+	actorEvents := make([][]int64, len(v.Actors))
+	articleEvents := make([][]int64, len(v.Articles))
+	articleAt := make(map[*articleRef]int, len(v.Articles))
+	for i, ai := range v.Articles {
+		articleAt[ai.ref] = i
+	}
+	typeAt := make(map[string]int, len(v.Types))
+	for i, g := range v.Types {
+		typeAt[g.Name] = i
+	}
+	actorAt := make(map[string]int, len(v.Actors))
+	for i, g := range v.Actors {
+		actorAt[g.Name] = i
+	}
 	for k, i := range order {
-		number[i] = nums[k]
-	}
-	facet := func(name string, evs []*eventView, at map[*eventView]int) {
-		ns = ns[:0]
-		for _, ev := range evs {
-			ns = append(ns, number[at[ev]])
+		ev, n := v.Events[i], nums[k]
+		t := typeAt[ev.Type]
+		typeEvents[t] = append(typeEvents[t], n)
+		for _, l := range ev.ActorLinks {
+			a := actorAt[l.Label]
+			actorEvents[a] = append(actorEvents[a], n)
 		}
-		slices.Sort(ns)
-		add(name, appendDeltas(b[:0], ns))
-	}
-	at := make(map[*eventView]int, len(v.Events))
-	for i, ev := range v.Events {
-		at[ev] = i
+		for _, src := range ev.Sources {
+			if src.Article == nil {
+				continue
+			}
+			a := articleAt[src.Article]
+			if l := articleEvents[a]; len(l) == 0 || l[len(l)-1] != n {
+				articleEvents[a] = append(l, n)
+			}
+		}
 	}
 	meta := []byte(`{"v":2,"count":`)
 	meta = strconv.AppendInt(meta, int64(len(v.Events)), 10)
@@ -359,7 +383,7 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			meta = append(meta, ',')
 		}
 		meta = appendTuple(meta, types[i], g.Name, g.Label, g.Slug)
-		facet("f/type-"+g.Slug, g.Events, at)
+		add("f/type-"+g.Slug, appendDeltas(b[:0], typeEvents[i]))
 	}
 	meta = append(meta, `],"actors":[`...)
 	for i, g := range v.Actors {
@@ -367,7 +391,7 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			meta = append(meta, ',')
 		}
 		meta = appendTuple(meta, actors[i], g.Name, g.Slug)
-		facet("f/actor-"+g.Slug, g.Events, at)
+		add("f/actor-"+g.Slug, appendDeltas(b[:0], actorEvents[i]))
 	}
 	meta = append(meta, `],"shards":`...)
 	meta = appendStrings(meta, names)
@@ -378,8 +402,8 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 
 	b = append(b[:0], '[')
 	first := true
-	for _, ai := range v.Articles {
-		if len(ai.events) == 0 {
+	for i, ai := range v.Articles {
+		if len(articleEvents[i]) == 0 {
 			continue
 		}
 		if !first {
@@ -393,16 +417,11 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 		b = append(b, ',')
 		b = jsonString(b, ai.PublishedISO)
 		b = append(b, ',')
-		ns = ns[:0]
-		for _, ev := range ai.events {
-			ns = append(ns, number[at[ev]])
-		}
-		slices.Sort(ns)
-		b = appendDeltas(b, ns)
+		b = appendDeltas(b, articleEvents[i])
 		b = append(b, ']')
 	}
 	add("sources", append(b, ']'))
-	add("dates", dateRuns(v, order, nums))
+	add("dates", dateRuns(nb))
 	return files, nil
 }
 
@@ -454,42 +473,50 @@ func (v *siteView) searchData() *searchPage {
 	return sp
 }
 
+// termPosts is a term and its events, as indexes into the numbers.
+type termPosts struct {
+	name string
+	post []int32
+}
+
 // shard is the terms of one file of search/t.
 type shard struct {
 	prefix string
-	terms  []string
+	terms  []termPosts
 }
 
-// shardTerms groups the sorted terms by their first n runes, splitting a
-// group larger than shardBytes by a longer prefix; the terms no longer
-// than the prefix stay in a shard of their own. postings holds indexes
-// into nums.
-func shardTerms(terms []string, postings map[string][]int32, nums []int64, n int) []shard {
+// shardTerms groups the terms, sorted by name, by their first n runes,
+// splitting a group larger than shardBytes by a longer prefix; the terms
+// no longer than the prefix stay in a shard of their own.
+func shardTerms(terms []termPosts, nums []int64, n int) []shard {
 	var out []shard
 	for len(terms) > 0 {
-		p := runePrefix(terms[0], n)
+		p := runePrefix(terms[0].name, n)
 		end := 1
-		for end < len(terms) && runePrefix(terms[end], n) == p {
+		for end < len(terms) && strings.HasPrefix(terms[end].name, p) && runePrefix(terms[end].name, n) == p {
 			end++
 		}
 		group := terms[:end]
 		terms = terms[end:]
 		size := 0
 		for _, t := range group {
-			size += len(t) + 4
+			size += len(t.name) + 4
 			prev := int64(0)
-			for _, k := range postings[t] {
+			for _, k := range t.post {
 				size += digits(nums[k]-prev) + 1
 				prev = nums[k]
+			}
+			if size > shardBytes {
+				break
 			}
 		}
 		if size <= shardBytes || n >= maxPrefix || len(group) == 1 {
 			out = append(out, shard{prefix: p, terms: group})
 			continue
 		}
-		var short, long []string
+		var short, long []termPosts
 		for _, t := range group {
-			if utf8.RuneCountInString(t) <= n {
+			if utf8.RuneCountInString(t.name) <= n {
 				short = append(short, t)
 			} else {
 				long = append(long, t)
@@ -498,7 +525,7 @@ func shardTerms(terms []string, postings map[string][]int32, nums []int64, n int
 		if len(short) > 0 {
 			out = append(out, shard{prefix: p, terms: short})
 		}
-		out = append(out, shardTerms(long, postings, nums, n+1)...)
+		out = append(out, shardTerms(long, nums, n+1)...)
 	}
 	return out
 }
@@ -508,25 +535,19 @@ func shardTerms(terms []string, postings map[string][]int32, nums []int64, n int
 // mean ("" for undated ones), and the numbers of its first and last event,
 // the first as a delta from the last of the run before, the last as a
 // delta from the first.
-func dateRuns(v *siteView, order []int, nums []int64) []byte {
-	spans := map[string][2]string{}
+func dateRuns(nb numbering) []byte {
+	days := make([][2]string, len(nb.rooms))
+	for i, r := range nb.rooms {
+		if r.dated {
+			days[i] = [2]string{time.Unix(r.start, 0).UTC().Format("2006-01-02"), time.Unix(r.end-1, 0).UTC().Format("2006-01-02")}
+		}
+	}
 	b := []byte{'['}
 	prev := int64(0)
-	for k := 0; k < len(order); {
-		span := func(k int) [2]string {
-			d := v.Events[order[k]].Date
-			s, ok := spans[d]
-			if !ok {
-				if start, end, ok := timex.Span(d); ok {
-					s = [2]string{start.Format("2006-01-02"), end.Add(-time.Nanosecond).Format("2006-01-02")}
-				}
-				spans[d] = s
-			}
-			return s
-		}
-		s := span(k)
+	for k := 0; k < len(nb.nums); {
+		s := days[nb.room[k]]
 		j := k + 1
-		for j < len(order) && span(j) == s {
+		for j < len(nb.nums) && days[nb.room[j]] == s {
 			j++
 		}
 		if k > 0 {
@@ -537,11 +558,11 @@ func dateRuns(v *siteView, order []int, nums []int64) []byte {
 		b = append(b, ',')
 		b = jsonString(b, s[1])
 		b = append(b, ',')
-		b = strconv.AppendInt(b, nums[k]-prev, 10)
+		b = strconv.AppendInt(b, nb.nums[k]-prev, 10)
 		b = append(b, ',')
-		b = strconv.AppendInt(b, nums[j-1]-nums[k], 10)
+		b = strconv.AppendInt(b, nb.nums[j-1]-nb.nums[k], 10)
 		b = append(b, ']')
-		prev = nums[j-1]
+		prev = nb.nums[j-1]
 		k = j
 	}
 	return append(b, ']')
@@ -617,10 +638,10 @@ func idHash(id string) uint64 {
 	return h
 }
 
-// chunkStart tells whether a file of search/d starts with ev: one event
-// in docChunk does, by its ID.
-func chunkStart(ev *eventView) bool {
-	return (idHash(ev.ID)>>40)%docChunk == 0
+// chunkStart tells whether a file of search/d starts with the event whose
+// ID has the hash h: one event in docChunk does.
+func chunkStart(h uint64) bool {
+	return (h>>40)%docChunk == 0
 }
 
 // dateRoom is where a date value's events go: the start of the room, its
@@ -658,65 +679,115 @@ func roomOf(date string) dateRoom {
 	return r
 }
 
-// searchNumbers orders the events of v for the index and numbers them:
-// order[k] is the index in v.Events of the k-th event, nums[k] its number.
-func searchNumbers(v *siteView) (order []int, nums []int64) {
-	type item struct {
-		room  *dateRoom
-		typ   string
-		ideal int64 // the number it wants
-		hash  uint64
-		id    string
-		i     int
-	}
+// numbering is the events of a chronology in the order of their numbers.
+type numbering struct {
+	order []int      // the index in v.Events of the k-th event
+	nums  []int64    // its number
+	hash  []uint64   // its ID's hash
+	room  []int32    // its date's room, in rooms
+	rooms []dateRoom // the rooms of the chronology's dates
+}
+
+// searchNumbers orders the events of v for the index and numbers them.
+func searchNumbers(v *siteView) numbering {
+	// The rooms and types there are, ranked in their order, so that the
+	// events sort by numbers alone.
 	var rooms []dateRoom
-	roomAt := map[string]int{}
+	roomAt := map[string]int32{}
+	typeAt := map[string]int32{}
+	var typeNames []string
+	type item struct {
+		room, typ int32 // ranks, once ranked
+		at        int32 // the room, in rooms
+		ideal     int64 // the number it wants
+		hash      uint64
+		i         int32
+	}
 	items := make([]item, len(v.Events))
 	for i, ev := range v.Events {
-		j, ok := roomAt[ev.Date]
+		r, ok := roomAt[ev.Date]
 		if !ok {
-			j = len(rooms)
+			r = int32(len(rooms))
 			rooms = append(rooms, roomOf(ev.Date))
-			roomAt[ev.Date] = j
+			roomAt[ev.Date] = r
 		}
-		items[i] = item{typ: ev.Type, hash: idHash(ev.ID), id: ev.ID, i: j}
-	}
-	for i := range items {
-		it := &items[i]
-		r := &rooms[it.i]
-		it.room, it.i, it.ideal = r, i, r.at
-		if r.size > 0 {
-			lo, hi := typeRoom(it.typ, r.size)
-			it.ideal += lo
-			if hi > lo {
-				it.ideal += int64(it.hash % uint64(hi-lo))
-			}
+		t, ok := typeAt[ev.Type]
+		if !ok {
+			t = int32(len(typeNames))
+			typeNames = append(typeNames, ev.Type)
+			typeAt[ev.Type] = t
 		}
+		items[i] = item{room: r, typ: t, at: r, hash: idHash(ev.ID), i: int32(i)}
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		ra, rb := a.room, b.room
+	roomRank := rank(len(rooms), func(a, b int) int {
+		ra, rb := &rooms[a], &rooms[b]
 		if ra.dated != rb.dated {
 			if ra.dated {
 				return -1
 			}
 			return 1
 		}
-		return cmp.Or(cmp.Compare(ra.start, rb.start), cmp.Compare(rb.end, ra.end), cmp.Compare(ra.at, rb.at),
-			strings.Compare(a.typ, b.typ), cmp.Compare(a.ideal, b.ideal), cmp.Compare(a.hash, b.hash),
-			strings.Compare(a.id, b.id), cmp.Compare(a.i, b.i))
+		return cmp.Or(cmp.Compare(ra.start, rb.start), cmp.Compare(rb.end, ra.end), cmp.Compare(ra.at, rb.at))
 	})
-	order = make([]int, len(items))
-	nums = make([]int64, len(items))
+	typeRank := rank(len(typeNames), func(a, b int) int { return strings.Compare(typeNames[a], typeNames[b]) })
+	for i := range items {
+		it := &items[i]
+		r := &rooms[it.room]
+		it.ideal = r.at
+		if r.size > 0 {
+			lo, hi := typeRoom(typeNames[it.typ], r.size)
+			it.ideal += lo
+			if hi > lo {
+				it.ideal += int64(it.hash % uint64(hi-lo))
+			}
+		}
+		it.room, it.typ = roomRank[it.room], typeRank[it.typ]
+	}
+	// The chronology is in this order already but within a date and type.
+	slices.SortFunc(items, func(a, b item) int {
+		switch {
+		case a.room != b.room:
+			return cmp.Compare(a.room, b.room)
+		case a.typ != b.typ:
+			return cmp.Compare(a.typ, b.typ)
+		case a.ideal != b.ideal:
+			return cmp.Compare(a.ideal, b.ideal)
+		case a.hash != b.hash:
+			return cmp.Compare(a.hash, b.hash)
+		}
+		return cmp.Or(strings.Compare(v.Events[a.i].ID, v.Events[b.i].ID), cmp.Compare(a.i, b.i))
+	})
+	nb := numbering{order: make([]int, len(items)), nums: make([]int64, len(items)), hash: make([]uint64, len(items)),
+		room: make([]int32, len(items)), rooms: rooms}
 	var prev int64
 	for k, it := range items {
 		n := it.ideal
 		if k > 0 && n <= prev {
 			n = prev + 1
 		}
-		order[k], nums[k] = it.i, n
+		nb.order[k], nb.nums[k], nb.hash[k], nb.room[k] = int(it.i), n, it.hash, it.at
 		prev = n
 	}
-	return order, nums
+	return nb
+}
+
+// rank is the place of each of n things in the order of compare; things
+// that compare equal share one.
+func rank(n int, compare func(a, b int) int) []int32 {
+	byOrder := make([]int, n)
+	for i := range byOrder {
+		byOrder[i] = i
+	}
+	slices.SortFunc(byOrder, compare)
+	ranks := make([]int32, n)
+	r := int32(0)
+	for k, i := range byOrder {
+		if k > 0 && compare(byOrder[k-1], i) != 0 {
+			r++
+		}
+		ranks[i] = r
+	}
+	return ranks
 }
 
 // searchTypeIDs is the number of each type of types in the result files: a

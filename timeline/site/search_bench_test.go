@@ -28,6 +28,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	v := newSiteView(searchBenchSite(), "")
 	size := 0
 	b.ReportAllocs()
+	cpu := cpuTime()
 	for b.Loop() {
 		files, err := searchFiles(v, nil)
 		if err != nil {
@@ -38,6 +39,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 			size += len(f.data)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(float64(size)/1e6, "index-MB")
 }
 
@@ -54,6 +56,7 @@ func BenchmarkSearchIndexRebuild(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
+	cpu := cpuTime()
 	i := 0
 	for b.Loop() {
 		i++
@@ -61,4 +64,5 @@ func BenchmarkSearchIndexRebuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

@@ -169,7 +169,8 @@ func TestSearchIndex(t *testing.T) {
 	if !slices.ContainsFunc(meta.Shards, func(s string) bool { return len(s) > 2 }) {
 		t.Error("no shard was split by a longer prefix")
 	}
-	order, nums := searchNumbers(v)
+	nb := searchNumbers(v)
+	order, nums := nb.order, nb.nums
 	if !slices.IsSorted(nums) || len(slices.Compact(slices.Clone(nums))) != len(nums) {
 		t.Fatal("the numbers do not grow")
 	}
@@ -336,10 +337,15 @@ func TestSearchIndexAddOneEvent(t *testing.T) {
 func TestSearchMemo(t *testing.T) {
 	s := syntheticSite(400, 40)
 	memo := new(Memo)
-	for i := range 30 {
+	for i := range 40 {
 		s.Events = slices.Clone(s.Events)
 		e := &s.Events[(i*37)%len(s.Events)]
 		e.Title += fmt.Sprintf(" rebuild %d", i)
+		if i >= 30 { // many new words, which the memo must forget again
+			for j := range s.Events[:300] {
+				s.Events[j].Place = fmt.Sprintf("place%dx%d placey%dx%d placez%dx%d", i, j, i, j, i, j)
+			}
+		}
 		if i%3 == 0 {
 			s.Events = append(s.Events, events.Event{ID: fmt.Sprintf("new%d", i), Type: events.Call, Date: "2021-03-04", Title: "Added call"})
 		}
@@ -364,6 +370,26 @@ func TestSearchMemo(t *testing.T) {
 		}
 		if len(memo.search.entries) != len(digests) {
 			t.Fatalf("build %d: the memo holds %d entries for %d events", i, len(memo.search.entries), len(digests))
+		}
+		words := map[string]bool{}
+		for _, ev := range v.Events {
+			p := memo.search.entries[ev.digest]
+			var got []string
+			for _, id := range p.terms {
+				got = append(got, memo.search.words.names[id])
+			}
+			if want := eventTerms(ev); !slices.Equal(got, want) {
+				t.Fatalf("build %d: the memo has the words %q for %s, want %q", i, got, ev.ID, want)
+			}
+			for _, w := range got {
+				words[w] = true
+			}
+		}
+		if i == 39 {
+			t.Logf("%d words in use, %d numbered", len(words), len(memo.search.words.names))
+		}
+		if n := len(memo.search.words.names); n > 2*len(words)+4096 {
+			t.Fatalf("build %d: the memo numbers %d words, %d of them in use", i, n, len(words))
 		}
 	}
 }
@@ -394,4 +420,16 @@ func TestSearchSkipsNothingOfAnEvent(t *testing.T) {
 			t.Errorf("the index lacks %s", w)
 		}
 	}
+}
+
+// eventTerms is the words of ev as the index keeps them, each once, in
+// the order they first come: what the index's pieces must hold.
+func eventTerms(ev *eventView) []string {
+	var terms []string
+	eventWords(ev, nil, func(w []byte) {
+		if !slices.Contains(terms, string(w)) {
+			terms = append(terms, string(w))
+		}
+	})
+	return terms
 }
