@@ -42,9 +42,9 @@ import (
 const (
 	searchDir  = "search"
 	docChunk   = 100          // events a file of search/d holds on average
-	maxChunk   = 4 * docChunk // and at most
+	maxChunk   = 2 * docChunk // and at most
 	shardBytes = 48 << 10     // a term shard larger than this is split by a longer prefix
-	maxPrefix  = 4            // runes: no shard is split further
+	maxPrefix  = 8            // runes: no shard is split further
 	searchCall = "timelineSearch"
 )
 
