@@ -54,12 +54,14 @@ var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "been", "but
 	"have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "said", "says", "she", "that", "the",
 	"their", "they", "this", "to", "was", "were", "which", "will", "with", "would"}
 
-var stopSet = func() map[string]bool {
+var stopSet, stopLen = func() (map[string]bool, int) {
 	m := make(map[string]bool, len(stopWords))
+	n := 0
 	for _, w := range stopWords {
 		m[w] = true
+		n = max(n, len(w))
 	}
-	return m
+	return m, n
 }()
 
 // foldFrom and foldTo fold accented letters as the script does.
@@ -95,7 +97,7 @@ func searchTokens(s string, buf []byte, f func([]byte)) []byte {
 	b := buf[:0]
 	runes := 0
 	flush := func() {
-		if runes >= 2 && !stopSet[string(b)] {
+		if runes >= 2 && (len(b) > stopLen || !stopSet[string(b)]) {
 			f(b)
 		}
 		b = b[:0]

@@ -121,7 +121,7 @@ func (m *searchMemo) pieces(v *siteView) ([]*searchPiece, *termDict) {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(todo)/256+1) {
 		wg.Go(func() {
-			wt := &wordTable{dict: dict, words: map[string]*seenWord{}}
+			wt := &wordTable{dict: dict, words: make(map[string]*seenWord, 1<<14)}
 			for {
 				j := int(next.Add(256) - 256)
 				if j >= len(todo) {
