@@ -576,7 +576,7 @@ func dateRuns(nb numbering) []byte {
 //
 //	month  [head: spans of a month or more that start with it | day 1 | day 2 | ... | day 31]
 //	head   [longer than a month (years, quarters, seasons) | months]
-//	day    [2 to 27 days that start that day (weeks) | the day | clock times, by time of day]
+//	day    [longer spans that start that day (weeks) | the day | clock times, by time of day]
 //
 // Within each part, every type has a share in the order of type names
 // (the chronology's order within a date), and an event takes the place
@@ -588,8 +588,8 @@ func dateRuns(nb numbering) []byte {
 // and only the few it pushes. Undated events come after all others.
 const (
 	dayRoom      = 512                         // numbers a day has
-	dayWeeks     = 64                          // of which the spans of 2 to 27 days that start that day
-	dayTimes     = 448                         // the day's events from here, clock times from here on
+	dayWeeks     = 64                          // of which the spans longer than a day that start that day, then the day's own events
+	dayTimes     = 448                         // up to here; clock times from here on
 	monthHead    = 1024                        // the numbers before a month's first day
 	monthLong    = 512                         // of which the spans longer than a month, then the months
 	monthRoom    = monthHead + 31*dayRoom      // numbers a month has
