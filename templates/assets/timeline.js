@@ -156,18 +156,31 @@
     });
   }
 
-  // The events in the date range [from, to] (ISO days, either may be "").
-  function dateEvents(from, to) {
+  // The ranges of event numbers [first, last] in the date range [from,
+  // to] (ISO days, either may be ""): an event dated to a month or a
+  // week is in a range it overlaps.
+  function dateRanges(from, to) {
     return load("dates").then(function (runs) {
       var out = [], n = 0;
       runs.forEach(function (r) {
+        var first = n + r[2];
+        n = first + r[3];
         if (r[0] && (!to || r[0] <= to) && (!from || r[1] >= from)) {
-          for (var i = 0; i < r[2]; i++) out.push(n + i);
+          out.push([first, n]);
         }
-        n += r[2];
       });
       return out;
     });
+  }
+  // The numbers of list (sorted) that are in one of ranges (sorted).
+  function inRanges(list, ranges) {
+    var out = [], j = 0;
+    for (var i = 0; i < list.length && j < ranges.length; ) {
+      if (list[i] < ranges[j][0]) i++;
+      else if (list[i] > ranges[j][1]) j++;
+      else { out.push(list[i]); i++; }
+    }
+    return out;
   }
 
   function search(form) {
@@ -177,6 +190,7 @@
     var actorSel = form.elements.actor, sourceSel = form.elements.source;
     var fields = ["q", "type", "actor", "source", "from", "to"];
     var meta, results = [], shown = 0, run = 0;
+    var typeByID = {}, actorByID = {}, chunks = [];
     var pageSize = 25;
     document.getElementById("search-needs-js").hidden = true;
 
@@ -239,16 +253,23 @@
           return s ? undelta(s[3]) : [];
         }));
       }
-      if (st.from || st.to) sets.push(dateEvents(st.from, st.to));
-      if (!sets.length) return Promise.resolve(null);
-      return Promise.all(sets).then(function (lists) {
-        return lists.reduce(intersect);
+      var dates = st.from || st.to;
+      if (!sets.length && !dates) return Promise.resolve(null);
+      if (!sets.length) {
+        // Every event has one type: the types' lists are all events.
+        sets.push(Promise.all(meta.types.map(function (t) {
+          return load("f/type-" + t[2]).then(undelta);
+        })).then(union));
+      }
+      return Promise.all([Promise.all(sets), dates ? dateRanges(st.from, st.to) : null]).then(function (r) {
+        var found = r[0].reduce(intersect);
+        return r[1] ? inRanges(found, r[1]) : found;
       });
     }
 
     function entry(doc) {
       var li = document.createElement("li");
-      var type = meta.types[doc[2]] || ["", "Event", ""];
+      var type = typeByID[doc[2]] || ["", "Event", ""];
       li.className = "compact t-" + (type[0] || "other") + (doc[4] ? " is-planned" : "");
       var time = document.createElement("time");
       time.textContent = doc[3];
@@ -267,7 +288,7 @@
         var who = document.createElement("span");
         who.className = "actors";
         doc[5].forEach(function (n, i) {
-          var actor = meta.actors[n];
+          var actor = actorByID[n];
           if (i) who.appendChild(document.createTextNode(", "));
           var l = document.createElement("a");
           l.href = root + "actors/" + actor[1] + ".html";
@@ -287,14 +308,43 @@
       return li;
     }
 
+    // The file of search/d that holds event n: the last that starts at
+    // or before it.
+    function chunkOf(n) {
+      var lo = 0, hi = chunks.length - 1;
+      while (lo < hi) {
+        var mid = (lo + hi + 1) >> 1;
+        if (chunks[mid] <= n) lo = mid; else hi = mid - 1;
+      }
+      return chunks[lo];
+    }
+    // The events of a file of search/d by number; a date left out (0) is
+    // the one of the event before.
+    var docs = {};
+    function loadDocs(start) {
+      return load("d/" + start).then(function (data) {
+        if (!docs[start]) {
+          var m = {}, nums = data[0], n = start, when = "";
+          for (var i = 1; i < data.length; i++) {
+            n += nums[i - 1];
+            var doc = data[i].slice();
+            if (doc[3] === 0) doc[3] = when; else when = doc[3];
+            m[n] = doc;
+          }
+          docs[start] = m;
+        }
+        return docs[start];
+      });
+    }
+
     function showMore() {
       var page = results.slice(shown, shown + pageSize), my = run;
-      var chunks = {};
-      page.forEach(function (n) { chunks[Math.floor(n / meta.chunk)] = true; });
-      return Promise.all(Object.keys(chunks).map(function (c) { return load("d/" + c); })).then(function () {
+      var starts = {};
+      page.forEach(function (n) { starts[chunkOf(n)] = true; });
+      return Promise.all(Object.keys(starts).map(function (c) { return loadDocs(+c); })).then(function () {
         if (my !== run) return;
         page.forEach(function (n) {
-          list.appendChild(entry(loaded["d/" + Math.floor(n / meta.chunk)][n % meta.chunk]));
+          list.appendChild(entry(docs[chunkOf(n)][n]));
         });
         shown += page.length;
         more.hidden = shown >= results.length;
@@ -349,7 +399,9 @@
     status.textContent = "Loading the index…";
     load("meta").then(function (m) {
       meta = m;
-      meta.actors.forEach(function (a) { option(actorSel, a[1], a[0]); });
+      meta.types.forEach(function (t) { typeByID[t[3]] = t; });
+      meta.actors.forEach(function (a) { actorByID[a[2]] = a; option(actorSel, a[1], a[0]); });
+      chunks = undelta(meta.chunks);
       return fill(fromURL());
     }).then(update, function (err) {
       status.textContent = "The search index could not be loaded (" + err.message + ").";

@@ -16,6 +16,7 @@ import (
 type Memo struct {
 	fragments fragments
 	exports   exportMemos // the exports' pieces: see export_memo.go
+	search    searchMemo  // the search index's words and result entries: see search_memo.go
 }
 
 // fragments is the HTML of the events' entries that the templates'

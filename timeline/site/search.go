@@ -1,7 +1,7 @@
 package site
 
 import (
-	"encoding/json"
+	"cmp"
 	"fmt"
 	"slices"
 	"strconv"
@@ -15,18 +15,22 @@ import (
 
 // The search index: a small inverted index over the events' titles,
 // actors, places and evidence sentences, written as static files under
-// search/ that the search page's script loads as it needs them. An event
-// is its number in the chronology's order, so that a date range is a
-// range of numbers and every list of events is sorted.
+// search/ that the search page's script loads as it needs them.
 //
-//	search/meta.js        the facets (types, actors), the term shards there are, the stop words
+//	search/meta.js        the facets (types, actors), the term shards and result files there are, the stop words
 //	search/t/<prefix>.js  the terms that start with <prefix>, each with its events
-//	search/d/<n>.js       events n×docChunk ... as a result list shows them
+//	search/d/<n>.js       the events from number n on, as a result list shows them
 //	search/f/type-<slug>.js, search/f/actor-<slug>.js   a facet's events
 //	search/sources.js     every article with its events (loaded for the source filter)
-//	search/dates.js       the date span of every run of events (loaded for a date range)
+//	search/dates.js       the numbers and date span of every run of events with one date (loaded for a date range)
 //
-// Lists of events are delta-encoded ([3, 1, 4] is events 3, 4 and 8).
+// An event is a number (see searchNumbers) that grows with its date and
+// does not depend on the other events, but for a few of the same day: a
+// new event leaves every other number as it was, so an edit rewrites
+// only the files that hold the events and words it changed. Every list
+// of events is sorted by number, which is the chronology's order, and
+// delta-encoded ([3, 1, 4] is events 3, 4 and 8).
+//
 // Every file is a script that calls timelineSearch(name, data), rather
 // than JSON, so that the search works on a site opened from disk, where a
 // browser refuses to fetch files. A term shard holds the terms of a
@@ -37,9 +41,10 @@ import (
 
 const (
 	searchDir  = "search"
-	docChunk   = 100      // events a file of search/d holds
-	shardBytes = 48 << 10 // a term shard larger than this is split by a longer prefix
-	maxPrefix  = 4        // runes: no shard is split further
+	docChunk   = 100          // events a file of search/d holds on average
+	maxChunk   = 2 * docChunk // and at most
+	shardBytes = 48 << 10     // a term shard larger than this is split by a longer prefix
+	maxPrefix  = 8            // runes: no shard is split further
 	searchCall = "timelineSearch"
 )
 
@@ -48,6 +53,16 @@ const (
 var stopWords = []string{"a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
 	"have", "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "said", "says", "she", "that", "the",
 	"their", "they", "this", "to", "was", "were", "which", "will", "with", "would"}
+
+var stopSet, stopLen = func() (map[string]bool, int) {
+	m := make(map[string]bool, len(stopWords))
+	n := 0
+	for _, w := range stopWords {
+		m[w] = true
+		n = max(n, len(w))
+	}
+	return m, n
+}()
 
 // foldFrom and foldTo fold accented letters as the script does.
 const foldFrom, foldTo = "àáâãäåçèéêëìíîïñòóôõöùúûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy"
@@ -61,20 +76,46 @@ var foldMap = func() map[rune]rune {
 	return m
 }()
 
+// asciiWord maps an ASCII byte to itself in lower case when it is a
+// letter or digit, else to 0.
+var asciiWord = func() (t [128]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c)
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = byte(c)
+		t[c-'a'+'A'] = byte(c)
+	}
+	return t
+}()
+
 // searchTokens calls f with every word of s as the index keeps it: lower
 // case, accents of foldFrom folded, split at anything but letters and
-// numbers, at least two letters long and not a stop word.
-func searchTokens(s string, f func(string)) {
-	var b []byte
+// numbers, at least two letters long and not a stop word. The bytes f
+// gets are only good until it returns.
+func searchTokens(s string, buf []byte, f func([]byte)) []byte {
+	b := buf[:0]
+	runes := 0
 	flush := func() {
-		if utf8.RuneCount(b) >= 2 {
-			if w := string(b); !isStopWord(w) {
-				f(w)
-			}
+		if runes >= 2 && (len(b) > stopLen || !stopSet[string(b)]) {
+			f(b)
 		}
 		b = b[:0]
+		runes = 0
 	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if w := asciiWord[c]; w != 0 {
+				b = append(b, w)
+				runes++
+			} else {
+				flush()
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if !unicode.IsLetter(r) && !unicode.IsNumber(r) {
 			flush()
 			continue
@@ -84,26 +125,25 @@ func searchTokens(s string, f func(string)) {
 			r = to
 		}
 		b = utf8.AppendRune(b, r)
+		runes++
 	}
 	flush()
+	return b
 }
 
-// eventTerms calls f with the words of ev's title, actors, place and
-// evidence, as the index keeps them.
-func eventTerms(ev *eventView, f func(string)) {
-	searchTokens(ev.Title, f)
+// eventWords calls f with every word of ev's title, actors, place and
+// evidence, as the index keeps them; buf is scratch space, returned for
+// the next call.
+func eventWords(ev *eventView, buf []byte, f func([]byte)) []byte {
+	buf = searchTokens(ev.Title, buf, f)
 	for _, a := range ev.Actors {
-		searchTokens(a, f)
+		buf = searchTokens(a, buf, f)
 	}
-	searchTokens(ev.Place, f)
+	buf = searchTokens(ev.Place, buf, f)
 	for _, s := range ev.Sources {
-		searchTokens(s.Sentence, f)
+		buf = searchTokens(s.Sentence, buf, f)
 	}
-}
-
-func isStopWord(w string) bool {
-	_, ok := slices.BinarySearch(stopWords, w)
-	return ok
+	return buf
 }
 
 // shardName is the file name of the term prefix p: letters a to z and
@@ -134,15 +174,33 @@ func runePrefix(s string, n int) string {
 	return s[:i]
 }
 
-// deltas delta-encodes the increasing list of numbers ns.
-func deltas(ns []int) []int {
-	out := make([]int, len(ns))
-	prev := 0
+// appendDeltas appends the increasing numbers ns, delta-encoded, as a JSON
+// array.
+func appendDeltas(b []byte, ns []int64) []byte {
+	b = append(b, '[')
+	prev := int64(0)
 	for i, n := range ns {
-		out[i] = n - prev
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, n-prev, 10)
 		prev = n
 	}
-	return out
+	return append(b, ']')
+}
+
+// digits is how many bytes n takes in decimal.
+func digits(n int64) int {
+	d := 1
+	if n < 0 {
+		d++
+		n = -n
+	}
+	for n >= 10 {
+		n /= 10
+		d++
+	}
+	return d
 }
 
 // searchFile is one file of the index.
@@ -151,114 +209,253 @@ type searchFile struct {
 	data []byte
 }
 
-// searchFiles makes the files of the search index of v.
-func searchFiles(v *siteView) ([]searchFile, error) {
-	var files []searchFile
-	add := func(name string, data any) error {
-		js, err := json.Marshal(data)
-		if err != nil {
-			return fmt.Errorf("search index %s: %w", name, err)
-		}
-		b := make([]byte, 0, len(js)+len(name)+len(searchCall)+8)
-		b = append(b, searchCall+"("...)
-		b = strconv.AppendQuote(b, name)
-		b = append(b, ',')
-		b = append(b, js...)
-		b = append(b, ");\n"...)
-		files = append(files, searchFile{name: searchDir + "/" + name + ".js", data: b})
-		return nil
-	}
+// searchFileOf wraps the JSON js as the file of the index called name.
+func searchFileOf(name string, js []byte) searchFile {
+	b := make([]byte, 0, len(js)+len(name)+len(searchCall)+8)
+	b = append(b, searchCall+"("...)
+	b = strconv.AppendQuote(b, name)
+	b = append(b, ',')
+	b = append(b, js...)
+	b = append(b, ");\n"...)
+	return searchFile{name: searchDir + "/" + name + ".js", data: b}
+}
 
-	number := make(map[*eventView]int, len(v.Events))
-	for i, ev := range v.Events {
-		number[ev] = i
+// searchFiles makes the files of the search index of v. With a memo, the
+// words and the result entry of an event come from the build before
+// when its digest is the same; the bytes are the same either way.
+func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
+	var sm *searchMemo
+	if memo != nil {
+		sm = &memo.search
 	}
-	// Postings: every term and the events that have it, in order.
-	postings := map[string][]int{}
-	for i, ev := range v.Events {
-		eventTerms(ev, func(w string) {
-			if p := postings[w]; len(p) == 0 || p[len(p)-1] != i {
-				postings[w] = append(p, i)
-			}
-		})
-	}
-	terms := make([]string, 0, len(postings))
-	for t := range postings {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
-	shards := shardTerms(terms, postings, 2)
-	var names []string
-	for _, sh := range shards {
-		m := make(map[string][]int, len(sh.terms))
-		for _, t := range sh.terms {
-			m[t] = deltas(postings[t])
+	pieces, dict := sm.pieces(v)
+	nb := searchNumbers(v)
+	order, nums := nb.order, nb.nums
+	var files []searchFile
+	add := func(name string, js []byte) { files = append(files, searchFileOf(name, js)) }
+
+	// Postings: every term and the events that have it, by number,
+	// counted first so that they share one array.
+	start := make([]int32, len(dict.names)+1)
+	for _, p := range pieces {
+		for _, id := range p.terms {
+			start[id+1]++
 		}
+	}
+	for id := range dict.names {
+		start[id+1] += start[id]
+	}
+	all := make([]int32, start[len(dict.names)])
+	fill := slices.Clone(start)
+	for k, i := range order {
+		for _, id := range pieces[i].terms {
+			all[fill[id]] = int32(k)
+			fill[id]++
+		}
+	}
+	var terms []termPosts
+	for _, id := range dict.sorted(func(id int32) bool { return start[id+1] > start[id] }) {
+		terms = append(terms, termPosts{name: dict.names[id], post: all[start[id]:start[id+1]]})
+	}
+	if sm != nil {
+		sm.words.compact(sm.entries)
+	}
+	shards := shardTerms(terms, nums, 2)
+	var names []string
+	var b []byte
+	var ns []int64
+	for _, sh := range shards {
+		b = append(b[:0], '{')
+		for j, t := range sh.terms {
+			if j > 0 {
+				b = append(b, ',')
+			}
+			b = jsonString(b, t.name)
+			b = append(b, ':')
+			ns = ns[:0]
+			for _, k := range t.post {
+				ns = append(ns, nums[k])
+			}
+			b = appendDeltas(b, ns)
+		}
+		b = append(b, '}')
 		name := shardName(sh.prefix)
 		names = append(names, name)
-		if err := add("t/"+name, m); err != nil {
-			return nil, err
-		}
+		add("t/"+name, b)
 	}
 
-	// The events as a result list shows them.
-	actorNumber := make(map[string]int, len(v.Actors))
+	// The events as a result list shows them, in files that start at an
+	// event chosen by its ID alone (see chunkStart), so that a new event
+	// changes the file it falls in and no other.
+	types := searchTypeIDs(v.Types)
+	actors := searchActorIDs(v.Actors)
+	actorID := make(map[string]int, len(v.Actors))
 	for i, g := range v.Actors {
-		actorNumber[g.Name] = i
+		actorID[g.Name] = actors[i]
 	}
-	typeNumber := make(map[string]int, len(v.Types))
+	typeID := make(map[string]int, len(v.Types))
 	for i, g := range v.Types {
-		typeNumber[g.Name] = i
+		typeID[g.Name] = types[i]
 	}
-	for from := 0; from < len(v.Events); from += docChunk {
-		var docs [][]any
-		for _, ev := range v.Events[from:min(from+docChunk, len(v.Events))] {
-			actors := make([]int, 0, len(ev.ActorLinks))
-			for _, l := range ev.ActorLinks {
-				actors = append(actors, actorNumber[l.Label])
+	var chunks []int64
+	for from := 0; from < len(order); {
+		to := from + 1
+		for to < len(order) && to-from < maxChunk && !chunkStart(nb.hash[to]) {
+			to++
+		}
+		chunks = append(chunks, nums[from])
+		b = append(b[:0], '[')
+		b = appendDeltas(b, relative(ns[:0], nums[from:to], nums[from]))
+		var when []byte
+		for k := from; k < to; k++ {
+			ev, p := v.Events[order[k]], pieces[order[k]]
+			b = append(b, ",["...)
+			b = append(b, p.pathTitle...)
+			b = append(b, ',')
+			b = strconv.AppendInt(b, int64(typeID[ev.Type]), 10)
+			if string(p.when) == string(when) {
+				b = append(b, ",0"...) // as the event before
+			} else {
+				b = append(b, ',')
+				b = append(b, p.when...)
+				when = p.when
 			}
-			planned := 0
 			if ev.Planned {
-				planned = 1
+				b = append(b, ",1,["...)
+			} else {
+				b = append(b, ",0,["...)
 			}
-			docs = append(docs, []any{ev.Path, ev.Title, typeNumber[ev.Type], ev.When.Long, planned, actors, ev.Place})
+			for j, l := range ev.ActorLinks {
+				if j > 0 {
+					b = append(b, ',')
+				}
+				b = strconv.AppendInt(b, int64(actorID[l.Label]), 10)
+			}
+			b = append(b, "],"...)
+			b = append(b, p.place...)
+			b = append(b, ']')
 		}
-		if err := add("d/"+strconv.Itoa(from/docChunk), docs); err != nil {
-			return nil, err
-		}
+		b = append(b, ']')
+		add("d/"+strconv.FormatInt(nums[from], 10), b)
+		from = to
 	}
 
-	// Facets.
-	meta := searchMeta{V: 1, Count: len(v.Events), Chunk: docChunk, Shards: names, Stop: stopWords}
-	for _, g := range v.Types {
-		meta.Types = append(meta.Types, [3]string{g.Name, g.Label, g.Slug})
-		if err := add("f/type-"+g.Slug, deltas(numbers(g.Events, number))); err != nil {
-			return nil, err
+	// Facets: the events of each type, each actor and each article, in
+	// the order of their numbers.
+	typeEvents := make([][]int64, len(v.Types))
+	actorEvents := make([][]int64, len(v.Actors))
+	articleEvents := make([][]int64, len(v.Articles))
+	articleAt := make(map[*articleRef]int, len(v.Articles))
+	for i, ai := range v.Articles {
+		articleAt[ai.ref] = i
+	}
+	typeAt := make(map[string]int, len(v.Types))
+	for i, g := range v.Types {
+		typeAt[g.Name] = i
+	}
+	actorAt := make(map[string]int, len(v.Actors))
+	for i, g := range v.Actors {
+		actorAt[g.Name] = i
+	}
+	for k, i := range order {
+		ev, n := v.Events[i], nums[k]
+		t := typeAt[ev.Type]
+		typeEvents[t] = append(typeEvents[t], n)
+		for _, l := range ev.ActorLinks {
+			a := actorAt[l.Label]
+			actorEvents[a] = append(actorEvents[a], n)
+		}
+		for _, src := range ev.Sources {
+			if src.Article == nil {
+				continue
+			}
+			a := articleAt[src.Article]
+			if l := articleEvents[a]; len(l) == 0 || l[len(l)-1] != n {
+				articleEvents[a] = append(l, n)
+			}
 		}
 	}
-	for _, g := range v.Actors {
-		meta.Actors = append(meta.Actors, [2]string{g.Name, g.Slug})
-		if err := add("f/actor-"+g.Slug, deltas(numbers(g.Events, number))); err != nil {
-			return nil, err
+	meta := []byte(`{"v":2,"count":`)
+	meta = strconv.AppendInt(meta, int64(len(v.Events)), 10)
+	meta = append(meta, `,"chunks":`...)
+	meta = appendDeltas(meta, chunks)
+	meta = append(meta, `,"types":[`...)
+	for i, g := range v.Types {
+		if i > 0 {
+			meta = append(meta, ',')
 		}
+		meta = appendTuple(meta, types[i], g.Name, g.Label, g.Slug)
+		add("f/type-"+g.Slug, appendDeltas(b[:0], typeEvents[i]))
 	}
-	if err := add("meta", meta); err != nil {
-		return nil, err
+	meta = append(meta, `],"actors":[`...)
+	for i, g := range v.Actors {
+		if i > 0 {
+			meta = append(meta, ',')
+		}
+		meta = appendTuple(meta, actors[i], g.Name, g.Slug)
+		add("f/actor-"+g.Slug, appendDeltas(b[:0], actorEvents[i]))
 	}
-	var sources [][]any
-	for _, ai := range v.Articles {
-		if len(ai.events) == 0 {
+	meta = append(meta, `],"shards":`...)
+	meta = appendStrings(meta, names)
+	meta = append(meta, `,"stop":`...)
+	meta = appendStrings(meta, stopWords)
+	meta = append(meta, '}')
+	add("meta", meta)
+
+	b = append(b[:0], '[')
+	first := true
+	for i, ai := range v.Articles {
+		if len(articleEvents[i]) == 0 {
 			continue
 		}
-		sources = append(sources, []any{ai.Slug, ai.a.Title, ai.PublishedISO, deltas(numbers(ai.events, number))})
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = append(b, '[')
+		b = jsonString(b, ai.Slug)
+		b = append(b, ',')
+		b = jsonString(b, ai.a.Title)
+		b = append(b, ',')
+		b = jsonString(b, ai.PublishedISO)
+		b = append(b, ',')
+		b = appendDeltas(b, articleEvents[i])
+		b = append(b, ']')
 	}
-	if err := add("sources", sources); err != nil {
-		return nil, err
-	}
-	if err := add("dates", dateRuns(v.Events)); err != nil {
-		return nil, err
-	}
+	add("sources", append(b, ']'))
+	add("dates", dateRuns(nb))
 	return files, nil
+}
+
+// appendTuple appends the JSON array of strs and then n.
+func appendTuple(b []byte, n int, strs ...string) []byte {
+	b = append(b, '[')
+	for _, s := range strs {
+		b = jsonString(b, s)
+		b = append(b, ',')
+	}
+	b = strconv.AppendInt(b, int64(n), 10)
+	return append(b, ']')
+}
+
+// appendStrings appends strs as a JSON array.
+func appendStrings(b []byte, strs []string) []byte {
+	b = append(b, '[')
+	for i, s := range strs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = jsonString(b, s)
+	}
+	return append(b, ']')
+}
+
+// relative is ns less base, appended to out.
+func relative(out, ns []int64, base int64) []int64 {
+	for _, n := range ns {
+		out = append(out, n-base)
+	}
+	return out
 }
 
 // searchPage is the search page's data: the types, for its form to work
@@ -278,60 +475,50 @@ func (v *siteView) searchData() *searchPage {
 	return sp
 }
 
-// searchMeta is search/meta.js.
-type searchMeta struct {
-	V      int         `json:"v"`
-	Count  int         `json:"count"`  // events
-	Chunk  int         `json:"chunk"`  // events a file of search/d holds
-	Types  [][3]string `json:"types"`  // value, label, slug
-	Actors [][2]string `json:"actors"` // name, slug
-	Shards []string    `json:"shards"` // the files of search/t
-	Stop   []string    `json:"stop"`
-}
-
-// numbers is the sorted numbers of evs.
-func numbers(evs []*eventView, number map[*eventView]int) []int {
-	out := make([]int, len(evs))
-	for i, ev := range evs {
-		out[i] = number[ev]
-	}
-	slices.Sort(out)
-	return out
+// termPosts is a term and its events, as indexes into the numbers.
+type termPosts struct {
+	name string
+	post []int32
 }
 
 // shard is the terms of one file of search/t.
 type shard struct {
 	prefix string
-	terms  []string
+	terms  []termPosts
 }
 
-// shardTerms groups the sorted terms by their first n runes, splitting a
-// group larger than shardBytes by a longer prefix; the terms no longer
-// than the prefix stay in a shard of their own.
-func shardTerms(terms []string, postings map[string][]int, n int) []shard {
+// shardTerms groups the terms, sorted by name, by their first n runes,
+// splitting a group larger than shardBytes by a longer prefix; the terms
+// no longer than the prefix stay in a shard of their own.
+func shardTerms(terms []termPosts, nums []int64, n int) []shard {
 	var out []shard
 	for len(terms) > 0 {
-		p := runePrefix(terms[0], n)
+		p := runePrefix(terms[0].name, n)
 		end := 1
-		for end < len(terms) && runePrefix(terms[end], n) == p {
+		for end < len(terms) && strings.HasPrefix(terms[end].name, p) && runePrefix(terms[end].name, n) == p {
 			end++
 		}
 		group := terms[:end]
 		terms = terms[end:]
 		size := 0
 		for _, t := range group {
-			size += len(t) + 4
-			for _, d := range deltas(postings[t]) {
-				size += len(strconv.Itoa(d)) + 1
+			size += len(t.name) + 4
+			prev := int64(0)
+			for _, k := range t.post {
+				size += digits(nums[k]-prev) + 1
+				prev = nums[k]
+			}
+			if size > shardBytes {
+				break
 			}
 		}
 		if size <= shardBytes || n >= maxPrefix || len(group) == 1 {
 			out = append(out, shard{prefix: p, terms: group})
 			continue
 		}
-		var short, long []string
+		var short, long []termPosts
 		for _, t := range group {
-			if utf8.RuneCountInString(t) <= n {
+			if utf8.RuneCountInString(t.name) <= n {
 				short = append(short, t)
 			} else {
 				long = append(long, t)
@@ -340,27 +527,316 @@ func shardTerms(terms []string, postings map[string][]int, n int) []shard {
 		if len(short) > 0 {
 			out = append(out, shard{prefix: p, terms: short})
 		}
-		out = append(out, shardTerms(long, postings, n+1)...)
+		out = append(out, shardTerms(long, nums, n+1)...)
 	}
 	return out
 }
 
-// dateRuns is search/dates.js: for every run of events with the same date
-// value, the first and last day it may mean ("" for an undated one) and
-// the run's length.
-func dateRuns(evs []*eventView) [][3]any {
-	var runs [][3]any
-	for i := 0; i < len(evs); {
-		j := i + 1
-		for j < len(evs) && evs[j].Date == evs[i].Date {
+// dateRuns is search/dates.js: for every run of events (by number) that
+// a date range takes or leaves together, the first and last day they may
+// mean ("" for undated ones), and the numbers of its first and last event,
+// the first as a delta from the last of the run before, the last as a
+// delta from the first.
+func dateRuns(nb numbering) []byte {
+	days := make([][2]string, len(nb.rooms))
+	for i, r := range nb.rooms {
+		if r.dated {
+			days[i] = [2]string{time.Unix(r.start, 0).UTC().Format("2006-01-02"), time.Unix(r.end-1, 0).UTC().Format("2006-01-02")}
+		}
+	}
+	b := []byte{'['}
+	prev := int64(0)
+	for k := 0; k < len(nb.nums); {
+		s := days[nb.room[k]]
+		j := k + 1
+		for j < len(nb.nums) && days[nb.room[j]] == s {
 			j++
 		}
-		from, to := "", ""
-		if start, end, ok := timex.Span(evs[i].Date); ok {
-			from, to = start.Format("2006-01-02"), end.Add(-time.Nanosecond).Format("2006-01-02")
+		if k > 0 {
+			b = append(b, ',')
 		}
-		runs = append(runs, [3]any{from, to, j - i})
-		i = j
+		b = append(b, '[')
+		b = jsonString(b, s[0])
+		b = append(b, ',')
+		b = jsonString(b, s[1])
+		b = append(b, ',')
+		b = strconv.AppendInt(b, nb.nums[k]-prev, 10)
+		b = append(b, ',')
+		b = strconv.AppendInt(b, nb.nums[j-1]-nb.nums[k], 10)
+		b = append(b, ']')
+		prev = nb.nums[j-1]
+		k = j
 	}
-	return runs
+	return append(b, ']')
+}
+
+// Event numbers. An event's number is its place in a number line where
+// every month and every day has room of its own, so that it depends on
+// the event's date, type and ID, not on what else is in the chronology:
+//
+//	month  [head: spans of a month or more that start with it | day 1 | day 2 | ... | day 31]
+//	head   [longer than a month (years, quarters, seasons) | months]
+//	day    [longer spans that start that day (weeks) | the day | clock times, by time of day]
+//
+// Within each part, every type has a share in the order of type names
+// (the chronology's order within a date), and an event takes the place
+// its ID's hash gives in its type's share. Numbers follow the chronology's
+// order of dates and types; events of one date and type come in the order
+// of their IDs' hashes, not of their titles. Where two events want the
+// same place, or a part is full, the later one takes the next free
+// number, so numbers always grow; only then can a new event move others,
+// and only the few it pushes. Undated events come after all others.
+const (
+	dayRoom      = 512                         // numbers a day has
+	dayWeeks     = 64                          // of which the spans longer than a day that start that day, then the day's own events
+	dayTimes     = 448                         // up to here; clock times from here on
+	monthHead    = 1024                        // the numbers before a month's first day
+	monthLong    = 512                         // of which the spans longer than a month, then the months
+	monthRoom    = monthHead + 31*dayRoom      // numbers a month has
+	undatedRoom  = 1 << 24                     // numbers the undated events have
+	numberOrigin = 1970                        // the year of month 0
+	undatedMonth = (10000 - numberOrigin) * 12 // where the undated events start
+)
+
+// typeShares is the share of a part's room each known type has, by type
+// name in the order of the chronology: statements are the most common.
+var typeShares = []typeShare{{"agreement", 2}, {"call", 2}, {"demand", 2}, {"meeting", 3}, {"statement", 8}, {"visit", 2}, {"warning", 3}}
+
+type typeShare struct {
+	name   string
+	weight int
+}
+
+// typeRoom is where type t's share of a room of n numbers starts and ends.
+// A type not in typeShares starts where the next known type does, and has
+// no room: its events take the next free numbers.
+func typeRoom(t string, n int64) (int64, int64) {
+	total, before := 0, 0
+	for _, s := range typeShares {
+		total += s.weight
+	}
+	for _, s := range typeShares {
+		switch c := strings.Compare(s.name, t); {
+		case c < 0:
+			before += s.weight
+		case c == 0:
+			return n * int64(before) / int64(total), n * int64(before+s.weight) / int64(total)
+		default:
+			at := n * int64(before) / int64(total)
+			return at, at
+		}
+	}
+	return n, n
+}
+
+// idHash is the 64-bit FNV-1a hash of an event's ID: where it sits in its
+// room, and whether a result file starts with it.
+func idHash(id string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(id); i++ {
+		h ^= uint64(id[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// chunkStart tells whether a file of search/d starts with the event whose
+// ID has the hash h: one event in docChunk does.
+func chunkStart(h uint64) bool {
+	return (h>>40)%docChunk == 0
+}
+
+// dateRoom is where a date value's events go: the start of the room, its
+// size, and the span, for the order.
+type dateRoom struct {
+	start, end int64 // the span, in Unix seconds; 0, 0 when undated
+	dated      bool
+	at, size   int64 // the room; size 0 is a fixed place (a clock time)
+}
+
+func roomOf(date string) dateRoom {
+	start, end, ok := timex.Span(date)
+	if !ok {
+		return dateRoom{at: undatedMonth * monthRoom, size: undatedRoom}
+	}
+	r := dateRoom{start: start.Unix(), end: end.Unix(), dated: true}
+	y, m, d := start.Date()
+	month := int64(y-numberOrigin)*12 + int64(m) - 1
+	day := month*monthRoom + monthHead + int64(d-1)*dayRoom
+	width := end.Sub(start)
+	midnight := start.Hour() == 0 && start.Minute() == 0 && start.Second() == 0 && start.Nanosecond() == 0
+	switch {
+	case midnight && d == 1 && width > 31*24*time.Hour:
+		r.at, r.size = month*monthRoom, monthLong
+	case midnight && d == 1 && width >= 28*24*time.Hour:
+		r.at, r.size = month*monthRoom+monthLong, monthHead-monthLong
+	case midnight && width > 24*time.Hour:
+		r.at, r.size = day, dayWeeks
+	case midnight && width == 24*time.Hour:
+		r.at, r.size = day+dayWeeks, dayTimes-dayWeeks
+	default: // a clock time, or a part of a day: by time of day
+		secs := int64(start.Hour()*3600 + start.Minute()*60 + start.Second())
+		r.at = day + dayTimes + secs*(dayRoom-dayTimes)/86400
+	}
+	return r
+}
+
+// numbering is the events of a chronology in the order of their numbers.
+type numbering struct {
+	order []int      // the index in v.Events of the k-th event
+	nums  []int64    // its number
+	hash  []uint64   // its ID's hash
+	room  []int32    // its date's room, in rooms
+	rooms []dateRoom // the rooms of the chronology's dates
+}
+
+// searchNumbers orders the events of v for the index and numbers them.
+func searchNumbers(v *siteView) numbering {
+	// The rooms and types there are, ranked in their order, so that the
+	// events sort by numbers alone.
+	var rooms []dateRoom
+	roomAt := map[string]int32{}
+	typeAt := map[string]int32{}
+	var typeNames []string
+	type item struct {
+		room, typ int32 // ranks, once ranked
+		at        int32 // the room, in rooms
+		ideal     int64 // the number it wants
+		hash      uint64
+		i         int32
+	}
+	items := make([]item, len(v.Events))
+	for i, ev := range v.Events {
+		r, ok := roomAt[ev.Date]
+		if !ok {
+			r = int32(len(rooms))
+			rooms = append(rooms, roomOf(ev.Date))
+			roomAt[ev.Date] = r
+		}
+		t, ok := typeAt[ev.Type]
+		if !ok {
+			t = int32(len(typeNames))
+			typeNames = append(typeNames, ev.Type)
+			typeAt[ev.Type] = t
+		}
+		items[i] = item{room: r, typ: t, at: r, hash: idHash(ev.ID), i: int32(i)}
+	}
+	roomRank := rank(len(rooms), func(a, b int) int {
+		ra, rb := &rooms[a], &rooms[b]
+		if ra.dated != rb.dated {
+			if ra.dated {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Or(cmp.Compare(ra.start, rb.start), cmp.Compare(rb.end, ra.end), cmp.Compare(ra.at, rb.at))
+	})
+	typeRank := rank(len(typeNames), func(a, b int) int { return strings.Compare(typeNames[a], typeNames[b]) })
+	for i := range items {
+		it := &items[i]
+		r := &rooms[it.room]
+		it.ideal = r.at
+		if r.size > 0 {
+			lo, hi := typeRoom(typeNames[it.typ], r.size)
+			it.ideal += lo
+			if hi > lo {
+				it.ideal += int64(it.hash % uint64(hi-lo))
+			}
+		}
+		it.room, it.typ = roomRank[it.room], typeRank[it.typ]
+	}
+	// The chronology is in this order already but within a date and type.
+	slices.SortFunc(items, func(a, b item) int {
+		switch {
+		case a.room != b.room:
+			return cmp.Compare(a.room, b.room)
+		case a.typ != b.typ:
+			return cmp.Compare(a.typ, b.typ)
+		case a.ideal != b.ideal:
+			return cmp.Compare(a.ideal, b.ideal)
+		case a.hash != b.hash:
+			return cmp.Compare(a.hash, b.hash)
+		}
+		return cmp.Or(strings.Compare(v.Events[a.i].ID, v.Events[b.i].ID), cmp.Compare(a.i, b.i))
+	})
+	nb := numbering{order: make([]int, len(items)), nums: make([]int64, len(items)), hash: make([]uint64, len(items)),
+		room: make([]int32, len(items)), rooms: rooms}
+	var prev int64
+	for k, it := range items {
+		n := it.ideal
+		if k > 0 && n <= prev {
+			n = prev + 1
+		}
+		nb.order[k], nb.nums[k], nb.hash[k], nb.room[k] = int(it.i), n, it.hash, it.at
+		prev = n
+	}
+	return nb
+}
+
+// rank is the place of each of n things in the order of compare; things
+// that compare equal share one.
+func rank(n int, compare func(a, b int) int) []int32 {
+	byOrder := make([]int, n)
+	for i := range byOrder {
+		byOrder[i] = i
+	}
+	slices.SortFunc(byOrder, compare)
+	ranks := make([]int32, n)
+	r := int32(0)
+	for k, i := range byOrder {
+		if k > 0 && compare(byOrder[k-1], i) != 0 {
+			r++
+		}
+		ranks[i] = r
+	}
+	return ranks
+}
+
+// searchTypeIDs is the number of each type of types in the result files: a
+// known type's place in typeShares, the others after them by name, so that
+// a type that comes or goes changes no other's number.
+func searchTypeIDs(types []*groupView) []int {
+	ids := make([]int, len(types))
+	known := func(t string) int {
+		return slices.IndexFunc(typeShares, func(s typeShare) bool { return s.name == t })
+	}
+	var other []string
+	for _, g := range types {
+		if known(g.Name) < 0 {
+			other = append(other, g.Name)
+		}
+	}
+	slices.Sort(other)
+	for i, g := range types {
+		if j := known(g.Name); j >= 0 {
+			ids[i] = j
+		} else {
+			j, _ := slices.BinarySearch(other, g.Name)
+			ids[i] = len(typeShares) + j
+		}
+	}
+	return ids
+}
+
+// searchActorIDs is the number of each actor of actors in the result
+// files: a hash of its name in a room of 16 numbers an actor (a power of
+// two), the next free number when it is taken by an actor before it by
+// name. An actor that comes or goes changes no other's number, but for
+// the rare one it collided with, and all of them when the room doubles.
+func searchActorIDs(actors []*groupView) []int {
+	room := uint64(256)
+	for room < 16*uint64(len(actors)) {
+		room *= 2
+	}
+	taken := make(map[uint64]bool, len(actors))
+	ids := make([]int, len(actors))
+	for i, g := range actors { // by name
+		n := idHash(g.Name) % room
+		for taken[n] {
+			n = (n + 1) % room
+		}
+		taken[n] = true
+		ids[i] = int(n)
+	}
+	return ids
 }

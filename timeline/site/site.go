@@ -357,7 +357,7 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *
 	var exportErr, indexErr error
 	var whole sync.WaitGroup
 	whole.Go(func() { exportErr = writeExports(ctx, w, v, &s, xs) })
-	whole.Go(func() { index, indexErr = searchFiles(v) })
+	whole.Go(func() { index, indexErr = searchFiles(v, s.Memo) })
 	err = renderPages(ctx, w, ts, seed, v, s.LoadArticle)
 	whole.Wait()
 	if err := cmp.Or(err, exportErr, indexErr); err != nil {

@@ -1,1 +1,1 @@
-timelineSearch("sources",[["biden-putin-call","Biden and Putin to Talk by Phone as Ukraine Tensions Rise","2021-12-30",[0,1,2,1]],["putin-message","Putin Tells Biden in New Year Message: Dialogue Is Possible","2021-12-31",[2,2]]]);
+timelineSearch("sources",[["biden-putin-call","Biden and Putin to Talk by Phone as Ukraine Tensions Rise","2021-12-30",[10526798,365,15419,6337]],["putin-message","Putin Tells Biden in New Year Message: Dialogue Is Possible","2021-12-31",[10541881,7038]]]);

@@ -1,1 +1,1 @@
-timelineSearch("f/actor-joe-biden",[0,1,2]);
+timelineSearch("f/actor-joe-biden",[10526798,365,15419]);

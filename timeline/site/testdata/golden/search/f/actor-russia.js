@@ -1,1 +1,1 @@
-timelineSearch("f/actor-russia",[4]);
+timelineSearch("f/actor-russia",[10548919]);

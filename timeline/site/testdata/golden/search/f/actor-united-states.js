@@ -1,1 +1,1 @@
-timelineSearch("f/actor-united-states",[4]);
+timelineSearch("f/actor-united-states",[10548919]);

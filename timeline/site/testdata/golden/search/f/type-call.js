@@ -1,1 +1,1 @@
-timelineSearch("f/type-call",[0,3]);
+timelineSearch("f/type-call",[10526798,15784]);

@@ -1,1 +1,1 @@
-timelineSearch("f/type-meeting",[4]);
+timelineSearch("f/type-meeting",[10548919]);

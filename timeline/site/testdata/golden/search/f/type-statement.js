@@ -1,1 +1,1 @@
-timelineSearch("f/type-statement",[2]);
+timelineSearch("f/type-statement",[10541881]);

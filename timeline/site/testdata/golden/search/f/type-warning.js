@@ -1,1 +1,1 @@
-timelineSearch("f/type-warning",[1]);
+timelineSearch("f/type-warning",[10527163]);

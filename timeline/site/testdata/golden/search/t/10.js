@@ -1,1 +1,1 @@
-timelineSearch("t/10",{"10":[4]});
+timelineSearch("t/10",{"10":[10548919]});

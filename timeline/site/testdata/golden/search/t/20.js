@@ -1,1 +1,1 @@
-timelineSearch("t/20",{"20":[4]});
+timelineSearch("t/20",{"20":[10548919]});

@@ -1,1 +1,1 @@
-timelineSearch("t/30",{"30":[4]});
+timelineSearch("t/30",{"30":[10548919]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ah",{"ahead":[4]});
+timelineSearch("t/ah",{"ahead":[10548919]});

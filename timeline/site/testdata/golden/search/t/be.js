@@ -1,1 +1,1 @@
-timelineSearch("t/be",{"begin":[4],"between":[2,2]});
+timelineSearch("t/be",{"begin":[10548919],"between":[10541881,7038]});

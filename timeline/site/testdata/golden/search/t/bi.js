@@ -1,1 +1,1 @@
-timelineSearch("t/bi",{"biden":[0,1,1,1]});
+timelineSearch("t/bi",{"biden":[10526798,365,14718,701]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ca",{"call":[0,1,2,1]});
+timelineSearch("t/ca",{"call":[10526798,365,15419,6337]});

@@ -1,1 +1,1 @@
-timelineSearch("t/co",{"comes":[4],"consequences":[0,1],"conversation":[2],"countries":[4]});
+timelineSearch("t/co",{"comes":[10548919],"consequences":[10526798,365],"conversation":[10541881],"countries":[10548919]});

@@ -1,1 +1,1 @@
-timelineSearch("t/cr",{"crisis":[3]});
+timelineSearch("t/cr",{"crisis":[10542582]});

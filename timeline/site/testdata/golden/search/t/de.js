@@ -1,1 +1,1 @@
-timelineSearch("t/de",{"december":[0,1]});
+timelineSearch("t/de",{"december":[10526798,365]});

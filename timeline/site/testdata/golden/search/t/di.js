@@ -1,1 +1,1 @@
-timelineSearch("t/di",{"dialogue":[2],"diplomatic":[3]});
+timelineSearch("t/di",{"dialogue":[10541881],"diplomatic":[10542582]});

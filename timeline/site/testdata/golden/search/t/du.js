@@ -1,1 +1,1 @@
-timelineSearch("t/du",{"during":[0,1]});
+timelineSearch("t/du",{"during":[10526798,365]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ea",{"early":[0,1]});
+timelineSearch("t/ea",{"early":[10526798,365]});

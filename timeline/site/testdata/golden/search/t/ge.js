@@ -1,1 +1,1 @@
-timelineSearch("t/ge",{"geneva":[4]});
+timelineSearch("t/ge",{"geneva":[10548919]});

@@ -1,1 +1,1 @@
-timelineSearch("t/gm",{"gmt":[4]});
+timelineSearch("t/gm",{"gmt":[10548919]});

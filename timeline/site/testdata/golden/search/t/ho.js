@@ -1,1 +1,1 @@
-timelineSearch("t/ho",{"hold":[0,3,1],"honest":[2],"house":[3]});
+timelineSearch("t/ho",{"hold":[10526798,15784,6337],"honest":[10541881],"house":[10542582]});

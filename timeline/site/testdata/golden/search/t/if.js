@@ -1,1 +1,1 @@
-timelineSearch("t/if",{"if":[0,1]});
+timelineSearch("t/if",{"if":[10526798,365]});

@@ -1,1 +1,1 @@
-timelineSearch("t/in",{"invaded":[0,1]});
+timelineSearch("t/in",{"invaded":[10526798,365]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ja",{"january":[4]});
+timelineSearch("t/ja",{"january":[10548919]});

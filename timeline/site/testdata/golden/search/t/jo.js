@@ -1,1 +1,1 @@
-timelineSearch("t/jo",{"joe":[0,1,1,1]});
+timelineSearch("t/jo",{"joe":[10526798,365,14718,701]});

@@ -1,1 +1,1 @@
-timelineSearch("t/lo",{"looking":[3]});
+timelineSearch("t/lo",{"looking":[10542582]});

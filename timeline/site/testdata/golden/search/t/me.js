@@ -1,1 +1,1 @@
-timelineSearch("t/me",{"message":[2]});
+timelineSearch("t/me",{"message":[10541881]});

@@ -1,1 +1,1 @@
-timelineSearch("t/mo",{"moscow":[2]});
+timelineSearch("t/mo",{"moscow":[10541881]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ne",{"new":[2]});
+timelineSearch("t/ne",{"new":[10541881]});

@@ -1,1 +1,1 @@
-timelineSearch("t/of",{"official":[3],"officials":[4]});
+timelineSearch("t/of",{"official":[10542582],"officials":[10548919]});

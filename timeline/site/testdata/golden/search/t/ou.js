@@ -1,1 +1,1 @@
-timelineSearch("t/ou",{"out":[3]});
+timelineSearch("t/ou",{"out":[10542582]});

@@ -1,1 +1,1 @@
-timelineSearch("t/pa",{"path":[3]});
+timelineSearch("t/pa",{"path":[10542582]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ph",{"phone":[3]});
+timelineSearch("t/ph",{"phone":[10542582]});

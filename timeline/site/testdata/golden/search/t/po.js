@@ -1,1 +1,1 @@
-timelineSearch("t/po",{"possible":[2]});
+timelineSearch("t/po",{"possible":[10541881]});

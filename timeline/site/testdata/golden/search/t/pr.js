@@ -1,1 +1,1 @@
-timelineSearch("t/pr",{"president":[3]});
+timelineSearch("t/pr",{"president":[10542582]});

@@ -1,1 +1,1 @@
-timelineSearch("t/pu",{"putin":[0,1,1,1]});
+timelineSearch("t/pu",{"putin":[10526798,365,14718,701]});

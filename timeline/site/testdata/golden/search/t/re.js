@@ -1,1 +1,1 @@
-timelineSearch("t/re",{"ready":[2]});
+timelineSearch("t/re",{"ready":[10541881]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ru",{"russia":[0,1,3],"russian":[3,1]});
+timelineSearch("t/ru",{"russia":[10526798,365,21756],"russian":[10542582,6337]});

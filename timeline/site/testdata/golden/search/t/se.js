@@ -1,1 +1,1 @@
-timelineSearch("t/se",{"sends":[2],"severe":[0,1]});
+timelineSearch("t/se",{"sends":[10541881],"severe":[10526798,365]});

@@ -1,1 +1,1 @@
-timelineSearch("t/sp",{"speak":[3]});
+timelineSearch("t/sp",{"speak":[10542582]});

@@ -1,1 +1,1 @@
-timelineSearch("t/st",{"states":[4],"stress":[3]});
+timelineSearch("t/st",{"states":[10548919],"stress":[10542582]});

@@ -1,1 +1,1 @@
-timelineSearch("t/ta",{"talks":[4]});
+timelineSearch("t/ta",{"talks":[10548919]});

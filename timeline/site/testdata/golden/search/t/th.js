@@ -1,1 +1,1 @@
-timelineSearch("t/th",{"thursday":[3]});
+timelineSearch("t/th",{"thursday":[10542582]});

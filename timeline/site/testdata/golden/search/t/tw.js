@@ -1,1 +1,1 @@
-timelineSearch("t/tw",{"two":[4]});
+timelineSearch("t/tw",{"two":[10548919]});

@@ -1,1 +1,1 @@
-timelineSearch("t/uk",{"ukraine":[0,1]});
+timelineSearch("t/uk",{"ukraine":[10526798,365]});

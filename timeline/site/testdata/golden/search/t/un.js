@@ -1,1 +1,1 @@
-timelineSearch("t/un",{"united":[4]});
+timelineSearch("t/un",{"united":[10548919]});

@@ -1,1 +1,1 @@
-timelineSearch("t/vi",{"video":[0,1]});
+timelineSearch("t/vi",{"video":[10526798,365]});

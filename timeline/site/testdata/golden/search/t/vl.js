@@ -1,1 +1,1 @@
-timelineSearch("t/vl",{"vladimir":[0,1,1,1]});
+timelineSearch("t/vl",{"vladimir":[10526798,365,14718,701]});

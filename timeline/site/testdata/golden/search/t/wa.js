@@ -1,1 +1,1 @@
-timelineSearch("t/wa",{"warned":[0,1],"warns":[1],"washington":[2,1]});
+timelineSearch("t/wa",{"warned":[10526798,365],"warns":[10527163],"washington":[10541881,701]});

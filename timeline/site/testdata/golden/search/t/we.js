@@ -1,1 +1,1 @@
-timelineSearch("t/we",{"we":[2],"wednesday":[2]});
+timelineSearch("t/we",{"we":[10541881],"wednesday":[10541881]});

@@ -1,1 +1,1 @@
-timelineSearch("t/wh",{"white":[3]});
+timelineSearch("t/wh",{"white":[10542582]});

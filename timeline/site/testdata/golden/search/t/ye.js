@@ -1,1 +1,1 @@
-timelineSearch("t/ye",{"year":[2]});
+timelineSearch("t/ye",{"year":[10541881]});
