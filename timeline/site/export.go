@@ -112,7 +112,21 @@ func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []
 		if w.keep(x.File(), key) {
 			continue
 		}
-		data, err := r.makeExport(x, memos[x.Name()])
+		m := memos[x.Name()]
+		if sw, ok := w.(streamWriter); ok && m == nil {
+			if p, ok := x.(pieceExport); ok {
+				// Without a memo to keep them, the bytes go to the file
+				// as they are made: the largest export is as large as the
+				// rest of a build's memory.
+				if err := sw.writeStream(x.File(), key, func(emit func([]byte) error) error {
+					return r.streamPieces(p, emit)
+				}); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		data, err := r.makeExport(x, m)
 		if err != nil {
 			return fmt.Errorf("%s: %w", x.File(), err)
 		}
@@ -121,6 +135,11 @@ func writeExports(ctx context.Context, w pageWriter, v *siteView, s *Site, xs []
 		}
 	}
 	return nil
+}
+
+// streamWriter is a pageWriter that can write a file as it is made.
+type streamWriter interface {
+	writeStream(name string, key Key, fill func(emit func([]byte) error) error) error
 }
 
 // exportKey is the key of export x over a chronology with digest d.

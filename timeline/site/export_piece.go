@@ -155,6 +155,36 @@ func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
 	return b
 }
 
+// streamPieces makes p's bytes as makePieces does without a memo, and
+// passes them to emit a chunk of about streamChunk bytes at a time.
+func (r *exportRun) streamPieces(p pieceExport, emit func([]byte) error) error {
+	b := p.head(make([]byte, 0, 2*streamChunk), r)
+	sep := p.sep()
+	n := 0
+	for i := range r.v.Events {
+		before := len(b)
+		if n > 0 {
+			b = append(b, sep...)
+		}
+		at := len(b)
+		if b = p.piece(b, r, i); len(b) == at {
+			b = b[:before] // left out: no separator either
+			continue
+		}
+		n++
+		if len(b) >= streamChunk {
+			if err := emit(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	return emit(p.tail(b, r, n))
+}
+
+// streamChunk is how many bytes streamPieces gathers before it emits them.
+const streamChunk = 1 << 20
+
 // makeExport makes x's bytes for the run, through m when x is made of
 // pieces and m is set.
 func (r *exportRun) makeExport(x export, m *exportMemo) ([]byte, error) {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -538,16 +539,9 @@ func (w *writer) writeRaw(name string, data []byte) error {
 }
 
 func (w *writer) writeRawKeyed(name string, key Key, data []byte) error {
-	d := path.Dir(name)
-	w.mu.Lock()
-	if !w.made[d] {
-		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(d)), 0o755); err != nil {
-			w.mu.Unlock()
-			return fmt.Errorf("write %s: %w", name, err)
-		}
-		w.made[d] = true
+	if err := w.mkdirFor(name); err != nil {
+		return err
 	}
-	w.mu.Unlock()
 	file := filepath.Join(w.dir, filepath.FromSlash(name))
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -576,6 +570,85 @@ func (w *writer) done(name string, st fileState, changed bool) {
 	if w.progress != nil && (n%64 == 0 || n == total) {
 		w.progress(n, max(n, total))
 	}
+}
+
+// mkdirFor makes the folder of name in w.dir, once.
+func (w *writer) mkdirFor(name string) error {
+	d := path.Dir(name)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.made[d] {
+		if err := os.MkdirAll(filepath.Join(w.dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		w.made[d] = true
+	}
+	return nil
+}
+
+// writeStream writes to name, made from key, the bytes that fill passes
+// to emit, chunk by chunk, so that a file of hundreds of megabytes (the
+// exports of a large chronology) is never held whole. Over a previous
+// output it compares the chunks with the file there as they come, and
+// when they are all its bytes it keeps that file, as writeKeyed does.
+func (w *writer) writeStream(name string, key Key, fill func(emit func([]byte) error) error) error {
+	if err := w.mkdirFor(name); err != nil {
+		return err
+	}
+	file := filepath.Join(w.dir, filepath.FromSlash(name))
+	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	var old *os.File // the previous output's file, while its bytes are the same
+	var oldInfo fs.FileInfo
+	if w.out != "" {
+		dst := filepath.Join(w.out, filepath.FromSlash(name))
+		if info, err := os.Lstat(dst); err == nil && info.Mode().IsRegular() {
+			if old, err = os.Open(dst); err == nil {
+				oldInfo = info
+				defer func() {
+					if old != nil {
+						old.Close()
+					}
+				}()
+			}
+		}
+	}
+	var cmp []byte
+	size := int64(0)
+	emit := func(chunk []byte) error {
+		size += int64(len(chunk))
+		if old != nil {
+			cmp = slices.Grow(cmp[:0], len(chunk))[:len(chunk)]
+			if _, err := io.ReadFull(old, cmp); err != nil || !bytes.Equal(cmp, chunk) {
+				old.Close()
+				old = nil
+			}
+		}
+		_, err := f.Write(chunk)
+		return err
+	}
+	err = fill(emit)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if old != nil && oldInfo.Size() == size {
+		if err := os.Remove(file); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		w.done(name, fileState{key: key, size: size, mtime: oldInfo.ModTime().UnixNano()}, false)
+		return nil
+	}
+	st := fileState{key: key, size: size}
+	if info, err := os.Lstat(file); err == nil {
+		st.mtime = info.ModTime().UnixNano()
+	}
+	w.done(name, st, true)
+	return nil
 }
 
 // sameBytes reports whether the file name holds exactly data.

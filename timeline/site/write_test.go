@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -345,5 +346,81 @@ func TestReplayRefusesAForeignJournal(t *testing.T) {
 			}
 			os.RemoveAll(staging)
 		})
+	}
+}
+
+// TestWriteStream writes files chunk by chunk: new ones, and over a
+// previous output one with the same bytes (kept, its time untouched),
+// one with other bytes of the same length and one of another length
+// (both written); a failing fill fails the build and leaves the output.
+func TestWriteStream(t *testing.T) {
+	dir := t.TempDir()
+	out, state := filepath.Join(dir, "public"), filepath.Join(dir, "state")
+	stream := func(files map[string][]string, fail bool) (Stats, error) {
+		return writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
+			names := slices.Sorted(maps.Keys(files))
+			for _, name := range names {
+				key := Key(sha256.Sum256([]byte(strings.Join(files[name], ""))))
+				if err := w.writeStream(name, key, func(emit func([]byte) error) error {
+					for _, chunk := range files[name] {
+						if err := emit([]byte(chunk)); err != nil {
+							return err
+						}
+					}
+					if fail {
+						return errors.New("the fill failed")
+					}
+					return nil
+				}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	}
+	first := map[string][]string{
+		"same.json":   {"[1,", "2,", "3]"},
+		"edited.json": {"[1,", "2,", "3]"},
+		"longer.json": {"[1,", "2]"},
+		"sub/new.ics": {"BEGIN", ":VCALENDAR"},
+	}
+	if _, err := stream(first, false); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	if got := string(files["sub/new.ics"]); got != "BEGIN:VCALENDAR" {
+		t.Fatalf("sub/new.ics holds %q", got)
+	}
+	before := mtimes(t, out)
+	time.Sleep(20 * time.Millisecond) // a new write would have a new time
+	second := map[string][]string{
+		"same.json":   {"[1,2", ",3]"}, // the same bytes in other chunks
+		"edited.json": {"[1,", "4,", "3]"},
+		"longer.json": {"[1,", "2,", "3]"},
+		"sub/new.ics": {"BEGIN:VCALENDAR"},
+	}
+	st, err := stream(second, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, after := readTree(t, out), mtimes(t, out)
+	for name, chunks := range second {
+		if got, want := string(files[name]), strings.Join(chunks, ""); got != want {
+			t.Errorf("%s holds %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"same.json", "sub/new.ics"} {
+		if !after[name].Equal(before[name]) {
+			t.Errorf("%s was written again with the same bytes", name)
+		}
+	}
+	if st.Written != 2 {
+		t.Errorf("%d files written, want 2 (edited.json, longer.json)", st.Written)
+	}
+	if _, err := stream(map[string][]string{"same.json": {"[9]"}}, true); err == nil {
+		t.Fatal("a failing fill did not fail the build")
+	}
+	if got := readTree(t, out); string(got["same.json"]) != "[1,2,3]" || len(got) != len(files) {
+		t.Errorf("a failed build changed the output: same.json %q", got["same.json"])
 	}
 }
