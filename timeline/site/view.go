@@ -117,16 +117,23 @@ type dayView struct {
 	Label string // "Thursday 30 December 2021", "December 2021"
 	At    int    // its index in the site's days
 	Pages [][]*eventView
+
+	sources int // the evidence sentences on its last page
 }
 
 // pagePath is the path of the date's page n (from 1); the first is every
 // event's permalink.
 func (d *dayView) pagePath(n int) string { return pagedPath("events/"+d.Key, n) }
 
-// dayEvents is how many events a date's page shows in full, which keeps
-// it well under 1 MB; a date with more continues on further pages, and
-// its first page lists the rest by title at their permalinks.
-const dayEvents = 150
+// dayEvents and daySources are how many events and evidence sentences a
+// date's page shows in full, which keeps it under 1 MB (an event with more
+// sentences than daySources is alone on its page); a date with more
+// continues on further pages, and its first page lists the rest by title
+// at their permalinks.
+const (
+	dayEvents  = 150
+	daySources = 1000
+)
 
 // dayOf is the date value an event of date is shown under: the day of a
 // clock time, else the value itself.
@@ -358,9 +365,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 			v.Days = append(v.Days, d)
 		}
 		ev.Path = d.pagePath(1) + "#" + ev.File
-		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents {
+		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || d.sources > 0 && d.sources+len(e.Sources) > daySources {
 			d.Pages = append(d.Pages, nil)
+			d.sources = 0
 		}
+		d.sources += len(e.Sources)
 		d.Pages[len(d.Pages)-1] = append(d.Pages[len(d.Pages)-1], ev)
 		p := periods[ev.When.Key]
 		if p == nil {
