@@ -193,18 +193,14 @@ func (e *enc) settings(v *siteView, s *Site) {
 // TestExportDigestCoversEveryField checks that it misses no field of
 // events.Event, TestEventDigestCoversTheView none of eventView. An event's
 // piece of an export may depend only on this digest and the site's
-// settings. The fields ev copies from src are written once.
+// settings. A field the view copies from src is written once, from the
+// view; of src, only what the view does not copy.
 func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.reset()
-	e.strs(src.ID, string(src.Type), string(src.Status), string(src.Date), src.Mod, src.Title)
-	e.u64(uint64(len(src.Actors)))
-	e.strs(src.Actors...)
 	e.u64(uint64(len(src.ActorKinds)))
 	for _, k := range src.ActorKinds {
 		e.str(string(k))
 	}
-	e.str(src.Place)
-	e.flag(src.Pinned)
 	e.u64(uint64(len(src.Curated)))
 	e.strs(src.Curated...)
 	e.u64(uint64(len(src.Conflicts)))
@@ -215,16 +211,12 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	}
 	e.u64(uint64(len(src.Sources)))
 	for j := range src.Sources {
-		so := &src.Sources[j]
-		e.strs(so.Article, so.Title, so.URL, so.Published, so.Sentence)
-		e.u64(uint64(so.Start))
-		e.u64(uint64(so.End))
+		e.strs(src.Sources[j].Article, src.Sources[j].Title) // the view's title is the article's when this is empty
 	}
-	w := &ev.When
-	e.strs(ev.File, ev.Path, ev.TypeLabel, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
 
-	// What the views add: links to other pages, labels.
-	e.strs(ev.ID, ev.Type, ev.Status, ev.Date, ev.Mod, ev.Title, ev.Place, ev.TypeClass, ev.Conflict)
+	w := &ev.When
+	e.strs(ev.ID, ev.Type, ev.Status, ev.Date, ev.Mod, ev.Title, ev.Place, ev.File, ev.Path, ev.TypeLabel, ev.TypeClass,
+		ev.Conflict, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
 	e.u64(uint64(len(ev.Actors)))
 	e.strs(ev.Actors...)
 	e.flag(ev.Planned)
@@ -238,10 +230,7 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.u64(uint64(len(ev.Sources)))
 	for j := range ev.Sources {
 		sv := &ev.Sources[j]
-		if j >= len(src.Sources) || sv.Sentence != src.Sources[j].Sentence { // never: the view shows the source's sentence
-			e.str(sv.Sentence)
-		}
-		e.strs(sv.Title, sv.URL, sv.Published, sv.PublishedISO, sv.Href)
+		e.strs(sv.Sentence, sv.Title, sv.URL, sv.Published, sv.PublishedISO, sv.Href)
 		e.u64(uint64(sv.Start))
 		e.u64(uint64(sv.End))
 		e.flag(sv.Article != nil)
