@@ -28,7 +28,7 @@ func (csvExport) File() string  { return "events.csv" }
 var csvHeader = []string{"id", "date", "mod", "type", "status", "title", "actors", "place", "sources", "first_source_url", "page_url"}
 
 func (x csvExport) Make(v *siteView, s *Site) ([]byte, error) {
-	return newExportRun(v, s).makePieces(x, nil), nil
+	return newExportRun(v, s).makeExport(x, nil)
 }
 
 // events.csv is made of pieces (see pieceExport): the header row, then a

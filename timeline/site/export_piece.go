@@ -109,56 +109,50 @@ func (r *exportRun) pieceKeys() []Key {
 	return r.keys
 }
 
-// makePieces makes the export p of the run's chronology. With m, it takes
-// the pieces of the events m has from m, makes the others, and leaves in
-// m the pieces of this chronology and no others.
+// makePieces makes the export p of the run's chronology through the memo
+// m: it takes the pieces of the events m has from m, makes the others, and
+// leaves in m the pieces of this chronology and no others.
 func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
-	evs := r.v.Events
-	size := p.size(len(evs))
-	if m != nil && len(m.buf) > 0 {
+	keys, spans := r.pieceKeys(), make([]span, len(r.v.Events))
+	next := 0 // where in m the following event's piece likely is
+	size := p.size(len(r.v.Events))
+	if len(m.buf) > 0 {
 		size = len(m.buf) + len(m.buf)/64 + 4096
 	}
-	b := p.head(make([]byte, 0, size), r)
-	sep := p.sep()
-	var keys []Key
-	var spans []span
-	if m != nil {
-		keys, spans = r.pieceKeys(), make([]span, len(evs))
-	}
-	n, next := 0, 0 // next: where in m the following event's piece likely is
-	for i := range evs {
-		before := len(b)
-		if n > 0 {
-			b = append(b, sep...)
-		}
+	b, _ := r.assemble(p, make([]byte, 0, size), func(b []byte, i int) []byte {
 		at := len(b)
-		if m == nil {
+		if old, ok := m.find(keys[i], &next); ok {
+			b = append(b, m.buf[old.at:old.at+old.n]...)
+		} else {
 			b = p.piece(b, r, i)
-		} else {
-			if old, ok := m.find(keys[i], &next); ok {
-				b = append(b, m.buf[old.at:old.at+old.n]...)
-			} else {
-				b = p.piece(b, r, i)
-			}
-			spans[i] = span{at: at, n: len(b) - at}
 		}
-		if len(b) == at {
-			b = b[:before] // left out: no separator either
-		} else {
-			n++
-		}
-	}
-	b = p.tail(b, r, n)
-	if m != nil {
-		m.set(b, keys, spans)
-	}
+		spans[i] = span{at: at, n: len(b) - at}
+		return b
+	}, nil)
+	m.set(b, keys, spans)
 	return b
 }
 
-// streamPieces makes p's bytes as makePieces does without a memo, and
-// passes them to emit a chunk of about streamChunk bytes at a time.
+// streamPieces makes p's bytes without a memo and passes them to emit a
+// chunk of about streamChunk bytes at a time.
 func (r *exportRun) streamPieces(p pieceExport, emit func([]byte) error) error {
-	b := p.head(make([]byte, 0, 2*streamChunk), r)
+	b, err := r.assemble(p, make([]byte, 0, 2*streamChunk), func(b []byte, i int) []byte { return p.piece(b, r, i) }, emit)
+	if err != nil {
+		return err
+	}
+	return emit(b)
+}
+
+// streamChunk is how many bytes streamPieces gathers before it emits them.
+const streamChunk = 1 << 20
+
+// assemble appends to b the head of p, every event's piece as piece
+// appends it with sep between two that are not empty, and the tail. With
+// flush, it passes what it holds to flush whenever that reaches
+// streamChunk bytes and goes on in the emptied buffer; what is left at the
+// end is returned.
+func (r *exportRun) assemble(p pieceExport, b []byte, piece func(b []byte, i int) []byte, flush func([]byte) error) ([]byte, error) {
+	b = p.head(b, r)
 	sep := p.sep()
 	n := 0
 	for i := range r.v.Events {
@@ -167,29 +161,31 @@ func (r *exportRun) streamPieces(p pieceExport, emit func([]byte) error) error {
 			b = append(b, sep...)
 		}
 		at := len(b)
-		if b = p.piece(b, r, i); len(b) == at {
+		if b = piece(b, i); len(b) == at {
 			b = b[:before] // left out: no separator either
 			continue
 		}
 		n++
-		if len(b) >= streamChunk {
-			if err := emit(b); err != nil {
-				return err
+		if flush != nil && len(b) >= streamChunk {
+			if err := flush(b); err != nil {
+				return nil, err
 			}
 			b = b[:0]
 		}
 	}
-	return emit(p.tail(b, r, n))
+	return p.tail(b, r, n), nil
 }
-
-// streamChunk is how many bytes streamPieces gathers before it emits them.
-const streamChunk = 1 << 20
 
 // makeExport makes x's bytes for the run, through m when x is made of
 // pieces and m is set.
 func (r *exportRun) makeExport(x export, m *exportMemo) ([]byte, error) {
-	if p, ok := x.(pieceExport); ok {
+	p, ok := x.(pieceExport)
+	switch {
+	case !ok:
+		return x.Make(r.v, r.s)
+	case m != nil:
 		return r.makePieces(p, m), nil
 	}
-	return x.Make(r.v, r.s)
+	b, _ := r.assemble(p, make([]byte, 0, p.size(len(r.v.Events))), func(b []byte, i int) []byte { return p.piece(b, r, i) }, nil)
+	return b, nil
 }

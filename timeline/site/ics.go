@@ -38,7 +38,7 @@ func (icsExport) Label() string { return "Calendar (iCalendar)" }
 func (icsExport) File() string  { return "events.ics" }
 
 func (x icsExport) Make(v *siteView, s *Site) ([]byte, error) {
-	return newExportRun(v, s).makePieces(x, nil), nil
+	return newExportRun(v, s).makeExport(x, nil)
 }
 
 // events.ics is made of pieces (see pieceExport): the calendar's

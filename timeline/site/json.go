@@ -18,7 +18,7 @@ func (jsonExport) Name() string  { return "json" }
 func (jsonExport) Label() string { return "JSON" }
 func (jsonExport) File() string  { return "events.json" }
 func (jsonExport) Make(v *siteView, s *Site) ([]byte, error) {
-	return newExportRun(v, s).makePieces(jsonExport{}, nil), nil
+	return newExportRun(v, s).makeExport(jsonExport{}, nil)
 }
 
 // events.json is made of pieces (see pieceExport): "[", each event's

@@ -50,7 +50,7 @@ type tlDate struct {
 var tlPartNames = []string{"year", "month", "day", "hour", "minute"}
 
 func (x timelineJSExport) Make(v *siteView, s *Site) ([]byte, error) {
-	return newExportRun(v, s).makePieces(x, nil), nil
+	return newExportRun(v, s).makeExport(x, nil)
 }
 
 // timelinejs.json is made of pieces (see pieceExport): the title slide
