@@ -117,8 +117,6 @@ type dayView struct {
 	Label string // "Thursday 30 December 2021", "December 2021"
 	At    int    // its index in the site's days
 	Pages [][]*eventView
-
-	sources int // the evidence sentences on its last page
 }
 
 // pagePath is the path of the date's page n (from 1); the first is every
@@ -325,6 +323,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// Dates repeat across a chronology; parse each once.
 	whens := map[[2]string]when{}
 	days := map[string]*dayView{}
+	lastSources := map[*dayView]int{} // the evidence sentences on a date's last page
 	readableDays := map[string]string{}
 	instants := map[string]string{}
 	instantOf := func(day string) string {
@@ -365,11 +364,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 			v.Days = append(v.Days, d)
 		}
 		ev.Path = d.pagePath(1) + "#" + ev.File
-		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || d.sources > 0 && d.sources+len(e.Sources) > daySources {
+		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || lastSources[d] > 0 && lastSources[d]+len(e.Sources) > daySources {
 			d.Pages = append(d.Pages, nil)
-			d.sources = 0
+			lastSources[d] = 0
 		}
-		d.sources += len(e.Sources)
+		lastSources[d] += len(e.Sources)
 		d.Pages[len(d.Pages)-1] = append(d.Pages[len(d.Pages)-1], ev)
 		p := periods[ev.When.Key]
 		if p == nil {

@@ -615,13 +615,13 @@ func (w *writer) writeStream(name string, key Key, fill func(emit func([]byte) e
 			}
 		}
 	}
-	var cmp []byte
+	var prev []byte // the previous file's bytes at the chunk's place
 	size := int64(0)
 	emit := func(chunk []byte) error {
 		size += int64(len(chunk))
 		if old != nil {
-			cmp = slices.Grow(cmp[:0], len(chunk))[:len(chunk)]
-			if _, err := io.ReadFull(old, cmp); err != nil || !bytes.Equal(cmp, chunk) {
+			prev = slices.Grow(prev[:0], len(chunk))[:len(chunk)]
+			if _, err := io.ReadFull(old, prev); err != nil || !bytes.Equal(prev, chunk) {
 				old.Close()
 				old = nil
 			}
