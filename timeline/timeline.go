@@ -263,6 +263,7 @@ type Corpus struct {
 	Cached   int      // articles whose results came from the cache
 
 	events  [][]Event         // the events of each article, as extracted
+	memo    *Memo             // the memo it was read with, whose merger Events uses; or nil
 	cache   *cache.Cache      // nil without a cache
 	sums    map[string]string // the path and content hash of every file read, for the cache
 	version string            // the program and alias tables the events were extracted with
@@ -303,6 +304,9 @@ type Memo struct {
 	version string
 	files   map[string]memoEntry
 	site    site.Memo // what the site made of each event, for the next render
+
+	mergeMu sync.Mutex
+	merger  chronology.Merger // each event type's last merge
 }
 
 type memoEntry struct {
@@ -377,7 +381,7 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 	if warnings == nil {
 		warnings = io.Discard
 	}
-	c := &Corpus{Aliases: events.DefaultAliases(), sums: map[string]string{}}
+	c := &Corpus{Aliases: events.DefaultAliases(), sums: map[string]string{}, memo: l.Memo}
 	var files, dirs []string
 	for _, p := range paths {
 		info, err := os.Stat(p)
@@ -568,6 +572,13 @@ func (c *Corpus) Events() []Event {
 		if !a.Draft {
 			lists = append(lists, c.events[i])
 		}
+	}
+	if m := c.memo; m != nil {
+		// A memo's articles that did not change keep their events, so
+		// the merger finds the types it need not merge again.
+		m.mergeMu.Lock()
+		defer m.mergeMu.Unlock()
+		return m.merger.Merge(lists...)
 	}
 	return chronology.Merge(lists...)
 }

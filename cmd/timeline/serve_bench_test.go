@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"syscall"
@@ -27,6 +28,9 @@ import (
 // merges and rewrites the pages whose bytes changed.
 //
 //	go test -run '^$' -bench ServeReload -benchtime 10x ./cmd/timeline
+//
+// With TIMELINE_RELOAD_PROFILE=FILE it writes a CPU profile of the
+// reloads alone (see reloadProfile).
 func BenchmarkServeReload(b *testing.B) {
 	for _, n := range []int{5, 1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
@@ -76,6 +80,7 @@ func BenchmarkServeReload(b *testing.B) {
 			building = 0
 			mu.Unlock()
 			var total time.Duration
+			stopProfile := reloadProfile(b, n)
 			cpu := cpuTime()
 			b.ResetTimer()
 			for i := range b.N {
@@ -89,6 +94,7 @@ func BenchmarkServeReload(b *testing.B) {
 			}
 			b.StopTimer()
 			cpu = cpuTime() - cpu
+			stopProfile()
 			mu.Lock()
 			defer mu.Unlock()
 			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/reload")
@@ -97,6 +103,27 @@ func BenchmarkServeReload(b *testing.B) {
 			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/reload")
 			b.ReportMetric(float64(building.Milliseconds())/float64(b.N), "build-ms/reload")
 		})
+	}
+}
+
+// reloadProfile starts a CPU profile of the reloads alone, without the
+// first build, when TIMELINE_RELOAD_PROFILE names a file: the file gets
+// the corpus size appended, "reload.prof-1000". It returns what stops it.
+func reloadProfile(b *testing.B, n int) func() {
+	name := os.Getenv("TIMELINE_RELOAD_PROFILE")
+	if name == "" {
+		return func() {}
+	}
+	f, err := os.Create(fmt.Sprintf("%s-%d", name, n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
 	}
 }
 

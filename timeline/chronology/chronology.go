@@ -5,8 +5,12 @@ package chronology
 
 import (
 	"cmp"
+	"reflect"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/timelinehq/timeline/timeline/events"
 	"github.com/timelinehq/timeline/timeline/timex"
@@ -32,19 +36,66 @@ import (
 // "2021-12-30-call-biden-a50799". Byte offsets are not part of it, so an
 // edit elsewhere in the article keeps the ID.
 func Merge(lists ...[]events.Event) []events.Event {
-	n := 0
+	var m Merger
+	return m.Merge(lists...)
+}
+
+// A Merger merges as Merge does, and keeps what it merged for its next
+// call: a live preview merges again after every save, and a save changes
+// the events of one article.
+//
+// Events of different types are never one event and never share an ID
+// (an ID names its type), so each type merges on its own, in parallel,
+// and a type whose input events are the ones of the last call, in the
+// same order, is not merged again. The input lists must not change in
+// place between calls: a list given again is taken as unchanged. Its zero
+// value is ready; it is not safe for concurrent use.
+type Merger struct {
+	last map[events.Type]*typeMerge
+}
+
+// typeMerge is the merge of the events of one type.
+type typeMerge struct {
+	in    []*events.Event // the input events, in input order
+	out   []events.Event  // merged, in chronological order, with IDs
+	whens []when          // the span of each of out's dates
+}
+
+// Merge merges lists as the package's Merge does.
+func (mg *Merger) Merge(lists ...[]events.Event) []events.Event {
+	byType := map[events.Type][]*events.Event{}
+	var types []events.Type
 	for _, l := range lists {
-		n += len(l)
-	}
-	m := newMerger(n)
-	for _, list := range lists {
-		for i := range list {
-			m.add(&list[i])
+		for i := range l {
+			t := l[i].Type
+			if _, ok := byType[t]; !ok {
+				types = append(types, t)
+			}
+			byType[t] = append(byType[t], &l[i])
 		}
 	}
-	m.fold()
-	out := m.merged()
-	assignIDs(out)
+	runs := make([]*typeMerge, len(types))
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for range min(len(types), runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(types); k = int(next.Add(1) - 1) {
+				in := byType[types[k]]
+				if old := mg.last[types[k]]; old != nil && sameEvents(old.in, in) {
+					runs[k] = &typeMerge{in: in, out: old.out, whens: old.whens}
+				} else {
+					runs[k] = mergeType(in)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	mg.last = make(map[events.Type]*typeMerge, len(types))
+	for k, t := range types {
+		mg.last[t] = runs[k]
+	}
+
+	out := interleave(runs)
 	// Kinds travel with names: an actor whose sources do not say what it
 	// is has the kind the chronology's other events give its name. IDs
 	// are made before, from each event's own kinds, so that they do not
@@ -52,6 +103,63 @@ func Merge(lists ...[]events.Event) []events.Event {
 	kinds := kindsByName(out)
 	for i := range out {
 		fillKinds(&out[i], kinds)
+	}
+	return out
+}
+
+// mergeType merges the events of one type, in input order.
+func mergeType(in []*events.Event) *typeMerge {
+	m := newMerger(len(in))
+	for _, e := range in {
+		m.add(e)
+	}
+	m.fold()
+	out, whens := m.merged()
+	assignIDs(out)
+	return &typeMerge{in: in, out: out, whens: whens}
+}
+
+// sameEvents reports whether a and b are the same events in the same
+// order: the same values, or equal ones (an article read again with
+// nothing changed).
+func sameEvents(a, b []*events.Event) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && !reflect.DeepEqual(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// interleave puts the types' merged events, each in chronological
+// order, into one chronological list. Events of two types are never
+// equal in that order (it compares types), so the result is the order
+// of one sort of them all.
+func interleave(runs []*typeMerge) []events.Event {
+	n := 0
+	for _, r := range runs {
+		n += len(r.out)
+	}
+	if n == 0 {
+		return nil // as the definition: no events, no list
+	}
+	out := make([]events.Event, 0, n)
+	at := make([]int, len(runs))
+	for len(out) < n {
+		best := -1
+		for k, r := range runs {
+			if at[k] == len(r.out) {
+				continue
+			}
+			if best < 0 || chronological(&r.out[at[k]], &runs[best].out[at[best]], r.whens[at[k]], runs[best].whens[at[best]]) < 0 {
+				best = k
+			}
+		}
+		out = append(out, runs[best].out[at[best]])
+		at[best]++
 	}
 	return out
 }

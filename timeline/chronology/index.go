@@ -227,8 +227,8 @@ func (m *merger) fold() {
 }
 
 // merged returns the live events in chronological order, and events
-// equal in it in list order.
-func (m *merger) merged() []events.Event {
+// equal in it in list order, with the span of each one's date.
+func (m *merger) merged() ([]events.Event, []when) {
 	type item struct {
 		w when
 		i int32
@@ -239,17 +239,16 @@ func (m *merger) merged() []events.Event {
 			items = append(items, item{m.date(string(m.nodes[i].e.Date)).when, int32(i)})
 		}
 	}
-	if len(items) == 0 {
-		return nil // as the definition: no events, no list
-	}
 	slices.SortFunc(items, func(a, b item) int {
 		return cmp.Or(chronological(&m.nodes[a.i].e, &m.nodes[b.i].e, a.w, b.w), cmp.Compare(a.i, b.i))
 	})
 	out := make([]events.Event, len(items))
+	whens := make([]when, len(items))
 	for k, it := range items {
 		out[k] = m.nodes[it.i].e
+		whens[k] = it.w
 	}
-	return out
+	return out, whens
 }
 
 // first returns the earliest event before limit that is the same as e,
