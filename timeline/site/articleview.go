@@ -30,11 +30,20 @@ type articleView struct {
 	Unplaced      []string // ids of evidence that does not show in the text, anchored at the top
 }
 
-// eventRef is what an article page knows of an event it is evidence for.
+// eventRef is what an article page knows of an event it is evidence for:
+// fields of the event's view, so that a key writes it as the event's
+// digest (see enc.value). Only newEventRef makes one.
 type eventRef struct {
 	ID, File, Path, Title, Type, TypeLabel, TypeClass string
 	Planned                                           bool
 	When                                              when
+
+	ev *eventView
+}
+
+func newEventRef(ev *eventView) eventRef {
+	return eventRef{ID: ev.ID, File: ev.File, Path: ev.Path, Title: ev.Title, Type: ev.Type,
+		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Planned: ev.Planned, When: ev.When, ev: ev}
 }
 
 // blockView is one block of an article's body; consecutive list items
@@ -69,8 +78,7 @@ func (ai *articleInfo) view() *articleView {
 		Published: ai.Published, PublishedISO: ai.PublishedISO, Events: make([]eventRef, 0, len(ai.events)),
 	}
 	for _, ev := range ai.events {
-		av.Events = append(av.Events, eventRef{ID: ev.ID, File: ev.File, Path: ev.Path, Title: ev.Title, Type: ev.Type,
-			TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Planned: ev.Planned, When: ev.When})
+		av.Events = append(av.Events, newEventRef(ev))
 	}
 	return av
 }

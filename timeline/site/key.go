@@ -112,8 +112,8 @@ func (e *enc) sum(seed Key) Key {
 //
 // Events are most of what pages hold, and an event is on several pages
 // (its date's, its period's, its actors', its type's): an event, and an
-// entry or a groupEntry made from one, is written as the event's digest,
-// made once per build (see eventDigest).
+// entry, a groupEntry or an eventRef made from one, is written as the
+// event's digest, made once per build (see eventDigest).
 func (e *enc) value(v reflect.Value) {
 	switch t := v.Type(); {
 	case t == eventViewType && !v.IsNil():
@@ -129,6 +129,11 @@ func (e *enc) value(v reflect.Value) {
 	case t == groupEntryType && v.CanAddr():
 		if x := v.Addr().Interface().(*groupEntry); x.ev != nil {
 			e.str(x.Root)
+			e.key(x.ev.digest)
+			return
+		}
+	case t == eventRefType && v.CanAddr():
+		if x := v.Addr().Interface().(*eventRef); x.ev != nil {
 			e.key(x.ev.digest)
 			return
 		}
@@ -167,6 +172,7 @@ var (
 	eventViewType  = reflect.TypeFor[*eventView]()
 	entryType      = reflect.TypeFor[entry]()
 	groupEntryType = reflect.TypeFor[groupEntry]()
+	eventRefType   = reflect.TypeFor[eventRef]()
 )
 
 // key writes a digest.
@@ -213,10 +219,7 @@ func articleKey(seed Key, e *enc, p *page, ai *articleInfo, content string) Key 
 		e.u64(uint64(r.end))
 		e.u64(uint64(len(r.events)))
 		for _, ev := range r.events {
-			e.str(ev.Path)
-			e.str(ev.Title)
-			e.str(ev.TypeLabel)
-			e.str(ev.TypeClass)
+			e.key(ev.digest) // its link's path, title, label and class
 		}
 	}
 	return e.sum(seed)

@@ -249,12 +249,13 @@ func TestKeptPagesAreNotRendered(t *testing.T) {
 	})
 }
 
-// TestEntriesAreTheirEvents checks what keying an entry or a groupEntry
-// by its root and its event rests on: every one that a page holds was
-// made by newEntry or newGroupEntry from its event and left as made.
+// TestEntriesAreTheirEvents checks what keying an entry, a groupEntry or
+// an eventRef by its event (and root) rests on: every one that a page
+// holds was made by newEntry, newGroupEntry or newEventRef from its event
+// and left as made.
 func TestEntriesAreTheirEvents(t *testing.T) {
 	v := newSiteView(syntheticSite(600, 60), "")
-	var entries, groupEntries int
+	var entries, groupEntries, refs int
 	var walk func(rv reflect.Value)
 	walk = func(rv reflect.Value) {
 		switch rv.Kind() {
@@ -278,6 +279,11 @@ func TestEntriesAreTheirEvents(t *testing.T) {
 				if x.ev == nil || !reflect.DeepEqual(x, newGroupEntry(x.Root, x.ev)) {
 					t.Fatalf("a groupEntry not as newGroupEntry makes it: %+v", x)
 				}
+			case eventRef:
+				refs++
+				if x.ev == nil || !reflect.DeepEqual(x, newEventRef(x.ev)) {
+					t.Fatalf("an eventRef not as newEventRef makes it: %+v", x)
+				}
 			default:
 				for _, i := range exported(rv.Type()) {
 					walk(rv.Field(i))
@@ -288,8 +294,8 @@ func TestEntriesAreTheirEvents(t *testing.T) {
 	for _, j := range v.jobs() {
 		walk(reflect.ValueOf(v.data(j)))
 	}
-	if entries == 0 || groupEntries == 0 {
-		t.Fatalf("%d entries and %d group entries: the walk missed them", entries, groupEntries)
+	if entries == 0 || groupEntries == 0 || refs == 0 {
+		t.Fatalf("%d entries, %d group entries and %d event refs: the walk missed them", entries, groupEntries, refs)
 	}
 }
 
