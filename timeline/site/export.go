@@ -188,75 +188,163 @@ func (e *enc) settings(v *siteView, s *Site) {
 
 // eventDigest digests an event: as given (src), for the exports, and as
 // every view shows it (ev), for the keys of the pages that list it (see
-// enc.value). It writes each field by hand, not through reflection, since
-// it runs over the whole chronology on every build:
-// TestExportDigestCoversEveryField checks that it misses no field of
-// events.Event, TestEventDigestCoversTheView none of eventView. An event's
-// piece of an export may depend only on this digest and the site's
-// settings. A field the view copies from src is written once, from the
-// view; of src, only what the view does not copy.
+// enc.value). An event's piece of an export may depend only on this
+// digest and the site's settings.
 func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	e.reset()
-	e.u64(uint64(len(src.ActorKinds)))
-	for _, k := range src.ActorKinds {
-		e.str(string(k))
-	}
-	e.u64(uint64(len(src.Curated)))
-	e.strs(src.Curated...)
-	e.u64(uint64(len(src.Conflicts)))
-	for _, c := range src.Conflicts {
-		e.str(string(c.Date))
-		e.u64(uint64(len(c.Articles)))
-		e.strs(c.Articles...)
-	}
-	e.u64(uint64(len(src.Sources)))
-	for j := range src.Sources {
-		e.strs(src.Sources[j].Article, src.Sources[j].Title) // the view's title is the article's when this is empty
-	}
-
-	w := &ev.When
-	e.strs(ev.ID, ev.Type, ev.Status, ev.Date, ev.Mod, ev.Title, ev.Place, ev.File, ev.Path, ev.TypeLabel, ev.TypeClass,
-		ev.Conflict, ev.reported, w.Key, w.Group, w.Short, w.Long, w.Time, w.Datetime)
-	e.u64(uint64(len(ev.Actors)))
-	e.strs(ev.Actors...)
-	e.flag(ev.Planned)
-	e.flag(ev.Pinned)
-	e.links(ev.ActorLinks)
-	e.links([]link{ev.Period})
-	c := &ev.Curated
-	for _, f := range []bool{c.Any, c.Type, c.Date, c.Title, c.Actors, c.Place, c.Status, c.Added, c.Merged, c.Split, c.Sources} {
-		e.flag(f)
-	}
-	e.u64(uint64(len(ev.Sources)))
-	for j := range ev.Sources {
-		sv := &ev.Sources[j]
-		e.strs(sv.Sentence, sv.Title, sv.URL, sv.Published, sv.PublishedISO, sv.Href)
-		e.u64(uint64(sv.Start))
-		e.u64(uint64(sv.End))
-		e.flag(sv.Article != nil)
-		if r := sv.Article; r != nil {
-			e.strs(r.File, r.Path, r.Title, r.Published, r.URL)
-		}
-	}
-	e.u64(uint64(len(ev.Cited)))
-	for _, c := range ev.Cited {
-		e.strs(c.Title, c.Href, c.URL, c.Published)
-		e.u64(uint64(c.Count))
-	}
+	eventFields(e, src, ev)
 	return e.sum(Key{})
 }
 
-// links writes ls.
-func (e *enc) links(ls []link) {
-	e.u64(uint64(len(ls)))
-	for _, l := range ls {
-		e.strs(l.Label, l.Path)
-		e.flag(l.Current)
+// fieldWriter is what eventFields writes to: an enc digests it, a
+// fieldRecord keeps it and a fieldCheck compares it with a record.
+type fieldWriter interface {
+	str(string)
+	u64(uint64)
+	flag(bool)
+}
+
+// eventFields writes what an event's digest covers. It writes each field
+// by hand, not through reflection, since it runs over the whole
+// chronology on every build: TestExportDigestCoversEveryField checks that
+// it misses no field of events.Event, TestEventDigestCoversTheView none
+// of eventView. A field the view copies from src is written once, from
+// the view; of src, only what the view does not copy.
+func eventFields(w fieldWriter, src *events.Event, ev *eventView) {
+	w.u64(uint64(len(src.ActorKinds)))
+	for _, k := range src.ActorKinds {
+		w.str(string(k))
+	}
+	writeStrs(w, src.Curated...)
+	w.u64(uint64(len(src.Conflicts)))
+	for _, c := range src.Conflicts {
+		w.str(string(c.Date))
+		writeStrs(w, c.Articles...)
+	}
+	w.u64(uint64(len(src.Sources)))
+	for j := range src.Sources {
+		w.str(src.Sources[j].Article)
+		w.str(src.Sources[j].Title) // the view's title is the article's when this is empty
+	}
+
+	for _, s := range [...]string{ev.ID, ev.Type, ev.Status, ev.Date, ev.Mod, ev.Title, ev.Place, ev.File, ev.Path, ev.TypeLabel, ev.TypeClass,
+		ev.Conflict, ev.reported, ev.When.Key, ev.When.Group, ev.When.Short, ev.When.Long, ev.When.Time, ev.When.Datetime} {
+		w.str(s)
+	}
+	writeStrs(w, ev.Actors...)
+	w.flag(ev.Planned)
+	w.flag(ev.Pinned)
+	writeLinks(w, ev.ActorLinks)
+	writeLinks(w, []link{ev.Period})
+	c := &ev.Curated
+	for _, f := range [...]bool{c.Any, c.Type, c.Date, c.Title, c.Actors, c.Place, c.Status, c.Added, c.Merged, c.Split, c.Sources} {
+		w.flag(f)
+	}
+	w.u64(uint64(len(ev.Sources)))
+	for j := range ev.Sources {
+		sv := &ev.Sources[j]
+		for _, s := range [...]string{sv.Sentence, sv.Title, sv.URL, sv.Published, sv.PublishedISO, sv.Href} {
+			w.str(s)
+		}
+		w.u64(uint64(sv.Start))
+		w.u64(uint64(sv.End))
+		w.flag(sv.Article != nil)
+		if r := sv.Article; r != nil {
+			for _, s := range [...]string{r.File, r.Path, r.Title, r.Published, r.URL} {
+				w.str(s)
+			}
+		}
+	}
+	w.u64(uint64(len(ev.Cited)))
+	for _, c := range ev.Cited {
+		for _, s := range [...]string{c.Title, c.Href, c.URL, c.Published} {
+			w.str(s)
+		}
+		w.u64(uint64(c.Count))
 	}
 }
 
-// digestEvents sets every event's digest, on every core.
-func (v *siteView) digestEvents() {
+// writeStrs writes a list of strings and its length.
+func writeStrs(w fieldWriter, ss ...string) {
+	w.u64(uint64(len(ss)))
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+// writeLinks writes ls.
+func writeLinks(w fieldWriter, ls []link) {
+	w.u64(uint64(len(ls)))
+	for _, l := range ls {
+		w.str(l.Label)
+		w.str(l.Path)
+		w.flag(l.Current)
+	}
+}
+
+// fieldRecord keeps what eventFields wrote: the strings as they are (no
+// copy of their bytes) and the numbers.
+type fieldRecord struct {
+	strs []string
+	nums []uint64
+}
+
+func (r *fieldRecord) str(s string) { r.strs = append(r.strs, s) }
+func (r *fieldRecord) u64(n uint64) { r.nums = append(r.nums, n) }
+func (r *fieldRecord) flag(ok bool) {
+	if ok {
+		r.u64(1)
+	} else {
+		r.u64(0)
+	}
+}
+
+// fieldCheck compares what eventFields writes with a record. Most strings
+// of an unchanged event are the very strings of the record (its sentences
+// and titles come from the same extraction), so comparing them reads no
+// bytes: the comparison costs much less than the digest.
+type fieldCheck struct {
+	rec    *fieldRecord
+	si, ni int
+	differ bool
+}
+
+func (c *fieldCheck) str(s string) {
+	if !c.differ && (c.si == len(c.rec.strs) || c.rec.strs[c.si] != s) {
+		c.differ = true
+	}
+	c.si++
+}
+
+func (c *fieldCheck) u64(n uint64) {
+	if !c.differ && (c.ni == len(c.rec.nums) || c.rec.nums[c.ni] != n) {
+		c.differ = true
+	}
+	c.ni++
+}
+
+func (c *fieldCheck) flag(ok bool) {
+	if ok {
+		c.u64(1)
+	} else {
+		c.u64(0)
+	}
+}
+
+// same reports whether what was written is all of the record.
+func (c *fieldCheck) same() bool {
+	return !c.differ && c.si == len(c.rec.strs) && c.ni == len(c.rec.nums)
+}
+
+// digestEvents sets every event's digest, on every core. With a memo, an
+// event whose digest input is the one it had in the last build takes the
+// digest it had (see fieldCheck).
+func (v *siteView) digestEvents(m *digestMemo) {
+	var last map[string]*digestEntry
+	var now []*digestEntry
+	if m != nil {
+		last, now = m.last, make([]*digestEntry, len(v.Events))
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -268,12 +356,43 @@ func (v *siteView) digestEvents() {
 					return
 				}
 				for j := i; j < min(i+512, len(v.Events)); j++ {
-					v.Events[j].digest = eventDigest(&e, &v.source[j], v.Events[j])
+					ev, src := v.Events[j], &v.source[j]
+					if m == nil {
+						ev.digest = eventDigest(&e, src, ev)
+						continue
+					}
+					if d := last[ev.ID]; d != nil {
+						c := fieldCheck{rec: &d.rec}
+						if eventFields(&c, src, ev); c.same() {
+							ev.digest, now[j] = d.digest, d
+							continue
+						}
+					}
+					d := &digestEntry{digest: eventDigest(&e, src, ev)}
+					eventFields(&d.rec, src, ev)
+					ev.digest, now[j] = d.digest, d
 				}
 			}
 		})
 	}
 	wg.Wait()
+	if m != nil {
+		m.last = make(map[string]*digestEntry, len(now))
+		for j, d := range now {
+			m.last[v.Events[j].ID] = d
+		}
+	}
+}
+
+// digestMemo keeps, from one build to the next, each event's digest with
+// what it was made from, by event ID.
+type digestMemo struct {
+	last map[string]*digestEntry
+}
+
+type digestEntry struct {
+	digest Key
+	rec    fieldRecord
 }
 
 // pageURL is the address of an event's page as an export gives it:

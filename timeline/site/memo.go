@@ -14,6 +14,7 @@ import (
 // Its zero value is empty and ready. Builds that share a Memo may not run
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
+	digests   digestMemo // each event's digest and what it was made from
 	fragments fragments
 	exports   exportMemos // the exports' pieces: see export_memo.go
 	search    searchMemo  // the search index's words and result entries: see search_memo.go

@@ -462,7 +462,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 		v.Span = dated[0].Label + " – " + dated[len(dated)-1].Label
 	}
 	v.newGroups()
-	v.digestEvents()
+	var dm *digestMemo
+	if s.Memo != nil {
+		dm = &s.Memo.digests
+	}
+	v.digestEvents(dm)
 	return v
 }
 
