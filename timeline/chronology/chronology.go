@@ -5,6 +5,7 @@ package chronology
 
 import (
 	"cmp"
+	"hash/fnv"
 	"reflect"
 	"runtime"
 	"slices"
@@ -44,58 +45,101 @@ func Merge(lists ...[]events.Event) []events.Event {
 // call: a live preview merges again after every save, and a save changes
 // the events of one article.
 //
-// Events of different types are never one event and never share an ID
-// (an ID names its type), so each type merges on its own, in parallel,
-// and a type whose input events are the ones of the last call, in the
-// same order, is not merged again. The input lists must not change in
-// place between calls: a list given again is taken as unchanged. Its zero
-// value is ready; it is not safe for concurrent use.
+// The events fall into parts that merge on their own, in parallel: two
+// events of different types are never one event and never share an ID
+// (an ID names its type), and two statements are one only when their
+// dates are equal, so statements are parted further by date (see part).
+// A part whose input events are the ones of the last call, at the same
+// places in the lists, is not merged again. The input lists must not
+// change in place between calls: a list given again is taken as
+// unchanged. Its zero value is ready; it is not safe for concurrent use.
 type Merger struct {
-	last map[events.Type]*typeMerge
+	last map[partKey]*partMerge
 }
 
-// typeMerge is the merge of the events of one type.
-type typeMerge struct {
-	in    []*events.Event // the input events, in input order
-	out   []events.Event  // merged, in chronological order, with IDs
-	whens []when          // the span of each of out's dates
+// statementParts is how many parts statements fall into.
+const statementParts = 16
+
+// partKey names a part: a type, and for statements a share of the dates.
+type partKey struct {
+	typ   events.Type
+	share int
+}
+
+// part is the part an event merges in. A statement's share comes from
+// its date as its ID writes it, so that statements whose IDs could
+// collide are in one part; shares keeps the shares of dates seen.
+func part(e *events.Event, shares map[timex.Value]int) partKey {
+	if e.Type != events.Statement {
+		return partKey{typ: e.Type}
+	}
+	share, ok := shares[e.Date]
+	if !ok {
+		h := fnv.New32a()
+		h.Write([]byte(Slug(datePart(string(e.Date)))))
+		share = int(h.Sum32() % statementParts)
+		shares[e.Date] = share
+	}
+	return partKey{e.Type, share}
+}
+
+// input is an event of the input and its place: its list, and its index
+// in the list.
+type input struct {
+	e  *events.Event
+	at place
+}
+
+type place struct{ list, index int32 }
+
+func (a place) compare(b place) int {
+	return cmp.Or(cmp.Compare(a.list, b.list), cmp.Compare(a.index, b.index))
+}
+
+// partMerge is the merge of one part.
+type partMerge struct {
+	in    []input        // the input events, in input order
+	out   []events.Event // merged, in chronological order, with IDs
+	whens []when         // the span of each of out's dates
+	first []place        // the place of the first input event of each of out
 }
 
 // Merge merges lists as the package's Merge does.
 func (mg *Merger) Merge(lists ...[]events.Event) []events.Event {
-	byType := map[events.Type][]*events.Event{}
-	var types []events.Type
-	for _, l := range lists {
+	byPart := map[partKey][]input{}
+	var keys []partKey
+	shares := map[timex.Value]int{}
+	for li, l := range lists {
 		for i := range l {
-			t := l[i].Type
-			if _, ok := byType[t]; !ok {
-				types = append(types, t)
+			k := part(&l[i], shares)
+			if _, ok := byPart[k]; !ok {
+				keys = append(keys, k)
 			}
-			byType[t] = append(byType[t], &l[i])
+			byPart[k] = append(byPart[k], input{&l[i], place{int32(li), int32(i)}})
 		}
 	}
-	runs := make([]*typeMerge, len(types))
+	parts := make([]*partMerge, len(keys))
 	var next atomic.Int32
 	var wg sync.WaitGroup
-	for range min(len(types), runtime.GOMAXPROCS(0)) {
+	for range min(len(keys), runtime.GOMAXPROCS(0)) {
 		wg.Go(func() {
-			for k := int(next.Add(1) - 1); k < len(types); k = int(next.Add(1) - 1) {
-				in := byType[types[k]]
-				if old := mg.last[types[k]]; old != nil && sameEvents(old.in, in) {
-					runs[k] = &typeMerge{in: in, out: old.out, whens: old.whens}
+			for k := int(next.Add(1) - 1); k < len(keys); k = int(next.Add(1) - 1) {
+				in := byPart[keys[k]]
+				if old := mg.last[keys[k]]; old != nil && sameInputs(old.in, in) {
+					parts[k] = &partMerge{in: in, out: old.out, whens: old.whens, first: old.first}
 				} else {
-					runs[k] = mergeType(in)
+					parts[k] = mergePart(in)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	mg.last = make(map[events.Type]*typeMerge, len(types))
-	for k, t := range types {
-		mg.last[t] = runs[k]
+	mg.last = make(map[partKey]*partMerge, len(keys))
+	for k, key := range keys {
+		mg.last[key] = parts[k]
 	}
 
-	out := interleave(runs)
+	out := interleave(parts)
 	// Kinds travel with names: an actor whose sources do not say what it
 	// is has the kind the chronology's other events give its name. IDs
 	// are made before, from each event's own kinds, so that they do not
@@ -107,59 +151,92 @@ func (mg *Merger) Merge(lists ...[]events.Event) []events.Event {
 	return out
 }
 
-// mergeType merges the events of one type, in input order.
-func mergeType(in []*events.Event) *typeMerge {
+// mergePart merges the events of one part, in input order.
+func mergePart(in []input) *partMerge {
 	m := newMerger(len(in))
-	for _, e := range in {
-		m.add(e)
+	firsts := make([]place, 0, len(in)) // of each node, the place of the event that made it
+	for _, x := range in {
+		if m.add(x.e) {
+			firsts = append(firsts, x.at)
+		}
 	}
 	m.fold()
-	out, whens := m.merged()
-	assignIDs(out)
-	return &typeMerge{in: in, out: out, whens: whens}
+	order := m.merged()
+	pm := &partMerge{in: in, out: make([]events.Event, len(order)), whens: make([]when, len(order)), first: make([]place, len(order))}
+	for k, o := range order {
+		pm.out[k], pm.whens[k], pm.first[k] = m.nodes[o.node].e, o.when, firsts[o.node]
+	}
+	assignIDs(pm.out)
+	return pm
 }
 
-// sameEvents reports whether a and b are the same events in the same
-// order: the same values, or equal ones (an article read again with
+// sameInputs reports whether a and b are the same events at the same
+// places: the same values, or equal ones (an article read again with
 // nothing changed).
-func sameEvents(a, b []*events.Event) bool {
+func sameInputs(a, b []input) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] && !reflect.DeepEqual(a[i], b[i]) {
+		if a[i].at != b[i].at || a[i].e != b[i].e && !reflect.DeepEqual(a[i].e, b[i].e) {
 			return false
 		}
 	}
 	return true
 }
 
-// interleave puts the types' merged events, each in chronological
-// order, into one chronological list. Events of two types are never
-// equal in that order (it compares types), so the result is the order
-// of one sort of them all.
-func interleave(runs []*typeMerge) []events.Event {
+// interleave puts the parts' merged events, each part in chronological
+// order, into one chronological list, in the order one sort of them all
+// gives: events the order holds equal come in the order of their first
+// input events.
+func interleave(parts []*partMerge) []events.Event {
 	n := 0
-	for _, r := range runs {
-		n += len(r.out)
+	for _, p := range parts {
+		n += len(p.out)
 	}
 	if n == 0 {
 		return nil // as the definition: no events, no list
 	}
-	out := make([]events.Event, 0, n)
-	at := make([]int, len(runs))
-	for len(out) < n {
-		best := -1
-		for k, r := range runs {
-			if at[k] == len(r.out) {
-				continue
+	before := func(a, b *partMerge, i, j int) bool {
+		return cmp.Or(chronological(&a.out[i], &b.out[j], a.whens[i], b.whens[j]), a.first[i].compare(b.first[j])) < 0
+	}
+	// A heap of the parts by their next event.
+	at := make([]int, len(parts))
+	var h []int
+	less := func(x, y int) bool { return before(parts[h[x]], parts[h[y]], at[h[x]], at[h[y]]) }
+	down := func(i int) {
+		for {
+			c := 2*i + 1
+			if c >= len(h) {
+				return
 			}
-			if best < 0 || chronological(&r.out[at[k]], &runs[best].out[at[best]], r.whens[at[k]], runs[best].whens[at[best]]) < 0 {
-				best = k
+			if c+1 < len(h) && less(c+1, c) {
+				c++
 			}
+			if !less(c, i) {
+				return
+			}
+			h[i], h[c] = h[c], h[i]
+			i = c
 		}
-		out = append(out, runs[best].out[at[best]])
-		at[best]++
+	}
+	for k, p := range parts {
+		if len(p.out) > 0 {
+			h = append(h, k)
+		}
+	}
+	for i := len(h)/2 - 1; i >= 0; i-- {
+		down(i)
+	}
+	out := make([]events.Event, 0, n)
+	for len(h) > 0 {
+		k := h[0]
+		out = append(out, parts[k].out[at[k]])
+		if at[k]++; at[k] == len(parts[k].out) {
+			h[0] = h[len(h)-1]
+			h = h[:len(h)-1]
+		}
+		down(0)
 	}
 	return out
 }

@@ -48,6 +48,27 @@ func TestMergeMatchesReference(t *testing.T) {
 			one("2021-W53", events.Planned, "a12.txt", "2021-12-30", 0, "Vienna", "Olaf Scholz"),
 		})
 	})
+	t.Run("statements the order holds equal come in list order across the merge's parts", func(t *testing.T) {
+		// Statements merge in parts by date (see part): these have
+		// dates written two ways for one span, or no span, and one
+		// title, so only their first source's place orders them.
+		say := func(date, article string) []events.Event {
+			return []events.Event{{Type: events.Statement, Date: timex.Value(date), Status: events.Occurred, Title: "A spokesperson makes a statement",
+				Sources: []events.Source{{Article: article, Published: "2022-01-05", Sentence: "A spokesperson said something on " + date + "."}}}}
+		}
+		var lists [][]events.Event
+		for i, d := range []string{"2021-W52-4", "2021-12-30", "XXXX-12-30", "2021-12-30TMO", "XXXX-11-02", "2021-W52-4", "XXXX-10", "2021-12-30", "XXXX"} {
+			lists = append(lists, say(d, fmt.Sprintf("a%02d.txt", i)))
+		}
+		parts := map[partKey]bool{}
+		for _, l := range lists {
+			parts[part(&l[0], map[timex.Value]int{})] = true
+		}
+		if len(parts) < 3 {
+			t.Fatalf("the statements fall into %d parts: the case tests nothing", len(parts))
+		}
+		sameAsReference(t, lists)
+	})
 	// Seeds 10822, 21652, 22278 and 39620 are the rare lists in which a
 	// merge in the middle of a fold pass makes a later event of the same
 	// pass match: a fold that left it to the next pass merged in another

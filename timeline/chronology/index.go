@@ -135,12 +135,12 @@ func newMerger(n int) *merger {
 }
 
 // add merges an event of the input into the earliest event it is the
-// same as, or appends it.
-func (m *merger) add(e *events.Event) {
+// same as, or appends it, reporting whether it did.
+func (m *merger) add(e *events.Event) (appended bool) {
 	m.arts = m.articles(e, m.arts[:0])
 	if k := m.first(e, m.arts, int32(len(m.nodes))); k >= 0 {
 		m.mergeInto(k, e, m.arts)
-		return
+		return false
 	}
 	i := int32(len(m.nodes))
 	c := *e
@@ -152,6 +152,7 @@ func (m *merger) add(e *events.Event) {
 	for _, k := range m.new {
 		m.file(k, i)
 	}
+	return true
 }
 
 // articles appends the sorted numbers of e's sources' articles.
@@ -226,29 +227,25 @@ func (m *merger) fold() {
 	}
 }
 
-// merged returns the live events in chronological order, and events
-// equal in it in list order, with the span of each one's date.
-func (m *merger) merged() ([]events.Event, []when) {
-	type item struct {
-		w when
-		i int32
-	}
-	var items []item
+// merged returns the live events' nodes in chronological order, and
+// events equal in it in list order, with the span of each one's date.
+func (m *merger) merged() []ordered {
+	var items []ordered
 	for i := range m.nodes {
 		if m.nodes[i].alive {
-			items = append(items, item{m.date(string(m.nodes[i].e.Date)).when, int32(i)})
+			items = append(items, ordered{m.date(string(m.nodes[i].e.Date)).when, int32(i)})
 		}
 	}
-	slices.SortFunc(items, func(a, b item) int {
-		return cmp.Or(chronological(&m.nodes[a.i].e, &m.nodes[b.i].e, a.w, b.w), cmp.Compare(a.i, b.i))
+	slices.SortFunc(items, func(a, b ordered) int {
+		return cmp.Or(chronological(&m.nodes[a.node].e, &m.nodes[b.node].e, a.when, b.when), cmp.Compare(a.node, b.node))
 	})
-	out := make([]events.Event, len(items))
-	whens := make([]when, len(items))
-	for k, it := range items {
-		out[k] = m.nodes[it.i].e
-		whens[k] = it.w
-	}
-	return out, whens
+	return items
+}
+
+// ordered is a live event's node and the span of its date.
+type ordered struct {
+	when when
+	node int32
 }
 
 // first returns the earliest event before limit that is the same as e,
