@@ -5,9 +5,10 @@ import "sync"
 // exportMemos is what a Memo keeps of the exports: for each export made
 // of pieces (see pieceExport), the bytes the last build made and where
 // each event's piece is in them. It holds the last chronology's pieces and
-// no others, so that it stays the size of the exports across any number
-// of rebuilds; and it is dropped whole when the site's settings change,
-// since every piece may read them.
+// no others, and one buffer to make the next build's in, so that it stays
+// twice the size of the exports across any number of rebuilds; and it is
+// dropped whole when the site's settings change, since every piece may
+// read them.
 type exportMemos struct {
 	mu       sync.Mutex
 	settings Key // exportSettings of the builds the memos are from
@@ -16,10 +17,12 @@ type exportMemos struct {
 
 // exportMemo is one export's bytes as the last build made them, and the
 // span of each event's piece in them by the piece's key (see pieceKeys).
-// buf is also the slice the build gave the writer: neither the writer nor
-// a later build ever changes its bytes (a build makes a new one).
+// buf is also the slice the build gave the writer, which has written it by
+// the time the next build starts: that build makes its bytes in spare,
+// the buffer of the build before, and the one after in buf.
 type exportMemo struct {
 	buf   []byte
+	spare []byte // the build before's buf, for the next build to reuse
 	keys  []Key  // the last build's pieces, in its order
 	spans []span // where each of keys is in buf
 
@@ -93,8 +96,21 @@ const (
 	findMisses = 64
 )
 
-// set makes m hold buf, made of the pieces keys at spans, and nothing
-// else.
+// set makes m hold buf, made of the pieces keys at spans, and keeps the
+// buf it held for the build after.
 func (m *exportMemo) set(buf []byte, keys []Key, spans []span) {
+	m.spare = m.buf
 	m.buf, m.keys, m.spans, m.index, m.misses = buf, keys, spans, nil, 0
+}
+
+// buffer returns an empty buffer of at least size bytes: spare when it is
+// large enough. A new one of a few hundred megabytes (the exports of a
+// large chronology) costs a page fault every 4 kB as it fills, which is
+// most of copying the unchanged pieces into it.
+func (m *exportMemo) buffer(size int) []byte {
+	if b := m.spare; cap(b) >= size && cap(b) <= 2*size {
+		m.spare = nil
+		return b[:0]
+	}
+	return make([]byte, 0, size)
 }

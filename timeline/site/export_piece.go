@@ -119,7 +119,7 @@ func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
 	if len(m.buf) > 0 {
 		size = len(m.buf) + len(m.buf)/64 + 4096
 	}
-	b, _ := r.assemble(p, make([]byte, 0, size), func(b []byte, i int) []byte {
+	b, _ := r.assemble(p, m.buffer(size), func(b []byte, i int) []byte {
 		at := len(b)
 		if old, ok := m.find(keys[i], &next); ok {
 			b = append(b, m.buf[old.at:old.at+old.n]...)
