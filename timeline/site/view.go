@@ -6,9 +6,12 @@ import (
 	"encoding/hex"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -308,9 +311,33 @@ func newSiteView(s Site, baseURL string) *siteView {
 		v.Articles = append(v.Articles, ai)
 	}
 
-	// Events, their periods and their sources. An event's file name is
-	// also its id on the list pages, so it must not take the ids those
-	// pages have.
+	// Events, their periods and their sources.
+	v.Events = make([]*eventView, 0, len(s.Events))
+	all := make([]eventView, len(s.Events)) // one allocation, not one an event
+	at := make([]eventPlace, len(s.Events))
+	// What an event's view takes from the event alone, on every core;
+	// then, in order, what depends on the events before it: its id, its
+	// date's page, its period, the evidence in its articles.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			c := newViewCache(s.TimeZone)
+			for {
+				i := int(next.Add(256) - 256)
+				if i >= len(s.Events) {
+					return
+				}
+				for j := i; j < min(i+256, len(s.Events)); j++ {
+					at[j] = c.eventView(&all[j], &s.Events[j], j, byPath)
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	// An event's file name is also its id on the list pages, so it must
+	// not take the ids those pages have.
 	files := map[string]bool{}
 	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label", "periods-label", "latest", "latest-label", "key-moments-label"} {
 		files[id] = true
@@ -320,46 +347,18 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// year before its months, decades and undated events among them).
 	periods := map[string]*periodView{}
 	periodIDs := map[string]bool{}
-	// Dates repeat across a chronology; parse each once.
-	whens := map[[2]string]when{}
 	days := map[string]*dayView{}
 	lastSources := map[*dayView]int{} // the evidence sentences on a date's last page
-	readableDays := map[string]string{}
-	instants := map[string]string{}
-	instantOf := func(day string) string {
-		t, ok := instants[day]
-		if !ok {
-			t = instant(day)
-			instants[day] = t
-		}
-		return t
+	infoOf := make(map[*articleRef]*articleInfo, len(v.Articles))
+	for _, ai := range v.Articles {
+		infoOf[ai.ref] = ai
 	}
-	v.Events = make([]*eventView, 0, len(s.Events))
-	all := make([]eventView, len(s.Events)) // one allocation, not one an event
 	for i := range s.Events {
-		e := &s.Events[i]
-		ev := &all[i]
-		*ev = eventView{
-			ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: string(e.Date), Mod: e.Mod, Title: e.Title,
-			Actors: e.Actors, Place: e.Place, kinds: e.ActorKinds,
-			Planned:   e.Status == events.Planned,
-			Pinned:    e.Pinned,
-			Curated:   newCuratedView(e.Curated),
-			Conflict:  conflictText(e.Conflicts),
-			TypeLabel: typeLabel(string(e.Type)),
-			TypeClass: "t-" + slugify(string(e.Type), "other"),
-		}
-		w, ok := whens[[2]string{string(e.Date), e.Mod}]
-		if !ok {
-			w = parseWhenIn(string(e.Date), e.Mod, s.TimeZone)
-			whens[[2]string{string(e.Date), e.Mod}] = w
-		}
-		ev.When = w
-		ev.Sources = make([]sourceView, 0, len(e.Sources))
-		ev.File = unique(fileName(e.ID, "event-"+strconv.Itoa(i+1)), files)
-		d := days[slugify(dayOf(string(e.Date)), "undated")]
+		e, ev := &s.Events[i], &all[i]
+		ev.File = unique(at[i].file, files)
+		d := days[at[i].dayKey]
 		if d == nil {
-			d = newDay(dayOf(string(e.Date)), len(v.Days))
+			d = newDay(at[i].day, len(v.Days))
 			days[d.Key] = d
 			v.Days = append(v.Days, d)
 		}
@@ -379,51 +378,28 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		p.Events = append(p.Events, ev)
 		v.Events = append(v.Events, ev)
-		for _, src := range e.Sources {
-			day, ok := readableDays[src.Published]
-			if !ok {
-				day = readableDay(src.Published)
-				readableDays[src.Published] = day
+		for j := range ev.Sources {
+			sv := &ev.Sources[j]
+			ai := infoOf[sv.Article]
+			if ai == nil {
+				continue
 			}
-			sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
-				Sentence: src.Sentence, Start: src.Start, End: src.End}
-			if ai := byPath[cleanPath(src.Article)]; ai != nil {
-				sv.Article = ai.ref
-				sv.Href = ai.Path
-				if src.Start < src.End && src.Start >= 0 {
-					// The article page has this id whether or not the
-					// sentence shows in its text (see render), so the
-					// link never depends on the article's body.
-					key := [2]int{src.Start, src.End}
-					r := ai.ranges[key]
-					if r == nil {
-						r = &markRange{start: src.Start, end: src.End, id: "s-" + strconv.Itoa(src.Start) + "-" + strconv.Itoa(src.End)}
-						ai.ranges[key] = r
-					}
-					sv.Href += "#" + r.id
-					// Events come one at a time, so a repeat is the last one.
-					if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
-						r.events = append(r.events, ev)
-					}
+			if sv.Start < sv.End && sv.Start >= 0 {
+				key := [2]int{sv.Start, sv.End}
+				r := ai.ranges[key]
+				if r == nil {
+					r = &markRange{start: sv.Start, end: sv.End, id: rangeID(sv.Start, sv.End)}
+					ai.ranges[key] = r
 				}
-				if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
-					ai.events = append(ai.events, ev)
-				}
-				if sv.Title == "" {
-					sv.Title = ai.a.Title
+				// Events come one at a time, so a repeat is the last one.
+				if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
+					r.events = append(r.events, ev)
 				}
 			}
-			if sv.Title == "" {
-				sv.Title = path.Base(cleanPath(src.Article))
+			if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
+				ai.events = append(ai.events, ev)
 			}
-			if j := slices.IndexFunc(ev.Cited, func(c citation) bool { return c.Title == sv.Title && c.URL == sv.URL }); j >= 0 {
-				ev.Cited[j].Count++
-			} else {
-				ev.Cited = append(ev.Cited, citation{Title: sv.Title, Href: sv.Href, URL: sv.URL, Published: sv.Published, Count: 1})
-			}
-			ev.Sources = append(ev.Sources, sv)
 		}
-		ev.reported = updated(ev, instantOf)
 	}
 
 	// Pages of periods, and every event's links to its page and neighbours.
@@ -628,4 +604,95 @@ func unique(s string, seen map[string]bool) string {
 	}
 	seen[strings.ToLower(name)] = true
 	return name
+}
+
+// eventPlace is what an event's view needs to be placed among the others:
+// its file name before it is made unique, and its date's page.
+type eventPlace struct {
+	file, day, dayKey string
+}
+
+// viewCache keeps, for one goroutine making event views, what dates
+// repeat across a chronology: each is parsed once.
+type viewCache struct {
+	zone     *time.Location
+	whens    map[[2]string]when
+	days     map[string]string // readable days
+	instants map[string]string
+}
+
+func newViewCache(zone *time.Location) *viewCache {
+	return &viewCache{zone: zone, whens: map[[2]string]when{}, days: map[string]string{}, instants: map[string]string{}}
+}
+
+// eventView makes ev, the view of event e, the i-th, with all that comes
+// from the event alone and the articles (byPath), and returns where it goes.
+func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[string]*articleInfo) eventPlace {
+	*ev = eventView{
+		ID: e.ID, Type: string(e.Type), Status: string(e.Status), Date: string(e.Date), Mod: e.Mod, Title: e.Title,
+		Actors: e.Actors, Place: e.Place, kinds: e.ActorKinds,
+		Planned:   e.Status == events.Planned,
+		Pinned:    e.Pinned,
+		Curated:   newCuratedView(e.Curated),
+		Conflict:  conflictText(e.Conflicts),
+		TypeLabel: typeLabel(string(e.Type)),
+		TypeClass: "t-" + slugify(string(e.Type), "other"),
+	}
+	w, ok := c.whens[[2]string{string(e.Date), e.Mod}]
+	if !ok {
+		w = parseWhenIn(string(e.Date), e.Mod, c.zone)
+		c.whens[[2]string{string(e.Date), e.Mod}] = w
+	}
+	ev.When = w
+	ev.Sources = make([]sourceView, 0, len(e.Sources))
+	for _, src := range e.Sources {
+		day, ok := c.days[src.Published]
+		if !ok {
+			day = readableDay(src.Published)
+			c.days[src.Published] = day
+		}
+		sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
+			Sentence: src.Sentence, Start: src.Start, End: src.End}
+		if ai := byPath[cleanPath(src.Article)]; ai != nil {
+			sv.Article = ai.ref
+			sv.Href = ai.Path
+			if src.Start < src.End && src.Start >= 0 {
+				// The article page has this id whether or not the
+				// sentence shows in its text (see render), so the
+				// link never depends on the article's body.
+				sv.Href += "#" + rangeID(src.Start, src.End)
+			}
+			if sv.Title == "" {
+				sv.Title = ai.a.Title
+			}
+		}
+		if sv.Title == "" {
+			sv.Title = path.Base(cleanPath(src.Article))
+		}
+		if j := slices.IndexFunc(ev.Cited, func(c citation) bool { return c.Title == sv.Title && c.URL == sv.URL }); j >= 0 {
+			ev.Cited[j].Count++
+		} else {
+			ev.Cited = append(ev.Cited, citation{Title: sv.Title, Href: sv.Href, URL: sv.URL, Published: sv.Published, Count: 1})
+		}
+		ev.Sources = append(ev.Sources, sv)
+	}
+	ev.reported = updated(ev, c.instant)
+	day := dayOf(string(e.Date))
+	return eventPlace{file: fileName(e.ID, "event-"+strconv.Itoa(i+1)), day: day, dayKey: slugify(day, "undated")}
+}
+
+// instant is instant, once a day.
+func (c *viewCache) instant(day string) string {
+	t, ok := c.instants[day]
+	if !ok {
+		t = instant(day)
+		c.instants[day] = t
+	}
+	return t
+}
+
+// rangeID is the id of the evidence sentence at [start, end) in its
+// article's page.
+func rangeID(start, end int) string {
+	return "s-" + strconv.Itoa(start) + "-" + strconv.Itoa(end)
 }
