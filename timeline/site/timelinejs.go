@@ -22,7 +22,8 @@ import (
 //     times with a zone also have display_date, the date as the site's
 //     pages show it, since TimelineJS knows none of them;
 //   - text has the title as headline and as text the type, status, date,
-//     actors, place, every evidence sentence linked to its article and a
+//     actors, place, every evidence sentence linked to its article (once
+//     for sentences of the same article in a row) and a
 //     link to the event's page (absolute with a base URL; an embed on
 //     another site needs one); TimelineJS reads both as HTML, so every
 //     piece of our text in them is escaped;
@@ -182,7 +183,9 @@ func timelineJSDateOf(value string, d dayTime, ok bool, ev *eventView, s *Site) 
 }
 
 // appendTimelineJSText appends a slide's text: what, when, who and
-// where, the evidence and the event's page, as HTML. Its attributes take
+// where, the evidence and the event's page, as HTML. A sentence from the
+// article of the sentence before it says "the same article" instead of
+// the linked title and date again. Its attributes take
 // single quotes and appendHTML escapes both kinds, as html.EscapeString
 // does. It is written into a buffer, not made of strings, since it runs
 // for every event of every build without a memo.
@@ -191,9 +194,13 @@ func appendTimelineJSText(b []byte, r *exportRun, ev *eventView) []byte {
 	r.tmp2 = appendEventLine(r.tmp2[:0], ev)
 	b = appendHTML(b, r.tmp2)
 	b = append(b, "</p>"...)
-	for _, s := range ev.Sources {
+	for j, s := range ev.Sources {
 		b = append(b, "<blockquote>“"...)
 		b = appendHTML(b, s.Sentence)
+		if j > 0 && sameArticle(&ev.Sources[j-1], &s) {
+			b = append(b, "” — the same article</blockquote>"...)
+			continue
+		}
 		b = append(b, "” — "...)
 		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
 			b = append(b, "<a href='"...)
