@@ -61,7 +61,8 @@
 // .Status, .Date, .Mod, .Title, .Actors, .Place, .File, .Path, .When,
 // .Planned, .TypeLabel, .TypeClass and .Cited.
 //
-// .Day: .Label ("Thursday 30 December 2021", "December 2021"), .Page and
+// .Day: .Label ("Thursday 30 December 2021", "December 2021"), .Datetime
+// (the date as an HTML datetime attribute, "" when it has none), .Page and
 // .Pages (a date with more than 150 events continues on further pages),
 // .Total, .Events (this page's events in full, below), .Others (on a first
 // page, the date's events shown on later pages: .File, .Title, .Path), .Period

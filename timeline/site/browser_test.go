@@ -116,7 +116,7 @@ func clickThrough(t *testing.T, ctx context.Context, start string) {
 
 	// The second source is the sentence that runs over two blocks.
 	err = chromedp.Do(ctx,
-		chromedp.Click(chromedp.CSS(`.event-page:target .evidence figure:nth-of-type(2) a.context`)),
+		chromedp.Click(chromedp.CSS(`.event-page:target .evidence figure:nth-of-type(2) figcaption a`)),
 		chromedp.WaitVisible(chromedp.CSS(`mark:target`)),
 		chromedp.Sleep(100*time.Millisecond), // let the scroll settle
 	)

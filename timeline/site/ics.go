@@ -21,7 +21,8 @@ import (
 //     date of its sources), never the clock, so the file is the same on
 //     every build of the same chronology;
 //   - SUMMARY is the title, DESCRIPTION the date as the page gives it, who
-//     and where, every evidence sentence with its article and address, and
+//     and where, every evidence sentence with its article and address
+//     (once for sentences of the same article in a row), and
 //     the event's page; URL is the page, when the site has a base URL (a
 //     calendar cannot resolve a relative address); STATUS is TENTATIVE for
 //     planned events, CONFIRMED otherwise; CATEGORIES the type.
@@ -121,12 +122,18 @@ func icsStamp(instant string) string {
 }
 
 // appendICSDescription appends an event's when, who and where, its
-// evidence and, with a base URL, its page, on lines of their own.
+// evidence and, with a base URL, its page, on lines of their own. A
+// sentence from the article of the sentence before it says "the same
+// article" instead of the article's title, date and address again.
 func appendICSDescription(b []byte, v *siteView, ev *eventView) []byte {
 	b = appendEventLine(b, ev)
-	for _, s := range ev.Sources {
+	for j, s := range ev.Sources {
 		b = append(b, "\n\n“"...)
 		b = append(b, s.Sentence...)
+		if j > 0 && sameArticle(&ev.Sources[j-1], &s) {
+			b = append(b, "”\n— the same article"...)
+			continue
+		}
 		b = append(b, "”\n— "...)
 		b = append(b, s.Title...)
 		if s.PublishedISO != "" {
@@ -238,3 +245,9 @@ var icsSpecial = func() (t [256]bool) {
 
 // icsEscape is s escaped as a TEXT value.
 func icsEscape(s string) string { return string(appendICSText(nil, s)) }
+
+// sameArticle reports whether two evidence sentences come from the same
+// article, as far as an export shows it: its title, date and address.
+func sameArticle(a, b *sourceView) bool {
+	return a.Title == b.Title && a.URL == b.URL && a.Published == b.Published
+}

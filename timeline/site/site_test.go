@@ -227,8 +227,8 @@ func TestEvidenceMarks(t *testing.T) {
 	id := "s-" + strconv.Itoa(spanning.Start) + "-" + strconv.Itoa(spanning.End)
 	t.Run("a sentence over two blocks is marked in both", func(t *testing.T) {
 		for _, want := range []string{
-			`<mark id="` + id + `" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Biden will stress in his call with</mark>`,
-			`<mark id="` + id + `-2" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">Putin that Washington is looking for a &#34;diplomatic path&#34; out of the crisis, an official said.</mark><a class="ref t-call" href="../events/2021-12-30.html#2021-12-30-call-biden-putin"`,
+			`<mark id="` + id + `">Biden will stress in his call with</mark>`,
+			`<mark id="` + id + `-2">Putin that Washington is looking for a &#34;diplomatic path&#34; out of the crisis, an official said.</mark><a class="ref t-call" href="../events/2021-12-30.html#2021-12-30-call-biden-putin"`,
 		} {
 			if !strings.Contains(page, want) {
 				t.Errorf("article page lacks\n%s", want)
@@ -284,6 +284,35 @@ func TestEvidenceMarks(t *testing.T) {
 	})
 }
 
+// TestDatePageSaysEachFactOnce keeps an event's entry on its date page
+// from growing back the copies it once had: its ID four times, the
+// page's own date again, "Where: Not reported", and the article's title,
+// date and URL once more for every sentence of the same article.
+func TestDatePageSaysEachFactOnce(t *testing.T) {
+	s := fixture(t)
+	files := readTree(t, build(t, s, nil))
+	call := s.Events[3] // four sentences of one article, on a day of its own
+	src := call.Sources[0]
+	if len(call.Sources) < 2 || call.Sources[1].Article != src.Article || call.Place != "" {
+		t.Fatal("the fixture's call no longer has two sentences of one article and no place")
+	}
+	entry := eventHTML(t, files, eventPath(call))
+	for _, c := range []struct {
+		what string
+		max  int
+	}{
+		{call.ID, 3}, // its id, its permalink and the ID row
+		{src.URL, 1},
+		{src.Title, 1},
+		{"Not reported", 0},
+		{">Thursday 30 December 2021<", 0}, // the page's heading says it
+	} {
+		if n := strings.Count(entry, c.what); n > c.max {
+			t.Errorf("the entry says %q %d times, want at most %d:\n%s", c.what, n, c.max, entry)
+		}
+	}
+}
+
 func TestEventsJSON(t *testing.T) {
 	t.Run("an empty chronology is []", func(t *testing.T) {
 		files := readTree(t, build(t, Site{}, nil))
@@ -294,7 +323,7 @@ func TestEventsJSON(t *testing.T) {
 	t.Run("missing actors and sources are arrays, not null", func(t *testing.T) {
 		files := readTree(t, build(t, Site{Events: []events.Event{{ID: "x", Type: "call", Date: "2021"}}}, nil))
 		got := string(files["events.json"])
-		if strings.Contains(got, "null") || !strings.Contains(got, `"actors": []`) {
+		if strings.Contains(got, "null") || !strings.Contains(got, `"actors":[]`) || !strings.Contains(got, `"sources":[]`) {
 			t.Errorf("events.json:\n%s", got)
 		}
 	})
@@ -844,7 +873,7 @@ func TestEvidenceInHeadline(t *testing.T) {
 	s.Events[3].Sources = append(s.Events[3].Sources, events.Source{Article: call.Path, Sentence: title, Start: 0, End: len(title)})
 	files := readTree(t, build(t, s, nil))
 	page := string(files["articles/biden-putin-call.html"])
-	want := `<h1><mark id="s-0-` + strconv.Itoa(len(title)) + `" title="Evidence for: Joe Biden and Vladimir Putin hold a phone call">` + title + `</mark>`
+	want := `<h1><mark id="s-0-` + strconv.Itoa(len(title)) + `">` + title + `</mark>`
 	if !strings.Contains(page, want) {
 		t.Errorf("article page lacks\n%s", want)
 	}
@@ -892,7 +921,8 @@ func TestEventsJSONIsEncodingJSON(t *testing.T) {
 	}
 }
 
-// referenceEventsJSON is events.json as encoding/json writes it.
+// referenceEventsJSON is events.json as encoding/json writes it: an
+// array with each event on a line of its own.
 func referenceEventsJSON(t *testing.T, evs []events.Event) []byte {
 	out := make([]events.Event, len(evs))
 	for i, e := range evs {
@@ -904,13 +934,25 @@ func referenceEventsJSON(t *testing.T, evs []events.Event) []byte {
 		}
 		out[i] = e
 	}
+	if len(out) == 0 {
+		return []byte("[]\n")
+	}
 	var buf bytes.Buffer
+	buf.WriteByte('[')
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
-		t.Fatal(err)
+	for i, e := range out {
+		if i > 0 {
+			buf.Truncate(buf.Len() - 1) // the Encoder's newline
+			buf.WriteString(",\n")
+		} else {
+			buf.WriteByte('\n')
+		}
+		if err := enc.Encode(e); err != nil {
+			t.Fatal(err)
+		}
 	}
+	buf.WriteString("]\n")
 	return buf.Bytes()
 }
 
@@ -961,7 +1003,7 @@ func TestCuratedEvents(t *testing.T) {
 		}
 	})
 	t.Run("events.json lists the curated fields", func(t *testing.T) {
-		if !strings.Contains(string(files["events.json"]), "\"curated\": [\n      \"actors\",\n      \"title\"\n    ],\n    \"pinned\": true") {
+		if !strings.Contains(string(files["events.json"]), `"curated":["actors","title"],"pinned":true`) {
 			t.Error("events.json does not list the curated fields")
 		}
 	})

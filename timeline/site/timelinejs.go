@@ -22,7 +22,8 @@ import (
 //     times with a zone also have display_date, the date as the site's
 //     pages show it, since TimelineJS knows none of them;
 //   - text has the title as headline and as text the type, status, date,
-//     actors, place, every evidence sentence linked to its article and a
+//     actors, place, every evidence sentence linked to its article (once
+//     for sentences of the same article in a row) and a
 //     link to the event's page (absolute with a base URL; an embed on
 //     another site needs one); TimelineJS reads both as HTML, so every
 //     piece of our text in them is escaped;
@@ -30,7 +31,8 @@ import (
 //     puts each type on rows of its own; unique_id is the event's ID.
 //
 // Undated events ("in the past") have no place on a time axis and are left
-// out. The file is written by hand, like events.json, for speed.
+// out. The file is written by hand, like events.json, for speed, and like
+// it has a slide a line and no indent.
 
 type timelineJSExport struct{}
 
@@ -60,11 +62,11 @@ func (timelineJSExport) size(events int) int { return 1024*events + 256 }
 func (timelineJSExport) sep() string         { return "," }
 
 func (timelineJSExport) head(b []byte, r *exportRun) []byte {
-	b = append(b, "{\n  \"title\": {\n    \"text\": {\n"...)
-	b = field(b, "      ", "headline", html.EscapeString(r.v.Header.Title))
-	b = append(b, `      "text": `...)
+	b = append(b, `{"title":{"text":{`...)
+	b = field(b, "headline", html.EscapeString(r.v.Header.Title))
+	b = append(b, `"text":`...)
 	b = jsonString(b, html.EscapeString(r.v.Header.Description))
-	return append(b, "\n    }\n  },\n  \"events\": ["...)
+	return append(b, `}},"events":[`...)
 }
 
 func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
@@ -75,38 +77,38 @@ func (timelineJSExport) piece(b []byte, r *exportRun, i int) []byte {
 	if !ok {
 		return b
 	}
-	b = append(b, "\n    {\n      \"start_date\": {"...)
+	b = append(b, "\n{\"start_date\":{"...)
 	for j, p := range d.parts {
 		if j > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, ` "`...)
+		b = append(b, '"')
 		b = append(b, tlPartNames[j]...)
-		b = append(b, `": `...)
+		b = append(b, `":`...)
 		b = strconv.AppendInt(b, int64(p), 10)
 	}
-	b = append(b, " },\n"...)
+	b = append(b, "},"...)
 	if d.display != "" {
-		b = field(b, "      ", "display_date", d.display)
+		b = field(b, "display_date", d.display)
 	}
-	b = append(b, "      \"text\": {\n"...)
+	b = append(b, `"text":{`...)
 	r.tmp = appendHTML(r.tmp[:0], ev.Title)
-	b = field(b, "        ", "headline", r.tmp)
-	b = append(b, `        "text": `...)
+	b = field(b, "headline", r.tmp)
+	b = append(b, `"text":`...)
 	r.tmp = appendTimelineJSText(r.tmp[:0], r, ev)
 	b = jsonString(b, r.tmp)
-	b = append(b, "\n      },\n"...)
-	b = field(b, "      ", "group", ev.TypeLabel)
-	b = append(b, `      "unique_id": `...)
+	b = append(b, "},"...)
+	b = field(b, "group", ev.TypeLabel)
+	b = append(b, `"unique_id":`...)
 	b = jsonString(b, r.id(i))
-	return append(b, "\n    }"...)
+	return append(b, '}')
 }
 
 func (timelineJSExport) tail(b []byte, r *exportRun, n int) []byte {
 	if n > 0 {
-		b = append(b, "\n  "...)
+		b = append(b, '\n')
 	}
-	return append(b, "]\n}\n"...)
+	return append(b, "]}\n"...)
 }
 
 // timelineJSDate is the TimelineJS date of the event ev whose TIMEX3 value
@@ -181,7 +183,9 @@ func timelineJSDateOf(value string, d dayTime, ok bool, ev *eventView, s *Site) 
 }
 
 // appendTimelineJSText appends a slide's text: what, when, who and
-// where, the evidence and the event's page, as HTML. Its attributes take
+// where, the evidence and the event's page, as HTML. A sentence from the
+// article of the sentence before it says "the same article" instead of
+// the linked title and date again. Its attributes take
 // single quotes and appendHTML escapes both kinds, as html.EscapeString
 // does. It is written into a buffer, not made of strings, since it runs
 // for every event of every build without a memo.
@@ -190,9 +194,13 @@ func appendTimelineJSText(b []byte, r *exportRun, ev *eventView) []byte {
 	r.tmp2 = appendEventLine(r.tmp2[:0], ev)
 	b = appendHTML(b, r.tmp2)
 	b = append(b, "</p>"...)
-	for _, s := range ev.Sources {
+	for j, s := range ev.Sources {
 		b = append(b, "<blockquote>“"...)
 		b = appendHTML(b, s.Sentence)
+		if j > 0 && sameArticle(&ev.Sources[j-1], &s) {
+			b = append(b, "” — the same article</blockquote>"...)
+			continue
+		}
 		b = append(b, "” — "...)
 		if strings.HasPrefix(s.URL, "https://") || strings.HasPrefix(s.URL, "http://") {
 			b = append(b, "<a href='"...)
