@@ -84,7 +84,7 @@ type Config struct {
 	Description string         // one sentence about the site, for the pages' meta description, the feed and the exports
 	Language    string         // the pages' language, <html lang>; default "en"
 	TimeZone    *time.Location // the zone clock times that carry one are shown in; nil shows them as the text gives them
-	Exports     []string       // the optional exports to write (ExportNames): nil means all, an empty list none
+	Exports     []string       // the optional exports to write (ExportNames): nil means the default (csv), an empty list none
 
 	Warnings io.Writer      // where "path:line: message" warnings go; nil discards them
 	Progress func(Progress) // optional: called now and then while the build runs

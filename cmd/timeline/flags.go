@@ -39,7 +39,7 @@ func siteFlags(fs *flag.FlagSet, cfg *timeline.Config) (applyConfigFile func() (
 		return err
 	})
 	fs.Func("exports", "the exports to write, comma-separated, from "+strings.Join(timeline.ExportNames(), ",")+
-		" (default all; \"\" for none; events.json and feed.xml are always written)", func(s string) error {
+		" (default csv; \"\" for none; events.json and feed.xml are always written)", func(s string) error {
 		names, err := parseExports(s)
 		cfg.Exports = names
 		return err

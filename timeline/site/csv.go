@@ -18,7 +18,7 @@ import (
 
 type csvExport struct{}
 
-func init() { registerExport(csvExport{}, false) }
+func init() { registerExport(csvExport{}, byDefault) }
 
 func (csvExport) Name() string  { return "csv" }
 func (csvExport) Label() string { return "Spreadsheet (CSV)" }

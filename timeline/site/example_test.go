@@ -79,14 +79,12 @@ func ExampleBuild() {
 	// assets/timeline.js
 	// events/2021-12-30.html
 	// events.csv
-	// events.ics
 	// events.json
 	// feed.xml
 	// index.html
 	// periods/2021-12.html
 	// search/...
 	// search.html
-	// timelinejs.json
 	// types/call.html
 	// types/index.html
 }

@@ -35,15 +35,23 @@ type export interface {
 // links to) is not one Site.Exports can leave out.
 type exportEntry struct {
 	export
-	always bool
+	when written
 }
+
+// written says when a build writes an export.
+type written int
+
+const (
+	always    written = iota // whatever Site.Exports says
+	byDefault                // unless Site.Exports leaves it out
+	whenAsked                // only when Site.Exports names it
+)
 
 var exportList []exportEntry
 
-// registerExport adds x to the exports every build considers. With always
-// set, x is written whatever Site.Exports says.
-func registerExport(x export, always bool) {
-	exportList = append(exportList, exportEntry{x, always})
+// registerExport adds x to the exports every build considers.
+func registerExport(x export, when written) {
+	exportList = append(exportList, exportEntry{x, when})
 }
 
 // ExportNames lists the exports that Site.Exports can choose, sorted:
@@ -51,7 +59,7 @@ func registerExport(x export, always bool) {
 func ExportNames() []string {
 	var names []string
 	for _, x := range exportList {
-		if !x.always {
+		if x.when != always {
 			names = append(names, x.Name())
 		}
 	}
@@ -71,14 +79,14 @@ func CheckExports(names []string) error {
 }
 
 // exportsOf is what a build of s writes: every always-written export,
-// and those of s.Exports, or all when it is nil.
+// and those of s.Exports, or the default ones when it is nil.
 func exportsOf(s *Site) ([]export, error) {
 	if err := CheckExports(s.Exports); err != nil {
 		return nil, err
 	}
 	var out []export
 	for _, x := range exportList {
-		if x.always || s.Exports == nil || slices.Contains(s.Exports, x.Name()) {
+		if x.when == always || s.Exports == nil && x.when == byDefault || slices.Contains(s.Exports, x.Name()) {
 			out = append(out, x.export)
 		}
 	}

@@ -169,6 +169,7 @@ func TestBuildsWithAMemo(t *testing.T) {
 func TestExportMemoDoesNotGrow(t *testing.T) {
 	s := syntheticSite(60, 6)
 	s.Memo = new(Memo)
+	s.Exports = ExportNames()
 	all := slices.Clone(s.Events)
 	rebuilds := 1000
 	if testing.Short() {

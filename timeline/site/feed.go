@@ -50,7 +50,7 @@ type atomEntry struct {
 // feed.xml is always written: every page links to it.
 type atomExport struct{}
 
-func init() { registerExport(atomExport{}, true) }
+func init() { registerExport(atomExport{}, always) }
 
 func (atomExport) Name() string                              { return "atom" }
 func (atomExport) Label() string                             { return "Atom feed" }

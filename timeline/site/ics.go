@@ -32,7 +32,10 @@ import (
 
 type icsExport struct{}
 
-func init() { registerExport(icsExport{}, false) }
+// Written only when asked: a calendar of a whole archive (tens of
+// thousands of events) is more than a calendar program shows, and it
+// would be a tenth of a large site's bytes.
+func init() { registerExport(icsExport{}, whenAsked) }
 
 func (icsExport) Name() string  { return "ics" }
 func (icsExport) Label() string { return "Calendar (iCalendar)" }

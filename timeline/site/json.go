@@ -12,7 +12,7 @@ import (
 // is always written.
 type jsonExport struct{}
 
-func init() { registerExport(jsonExport{}, true) }
+func init() { registerExport(jsonExport{}, always) }
 
 func (jsonExport) Name() string  { return "json" }
 func (jsonExport) Label() string { return "JSON" }

@@ -56,8 +56,9 @@ type Site struct {
 	TimeZone    *time.Location // the zone clock times that carry one are shown in; nil shows them as the text gives them
 
 	// Exports lists the optional exports to write by name (see
-	// ExportNames): nil writes them all, an empty list none. events.json
-	// and feed.xml are always written.
+	// ExportNames): nil writes the default ones (events.csv), an empty
+	// list none. events.json and feed.xml are always written; events.ics
+	// and timelinejs.json only when named.
 	Exports []string
 
 	// Memo, when set, keeps what was made from each event between the

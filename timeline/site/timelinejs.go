@@ -36,7 +36,10 @@ import (
 
 type timelineJSExport struct{}
 
-func init() { registerExport(timelineJSExport{}, false) }
+// Written only when asked: TimelineJS shows a few dozen slides well, not
+// the tens of thousands of a whole archive, which would be a tenth of a
+// large site's bytes. A site that wants it names it (-exports).
+func init() { registerExport(timelineJSExport{}, whenAsked) }
 
 func (timelineJSExport) Name() string  { return "timelinejs" }
 func (timelineJSExport) Label() string { return "TimelineJS" }

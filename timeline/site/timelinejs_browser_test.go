@@ -65,6 +65,7 @@ func TestBrowserTimelineJSLoadsTheExport(t *testing.T) {
 	}
 	s := fixture(t)
 	s.BaseURL = "https://example.org/timeline/"
+	s.Exports = []string{"timelinejs"}
 	out := build(t, s, nil)
 	var export struct {
 		Events []struct {
