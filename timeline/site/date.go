@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/timelinehq/timeline/timeline/timex"
 )
@@ -77,6 +78,21 @@ func withMod(mod, label string, day bool) string {
 // value the chronology cannot place in time (2021-02-30, 2021-W53,
 // 2021-12-30T25:00) is undated here too.
 func parseWhen(value, mod string) when {
+	if w, ok := whens.Load([2]string{value, mod}); ok {
+		return w.(when)
+	}
+	w := makeWhen(value, mod)
+	whens.Store([2]string{value, mod}, w)
+	return w
+}
+
+// whens keeps what parseWhen made, by value and mod: a chronology's dates
+// repeat, on its pages and across a preview's rebuilds, and a when depends
+// on nothing else. It holds a few hundred bytes for each date value seen.
+var whens sync.Map
+
+// makeWhen is parseWhen without the memo.
+func makeWhen(value, mod string) when {
 	w, ok := parseDay(value, mod) // a day or a time; the rest by precision
 	switch timex.Precision(value) {
 	case "month":
