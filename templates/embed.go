@@ -83,7 +83,9 @@
 // .Class (a type's class), .Kind (an actor's kind: "Person", "Country",
 // "Organisation", or "" when not known), .Page, .Pages (pages of at most 300 events),
 // .Events (compact: .Root, .Title, .Path — the permalink —, .When,
-// .Planned, .TypeLabel, .TypeClass, .ActorLinks, .Place), .PageLinks, and
+// .Planned, .TypeLabel, .TypeClass, .ActorLinks, .Place, and what the page
+// does not already say: .Others, the actors but the page's own, and
+// .SameType, true on the type's own page), .PageLinks, and
 // on the first page only .Total and, for an actor, .Types (its events by
 // type) or, for a type, .Actors (its 30 most frequent actors), each with
 // .Label, .Class, .Path and .Count.

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/timelinehq/timeline/timeline/chronology"
 )
@@ -59,16 +60,27 @@ type groupEntry struct {
 	TypeLabel, TypeClass string
 	ActorLinks           []link
 	Place                string
+	// What the page's own group does not already say: the actors but
+	// the page's own, and SameType on its type's page, where every
+	// event has its type.
+	Others   []link
+	SameType bool
 
-	ev *eventView // what it was made from: see newGroupEntry
+	ev    *eventView // what it was made from: see newGroupEntry
+	group *groupView // the page's
 }
 
-// newGroupEntry is ev as an actor's or a type's page at root lists it. A
-// groupEntry is made only here and never changed, so that its key is root
-// and its event's digest (see enc.value).
-func newGroupEntry(root string, ev *eventView) groupEntry {
-	return groupEntry{Root: root, Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place, ev: ev}
+// newGroupEntry is ev as the page of g at root lists it. A groupEntry is
+// made only here and never changed, so that its key is root, g and its
+// event's digest (see enc.value).
+func newGroupEntry(root string, ev *eventView, g *groupView) groupEntry {
+	e := groupEntry{Root: root, Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
+		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place,
+		Others: ev.ActorLinks, SameType: g.dir == "types", ev: ev, group: g}
+	if g.dir == "actors" {
+		e.Others = slices.DeleteFunc(slices.Clone(ev.ActorLinks), func(l link) bool { return l.Label == g.Name })
+	}
+	return e
 }
 
 // groupIndex is the page that lists every actor (actors/index.html) or
@@ -196,16 +208,17 @@ func (v *siteView) groupPage(g *groupView, n int) *groupPage {
 	evs := g.Pages[n-1]
 	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Kind: g.Kind, Page: n, Pages: len(g.Pages), Events: make([]groupEntry, len(evs))}
 	for i, ev := range evs {
-		gp.Events[i] = newGroupEntry("../", ev)
+		gp.Events[i] = newGroupEntry("../", ev, g)
 	}
 	if n == 1 {
 		gp.Total = len(g.Events)
-		types, actors := facets(g.Events)
+		types, actors := v.groupFacets(g)
 		if g.dir == "actors" {
 			for _, f := range types {
 				gp.Types = append(gp.Types, groupCount{Label: f.Label, Class: f.Class, Path: v.groupPath(v.Types, f.Value), Count: f.Count})
 			}
 		} else {
+			actors = slices.Clone(actors) // the memo's, maybe
 			slices.SortStableFunc(actors, func(a, b facet) int { return cmp.Compare(b.Count, a.Count) })
 			for _, f := range actors[:min(len(actors), topActors)] {
 				gp.Actors = append(gp.Actors, groupCount{Label: f.Label, Path: v.groupPath(v.Actors, f.Value), Count: f.Count})
@@ -293,4 +306,59 @@ func (v *siteView) groupData(j pageJob, p *page) bool {
 		return false
 	}
 	return true
+}
+
+// groupFacets is facets of g's events. With a memo, it keeps them by a
+// digest of the events' digests, which cover their types and actors: a
+// type's page counts the actors of every event of the type, and a
+// preview's rebuild would count them all again for one changed event.
+func (v *siteView) groupFacets(g *groupView) (types, actors []facet) {
+	m := v.facetMemo
+	if m == nil {
+		return facets(g.Events)
+	}
+	var e enc
+	e.reset()
+	for _, ev := range g.Events {
+		e.key(ev.digest)
+	}
+	sum, name := e.sum(Key{}), g.dir+"/"+g.Name
+	m.mu.Lock()
+	f, ok := m.last[name]
+	m.mu.Unlock()
+	if !ok || f.sum != sum {
+		f.sum = sum
+		f.types, f.actors = facets(g.Events)
+	}
+	m.mu.Lock()
+	if m.now != nil { // in a build
+		m.now[name] = f
+	}
+	m.mu.Unlock()
+	return f.types, f.actors
+}
+
+// facetMemo keeps the facets of each group's events from one build to
+// the next, by group and the digest of its events (see groupFacets).
+type facetMemo struct {
+	mu        sync.Mutex
+	last, now map[string]groupFacets
+}
+
+type groupFacets struct {
+	sum           Key
+	types, actors []facet
+}
+
+// start begins a build; end keeps what it used, for the next.
+func (m *facetMemo) start() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.now = map[string]groupFacets{}
+}
+
+func (m *facetMemo) end() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.last, m.now = m.now, nil
 }

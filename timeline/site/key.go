@@ -129,6 +129,8 @@ func (e *enc) value(v reflect.Value) {
 	case t == groupEntryType && v.CanAddr():
 		if x := v.Addr().Interface().(*groupEntry); x.ev != nil {
 			e.str(x.Root)
+			e.str(x.group.dir)
+			e.str(x.group.Name)
 			e.key(x.ev.digest)
 			return
 		}

@@ -276,7 +276,7 @@ func TestEntriesAreTheirEvents(t *testing.T) {
 				}
 			case groupEntry:
 				groupEntries++
-				if x.ev == nil || !reflect.DeepEqual(x, newGroupEntry(x.Root, x.ev)) {
+				if x.ev == nil || x.group == nil || !reflect.DeepEqual(x, newGroupEntry(x.Root, x.ev, x.group)) {
 					t.Fatalf("a groupEntry not as newGroupEntry makes it: %+v", x)
 				}
 			case eventRef:

@@ -15,6 +15,7 @@ import (
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
 	digests   digestMemo // each event's digest and what it was made from
+	facets    facetMemo  // the counts of each actor's and type's events
 	fragments fragments
 	exports   exportMemos // the exports' pieces: see export_memo.go
 	search    searchMemo  // the search index's words and result entries: see search_memo.go
@@ -38,6 +39,7 @@ type fragments struct {
 
 type fragmentKey struct {
 	set, name, root string // a page template may define its own "entry"
+	group           string // the actor's or type's page of a groupEntry: "actors/NAME"
 	event           Key
 }
 
@@ -47,11 +49,11 @@ func fragmentOf(set, name string, data any) (fragmentKey, bool) {
 	switch x := data.(type) {
 	case entry:
 		if x.ev != nil {
-			return fragmentKey{set, name, x.Root, x.ev.digest}, true
+			return fragmentKey{set, name, x.Root, "", x.ev.digest}, true
 		}
 	case groupEntry:
 		if x.ev != nil {
-			return fragmentKey{set, name, x.Root, x.ev.digest}, true
+			return fragmentKey{set, name, x.Root, x.group.dir + "/" + x.group.Name, x.ev.digest}, true
 		}
 	}
 	return fragmentKey{}, false

@@ -219,6 +219,8 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 		frags = &s.Memo.fragments
 		frags.start(seed)
 		defer frags.end()
+		s.Memo.facets.start()
+		defer s.Memo.facets.end()
 	}
 	ts, err := parseTemplates(tmpl, frags)
 	if err != nil {

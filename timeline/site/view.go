@@ -54,6 +54,7 @@ type siteView struct {
 	years       []link            // every year at its first period, for the period pages
 	yearKeys    []string          // the years of years
 	yearPeriods map[string][]link // the periods of each year, at their first pages
+	facetMemo   *facetMemo        // the preview's counts of the groups' events, or nil
 }
 
 // facet is one value of a filter with the number of events that have it.
@@ -440,7 +441,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	v.newGroups()
 	var dm *digestMemo
 	if s.Memo != nil {
-		dm = &s.Memo.digests
+		dm, v.facetMemo = &s.Memo.digests, &s.Memo.facets
 	}
 	v.digestEvents(dm)
 	return v
