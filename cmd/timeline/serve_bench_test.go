@@ -102,6 +102,12 @@ func BenchmarkServeReload(b *testing.B) {
 			// load; the process's CPU time a reload says what it cost.
 			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/reload")
 			b.ReportMetric(float64(building.Milliseconds())/float64(b.N), "build-ms/reload")
+			// The process's peak so far: the preview's memo and the
+			// chronology, and the sizes run before this one.
+			var ru syscall.Rusage
+			if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+				b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MiB")
+			}
 		})
 	}
 }
