@@ -17,9 +17,9 @@
 //	                         it loads a few small files at a time (see search.go)
 //	events.json              the chronology in the format of `timeline extract -json`
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
-//	events.ics               iCalendar: the events dated to the day or finer
-//	events.csv               one row per event, for a spreadsheet
-//	timelinejs.json          the chronology for a TimelineJS3 embed
+//	events.ics               iCalendar: the events dated to the day or finer (when asked)
+//	events.csv               one row per event, for a spreadsheet (unless left out)
+//	timelinejs.json          the chronology for a TimelineJS3 embed (when asked)
 //	404.html                 the page a host shows at a missing address, at any depth
 //	sitemap.xml              every page's absolute address, with a base URL only
 //	assets/...               the stylesheet and script of the templates
