@@ -78,7 +78,7 @@ func newGroupEntry(root string, ev *eventView, g *groupView) groupEntry {
 		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place,
 		Others: ev.ActorLinks, SameType: g.dir == "types", ev: ev, group: g}
 	if g.dir == "actors" {
-		e.Others = slices.DeleteFunc(slices.Clone(ev.ActorLinks), func(l link) bool { return l.Label == g.Name })
+		e.Others = without(ev.ActorLinks, g.Name)
 	}
 	return e
 }
@@ -212,7 +212,7 @@ func (v *siteView) groupPage(g *groupView, n int) *groupPage {
 	}
 	if n == 1 {
 		gp.Total = len(g.Events)
-		types, actors := v.groupFacets(g)
+		types, actors := v.facetsOf(g.dir+"/"+g.Name, g.Events)
 		if g.dir == "actors" {
 			for _, f := range types {
 				gp.Types = append(gp.Types, groupCount{Label: f.Label, Class: f.Class, Path: v.groupPath(v.Types, f.Value), Count: f.Count})
@@ -308,27 +308,29 @@ func (v *siteView) groupData(j pageJob, p *page) bool {
 	return true
 }
 
-// groupFacets is facets of g's events. With a memo, it keeps them by a
-// digest of the events' digests, which cover their types and actors: a
-// type's page counts the actors of every event of the type, and a
-// preview's rebuild would count them all again for one changed event.
-func (v *siteView) groupFacets(g *groupView) (types, actors []facet) {
+// facetsOf is facets of evs, the events of the list or group name. With a
+// memo, it keeps them by a digest of the events' digests, which cover
+// their types and actors: a type's page counts the actors of every event
+// of the type, and a preview's rebuild would count them all again for one
+// changed event. The lists it returns are shared: callers do not change
+// them.
+func (v *siteView) facetsOf(name string, evs []*eventView) (types, actors []facet) {
 	m := v.facetMemo
 	if m == nil {
-		return facets(g.Events)
+		return facets(evs)
 	}
 	var e enc
 	e.reset()
-	for _, ev := range g.Events {
+	for _, ev := range evs {
 		e.key(ev.digest)
 	}
-	sum, name := e.sum(Key{}), g.dir+"/"+g.Name
+	sum := e.sum(Key{})
 	m.mu.Lock()
 	f, ok := m.last[name]
 	m.mu.Unlock()
 	if !ok || f.sum != sum {
 		f.sum = sum
-		f.types, f.actors = facets(g.Events)
+		f.types, f.actors = facets(evs)
 	}
 	m.mu.Lock()
 	if m.now != nil { // in a build
@@ -338,8 +340,8 @@ func (v *siteView) groupFacets(g *groupView) (types, actors []facet) {
 	return f.types, f.actors
 }
 
-// facetMemo keeps the facets of each group's events from one build to
-// the next, by group and the digest of its events (see groupFacets).
+// facetMemo keeps the facets of each list's and group's events from one
+// build to the next, by name and the digest of its events (see facetsOf).
 type facetMemo struct {
 	mu        sync.Mutex
 	last, now map[string]groupFacets
@@ -361,4 +363,20 @@ func (m *facetMemo) end() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.last, m.now = m.now, nil
+}
+
+// without is links without the one labelled name: a part of links when
+// that one is first or last (most events have one or two actors), else a
+// copy.
+func without(links []link, name string) []link {
+	switch i := slices.IndexFunc(links, func(l link) bool { return l.Label == name }); {
+	case i < 0:
+		return links
+	case i == 0:
+		return links[1:]
+	case i == len(links)-1:
+		return links[:i:i]
+	default:
+		return slices.Delete(slices.Clone(links), i, i+1)
+	}
 }

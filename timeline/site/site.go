@@ -479,10 +479,10 @@ func (v *siteView) indexView() *indexView {
 		for _, p := range v.Periods {
 			secs = append(secs, section{ID: p.ID, Label: p.Label, Events: entries("", p.Events)})
 		}
-		iv.List = newList(secs, v.Events)
+		iv.List = v.newList("index", secs, v.Events)
 	} else {
 		latest := v.latest(latestEvents)
-		iv.List = newList([]section{{ID: "latest", Label: "Latest reported", Events: entries("", latest)}}, latest)
+		iv.List = v.newList("index", []section{{ID: "latest", Label: "Latest reported", Events: entries("", latest)}}, latest)
 		// The latest published first, then by path.
 		arts = slices.Clone(arts)
 		slices.SortStableFunc(arts, func(a, b *articleInfo) int { return strings.Compare(b.PublishedISO, a.PublishedISO) })
@@ -500,7 +500,7 @@ func (v *siteView) indexView() *indexView {
 func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 	evs := p.Pages[n-1]
 	pp := &periodPage{ID: p.ID, Label: p.Label, Page: n, Pages: len(p.Pages), Total: len(p.Events),
-		List: newList([]section{{ID: p.ID, Label: p.Label, Events: entries("../", evs)}}, evs)}
+		List: v.newList(p.pagePath(n), []section{{ID: p.ID, Label: p.Label, Events: entries("../", evs)}}, evs)}
 	if len(p.Pages) > 1 {
 		for i := range p.Pages {
 			pp.PageLinks = append(pp.PageLinks, link{Label: strconv.Itoa(i + 1), Path: p.pagePath(i + 1), Current: i+1 == n})
@@ -582,9 +582,11 @@ func newEntry(root string, ev *eventView) entry {
 		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited, ev: ev}
 }
 
-func newList(secs []section, evs []*eventView) chronoList {
+// newList is the list of the page name: secs, with the filters' counts
+// of evs.
+func (v *siteView) newList(name string, secs []section, evs []*eventView) chronoList {
 	l := chronoList{Sections: secs, Count: len(evs)}
-	l.Types, l.Actors = facets(evs)
+	l.Types, l.Actors = v.facetsOf(name, evs)
 	return l
 }
 

@@ -620,10 +620,33 @@ type viewCache struct {
 	whens    map[[2]string]when
 	days     map[string]string // readable days
 	instants map[string]string
+	slugs    map[[2]string]string    // type and date slugs, by the string and its default
+	articles map[string]*articleInfo // by a source's path as it is given
 }
 
 func newViewCache(zone *time.Location) *viewCache {
-	return &viewCache{zone: zone, whens: map[[2]string]when{}, days: map[string]string{}, instants: map[string]string{}}
+	return &viewCache{zone: zone, whens: map[[2]string]when{}, days: map[string]string{}, instants: map[string]string{},
+		slugs: map[[2]string]string{}, articles: map[string]*articleInfo{}}
+}
+
+// slug is slugify(s, def), once a string.
+func (c *viewCache) slug(s, def string) string {
+	out, ok := c.slugs[[2]string{s, def}]
+	if !ok {
+		out = slugify(s, def)
+		c.slugs[[2]string{s, def}] = out
+	}
+	return out
+}
+
+// article is the article of a source's path, once a path.
+func (c *viewCache) article(p string, byPath map[string]*articleInfo) *articleInfo {
+	ai, ok := c.articles[p]
+	if !ok {
+		ai = byPath[cleanPath(p)]
+		c.articles[p] = ai
+	}
+	return ai
 }
 
 // eventView makes ev, the view of event e, the i-th, with all that comes
@@ -637,7 +660,7 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 		Curated:   newCuratedView(e.Curated),
 		Conflict:  conflictText(e.Conflicts),
 		TypeLabel: typeLabel(string(e.Type)),
-		TypeClass: "t-" + slugify(string(e.Type), "other"),
+		TypeClass: "t-" + c.slug(string(e.Type), "other"),
 	}
 	w, ok := c.whens[[2]string{string(e.Date), e.Mod}]
 	if !ok {
@@ -654,7 +677,7 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 		}
 		sv := sourceView{Title: src.Title, URL: src.URL, Published: day, PublishedISO: src.Published,
 			Sentence: src.Sentence, Start: src.Start, End: src.End}
-		if ai := byPath[cleanPath(src.Article)]; ai != nil {
+		if ai := c.article(src.Article, byPath); ai != nil {
 			sv.Article = ai.ref
 			sv.Href = ai.Path
 			if src.Start < src.End && src.Start >= 0 {
@@ -679,7 +702,7 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 	}
 	ev.reported = updated(ev, c.instant)
 	day := dayOf(string(e.Date))
-	return eventPlace{file: fileName(e.ID, "event-"+strconv.Itoa(i+1)), day: day, dayKey: slugify(day, "undated")}
+	return eventPlace{file: fileName(e.ID, "event-"+strconv.Itoa(i+1)), day: day, dayKey: c.slug(day, "undated")}
 }
 
 // instant is instant, once a day.
