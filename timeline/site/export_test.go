@@ -687,6 +687,7 @@ func TestParseWhenIn(t *testing.T) {
 func BenchmarkExports(b *testing.B) {
 	s := syntheticSite(20000, 2000)
 	s.BaseURL = exportBase
+	s.Exports = ExportNames() // every export, the asked-for ones too
 	v := newSiteView(s, exportBase)
 	xs, err := exportsOf(&s)
 	if err != nil {
