@@ -4,11 +4,8 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/timelinehq/timeline/timeline/events"
 )
@@ -353,37 +350,26 @@ func (v *siteView) digestEvents(m *digestMemo) {
 	if m != nil {
 		last, now = m.last, make([]*digestEntry, len(v.Events))
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var e enc
-			for {
-				i := int(next.Add(512) - 512)
-				if i >= len(v.Events) {
+	inParallel(len(v.Events), 512, func() func(int) {
+		var e enc
+		return func(j int) {
+			ev, src := v.Events[j], &v.source[j]
+			if m == nil {
+				ev.digest = eventDigest(&e, src, ev)
+				return
+			}
+			if d := last[ev.ID]; d != nil {
+				c := fieldCheck{rec: &d.rec}
+				if eventFields(&c, src, ev); c.same() {
+					ev.digest, now[j] = d.digest, d
 					return
 				}
-				for j := i; j < min(i+512, len(v.Events)); j++ {
-					ev, src := v.Events[j], &v.source[j]
-					if m == nil {
-						ev.digest = eventDigest(&e, src, ev)
-						continue
-					}
-					if d := last[ev.ID]; d != nil {
-						c := fieldCheck{rec: &d.rec}
-						if eventFields(&c, src, ev); c.same() {
-							ev.digest, now[j] = d.digest, d
-							continue
-						}
-					}
-					d := &digestEntry{digest: eventDigest(&e, src, ev)}
-					eventFields(&d.rec, src, ev)
-					ev.digest, now[j] = d.digest, d
-				}
 			}
-		})
-	}
-	wg.Wait()
+			d := &digestEntry{digest: eventDigest(&e, src, ev)}
+			eventFields(&d.rec, src, ev)
+			ev.digest, now[j] = d.digest, d
+		}
+	})
 	if m != nil {
 		m.last = make(map[string]*digestEntry, len(now))
 		for j, d := range now {

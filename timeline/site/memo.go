@@ -39,7 +39,7 @@ type fragments struct {
 
 type fragmentKey struct {
 	set, name, root string // a page template may define its own "entry"
-	group           string // the actor's or type's page of a groupEntry: "actors/NAME"
+	dir, group      string // the page of a groupEntry: "actors" or "types", and the actor or type
 	event           Key
 }
 
@@ -49,11 +49,11 @@ func fragmentOf(set, name string, data any) (fragmentKey, bool) {
 	switch x := data.(type) {
 	case entry:
 		if x.ev != nil {
-			return fragmentKey{set, name, x.Root, "", x.ev.digest}, true
+			return fragmentKey{set, name, x.Root, "", "", x.ev.digest}, true
 		}
 	case groupEntry:
 		if x.ev != nil {
-			return fragmentKey{set, name, x.Root, x.group.dir + "/" + x.group.Name, x.ev.digest}, true
+			return fragmentKey{set, name, x.Root, x.group.dir, x.group.Name, x.ev.digest}, true
 		}
 	}
 	return fragmentKey{}, false

@@ -1,11 +1,9 @@
 package site
 
 import (
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
 
 // searchMemo keeps, by event digest, what the search index made of each
@@ -117,23 +115,10 @@ func (m *searchMemo) pieces(v *siteView) ([]*searchPiece, *termDict) {
 			todo[i] = i
 		}
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)/256+1) {
-		wg.Go(func() {
-			wt := &wordTable{dict: dict, words: make(map[string]*seenWord, 1<<14)}
-			for {
-				j := int(next.Add(256) - 256)
-				if j >= len(todo) {
-					return
-				}
-				for _, i := range todo[j:min(j+256, len(todo))] {
-					out[i] = newSearchPiece(v.Events[i], wt)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(todo), 256, func() func(int) {
+		wt := &wordTable{dict: dict, words: make(map[string]*seenWord, 1<<14)}
+		return func(j int) { out[todo[j]] = newSearchPiece(v.Events[todo[j]], wt) }
+	})
 	if m != nil {
 		entries := make(map[Key]*searchPiece, len(v.Events))
 		for i, ev := range v.Events {

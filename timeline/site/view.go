@@ -6,12 +6,9 @@ import (
 	"encoding/hex"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -319,23 +316,10 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// What an event's view takes from the event alone, on every core;
 	// then, in order, what depends on the events before it: its id, its
 	// date's page, its period, the evidence in its articles.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			c := newViewCache(s.TimeZone)
-			for {
-				i := int(next.Add(256) - 256)
-				if i >= len(s.Events) {
-					return
-				}
-				for j := i; j < min(i+256, len(s.Events)); j++ {
-					at[j] = c.eventView(&all[j], &s.Events[j], j, byPath)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	inParallel(len(s.Events), 256, func() func(int) {
+		c := newViewCache(s.TimeZone)
+		return func(j int) { at[j] = c.eventView(&all[j], &s.Events[j], j, byPath) }
+	})
 
 	// An event's file name is also its id on the list pages, so it must
 	// not take the ids those pages have.
