@@ -1,9 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -11,6 +13,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/timelinehq/timeline/templates"
 )
 
 // writeTree runs writeAtomic with a fill that writes files; keyed files
@@ -423,4 +427,238 @@ func TestWriteStream(t *testing.T) {
 	if got := readTree(t, out); string(got["same.json"]) != "[1,2,3]" || len(got) != len(files) {
 		t.Errorf("a failed build changed the output: same.json %q", got["same.json"])
 	}
+}
+
+func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
+	bad := t.TempDir()
+	writeFiles(t, bad, map[string]string{"article.html": `{{template "layout" .}}{{define "main"}}{{.Nope}}{{end}}`})
+	badTmpl, err := Templates(bad)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name string
+		ctx  context.Context
+		tmpl fs.FS
+		want error
+	}{
+		{"a template that fails to execute", context.Background(), badTmpl, nil},
+		{"a cancelled build", cancelled, nil, context.Canceled},
+		{"an asset that cannot be read", context.Background(), brokenFS{templates.FS, "assets/style.css"}, errBroken},
+		{"a static folder that cannot be looked at", context.Background(), brokenFS{templates.FS, staticDir}, errBroken},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			parent := t.TempDir()
+			out := filepath.Join(parent, "public")
+			if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, out)
+			s := fixture(t)
+			s.Events = s.Events[:1]
+			err := buildSite(tc.ctx, s, tc.tmpl, out)
+			if err == nil || tc.want != nil && !errors.Is(err, tc.want) {
+				t.Fatalf("err = %v, want %v", err, tc.want)
+			}
+			after := readTree(t, out)
+			if len(after) != len(before) {
+				t.Errorf("output has %d files after the failed build, %d before", len(after), len(before))
+			}
+			for name, data := range before {
+				if !bytes.Equal(after[name], data) {
+					t.Errorf("%s changed", name)
+				}
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+				var names []string
+				for _, e := range entries {
+					names = append(names, e.Name())
+				}
+				t.Errorf("beside the output: %v, want only public", names)
+			}
+		})
+	}
+}
+
+var errBroken = errors.New("broken disk")
+
+// brokenFS fails to open the file or folder broken, which a build reads
+// after every page is written.
+type brokenFS struct {
+	fs.FS
+	broken string
+}
+
+func (b brokenFS) Open(name string) (fs.File, error) {
+	if name == b.broken {
+		return nil, errBroken
+	}
+	return b.FS.Open(name)
+}
+
+func TestBuildReplacesPreviousOutput(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	writeFiles(t, out, map[string]string{"stale.html": "old"})
+	s := fixture(t)
+	s.Events = s.Events[:2]
+	if err := buildSite(context.Background(), s, nil, out); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	for _, gone := range []string{"stale.html", "events/2021-12-30.html"} {
+		if _, ok := files[gone]; ok {
+			t.Errorf("%s survived the rebuild", gone)
+		}
+	}
+	if _, ok := files[Marker]; !ok {
+		t.Errorf("no %s", Marker)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output, want only public", len(entries))
+	}
+}
+
+func TestBuildRemovesWhatKilledBuildsLeft(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	marker := func(dir string) string { return filepath.Join(dir, Marker) }
+	writeFiles(t, parent, map[string]string{
+		marker(".public.tmp-123"):               "", // a build killed while writing
+		".public.tmp-123/index.html":            "half",
+		marker(".public.tmp-456.old"):           "", // killed after moving the output aside
+		".public.tmp-456.old/events/x.html":     "old",
+		".public.tmp-789/notes.txt":             "not a build's: no marker",
+		marker(".public.tmp-abc"):               "", // not a name MkdirTemp gives
+		marker(".public.tmp-"):                  "",
+		marker(".public.tmp-1.old.old"):         "",
+		marker(".other.tmp-123"):                "", // another output's
+		marker(".public-2.tmp-123"):             "",
+		marker("public.tmp-123"):                "",
+		".public.tmp-321":                       "a file",
+		filepath.Join("target", "notes.txt"):    "precious",
+		filepath.Join(".public.tmp-9", ".keep"): "",
+	})
+	os.Mkdir(filepath.Join(parent, ".public.tmp-654"), 0o755) // killed before writing anything
+	os.Remove(filepath.Join(parent, ".public.tmp-9", ".keep"))
+	if err := os.Symlink(filepath.Join(parent, "target"), filepath.Join(parent, ".public.tmp-987")); err != nil {
+		t.Fatal(err)
+	}
+
+	if err := buildSite(context.Background(), fixture(t), nil, out); err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	want := []string{".other.tmp-123", ".public-2.tmp-123", ".public.tmp-", ".public.tmp-1.old.old", ".public.tmp-321",
+		".public.tmp-789", ".public.tmp-987", ".public.tmp-abc", "public", "public.tmp-123", "target"}
+	if !slices.Equal(left, want) {
+		t.Errorf("beside the output:\n got %q\nwant %q", left, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(parent, "target", "notes.txt")); string(data) != "precious" {
+		t.Error("the folder a symbolic link points to changed")
+	}
+}
+
+func TestBuildSucceedsWhenThePreviousOutputStays(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if err := os.Mkdir(out, 0o755); err != nil { // an empty folder is replaced whole
+		t.Fatal(err)
+	}
+	removePrevious = func(string) error { return errBroken }
+	t.Cleanup(func() { removePrevious = removeOutput })
+	s := fixture(t)
+	s.Events = s.Events[:1]
+	if err := buildSite(context.Background(), s, nil, out); err != nil {
+		t.Fatalf("the new output is in place, but Build says %v", err)
+	}
+	if n := strings.Count(string(readTree(t, out)["events.json"]), `"id":`); n != 1 {
+		t.Errorf("events.json has %d events, want the new build's 1", n)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside the output, want public and the previous output", len(entries))
+	}
+	removePrevious = removeOutput
+	if err := buildSite(context.Background(), s, nil, out); err != nil {
+		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside the output, want only public: the next build removes the previous output left behind", len(entries))
+	}
+}
+
+func TestRemoveOutputKeepsTheMarkerToTheEnd(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	writeFiles(t, dir, map[string]string{Marker: "", "a/b.html": "", "z.html": ""})
+	if err := removeOutput(dir); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("%s is still there: %v", dir, err)
+	}
+	if err := removeOutput(dir); err != nil {
+		t.Errorf("removing a folder that is gone: %v", err)
+	}
+}
+
+func TestRefusesDangerousOutDir(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"notes/keep.txt": "precious", "file": "x", "empty/.keep": ""})
+	os.Remove(filepath.Join(dir, "empty", ".keep"))
+	os.Symlink(filepath.Join(dir, "empty"), filepath.Join(dir, "link"))
+	for _, tc := range []struct {
+		name, dir, want string
+	}{
+		{"empty", "", "output folder is empty"},
+		{"root", "/", "root of the file system"},
+		{"current folder", ".", "current folder"},
+		{"current folder, absolute", wd, "current folder"},
+		{"a parent of the current folder", "..", "current folder or holds it"},
+		{"a folder timeline did not write", filepath.Join(dir, "notes"), "not empty and was not written by timeline"},
+		{"a file", filepath.Join(dir, "file"), "is a file"},
+		{"a symbolic link", filepath.Join(dir, "link"), "symbolic link"},
+		{"ok: a new folder", filepath.Join(dir, "new"), ""},
+		{"ok: an empty folder", filepath.Join(dir, "empty"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := checkOutDir(tc.dir)
+			if tc.want == "" {
+				if err != nil {
+					t.Errorf("err = %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want %q", err, tc.want)
+			}
+		})
+	}
+	t.Run("Build leaves a refused folder alone", func(t *testing.T) {
+		err := buildSite(context.Background(), fixture(t), nil, filepath.Join(dir, "notes"))
+		if err == nil {
+			t.Fatal("no error")
+		}
+		if data, _ := os.ReadFile(filepath.Join(dir, "notes", "keep.txt")); string(data) != "precious" {
+			t.Error("notes/keep.txt changed")
+		}
+		if entries, _ := os.ReadDir(dir); !slices.ContainsFunc(entries, func(e fs.DirEntry) bool { return e.Name() == "notes" }) || len(entries) != 4 {
+			t.Errorf("%d entries in the parent, want 4", len(entries))
+		}
+	})
 }
