@@ -139,7 +139,10 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	}
 	var w *writer
 	defer func() {
-		if err != nil && !w.committed {
+		if w != nil && w.listing != nil {
+			<-w.listing // no walk outlives the build
+		}
+		if err != nil && (w == nil || !w.committed) {
 			removeOutput(tmp)
 		}
 	}()
@@ -149,6 +152,7 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress}
 	if inPlace {
 		w.out = abs
+		w.list()
 		w.old = loadManifest(opt.StateDir, abs)
 	}
 	w.now = map[string]fileState{}
@@ -221,25 +225,16 @@ func swapIn(tmp, abs string) error {
 // commit makes the staged files part of the output folder w.out and
 // removes the output's files that this build did not make.
 func (w *writer) commit(st Stats) (Stats, error) {
+	l := <-w.listing
+	w.listing = nil
+	if l.err != nil {
+		return st, fmt.Errorf("output folder: %w", l.err)
+	}
 	var removed []string
-	err := filepath.WalkDir(w.out, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(w.out, p)
-		if err != nil {
-			return err
-		}
-		if name := filepath.ToSlash(rel); !w.written[name] {
+	for _, name := range l.files {
+		if !w.written[name] {
 			removed = append(removed, name)
 		}
-		return nil
-	})
-	if err != nil {
-		return st, fmt.Errorf("output folder: %w", err)
 	}
 	changed := make([]string, 0, len(w.changed))
 	for name := range w.changed {
@@ -475,6 +470,38 @@ type writer struct {
 	total   int                  // files planned
 
 	committed bool // the journal is written: the staging folder must stay until replayed
+
+	// listing lists the output folder's files while the build renders,
+	// for commit to find the ones that no longer belong; nil when the
+	// output is not updated in place.
+	listing <-chan listed
+}
+
+// listed is the output folder's files, slash-separated and relative.
+type listed struct {
+	files []string
+	err   error
+}
+
+// list starts listing the files of the output folder.
+func (w *writer) list() {
+	c := make(chan listed, 1)
+	w.listing = c
+	go func() {
+		var l listed
+		l.err = filepath.WalkDir(w.out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, err := filepath.Rel(w.out, p)
+			if err != nil {
+				return err
+			}
+			l.files = append(l.files, filepath.ToSlash(rel))
+			return nil
+		})
+		c <- l
+	}()
 }
 
 // plan adds n to the files the build expects to make, for progress.
