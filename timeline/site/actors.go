@@ -149,14 +149,17 @@ func (v *siteView) newGroups() {
 	for _, g := range v.Actors {
 		links[g.Name] = link{Label: g.Name, Path: g.pagePath(1)}
 	}
-	for _, ev := range v.Events {
-		ev.ActorLinks = make([]link, 0, len(ev.Actors))
-		for _, a := range ev.Actors {
-			if l, ok := links[a]; ok && !slices.Contains(ev.ActorLinks, l) {
-				ev.ActorLinks = append(ev.ActorLinks, l)
+	inParallel(len(v.Events), 1024, func() func(int) {
+		return func(i int) {
+			ev := v.Events[i]
+			ev.ActorLinks = make([]link, 0, len(ev.Actors))
+			for _, a := range ev.Actors {
+				if l, ok := links[a]; ok && !slices.Contains(ev.ActorLinks, l) {
+					ev.ActorLinks = append(ev.ActorLinks, l)
+				}
 			}
 		}
-	}
+	})
 }
 
 func sortedGroups(m map[string]*groupView, order func(a, b *groupView) int) []*groupView {

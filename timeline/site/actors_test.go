@@ -200,7 +200,7 @@ func TestGroupPagesRenderAgainOnlyWhatTheyShow(t *testing.T) {
 	for _, g := range append(slices.Clone(v.Actors), v.Types...) {
 		for n, page := range g.Pages {
 			if slices.ContainsFunc(page, func(ev *eventView) bool { return ev.ID == added.ID }) {
-				if startsPage(page[0]) && page[0].ID == added.ID {
+				if page[0].cut && page[0].ID == added.ID {
 					t.Fatalf("the added event starts a page: choose another ID")
 				}
 				want = append(want, g.pagePath(1), g.pagePath(n+1))
@@ -223,7 +223,7 @@ func TestGroupPagesRenderAgainOnlyWhatTheyShow(t *testing.T) {
 func TestCutPagesAreLocal(t *testing.T) {
 	evs := make([]*eventView, 5000)
 	for i := range evs {
-		evs[i] = &eventView{ID: fmt.Sprintf("2021-01-01-event-%d", i)}
+		evs[i] = idView(fmt.Sprintf("2021-01-01-event-%d", i))
 	}
 	full := func(n int, _ *eventView) bool { return n >= pageEvents }
 	key := func(page []*eventView) string {
@@ -245,7 +245,7 @@ func TestCutPagesAreLocal(t *testing.T) {
 	}
 	total, most := 0, 0
 	for at := 7; at < len(evs); at += 97 {
-		added := slices.Insert(slices.Clone(evs), at, &eventView{ID: fmt.Sprintf("2021-01-01-added-%d", at)})
+		added := slices.Insert(slices.Clone(evs), at, idView(fmt.Sprintf("2021-01-01-added-%d", at)))
 		changed := 0
 		for _, page := range cutPages(added, full) {
 			if !before[key(page)] {
@@ -319,3 +319,6 @@ func TestActorPageSaysTheKind(t *testing.T) {
 		}
 	}
 }
+
+// idView is the view of an event with the ID id and nothing else.
+func idView(id string) *eventView { return &eventView{ID: id, cut: startsPage(id)} }

@@ -370,10 +370,21 @@ func (v *siteView) digestEvents(m *digestMemo) {
 			ev.digest, now[j] = d.digest, d
 		}
 	})
-	if m != nil {
+	if m == nil {
+		return
+	}
+	if len(m.last) > 2*len(now)+1024 {
+		m.last = nil // mostly events that are gone: start afresh
+	}
+	if m.last == nil {
 		m.last = make(map[string]*digestEntry, len(now))
-		for j, d := range now {
-			m.last[v.Events[j].ID] = d
+	}
+	// Entries of events that are gone stay until the map is pruned: they
+	// cost memory, not correctness, since a digest is taken only when its
+	// record matches.
+	for j, d := range now {
+		if id := v.Events[j].ID; m.last[id] != d {
+			m.last[id] = d
 		}
 	}
 }

@@ -175,6 +175,7 @@ type eventView struct {
 	kinds    []events.Kind // the kinds of Actors, parallel to them, or none
 	reported string        // when its sources reported it, for the feed and the latest events
 	digest   Key           // of everything above and of the event it shows: see eventDigest
+	cut      bool          // whether it may start a page: see startsPage
 }
 
 // curatedView says which of an event's fields a curation file set.
@@ -228,8 +229,10 @@ type sourceView struct {
 	Sentence     string
 	Start        int
 	End          int
-	Article      *articleRef // nil when the article is not in the site
-	Href         string      // the sentence in the article page, or "" with no article
+	Article      *articleRef  // nil when the article is not in the site
+	Href         string       // the sentence in the article page, or "" with no article
+	info         *articleInfo // Article's, for placing the evidence
+	markID       string       // the sentence's id in the article page, when Href has one
 }
 
 // articleRef is what an event page knows of an article it cites.
@@ -323,7 +326,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 
 	// An event's file name is also its id on the list pages, so it must
 	// not take the ids those pages have.
-	files := map[string]bool{}
+	files := make(map[string]bool, len(s.Events)+9)
 	for _, id := range []string{"main", "filters", "chronology", "sources", "sources-label", "periods-label", "latest", "latest-label", "key-moments-label"} {
 		files[id] = true
 	}
@@ -334,10 +337,6 @@ func newSiteView(s Site, baseURL string) *siteView {
 	periodIDs := map[string]bool{}
 	days := map[string]*dayView{}
 	lastSources := map[*dayView]int{} // the evidence sentences on a date's last page
-	infoOf := make(map[*articleRef]*articleInfo, len(v.Articles))
-	for _, ai := range v.Articles {
-		infoOf[ai.ref] = ai
-	}
 	for i := range s.Events {
 		e, ev := &s.Events[i], &all[i]
 		ev.File = unique(at[i].file, files)
@@ -365,15 +364,15 @@ func newSiteView(s Site, baseURL string) *siteView {
 		v.Events = append(v.Events, ev)
 		for j := range ev.Sources {
 			sv := &ev.Sources[j]
-			ai := infoOf[sv.Article]
+			ai := sv.info
 			if ai == nil {
 				continue
 			}
-			if sv.Start < sv.End && sv.Start >= 0 {
+			if sv.markID != "" {
 				key := [2]int{sv.Start, sv.End}
 				r := ai.ranges[key]
 				if r == nil {
-					r = &markRange{start: sv.Start, end: sv.End, id: rangeID(sv.Start, sv.End)}
+					r = &markRange{start: sv.Start, end: sv.End, id: sv.markID}
 					ai.ranges[key] = r
 				}
 				// Events come one at a time, so a repeat is the last one.
@@ -469,7 +468,7 @@ func cutPages(evs []*eventView, full func(n int, ev *eventView) bool) [][]*event
 	from := 0
 	for i, ev := range evs {
 		n := i - from
-		if full(n, ev) || n >= minPage && startsPage(ev) {
+		if full(n, ev) || n >= minPage && ev.cut {
 			pages = append(pages, evs[from:i])
 			from = i
 			full(0, ev)
@@ -478,12 +477,12 @@ func cutPages(evs []*eventView, full func(n int, ev *eventView) bool) [][]*event
 	return append(pages, evs[from:])
 }
 
-// startsPage reports whether ev may start a page: whether its ID's FNV-1a
-// hash is a multiple of cutEvery.
-func startsPage(ev *eventView) bool {
+// startsPage reports whether the event with the ID id may start a page:
+// whether the ID's FNV-1a hash is a multiple of cutEvery.
+func startsPage(id string) bool {
 	h := uint32(2166136261)
-	for i := range len(ev.ID) {
-		h = (h ^ uint32(ev.ID[i])) * 16777619
+	for i := range len(id) {
+		h = (h ^ uint32(id[i])) * 16777619
 	}
 	return h%cutEvery == 0
 }
@@ -583,11 +582,12 @@ func fileName(id, def string) string {
 // unique returns s, or s-2, s-3, ... if seen has it, and records the
 // result. It compares case-insensitively, for case-insensitive disks.
 func unique(s string, seen map[string]bool) string {
-	name := s
-	for n := 2; seen[strings.ToLower(name)]; n++ {
+	name, lower := s, strings.ToLower(s)
+	for n := 2; seen[lower]; n++ {
 		name = s + "-" + strconv.Itoa(n)
+		lower = strings.ToLower(name)
 	}
-	seen[strings.ToLower(name)] = true
+	seen[lower] = true
 	return name
 }
 
@@ -645,6 +645,7 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 		Conflict:  conflictText(e.Conflicts),
 		TypeLabel: typeLabel(string(e.Type)),
 		TypeClass: "t-" + c.slug(string(e.Type), "other"),
+		cut:       startsPage(e.ID),
 	}
 	w, ok := c.whens[[2]string{string(e.Date), e.Mod}]
 	if !ok {
@@ -664,11 +665,13 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 		if ai := c.article(src.Article, byPath); ai != nil {
 			sv.Article = ai.ref
 			sv.Href = ai.Path
+			sv.info = ai
 			if src.Start < src.End && src.Start >= 0 {
 				// The article page has this id whether or not the
 				// sentence shows in its text (see render), so the
 				// link never depends on the article's body.
-				sv.Href += "#" + rangeID(src.Start, src.End)
+				sv.markID = rangeID(src.Start, src.End)
+				sv.Href += "#" + sv.markID
 			}
 			if sv.Title == "" {
 				sv.Title = ai.a.Title
