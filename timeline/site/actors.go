@@ -208,11 +208,7 @@ func pagesOf(evs []*eventView, n int) [][]*eventView {
 
 // groupPage is the data of page n of g.
 func (v *siteView) groupPage(g *groupView, n int) *groupPage {
-	evs := g.Pages[n-1]
-	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Kind: g.Kind, Page: n, Pages: len(g.Pages), Events: make([]groupEntry, len(evs))}
-	for i, ev := range evs {
-		gp.Events[i] = newGroupEntry("../", ev, g)
-	}
+	gp := &groupPage{Name: g.Name, Label: g.Label, Class: g.Class, Kind: g.Kind, Page: n, Pages: len(g.Pages), Events: v.entryMemo.entries(g, n)}
 	if n == 1 {
 		gp.Total = len(g.Events)
 		types, actors := v.facetsOf(g.dir+"/"+g.Name, g.Events)
@@ -366,6 +362,84 @@ func (m *facetMemo) end() {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.last, m.now = m.now, nil
+}
+
+// entryMemo keeps each actor's and type's page's entries from one build
+// to the next, by page: a preview's rebuild after one edit would make
+// every entry of every group page again (hundreds of thousands of them,
+// each a few hundred bytes, for 10,000 articles) when most pages list
+// the same events as before.
+type entryMemo struct {
+	mu        sync.Mutex
+	last, now map[string]*pageEntries
+	reused    int // pages, for the tests
+}
+
+// pageEntries is one page's entries and what they were made from: the
+// page's group and its events' digests, which cover every field an entry
+// takes from its event.
+type pageEntries struct {
+	dir, name string
+	digests   []Key
+	entries   []groupEntry
+}
+
+func (m *entryMemo) start() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.now = map[string]*pageEntries{}
+}
+
+func (m *entryMemo) end() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.last, m.now = m.now, nil
+}
+
+// entries is page n of g's entries. With a memo (m not nil), a page whose
+// group and events' digests are the last build's takes the entries it had,
+// pointed at this build's event and group, which are the same but for
+// those pointers.
+func (m *entryMemo) entries(g *groupView, n int) []groupEntry {
+	evs := g.Pages[n-1]
+	if m == nil {
+		return newGroupEntries(g, evs)
+	}
+	name := g.pagePath(n)
+	m.mu.Lock()
+	pe := m.last[name]
+	m.mu.Unlock()
+	same := pe != nil && pe.dir == g.dir && pe.name == g.Name && len(pe.digests) == len(evs)
+	for i := 0; same && i < len(evs); i++ {
+		same = pe.digests[i] == evs[i].digest
+	}
+	if !same {
+		pe = &pageEntries{dir: g.dir, name: g.Name, digests: make([]Key, len(evs)), entries: newGroupEntries(g, evs)}
+		for i, ev := range evs {
+			pe.digests[i] = ev.digest
+		}
+	} else {
+		for i, ev := range evs {
+			pe.entries[i].ev, pe.entries[i].group = ev, g
+		}
+	}
+	m.mu.Lock()
+	if same {
+		m.reused++
+	}
+	if m.now != nil {
+		m.now[name] = pe
+	}
+	m.mu.Unlock()
+	return pe.entries
+}
+
+func newGroupEntries(g *groupView, evs []*eventView) []groupEntry {
+	entries := make([]groupEntry, len(evs))
+	for i, ev := range evs {
+		entries[i] = newGroupEntry("../", ev, g)
+	}
+	return entries
 }
 
 // without is links without the one labelled name: a part of links when

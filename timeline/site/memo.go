@@ -16,6 +16,7 @@ import (
 type Memo struct {
 	digests   digestMemo // each event's digest and what it was made from
 	facets    facetMemo  // the counts of each actor's and type's events
+	entries   entryMemo  // the entries of each actor's and type's page
 	fragments fragments
 	exports   exportMemos // the exports' pieces: see export_memo.go
 	search    searchMemo  // the search index's words and result entries: see search_memo.go

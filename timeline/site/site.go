@@ -221,6 +221,8 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 		defer frags.end()
 		s.Memo.facets.start()
 		defer s.Memo.facets.end()
+		s.Memo.entries.start()
+		defer s.Memo.entries.end()
 	}
 	ts, err := parseTemplates(tmpl, frags)
 	if err != nil {

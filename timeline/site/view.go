@@ -52,6 +52,7 @@ type siteView struct {
 	yearKeys    []string          // the years of years
 	yearPeriods map[string][]link // the periods of each year, at their first pages
 	facetMemo   *facetMemo        // the preview's counts of the groups' events, or nil
+	entryMemo   *entryMemo        // the preview's entries of the groups' pages, or nil
 }
 
 // facet is one value of a filter with the number of events that have it.
@@ -424,7 +425,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	v.newGroups()
 	var dm *digestMemo
 	if s.Memo != nil {
-		dm, v.facetMemo = &s.Memo.digests, &s.Memo.facets
+		dm, v.facetMemo, v.entryMemo = &s.Memo.digests, &s.Memo.facets, &s.Memo.entries
 	}
 	v.digestEvents(dm)
 	return v
