@@ -28,6 +28,13 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 				Status: events.Occurred, Date: mid.Date, Title: "An added event", Actors: mid.Actors, Sources: mid.Sources})
 			return s
 		}, true},
+		{"an article's title and address changed", func(s Site) Site {
+			s.Articles = slices.Clone(s.Articles)
+			a := *s.Articles[7]
+			a.Title, a.URL = "A retitled article", "https://example.org/moved"
+			s.Articles[7] = &a
+			return s
+		}, true},
 		{"events removed", func(s Site) Site {
 			s.Events = slices.Delete(slices.Clone(s.Events), 100, 400)
 			return s
