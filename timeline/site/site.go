@@ -228,9 +228,9 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	if err != nil {
 		return Stats{}, err
 	}
-	v := newSiteView(s, baseURL)
 	st, err := writeAtomic(ctx, outDir, opt, func(w *writer) error {
-		return render(ctx, w, ts, tmpl, seed, v, s)
+		// The views are made while the writer lists the output.
+		return render(ctx, w, ts, tmpl, seed, newSiteView(s, baseURL), s)
 	})
 	if err == nil {
 		var fp Key

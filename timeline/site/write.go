@@ -139,8 +139,8 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	}
 	var w *writer
 	defer func() {
-		if w != nil && w.listing != nil {
-			<-w.listing // no walk outlives the build
+		if w != nil {
+			w.listed() // no walk outlives the build
 		}
 		if err != nil && (w == nil || !w.committed) {
 			removeOutput(tmp)
@@ -152,7 +152,7 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress}
 	if inPlace {
 		w.out = abs
-		w.list()
+		w.startListing()
 		w.old = loadManifest(opt.StateDir, abs)
 	}
 	w.now = map[string]fileState{}
@@ -225,17 +225,17 @@ func swapIn(tmp, abs string) error {
 // commit makes the staged files part of the output folder w.out and
 // removes the output's files that this build did not make.
 func (w *writer) commit(st Stats) (Stats, error) {
-	l := <-w.listing
-	w.listing = nil
+	l := w.listed()
 	if l.err != nil {
 		return st, fmt.Errorf("output folder: %w", l.err)
 	}
 	var removed []string
-	for _, name := range l.files {
+	for name := range l.files {
 		if !w.written[name] {
 			removed = append(removed, name)
 		}
 	}
+	sort.Strings(removed)
 	changed := make([]string, 0, len(w.changed))
 	for name := range w.changed {
 		changed = append(changed, name)
@@ -471,24 +471,33 @@ type writer struct {
 
 	committed bool // the journal is written: the staging folder must stay until replayed
 
-	// listing lists the output folder's files while the build renders,
-	// for commit to find the ones that no longer belong; nil when the
-	// output is not updated in place.
-	listing <-chan listed
+	// listing lists the output folder's files while the build makes its
+	// views and renders, for keep to check them and for commit to find
+	// the ones that no longer belong; nil when the output is not updated
+	// in place. See listed.
+	listing  <-chan *listing
+	list     *listing
+	listOnce sync.Once
 }
 
-// listed is the output folder's files, slash-separated and relative.
-type listed struct {
-	files []string
+// listing is the output folder's files, by slash-separated relative name.
+type listing struct {
+	files map[string]fileStat
 	err   error
 }
 
-// list starts listing the files of the output folder.
-func (w *writer) list() {
-	c := make(chan listed, 1)
+// fileStat is what keep checks of a file in the output.
+type fileStat struct {
+	size, mtime int64
+	regular     bool
+}
+
+// startListing starts listing the files of the output folder.
+func (w *writer) startListing() {
+	c := make(chan *listing, 1)
 	w.listing = c
 	go func() {
-		var l listed
+		l := &listing{files: map[string]fileStat{}}
 		l.err = filepath.WalkDir(w.out, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -497,11 +506,25 @@ func (w *writer) list() {
 			if err != nil {
 				return err
 			}
-			l.files = append(l.files, filepath.ToSlash(rel))
+			info, err := d.Info()
+			if err != nil {
+				return err
+			}
+			l.files[filepath.ToSlash(rel)] = fileStat{size: info.Size(), mtime: info.ModTime().UnixNano(), regular: info.Mode().IsRegular()}
 			return nil
 		})
 		c <- l
 	}()
+}
+
+// listed waits for the listing of the output folder.
+func (w *writer) listed() *listing {
+	w.listOnce.Do(func() {
+		if w.listing != nil {
+			w.list = <-w.listing
+		}
+	})
+	return w.list
 }
 
 // plan adds n to the files the build expects to make, for progress.
@@ -529,8 +552,10 @@ func (w *writer) keep(name string, key Key) bool {
 	if !ok || old.key != key {
 		return false
 	}
-	info, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(name)))
-	if err != nil || !info.Mode().IsRegular() || info.Size() != old.size || info.ModTime().UnixNano() != old.mtime {
+	// The listing's stat of the file, taken while the views were made,
+	// saves a system call a page.
+	l := w.listed()
+	if f, ok := l.files[name]; l.err != nil || !ok || !f.regular || f.size != old.size || f.mtime != old.mtime {
 		return false
 	}
 	w.done(name, old, false)
