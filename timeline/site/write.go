@@ -507,6 +507,9 @@ func (w *writer) startListing() {
 				return err
 			}
 			info, err := d.Info()
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil // removed since the folder was read: nothing to keep or remove
+			}
 			if err != nil {
 				return err
 			}
