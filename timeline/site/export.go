@@ -347,8 +347,9 @@ func (c *fieldCheck) same() bool {
 func (v *siteView) digestEvents(m *digestMemo) {
 	var last map[string]*digestEntry
 	var now []*digestEntry
+	var kept []bool // now[j] is last's entry for the event's ID
 	if m != nil {
-		last, now = m.last, make([]*digestEntry, len(v.Events))
+		last, now, kept = m.last, make([]*digestEntry, len(v.Events)), make([]bool, len(v.Events))
 	}
 	inParallel(len(v.Events), 512, func() func(int) {
 		var e enc
@@ -361,7 +362,7 @@ func (v *siteView) digestEvents(m *digestMemo) {
 			if d := last[ev.ID]; d != nil {
 				c := fieldCheck{rec: &d.rec}
 				if eventFields(&c, src, ev); c.same() {
-					ev.digest, now[j] = d.digest, d
+					ev.digest, now[j], kept[j] = d.digest, d, true
 					return
 				}
 			}
@@ -373,18 +374,16 @@ func (v *siteView) digestEvents(m *digestMemo) {
 	if m == nil {
 		return
 	}
-	if len(m.last) > 2*len(now)+1024 {
-		m.last = nil // mostly events that are gone: start afresh
-	}
-	if m.last == nil {
+	afresh := m.last == nil || len(m.last) > 2*len(now)+1024 // mostly events that are gone
+	if afresh {
 		m.last = make(map[string]*digestEntry, len(now))
 	}
-	// Entries of events that are gone stay until the map is pruned: they
-	// cost memory, not correctness, since a digest is taken only when its
-	// record matches.
+	// Entries of events that are gone stay until the map is made afresh:
+	// they cost memory, not correctness, since a digest is taken only when
+	// its record matches.
 	for j, d := range now {
-		if id := v.Events[j].ID; m.last[id] != d {
-			m.last[id] = d
+		if afresh || !kept[j] {
+			m.last[v.Events[j].ID] = d
 		}
 	}
 }
