@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"sync"
@@ -30,7 +31,8 @@ import (
 //	go test -run '^$' -bench ServeReload -benchtime 10x ./cmd/timeline
 //
 // With TIMELINE_RELOAD_PROFILE=FILE it writes a CPU profile of the
-// reloads alone (see reloadProfile).
+// reloads alone (see reloadProfile), with TIMELINE_HEAP_PROFILE=FILE a
+// heap profile after them (see heapProfile).
 func BenchmarkServeReload(b *testing.B) {
 	for _, n := range []int{5, 1000, 10000} {
 		b.Run(fmt.Sprintf("articles=%d", n), func(b *testing.B) {
@@ -95,6 +97,7 @@ func BenchmarkServeReload(b *testing.B) {
 			b.StopTimer()
 			cpu = cpuTime() - cpu
 			stopProfile()
+			heapProfile(b, n)
 			mu.Lock()
 			defer mu.Unlock()
 			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/reload")
@@ -109,6 +112,25 @@ func BenchmarkServeReload(b *testing.B) {
 				b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MiB")
 			}
 		})
+	}
+}
+
+// heapProfile writes a heap profile after the reloads, when
+// TIMELINE_HEAP_PROFILE names a file ("heap.prof-1000", as reloadProfile
+// names its): what the preview keeps between rebuilds, after a collection.
+func heapProfile(b *testing.B, n int) {
+	name := os.Getenv("TIMELINE_HEAP_PROFILE")
+	if name == "" {
+		return
+	}
+	runtime.GC()
+	f, err := os.Create(fmt.Sprintf("%s-%d", name, n))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+		b.Fatal(err)
 	}
 }
 
