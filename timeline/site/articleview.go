@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -83,18 +82,6 @@ func (ai *articleInfo) view() *articleView {
 	return av
 }
 
-// sortedRanges is the article's evidence, outer ranges first.
-func (ai *articleInfo) sortedRanges() []*markRange {
-	ranges := make([]*markRange, 0, len(ai.ranges))
-	for _, r := range ai.ranges {
-		ranges = append(ranges, r)
-	}
-	slices.SortFunc(ranges, func(a, b *markRange) int {
-		return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
-	})
-	return ranges
-}
-
 // render lays out the body of full (the article with its blocks) into av,
 // marking every evidence sentence. A sentence's file byte range maps into
 // each block it touches through the block's spans, so a sentence that runs
@@ -105,7 +92,7 @@ func (ai *articleInfo) sortedRanges() []*markRange {
 // top, so that event pages can link to every sentence without knowing the
 // article's body.
 func (av *articleView) render(ai *articleInfo, full *article.Article) {
-	ranges := ai.sortedRanges()
+	ranges := ai.sorted
 	type part struct {
 		r      *markRange
 		lo, hi int // the part's range in the block's text

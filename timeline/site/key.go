@@ -216,7 +216,7 @@ func articleKey(seed Key, e *enc, p *page, ai *articleInfo, content string) Key 
 	e.reset()
 	e.value(reflect.ValueOf(p))
 	e.str(content)
-	for _, r := range ai.sortedRanges() {
+	for _, r := range ai.sorted {
 		e.u64(uint64(r.start))
 		e.u64(uint64(r.end))
 		e.u64(uint64(len(r.events)))

@@ -252,12 +252,13 @@ type citation struct {
 type articleInfo struct {
 	a            *article.Article
 	Slug         string
-	Path         string      // "articles/<Slug>.html"
-	Published    string      // "Thursday 30 December 2021"
-	PublishedISO string      // "2021-12-30"
-	ref          *articleRef // what event pages show of it
-	ranges       map[[2]int]*markRange
-	events       []*eventView // the events it is evidence for, in order
+	Path         string                // "articles/<Slug>.html"
+	Published    string                // "Thursday 30 December 2021"
+	PublishedISO string                // "2021-12-30"
+	ref          *articleRef           // what event pages show of it
+	ranges       map[[2]int]*markRange // by file byte range
+	sorted       []*markRange          // the same, outer ranges first, as the page marks them
+	events       []*eventView          // the events it is evidence for, in order
 }
 
 // markRange is one evidence sentence in an article: a file byte range and
@@ -294,8 +295,8 @@ func newSiteView(s Site, baseURL string) *siteView {
 	arts := slices.Clone(s.Articles)
 	arts = slices.DeleteFunc(arts, func(a *article.Article) bool { return a == nil || a.Draft })
 	slices.SortStableFunc(arts, func(a, b *article.Article) int { return strings.Compare(a.Path, b.Path) })
-	byPath := map[string]*articleInfo{}
-	slugs := map[string]bool{}
+	byPath := make(map[string]*articleInfo, len(arts))
+	slugs := make(map[string]bool, len(arts))
 	for _, a := range arts {
 		key := cleanPath(a.Path)
 		if byPath[key] != nil {
@@ -375,6 +376,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 				if r == nil {
 					r = &markRange{start: sv.Start, end: sv.End, id: sv.markID}
 					ai.ranges[key] = r
+					ai.sorted = append(ai.sorted, r)
 				}
 				// Events come one at a time, so a repeat is the last one.
 				if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
@@ -386,6 +388,16 @@ func newSiteView(s Site, baseURL string) *siteView {
 			}
 		}
 	}
+
+	// Each article's evidence in the order its page marks it, sorted once
+	// for the page's key and its body.
+	inParallel(len(v.Articles), 64, func() func(int) {
+		return func(i int) {
+			slices.SortFunc(v.Articles[i].sorted, func(a, b *markRange) int {
+				return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+			})
+		}
+	})
 
 	// Pages of periods, and every event's links to its page and neighbours.
 	for _, p := range v.Periods {
