@@ -46,13 +46,14 @@ func TestFeedLinks(t *testing.T) {
 	})
 }
 
-func TestFeedNewestFirst(t *testing.T) {
+// reportedEvents are events in chronology order whose latest sources
+// were published in another order: dated events first, then ones without
+// a calendar date, which reversing the chronology would put on top.
+func reportedEvents() []events.Event {
 	src := func(published string) []events.Source {
 		return []events.Source{{Article: "a.txt", Published: published}}
 	}
-	// In chronology order: dated events first, then the ones without a
-	// calendar date, which reversing the chronology would put on top.
-	evs := []events.Event{
+	return []events.Event{
 		{ID: "a", Date: "2021-12-01", Sources: src("2021-12-02")},
 		{ID: "b", Date: "2021-12-20", Sources: src("2022-01-05")},
 		{ID: "c", Date: "2021-12-30", Sources: src("2021-12-30")},
@@ -60,7 +61,13 @@ func TestFeedNewestFirst(t *testing.T) {
 		{ID: "e", Date: "199", Sources: src("2021-11-01")},
 		{ID: "f", Date: "PAST_REF"},
 	}
-	data, err := feed(newSiteView(Site{Events: evs}, ""), 0)
+}
+
+// feedOf is the feed of evs with limit entries, read back, and its
+// entries' event IDs.
+func feedOf(t *testing.T, evs []events.Event, limit int) (atomFeed, []string) {
+	t.Helper()
+	data, err := feed(newSiteView(Site{Events: evs}, ""), limit)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,10 +75,15 @@ func TestFeedNewestFirst(t *testing.T) {
 	if err := xml.Unmarshal(data, &f); err != nil {
 		t.Fatal(err)
 	}
-	var got []string
+	var ids []string
 	for _, e := range f.Entries {
-		got = append(got, strings.TrimPrefix(e.ID, "urn:timeline:event:"))
+		ids = append(ids, strings.TrimPrefix(e.ID, "urn:timeline:event:"))
 	}
+	return f, ids
+}
+
+func TestFeedNewestFirst(t *testing.T) {
+	f, got := feedOf(t, reportedEvents(), 0)
 	if want := []string{"b", "c", "d", "a", "e", "f"}; !slices.Equal(got, want) {
 		t.Errorf("entries %v, want %v (latest reported first, ties in chronology order)", got, want)
 	}
@@ -81,16 +93,7 @@ func TestFeedNewestFirst(t *testing.T) {
 }
 
 func TestFeedLimit(t *testing.T) {
-	src := func(published string) []events.Source {
-		return []events.Source{{Article: "a.txt", Published: published}}
-	}
-	evs := []events.Event{
-		{ID: "a", Date: "2021-12-01", Sources: src("2021-12-02")},
-		{ID: "b", Date: "2021-12-20", Sources: src("2022-01-05")},
-		{ID: "c", Date: "2021-12-30", Sources: src("2021-12-30")},
-		{ID: "d", Date: "2021-12-31", Sources: src("2021-12-30")},
-		{ID: "e", Date: "199", Sources: src("2021-11-01")},
-	}
+	evs := reportedEvents()[:5]
 	for _, tc := range []struct {
 		limit int
 		want  []string
@@ -101,19 +104,7 @@ func TestFeedLimit(t *testing.T) {
 		{0, []string{"b", "c", "d", "a", "e"}}, // the default, 50
 	} {
 		t.Run(fmt.Sprintf("a limit of %d keeps the latest reported", tc.limit), func(t *testing.T) {
-			data, err := feed(newSiteView(Site{Events: evs}, ""), tc.limit)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var f atomFeed
-			if err := xml.Unmarshal(data, &f); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range f.Entries {
-				got = append(got, strings.TrimPrefix(e.ID, "urn:timeline:event:"))
-			}
-			if !slices.Equal(got, tc.want) {
+			if _, got := feedOf(t, evs, tc.limit); !slices.Equal(got, tc.want) {
 				t.Errorf("entries %v, want %v", got, tc.want)
 			}
 		})
