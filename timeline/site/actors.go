@@ -70,9 +70,10 @@ type groupEntry struct {
 	group *groupView // the page's
 }
 
-// newGroupEntry is ev as the page of g at root lists it. A groupEntry is
-// made only here and never changed, so that its key is root, g and its
-// event's digest (see enc.value).
+// newGroupEntry is ev as the page of g at root lists it. Every groupEntry
+// is what this makes of its root, g and ev (the entry memo keeps one only
+// while ev's digest is the same), so that its key is those three (see
+// enc.value).
 func newGroupEntry(root string, ev *eventView, g *groupView) groupEntry {
 	e := groupEntry{Root: root, Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
 		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place,

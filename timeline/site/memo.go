@@ -15,7 +15,7 @@ import (
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
 	digests   digestMemo // each event's digest and what it was made from
-	facets    facetMemo  // the counts of each actor's and type's events
+	facets    facetMemo  // the type and actor counts of each group's and list's events
 	entries   entryMemo  // the entries of each actor's and type's page
 	fragments fragments
 	exports   exportMemos // the exports' pieces: see export_memo.go

@@ -288,7 +288,7 @@ func TestEvidenceMarks(t *testing.T) {
 func TestDatePageSaysEachFactOnce(t *testing.T) {
 	s := fixture(t)
 	files := readTree(t, build(t, s, nil))
-	call := s.Events[3] // four sentences of one article, on a day of its own
+	call := s.Events[3] // two sentences of one article, on a day of its own
 	src := call.Sources[0]
 	if len(call.Sources) < 2 || call.Sources[1].Article != src.Article || call.Place != "" {
 		t.Fatal("the fixture's call no longer has two sentences of one article and no place")
@@ -307,6 +307,18 @@ func TestDatePageSaysEachFactOnce(t *testing.T) {
 		if n := strings.Count(entry, c.what); n > c.max {
 			t.Errorf("the entry says %q %d times, want at most %d:\n%s", c.what, n, c.max, entry)
 		}
+	}
+	// An event dated by the day alone does not repeat the heading's date;
+	// the call above has a time, so its date line stays.
+	message := s.Events[2]
+	if message.Date != "2021-12-29" {
+		t.Fatal("the fixture's message is no longer dated by the day alone")
+	}
+	if entry := eventHTML(t, files, eventPath(message)); strings.Contains(entry, `class="when-long"`) {
+		t.Errorf("the entry repeats its date page's date:\n%s", entry)
+	}
+	if !strings.Contains(entry, `class="when-long"`) {
+		t.Errorf("the call's entry lost its time:\n%s", entry)
 	}
 }
 
