@@ -325,44 +325,61 @@ func (v *siteView) facetsOf(name string, evs []*eventView) (types, actors []face
 		e.key(ev.digest)
 	}
 	sum := e.sum(Key{})
-	m.mu.Lock()
-	f, ok := m.last[name]
-	m.mu.Unlock()
+	f, ok := m.get(name)
 	if !ok || f.sum != sum {
 		f.sum = sum
 		f.types, f.actors = facets(evs)
 	}
-	m.mu.Lock()
-	if m.now != nil { // in a build
-		m.now[name] = f
-	}
-	m.mu.Unlock()
+	m.put(name, f)
 	return f.types, f.actors
+}
+
+// buildMemo keeps values from one build to the next, by name: a build
+// reads the last build's (get) and keeps what it uses (put), and only
+// that is there for the next one.
+type buildMemo[V any] struct {
+	mu        sync.Mutex
+	last, now map[string]V
+}
+
+// start begins a build; end keeps what it used, for the next.
+func (m *buildMemo[V]) start() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.now = map[string]V{}
+}
+
+func (m *buildMemo[V]) end() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.last, m.now = m.now, nil
+}
+
+// get is the last build's value of name.
+func (m *buildMemo[V]) get(name string) (V, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	v, ok := m.last[name]
+	return v, ok
+}
+
+// put keeps v as this build's value of name; outside a build it does
+// nothing.
+func (m *buildMemo[V]) put(name string, v V) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.now != nil {
+		m.now[name] = v
+	}
 }
 
 // facetMemo keeps the facets of each list's and group's events from one
 // build to the next, by name and the digest of its events (see facetsOf).
-type facetMemo struct {
-	mu        sync.Mutex
-	last, now map[string]groupFacets
-}
+type facetMemo = buildMemo[groupFacets]
 
 type groupFacets struct {
 	sum           Key
 	types, actors []facet
-}
-
-// start begins a build; end keeps what it used, for the next.
-func (m *facetMemo) start() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.now = map[string]groupFacets{}
-}
-
-func (m *facetMemo) end() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.last, m.now = m.now, nil
 }
 
 // entryMemo keeps each actor's and type's page's entries from one build
@@ -371,68 +388,39 @@ func (m *facetMemo) end() {
 // each a few hundred bytes, for 10,000 articles) when most pages list
 // the same events as before.
 type entryMemo struct {
-	mu        sync.Mutex
-	last, now map[string]*pageEntries
-	reused    int // pages, for the tests
+	buildMemo[[]groupEntry]
+	reused int // pages, for the tests
 }
 
-// pageEntries is one page's entries and what they were made from: the
-// page's group and its events' digests, which cover every field an entry
-// takes from its event.
-type pageEntries struct {
-	dir, name string
-	digests   []Key
-	entries   []groupEntry
-}
-
-func (m *entryMemo) start() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.now = map[string]*pageEntries{}
-}
-
-func (m *entryMemo) end() {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.last, m.now = m.now, nil
-}
-
-// entries is page n of g's entries. With a memo (m not nil), a page whose
-// group and events' digests are the last build's takes the entries it had,
-// pointed at this build's event and group, which are the same but for
-// those pointers.
+// entries is page n of g's entries. With a memo (m not nil), a page that
+// lists, for the same group, events with the digests the last build's
+// entries were made from takes those entries, pointed at this build's
+// events and group, which are the same but for those pointers. Until
+// then a kept entry points at the last build's event and group: what it
+// is checked against.
 func (m *entryMemo) entries(g *groupView, n int) []groupEntry {
 	evs := g.Pages[n-1]
 	if m == nil {
 		return newGroupEntries(g, evs)
 	}
 	name := g.pagePath(n)
-	m.mu.Lock()
-	pe := m.last[name]
-	m.mu.Unlock()
-	same := pe != nil && pe.dir == g.dir && pe.name == g.Name && len(pe.digests) == len(evs)
+	kept, _ := m.get(name)
+	same := len(kept) == len(evs) && len(kept) > 0 && kept[0].group.dir == g.dir && kept[0].group.Name == g.Name
 	for i := 0; same && i < len(evs); i++ {
-		same = pe.digests[i] == evs[i].digest
+		same = kept[i].ev.digest == evs[i].digest
 	}
-	if !same {
-		pe = &pageEntries{dir: g.dir, name: g.Name, digests: make([]Key, len(evs)), entries: newGroupEntries(g, evs)}
-		for i, ev := range evs {
-			pe.digests[i] = ev.digest
-		}
-	} else {
-		for i, ev := range evs {
-			pe.entries[i].ev, pe.entries[i].group = ev, g
-		}
-	}
-	m.mu.Lock()
 	if same {
+		for i, ev := range evs {
+			kept[i].ev, kept[i].group = ev, g
+		}
+		m.mu.Lock()
 		m.reused++
+		m.mu.Unlock()
+	} else {
+		kept = newGroupEntries(g, evs)
 	}
-	if m.now != nil {
-		m.now[name] = pe
-	}
-	m.mu.Unlock()
-	return pe.entries
+	m.put(name, kept)
+	return kept
 }
 
 func newGroupEntries(g *groupView, evs []*eventView) []groupEntry {
