@@ -540,7 +540,7 @@ func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 // dayPage is the data of page n of date d.
 func (v *siteView) dayPage(d *dayView, n int) *dayPage {
 	evs := d.Pages[n-1]
-	dp := &dayPage{Label: d.Label, Datetime: parseWhen(dayOf(evs[0].Date), "").Datetime, Page: n, Pages: len(d.Pages), Events: evs, Period: evs[0].Period}
+	dp := &dayPage{Label: d.Label, Datetime: d.Datetime, Page: n, Pages: len(d.Pages), Events: evs, Period: evs[0].Period}
 	for _, page := range d.Pages {
 		dp.Total += len(page)
 	}

@@ -115,10 +115,12 @@ const (
 // events in full: the events' permalinks. A date is a day, or the month,
 // week, quarter... that an event is known to, or undated.
 type dayView struct {
-	Key   string // "2021-12-30", "2021-12", "2024-h2", "undated"
-	Label string // "Thursday 30 December 2021", "December 2021"
-	At    int    // its index in the site's days
-	Pages [][]*eventView
+	Key      string // "2021-12-30", "2021-12", "2024-h2", "undated"
+	Label    string // "Thursday 30 December 2021", "December 2021"
+	Datetime string // the date as an HTML datetime, or "" when it has none
+	At       int    // its index in the site's days
+	Pages    [][]*eventView
+	sources  int // the evidence sentences on its last page, while the events are placed
 }
 
 // pagePath is the path of the date's page n (from 1); the first is every
@@ -146,7 +148,8 @@ func dayOf(date string) string {
 
 // newDay is the date page of the date value day.
 func newDay(day string, at int) *dayView {
-	d := &dayView{Key: slugify(day, "undated"), Label: parseWhen(day, "").Long, At: at}
+	w := parseWhen(day, "")
+	d := &dayView{Key: slugify(day, "undated"), Label: w.Long, Datetime: w.Datetime, At: at}
 	if day == "" {
 		d.Label = undated
 	}
@@ -338,7 +341,6 @@ func newSiteView(s Site, baseURL string) *siteView {
 	periods := map[string]*periodView{}
 	periodIDs := map[string]bool{}
 	days := map[string]*dayView{}
-	lastSources := map[*dayView]int{} // the evidence sentences on a date's last page
 	for i := range s.Events {
 		e, ev := &s.Events[i], &all[i]
 		ev.File = unique(at[i].file, files)
@@ -349,11 +351,11 @@ func newSiteView(s Site, baseURL string) *siteView {
 			v.Days = append(v.Days, d)
 		}
 		ev.Path = d.pagePath(1) + "#" + ev.File
-		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || lastSources[d] > 0 && lastSources[d]+len(e.Sources) > daySources {
+		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || d.sources > 0 && d.sources+len(e.Sources) > daySources {
 			d.Pages = append(d.Pages, nil)
-			lastSources[d] = 0
+			d.sources = 0
 		}
-		lastSources[d] += len(e.Sources)
+		d.sources += len(e.Sources)
 		d.Pages[len(d.Pages)-1] = append(d.Pages[len(d.Pages)-1], ev)
 		p := periods[ev.When.Key]
 		if p == nil {

@@ -139,7 +139,7 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	}
 	var w *writer
 	defer func() {
-		if w != nil {
+		if w != nil && w.listed != nil {
 			w.listed() // no walk outlives the build
 		}
 		if err != nil && (w == nil || !w.committed) {
@@ -471,13 +471,11 @@ type writer struct {
 
 	committed bool // the journal is written: the staging folder must stay until replayed
 
-	// listing lists the output folder's files while the build makes its
+	// listed lists the output folder's files while the build makes its
 	// views and renders, for keep to check them and for commit to find
 	// the ones that no longer belong; nil when the output is not updated
-	// in place. See listed.
-	listing  <-chan *listing
-	list     *listing
-	listOnce sync.Once
+	// in place. It waits for the walk the first time.
+	listed func() *listing
 }
 
 // listing is the output folder's files, by slash-separated relative name.
@@ -495,7 +493,7 @@ type fileStat struct {
 // startListing starts listing the files of the output folder.
 func (w *writer) startListing() {
 	c := make(chan *listing, 1)
-	w.listing = c
+	w.listed = sync.OnceValue(func() *listing { return <-c })
 	go func() {
 		l := &listing{files: map[string]fileStat{}}
 		l.err = filepath.WalkDir(w.out, func(p string, d fs.DirEntry, err error) error {
@@ -518,16 +516,6 @@ func (w *writer) startListing() {
 		})
 		c <- l
 	}()
-}
-
-// listed waits for the listing of the output folder.
-func (w *writer) listed() *listing {
-	w.listOnce.Do(func() {
-		if w.listing != nil {
-			w.list = <-w.listing
-		}
-	})
-	return w.list
 }
 
 // plan adds n to the files the build expects to make, for progress.
