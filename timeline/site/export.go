@@ -202,7 +202,8 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 }
 
 // fieldWriter is what eventFields writes to: an enc digests it, a
-// fieldRecord keeps it and a fieldCheck compares it with a record.
+// fieldRecord keeps it, a recordingEnc does both and a fieldCheck
+// compares it with a record.
 type fieldWriter interface {
 	str(string)
 	u64(uint64)
@@ -304,6 +305,17 @@ func (r *fieldRecord) flag(ok bool) {
 	}
 }
 
+// recordingEnc writes to an enc and keeps what it writes in a record, so
+// that a digest and its record take one walk of the event.
+type recordingEnc struct {
+	e   *enc
+	rec *fieldRecord
+}
+
+func (w recordingEnc) str(s string) { w.e.str(s); w.rec.str(s) }
+func (w recordingEnc) u64(n uint64) { w.e.u64(n); w.rec.u64(n) }
+func (w recordingEnc) flag(ok bool) { w.e.flag(ok); w.rec.flag(ok) }
+
 // fieldCheck compares what eventFields writes with a record. Most strings
 // of an unchanged event are the very strings of the record (its sentences
 // and titles come from the same extraction), so comparing them reads no
@@ -366,8 +378,10 @@ func (v *siteView) digestEvents(m *digestMemo) {
 					return
 				}
 			}
-			d := &digestEntry{digest: eventDigest(&e, src, ev)}
-			eventFields(&d.rec, src, ev)
+			d := new(digestEntry)
+			e.reset()
+			eventFields(recordingEnc{&e, &d.rec}, src, ev) // eventDigest, keeping its input
+			d.digest = e.sum(Key{})
 			ev.digest, now[j] = d.digest, d
 		}
 	})

@@ -78,9 +78,12 @@ func (d dayTime) instant() (t time.Time, ok bool) {
 // it falls on there. A floating time (no zone), a part of day and a day
 // stay as the text gives them; so does everything when loc is nil.
 func parseWhenIn(value, mod string, loc *time.Location) when {
+	if loc == nil {
+		return parseWhen(value, mod)
+	}
 	d, ok := parseDayTime(value)
 	t, zoned := d.instant()
-	if loc == nil || !ok || !zoned {
+	if !ok || !zoned {
 		return parseWhen(value, mod)
 	}
 	t = t.In(loc)
