@@ -306,7 +306,7 @@ type Memo struct {
 	site    site.Memo // what the site made of each event, for the next render
 
 	mergeMu sync.Mutex
-	merger  chronology.Merger // each event type's last merge
+	merger  chronology.Merger // each part's last merge (see chronology.Merger)
 }
 
 type memoEntry struct {
@@ -575,7 +575,7 @@ func (c *Corpus) Events() []Event {
 	}
 	if m := c.memo; m != nil {
 		// A memo's articles that did not change keep their events, so
-		// the merger finds the types it need not merge again.
+		// the merger finds the parts it need not merge again.
 		m.mergeMu.Lock()
 		defer m.mergeMu.Unlock()
 		return m.merger.Merge(lists...)

@@ -10,7 +10,7 @@ import (
 	"github.com/timelinehq/timeline/timeline/timex"
 )
 
-// TestMergerMergesAsMerge holds a Merger, which keeps each type's merge
+// TestMergerMergesAsMerge holds a Merger, which keeps each part's merge
 // for its next call, to Merge: after every change a preview sees (an
 // article edited, added, removed, read again unchanged), its result is a
 // fresh Merge's.
@@ -33,7 +33,7 @@ func TestMergerMergesAsMerge(t *testing.T) {
 	steps := []struct {
 		name  string
 		lists [][]events.Event
-		same  bool // every type's merge is kept
+		same  bool // every part's merge is kept
 	}{
 		{"the first merge", base, false},
 		{"the same lists again", base, true},
@@ -56,16 +56,16 @@ func TestMergerMergesAsMerge(t *testing.T) {
 			t.Fatalf("%s: the Merger's chronology differs from Merge's (%d and %d events)", st.name, len(got), len(want))
 		}
 		kept := 0
-		for typ, r := range m.last {
-			if old := before[typ]; old != nil && len(r.out) > 0 && &old.out[0] == &r.out[0] {
+		for part, r := range m.last {
+			if old := before[part]; old != nil && len(r.out) > 0 && &old.out[0] == &r.out[0] {
 				kept++
 			}
 		}
 		if st.same && kept != len(m.last) {
-			t.Errorf("%s: %d of %d types merged again, want none", st.name, len(m.last)-kept, len(m.last))
+			t.Errorf("%s: %d of %d parts merged again, want none", st.name, len(m.last)-kept, len(m.last))
 		}
 		if !st.same && kept == len(m.last) && st.name != "the first merge" {
-			t.Errorf("%s: no type merged again", st.name)
+			t.Errorf("%s: no part merged again", st.name)
 		}
 	}
 }

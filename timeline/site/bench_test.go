@@ -140,10 +140,11 @@ func BenchmarkKeys(b *testing.B) {
 // build that changes an event writes whole.
 func BenchmarkEventsJSON(b *testing.B) {
 	s := syntheticSite(20000, 2000)
+	v := newSiteView(s, "")
 	size := 0
 	b.ReportAllocs()
 	for b.Loop() {
-		data, err := eventsJSON(s.Events)
+		data, err := jsonExport{}.Make(v, &s)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -15,7 +15,7 @@
 //	actors/index.html        every actor with its count; types/index.html every type
 //	search.html, search/...  search over the whole chronology: the page, and the index
 //	                         it loads a few small files at a time (see search.go)
-//	events.json              the chronology in the format of `timeline extract -json`
+//	events.json              the chronology in the schema of `timeline extract -json`, an event a line
 //	feed.xml                 an Atom feed of the latest events (Site.FeedLimit)
 //	events.ics               iCalendar: the events dated to the day or finer (when asked)
 //	events.csv               one row per event, for a spreadsheet (unless left out)

@@ -715,3 +715,9 @@ func BenchmarkExports(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(v.Events)), "ns/event")
 	})
 }
+
+// eventsJSON is events.json for the chronology evs, as a build makes it.
+func eventsJSON(evs []events.Event) ([]byte, error) {
+	s := Site{Events: evs}
+	return jsonExport{}.Make(newSiteView(s, ""), &s)
+}
