@@ -22,7 +22,9 @@ type token struct {
 // word only when the word has another ("U.S." but not "Geneva.").
 // quoted says whether the span starts inside a quotation opened before it.
 func tokenize(text string, s span, quoted bool) []token {
-	var toks []token
+	// About a token for every five bytes of news text, sized once:
+	// growing the slice was a third of tokenizing.
+	toks := make([]token, 0, (s.end-s.start)/5+4)
 	i := s.start
 	for i < s.end {
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -2,7 +2,9 @@ package events
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestTokenize(t *testing.T) {
@@ -39,6 +41,42 @@ func TestTokenize(t *testing.T) {
 		}
 		if want := []string{"talks", "matter"}; !reflect.DeepEqual(quoted, want) {
 			t.Errorf("quoted = %q, want %q", quoted, want)
+		}
+	})
+}
+
+// FuzzTokenize checks that every token is the text at its offsets, in
+// order and inside the span, and that a word's lower case is
+// strings.ToLower of it.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"The U.S. said no.", "Putin's initiative", "ex-Soviet 100,000 at 20:30.",
+		"İstanbul ẞtraße ΣΊΣΥΦΟΣ", "Ünal met KELVIN \u212a", "bad \xff byte", `Peskov said "talks matter" today.`} {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, text string, start, end int) {
+		if start < 0 || end > len(text) || start > end {
+			start, end = 0, len(text)
+		}
+		// Sentences start and end between characters.
+		for start > 0 && !utf8.RuneStart(text[start]) {
+			start--
+		}
+		for end < len(text) && !utf8.RuneStart(text[end]) {
+			end++
+		}
+		last := start
+		for _, tok := range tokenize(text, span{start, end}, false) {
+			if tok.start < last || tok.end > end || text[tok.start:tok.end] != tok.text {
+				t.Fatalf("token %q at [%d,%d) after %d in %q [%d,%d)", tok.text, tok.start, tok.end, last, text, start, end)
+			}
+			last = tok.end
+			want := tok.text
+			if tok.word {
+				want = strings.ToLower(tok.text)
+			}
+			if tok.lower != want {
+				t.Fatalf("token %q: lower %q, want %q", tok.text, tok.lower, want)
+			}
 		}
 	})
 }
