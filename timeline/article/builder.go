@@ -72,8 +72,17 @@ func (b *builder) addRaw(src []byte, off int) {
 			i = j
 			continue
 		}
+		// A run of other bytes: the first goes through put, which
+		// places a pending space and starts or extends a span; the rest
+		// extend that span as put would, a byte at a time, at once.
+		j := i + 1
+		for j < len(src) && !isSpaceByte(src[j]) {
+			j++
+		}
 		b.put(c, off+i)
-		i++
+		b.spans[len(b.spans)-1].Len += j - i - 1
+		b.text = append(b.text, src[i+1:j]...)
+		i = j
 	}
 }
 
