@@ -87,26 +87,13 @@ func BenchmarkRenderEvents(b *testing.B) {
 	}
 	var buf bytes.Buffer
 	var e enc
-	size := 0
-	b.ReportAllocs()
-	cpu := cpuTime()
-	for b.Loop() {
-		size = 0
-		for _, j := range jobs {
-			p := v.data(j)
-			if _, _, err := v.key(seed, &e, j, p, nil); err != nil {
-				b.Fatal(err)
-			}
-			buf.Reset()
-			if err := ts.sets[j.tmpl].ExecuteTemplate(&buf, ts.name[j.tmpl], p); err != nil {
-				b.Fatal(err)
-			}
-			size += buf.Len()
+	benchPages(b, jobs, func(j pageJob) int {
+		p := v.data(j)
+		if _, _, err := v.key(seed, &e, j, p, nil); err != nil {
+			b.Fatal(err)
 		}
-	}
-	b.ReportMetric(float64(len(jobs)*b.N)/b.Elapsed().Seconds(), "pages/s")
-	b.ReportMetric(float64(len(jobs)*b.N)/(cpuTime()-cpu).Seconds(), "pages/cpu-s")
-	b.ReportMetric(float64(size)/float64(len(jobs)), "B/page")
+		return benchRender(b, &buf, ts, j, p)
+	})
 }
 
 // BenchmarkKeys makes the views of 20,000 events over 2,000 articles, 20
@@ -151,4 +138,65 @@ func BenchmarkEventsJSON(b *testing.B) {
 		size = len(data)
 	}
 	b.SetBytes(int64(size))
+}
+
+// BenchmarkRenderPages renders the pages of 20,000 events over 2,000
+// articles into memory, one template at a time: the templates' own cost,
+// without keys or the disk. A full build spends most of its time here.
+//
+//	go test -run '^$' -bench RenderPages -benchmem -cpu 1 ./timeline/site
+func BenchmarkRenderPages(b *testing.B) {
+	s := syntheticSite(20000, 2000)
+	v := newSiteView(s, "")
+	ts, _ := defaultTemplates(b)
+	byTmpl := map[string][]pageJob{}
+	var names []string
+	for _, j := range v.jobs() {
+		if byTmpl[j.tmpl] == nil {
+			names = append(names, j.tmpl)
+		}
+		byTmpl[j.tmpl] = append(byTmpl[j.tmpl], j)
+	}
+	for _, name := range names {
+		jobs := byTmpl[name]
+		if len(jobs) < 10 {
+			continue // the index, the search page, the lists of groups
+		}
+		b.Run("tmpl="+strings.TrimSuffix(name, ".html"), func(b *testing.B) {
+			var buf bytes.Buffer
+			benchPages(b, jobs, func(j pageJob) int { return benchRender(b, &buf, ts, j, v.data(j)) })
+		})
+	}
+}
+
+// benchPages runs one over jobs b.N times; one makes a page and returns
+// its size.
+func benchPages(b *testing.B, jobs []pageJob, one func(pageJob) int) {
+	size := 0
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		size = 0
+		for _, j := range jobs {
+			size += one(j)
+		}
+	}
+	secs := (cpuTime() - cpu).Seconds()
+	b.ReportMetric(float64(len(jobs)*b.N)/b.Elapsed().Seconds(), "pages/s")
+	b.ReportMetric(float64(len(jobs)*b.N)/secs, "pages/cpu-s")
+	b.ReportMetric(float64(size*b.N)/secs/1e6, "MB/cpu-s")
+	b.ReportMetric(float64(size)/float64(len(jobs)), "B/page")
+}
+
+// benchRender renders the page p of j into buf, its article's body
+// included, and returns its size.
+func benchRender(b *testing.B, buf *bytes.Buffer, ts *pages, j pageJob, p *page) int {
+	if j.ai != nil {
+		p.Article.render(j.ai, j.ai.a)
+	}
+	buf.Reset()
+	if err := ts.sets[j.tmpl].ExecuteTemplate(buf, ts.name[j.tmpl], p); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Len()
 }
