@@ -80,7 +80,7 @@ func ParseAliases(r io.Reader, name string) (*Aliases, error) {
 }
 
 func (a *Aliases) add(canon, kind, name string) {
-	words := tokenize(name, span{0, len(name)}, false)
+	words := tokenize(nil, name, span{0, len(name)}, false)
 	key := aliasKey(words)
 	if kind == kindAdjective {
 		if _, ok := a.byName[key]; ok {

@@ -114,6 +114,7 @@ type doc struct {
 	nsent     int
 	trace     ruleTrace   // hears the trigger rules that decide words; for tests
 	newsDay   timex.Value // the day the lead's news happened, when the lead dates it in the week up to publication
+	scratch   sentenceCtx // the last sentence's, whose slices and maps the next one reuses
 }
 
 // draft is an event being assembled from its mentions.
@@ -183,14 +184,30 @@ type sentenceCtx struct {
 	dateOf   map[int][]timex.Timex
 }
 
+// newSentence is the analysis of the sentence s of text before it
+// starts: its tokens, in the memory of the document's last sentence, which
+// nothing keeps once it is read (mentions copy what they need).
+func (d *doc) newSentence(text string, s span, quoted bool) *sentenceCtx {
+	c := &d.scratch
+	if c.entEnd == nil {
+		c.entEnd, c.entStart, c.dateOf = map[int]int{}, map[int]int{}, map[int][]timex.Timex{}
+	}
+	clear(c.entEnd)
+	clear(c.entStart)
+	clear(c.dateOf)
+	*c = sentenceCtx{text: text, toks: tokenize(c.toks[:0], text, s, quoted), skip: c.skip[:0],
+		entEnd: c.entEnd, entStart: c.entStart, dateOf: c.dateOf}
+	c.skip = append(c.skip, make([]bool, len(c.toks))...)
+	return c
+}
+
 // sentence reads the sentence s of block b; tx are the block's temporal
 // expressions from this sentence on, and quoted says whether a quotation
 // is open at its start.
 func (d *doc) sentence(b article.Block, s span, tx []timex.Timex, quoted bool) {
 	d.nsent++
-	c := &sentenceCtx{text: b.Text, toks: tokenize(b.Text, s, quoted), entEnd: map[int]int{}, entStart: map[int]int{}, dateOf: map[int][]timex.Timex{}}
+	c := d.newSentence(b.Text, s, quoted)
 	toks := c.toks
-	c.skip = make([]bool, len(toks))
 	var inSentence []timex.Timex
 	for _, t := range tx {
 		if t.Start >= s.end {

@@ -65,7 +65,7 @@ func KindsFor(names []string, kindOf func(name string) Kind) []Kind {
 // when its head is one ("the ministry"); so is a lone capitalised role
 // noun, which the name reader takes for an organisation ("Analysts said").
 func (al *Aliases) kindOf(e entity) Kind {
-	words := tokenize(e.name, span{0, len(e.name)}, false)
+	words := tokenize(nil, e.name, span{0, len(e.name)}, false)
 	if a, ok := al.byName[aliasKey(words)]; ok && a.kind != kindAdjective && a.kind != kindPlace {
 		e.kind = a.kind
 	}

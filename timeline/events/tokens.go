@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,15 +17,16 @@ type token struct {
 	quoted     bool // inside quotation marks
 }
 
-// tokenize splits text[s.start:s.end] into tokens. A word keeps inner
-// periods, hyphens and apostrophes ("U.S.", "ex-Soviet", "Year's"), except
-// a possessive "'s", which becomes its own token; a final period stays on a
-// word only when the word has another ("U.S." but not "Geneva.").
+// tokenize appends to toks the tokens of text[s.start:s.end]. A word
+// keeps inner periods, hyphens and apostrophes ("U.S.", "ex-Soviet",
+// "Year's"), except a possessive "'s", which becomes its own token; a
+// final period stays on a word only when the word has another ("U.S." but
+// not "Geneva.").
 // quoted says whether the span starts inside a quotation opened before it.
-func tokenize(text string, s span, quoted bool) []token {
+func tokenize(toks []token, text string, s span, quoted bool) []token {
 	// About a token for every five bytes of news text, sized once:
 	// growing the slice was a third of tokenizing.
-	toks := make([]token, 0, (s.end-s.start)/5+4)
+	toks = slices.Grow(toks, (s.end-s.start)/5+4)
 	i := s.start
 	for i < s.end {
 		r, size := utf8.DecodeRuneInString(text[i:])

@@ -20,7 +20,7 @@ func TestTokenize(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, tok := range tokenize(tt.text, span{0, len(tt.text)}, false) {
+			for _, tok := range tokenize(nil, tt.text, span{0, len(tt.text)}, false) {
 				got = append(got, tok.text)
 				if tt.text[tok.start:tok.end] != tok.text {
 					t.Errorf("token %q has offsets [%d,%d) of %q", tok.text, tok.start, tok.end, tt.text[tok.start:tok.end])
@@ -34,7 +34,7 @@ func TestTokenize(t *testing.T) {
 	t.Run("words inside quotation marks are marked quoted", func(t *testing.T) {
 		text := `Peskov said "talks matter" today.`
 		var quoted []string
-		for _, tok := range tokenize(text, span{0, len(text)}, false) {
+		for _, tok := range tokenize(nil, text, span{0, len(text)}, false) {
 			if tok.quoted {
 				quoted = append(quoted, tok.text)
 			}
@@ -58,14 +58,14 @@ func FuzzTokenize(f *testing.F) {
 			start, end = 0, len(text)
 		}
 		// Sentences start and end between characters.
-		for start > 0 && !utf8.RuneStart(text[start]) {
+		for start > 0 && start < len(text) && !utf8.RuneStart(text[start]) {
 			start--
 		}
 		for end < len(text) && !utf8.RuneStart(text[end]) {
 			end++
 		}
 		last := start
-		for _, tok := range tokenize(text, span{start, end}, false) {
+		for _, tok := range tokenize(nil, text, span{start, end}, false) {
 			if tok.start < last || tok.end > end || text[tok.start:tok.end] != tok.text {
 				t.Fatalf("token %q at [%d,%d) after %d in %q [%d,%d)", tok.text, tok.start, tok.end, last, text, start, end)
 			}

@@ -1,8 +1,10 @@
 package timex
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -20,10 +22,18 @@ func tag(text string, ref time.Time, trace cueTrace) []Timex {
 		ref:   date(ref.Year(), int(ref.Month()), ref.Day()),
 		trace: trace,
 	}
-	p.toks = scan(text, p.lower, make([]token, 0, len(text)/5+1))
+	// The tokens take ten times the text's bytes, and no
+	// expression keeps them: the next call takes them over.
+	buf := tokenPool.Get().(*[]token)
+	p.toks = scan(text, p.lower, slices.Grow((*buf)[:0], len(text)/5+1))
 	p.markBoundaries()
-	return p.run()
+	out := p.run()
+	*buf = p.toks
+	tokenPool.Put(buf)
+	return out
 }
+
+var tokenPool = sync.Pool{New: func() any { return new([]token) }}
 
 // maxSentenceTokens is the most tokens read as one sentence. The rules
 // look back and ahead to the ends of a sentence for every expression in
