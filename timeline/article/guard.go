@@ -47,11 +47,13 @@ func ReadFile(path string) ([]byte, error) {
 	if info.Size() > MaxSize {
 		return nil, tooBig(path, info.Size())
 	}
-	// The file may grow between Stat and Read.
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
-	if err != nil {
+	// The file may grow between Stat and Read. The buffer has room for
+	// the size and a last read that finds the end.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxSize+1)); err != nil {
 		return nil, &Error{Path: path, Line: 1, Msg: "cannot read the file: " + pathErr(err).Error()}
 	}
+	data := buf.Bytes()
 	if len(data) > MaxSize {
 		return nil, tooBig(path, int64(len(data)))
 	}

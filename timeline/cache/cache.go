@@ -234,13 +234,19 @@ func (c *Cache) checksum(k [32]byte, payload []byte) [32]byte {
 	return sum
 }
 
+// recordBuffers hold the records Put writes: a build puts thousands, and
+// each is written out before its buffer is put back.
+var recordBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // Put stores the entry of the article at path with bytes of sum.
 func (c *Cache) Put(path, sum string, e *Entry) error {
 	k := key(path, sum)
-	var b bytes.Buffer
+	b := recordBuffers.Get().(*bytes.Buffer)
+	defer recordBuffers.Put(b)
+	b.Reset()
 	b.Write(k[:])
 	b.Write([]byte{0, 0, 0, 0})
-	encode(&b, e)
+	encode(b, e)
 	rec := b.Bytes()
 	n := len(rec) - recordHead
 	binary.LittleEndian.PutUint32(rec[32:], uint32(n))

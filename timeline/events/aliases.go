@@ -114,15 +114,18 @@ func (a *Aliases) With(b *Aliases) *Aliases {
 	return out
 }
 
-func aliasKey(words []token) string {
-	var b strings.Builder
+func aliasKey(words []token) string { return string(appendAliasKey(nil, words)) }
+
+// appendAliasKey appends the key of words to b: their lower case, a
+// space between each two.
+func appendAliasKey(b []byte, words []token) []byte {
 	for i, w := range words {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		b.WriteString(w.lower)
+		b = append(b, w.lower...)
 	}
-	return b.String()
+	return b
 }
 
 // match returns the longest alias starting at toks[i] and its length.
@@ -130,8 +133,9 @@ func (a *Aliases) match(toks []token, i int) (alias, int) {
 	if !a.first[toks[i].lower] {
 		return alias{}, 0
 	}
+	var buf [128]byte // the keys tried, without a string each
 	for n := min(a.maxWords, len(toks)-i); n > 0; n-- {
-		if al, ok := a.byName[aliasKey(toks[i:i+n])]; ok {
+		if al, ok := a.byName[string(appendAliasKey(buf[:0], toks[i:i+n]))]; ok {
 			return al, n
 		}
 	}

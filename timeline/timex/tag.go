@@ -478,6 +478,11 @@ var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "
 // returns each text's expressions with offsets into that text.
 func TagBlocks(texts []string, ref time.Time) [][]Timex {
 	var b strings.Builder
+	n := 2 * len(texts)
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.Grow(n)
 	starts := make([]int, len(texts))
 	for i, t := range texts {
 		if i > 0 {
