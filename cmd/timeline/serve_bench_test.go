@@ -82,6 +82,7 @@ func BenchmarkServeReload(b *testing.B) {
 			building = 0
 			mu.Unlock()
 			var total time.Duration
+			heapProfile(b, n, ".before")
 			stopProfile := reloadProfile(b, n)
 			cpu := cpuTime()
 			b.ResetTimer()
@@ -97,7 +98,7 @@ func BenchmarkServeReload(b *testing.B) {
 			b.StopTimer()
 			cpu = cpuTime() - cpu
 			stopProfile()
-			heapProfile(b, n)
+			heapProfile(b, n, "")
 			mu.Lock()
 			defer mu.Unlock()
 			b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/reload")
@@ -115,16 +116,18 @@ func BenchmarkServeReload(b *testing.B) {
 	}
 }
 
-// heapProfile writes a heap profile after the reloads, when
-// TIMELINE_HEAP_PROFILE names a file ("heap.prof-1000", as reloadProfile
-// names its): what the preview keeps between rebuilds, after a collection.
-func heapProfile(b *testing.B, n int) {
+// heapProfile writes a heap profile, after a collection, when
+// TIMELINE_HEAP_PROFILE names a file: "heap.prof-1000" after the reloads,
+// what the preview keeps between rebuilds, and "heap.prof-1000.before"
+// before them, so that "go tool pprof -sample_index=alloc_space -base
+// heap.prof-1000.before heap.prof-1000" shows what the reloads allocated.
+func heapProfile(b *testing.B, n int, suffix string) {
 	name := os.Getenv("TIMELINE_HEAP_PROFILE")
 	if name == "" {
 		return
 	}
 	runtime.GC()
-	f, err := os.Create(fmt.Sprintf("%s-%d", name, n))
+	f, err := os.Create(fmt.Sprintf("%s-%d%s", name, n, suffix))
 	if err != nil {
 		b.Fatal(err)
 	}
