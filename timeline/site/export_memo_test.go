@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"maps"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -315,5 +316,45 @@ func TestExportMemoAfterEventsMoved(t *testing.T) {
 				t.Errorf("%s differs with a memo:\n%s", name, firstDiff(got[name], data))
 			}
 		}
+	}
+}
+
+// TestStreamedExportsAreWhole checks that every export made of pieces
+// streams, a block of events per core, the bytes it is made of in one go:
+// at sizes around a block and a wave of blocks, where some events have no
+// piece (the iCalendar and TimelineJS exports leave out events of a month
+// or a year), so that the separators between blocks are tested too.
+func TestStreamedExportsAreWhole(t *testing.T) {
+	wave := 4 * runtime.GOMAXPROCS(0) * streamBlock
+	left := 0
+	for _, n := range []int{0, 1, 7, streamBlock - 1, streamBlock, streamBlock + 1, wave, wave + 7, 2*wave + streamBlock/2} {
+		s := syntheticSite(n, max(1, n/10))
+		v := newSiteView(s, "")
+		for _, x := range exportList {
+			p, ok := x.export.(pieceExport)
+			if !ok {
+				continue
+			}
+			want, err := newExportRun(v, &s).makeExport(p, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []byte
+			r := newExportRun(v, &s)
+			if err := r.streamPieces(p, func(b []byte) error { got = append(got, b...); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%d events, %s: streamed %d bytes differ from the %d made at once", n, x.export.File(), len(got), len(want))
+			}
+			for i := range v.Events {
+				if len(p.piece(nil, r, i)) == 0 {
+					left++
+				}
+			}
+		}
+	}
+	if left == 0 {
+		t.Error("no export left an event out: the separators between blocks are not tested")
 	}
 }

@@ -3,6 +3,9 @@ package site
 import (
 	"cmp"
 	"net/url"
+	"runtime"
+	"sync"
+	"sync/atomic"
 )
 
 // A pieceExport is an export made of a head, one piece per event in the
@@ -119,7 +122,7 @@ func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
 	if len(m.buf) > 0 {
 		size = len(m.buf) + len(m.buf)/64 + 4096
 	}
-	b, _ := r.assemble(p, m.buffer(size), func(b []byte, i int) []byte {
+	b := r.assemble(p, m.buffer(size), func(b []byte, i int) []byte {
 		at := len(b)
 		if old, ok := m.find(keys[i], &next); ok {
 			b = append(b, m.buf[old.at:old.at+old.n]...)
@@ -128,34 +131,91 @@ func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
 		}
 		spans[i] = span{at: at, n: len(b) - at}
 		return b
-	}, nil)
+	})
 	m.set(b, keys, spans)
 	return b
 }
 
 // streamPieces makes p's bytes without a memo and passes them to emit a
-// chunk of about streamChunk bytes at a time.
+// chunk of about streamChunk bytes at a time. The pieces are made on every
+// core, streamBlock events at a time and a few blocks ahead, each core
+// with a run of its own (its scratch space, the dates it parsed), and
+// emitted in order.
 func (r *exportRun) streamPieces(p pieceExport, emit func([]byte) error) error {
-	b, err := r.assemble(p, make([]byte, 0, 2*streamChunk), func(b []byte, i int) []byte { return p.piece(b, r, i) }, emit)
-	if err != nil {
-		return err
+	type block struct {
+		b []byte
+		n int // its pieces that are not empty
 	}
-	return emit(b)
+	runs := make([]*exportRun, runtime.GOMAXPROCS(0))
+	for w := range runs {
+		runs[w] = r.clone()
+	}
+	wave := make([]block, 4*len(runs))
+	sep := p.sep()
+	b := p.head(make([]byte, 0, 2*streamChunk), r)
+	n := 0
+	for from := 0; from < len(r.v.Events); from += len(wave) * streamBlock {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for _, own := range runs {
+			wg.Go(func() {
+				piece := func(b []byte, i int) []byte { return p.piece(b, own, i) }
+				for k := int(next.Add(1) - 1); k < len(wave); k = int(next.Add(1) - 1) {
+					lo := min(from+k*streamBlock, len(r.v.Events))
+					hi := min(lo+streamBlock, len(r.v.Events))
+					wave[k].b, wave[k].n = appendPieces(wave[k].b[:0], sep, 0, lo, hi, piece)
+				}
+			})
+		}
+		wg.Wait()
+		for _, bl := range wave {
+			if bl.n == 0 {
+				continue
+			}
+			if n > 0 {
+				b = append(b, sep...)
+			}
+			b = append(b, bl.b...)
+			n += bl.n
+			if len(b) >= streamChunk {
+				if err := emit(b); err != nil {
+					return err
+				}
+				b = b[:0]
+			}
+		}
+	}
+	return emit(p.tail(b, r, n))
 }
 
 // streamChunk is how many bytes streamPieces gathers before it emits them.
 const streamChunk = 1 << 20
 
+// streamBlock is how many events' pieces a core makes at a time when
+// streaming.
+const streamBlock = 512
+
+// clone is a run for another goroutine: it shares what r has made once
+// (the IDs, the pieces' keys), and has its own scratch space and parsed
+// dates and stamps.
+func (r *exportRun) clone() *exportRun {
+	c := *r
+	c.tmp, c.tmp2, c.days, c.stamps = nil, nil, nil, nil
+	return &c
+}
+
 // assemble appends to b the head of p, every event's piece as piece
-// appends it with sep between two that are not empty, and the tail. With
-// flush, it passes what it holds to flush whenever that reaches
-// streamChunk bytes and goes on in the emptied buffer; what is left at the
-// end is returned.
-func (r *exportRun) assemble(p pieceExport, b []byte, piece func(b []byte, i int) []byte, flush func([]byte) error) ([]byte, error) {
-	b = p.head(b, r)
-	sep := p.sep()
-	n := 0
-	for i := range r.v.Events {
+// appends it with sep between two that are not empty, and the tail.
+func (r *exportRun) assemble(p pieceExport, b []byte, piece func(b []byte, i int) []byte) []byte {
+	b, n := appendPieces(p.head(b, r), p.sep(), 0, 0, len(r.v.Events), piece)
+	return p.tail(b, r, n)
+}
+
+// appendPieces appends to b the pieces of events from to to as piece
+// appends them, with sep before each that is not empty when n pieces, or
+// one before it, are already in b. It returns b and the new n.
+func appendPieces(b []byte, sep string, n, from, to int, piece func(b []byte, i int) []byte) ([]byte, int) {
+	for i := from; i < to; i++ {
 		before := len(b)
 		if n > 0 {
 			b = append(b, sep...)
@@ -166,14 +226,8 @@ func (r *exportRun) assemble(p pieceExport, b []byte, piece func(b []byte, i int
 			continue
 		}
 		n++
-		if flush != nil && len(b) >= streamChunk {
-			if err := flush(b); err != nil {
-				return nil, err
-			}
-			b = b[:0]
-		}
 	}
-	return p.tail(b, r, n), nil
+	return b, n
 }
 
 // makeExport makes x's bytes for the run, through m when x is made of
@@ -186,6 +240,5 @@ func (r *exportRun) makeExport(x export, m *exportMemo) ([]byte, error) {
 	case m != nil:
 		return r.makePieces(p, m), nil
 	}
-	b, _ := r.assemble(p, make([]byte, 0, p.size(len(r.v.Events))), func(b []byte, i int) []byte { return p.piece(b, r, i) }, nil)
-	return b, nil
+	return r.assemble(p, make([]byte, 0, p.size(len(r.v.Events))), func(b []byte, i int) []byte { return p.piece(b, r, i) }), nil
 }
