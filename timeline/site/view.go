@@ -577,14 +577,7 @@ func articleSlug(name, path string) string {
 // fileName makes an event ID safe as a file name, keeping IDs that already
 // are ("2021-12-30-call-biden-putin") as they are.
 func fileName(id, def string) string {
-	ok := id != "" && id[0] != '.' && len(id) <= 200
-	for _, r := range id {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
-			ok = false
-			break
-		}
-	}
-	if ok {
+	if isFileName(id) {
 		return id
 	}
 	s := slugify(id, def)
@@ -592,6 +585,21 @@ func fileName(id, def string) string {
 		s = strings.TrimRight(s[:200], "-")
 	}
 	return s
+}
+
+// isFileName reports whether id is a file name as it is: letters, digits,
+// '-', '_' and '.', not first, at most 200 bytes.
+func isFileName(id string) bool {
+	if id == "" || id[0] == '.' || len(id) > 200 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 // unique returns s, or s-2, s-3, ... if seen has it, and records the
@@ -621,11 +629,22 @@ type viewCache struct {
 	instants map[string]string
 	slugs    map[[2]string]string    // type and date slugs, by the string and its default
 	articles map[string]*articleInfo // by a source's path as it is given
+	classes  map[string]string       // typeClass by type
 }
 
 func newViewCache(zone *time.Location) *viewCache {
 	return &viewCache{zone: zone, whens: map[[2]string]when{}, days: map[string]string{}, instants: map[string]string{},
-		slugs: map[[2]string]string{}, articles: map[string]*articleInfo{}}
+		slugs: map[[2]string]string{}, articles: map[string]*articleInfo{}, classes: map[string]string{}}
+}
+
+// typeClass is the class of a type's events, "t-call", once a type.
+func (c *viewCache) typeClass(t string) string {
+	class, ok := c.classes[t]
+	if !ok {
+		class = "t-" + slugify(t, "other")
+		c.classes[t] = class
+	}
+	return class
 }
 
 // slug is slugify(s, def), once a string.
@@ -659,7 +678,7 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 		Curated:   newCuratedView(e.Curated),
 		Conflict:  conflictText(e.Conflicts),
 		TypeLabel: typeLabel(string(e.Type)),
-		TypeClass: "t-" + c.slug(string(e.Type), "other"),
+		TypeClass: c.typeClass(string(e.Type)),
 		cut:       startsPage(e.ID),
 	}
 	w, ok := c.whens[[2]string{string(e.Date), e.Mod}]
@@ -685,8 +704,7 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 				// The article page has this id whether or not the
 				// sentence shows in its text (see render), so the
 				// link never depends on the article's body.
-				sv.markID = rangeID(src.Start, src.End)
-				sv.Href += "#" + sv.markID
+				sv.Href, sv.markID = markHref(ai.Path, src.Start, src.End)
 			}
 			if sv.Title == "" {
 				sv.Title = ai.a.Title
@@ -704,7 +722,11 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 	}
 	ev.reported = updated(ev, c.instant)
 	day := dayOf(string(e.Date))
-	return eventPlace{file: fileName(e.ID, "event-"+strconv.Itoa(i+1)), day: day, dayKey: c.slug(day, "undated")}
+	file := e.ID
+	if !isFileName(file) {
+		file = fileName(e.ID, "event-"+strconv.Itoa(i+1))
+	}
+	return eventPlace{file: file, day: day, dayKey: c.slug(day, "undated")}
 }
 
 // instant is instant, once a day.
@@ -717,8 +739,16 @@ func (c *viewCache) instant(day string) string {
 	return t
 }
 
-// rangeID is the id of the evidence sentence at [start, end) in its
-// article's page.
-func rangeID(start, end int) string {
-	return "s-" + strconv.Itoa(start) + "-" + strconv.Itoa(end)
+// markHref is the link to the evidence sentence at [start, end) of the
+// article page at page, and the sentence's id on that page, "s-12-80",
+// which is the link's end: one string made for both.
+func markHref(page string, start, end int) (href, id string) {
+	var buf [128]byte // on the stack for most paths
+	b := append(buf[:0], page...)
+	b = append(b, "#s-"...)
+	b = strconv.AppendInt(b, int64(start), 10)
+	b = append(b, '-')
+	b = strconv.AppendInt(b, int64(end), 10)
+	href = string(b)
+	return href, href[len(page)+1:]
 }
