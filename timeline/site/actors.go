@@ -319,12 +319,13 @@ func (v *siteView) facetsOf(name string, evs []*eventView) (types, actors []face
 	if m == nil {
 		return facets(evs)
 	}
-	var e enc
+	e := encs.Get().(*enc)
 	e.reset()
 	for _, ev := range evs {
 		e.key(ev.digest)
 	}
 	sum := e.sum(Key{})
+	encs.Put(e)
 	f, ok := m.get(name)
 	if !ok || f.sum != sum {
 		f.sum = sum

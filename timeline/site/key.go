@@ -61,6 +61,10 @@ type enc struct {
 	h hash.Hash // nil: b keeps everything
 }
 
+// encs are encoders for digests made many times a build, each of a few
+// hundred bytes: a new one grows its buffer and makes its hash each time.
+var encs = sync.Pool{New: func() any { return new(enc) }}
+
 // reset starts a new digest.
 func (e *enc) reset() {
 	e.b = e.b[:0]
