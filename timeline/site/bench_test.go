@@ -142,7 +142,7 @@ func BenchmarkEventsJSON(b *testing.B) {
 
 // BenchmarkRenderPages renders the pages of 20,000 events over 2,000
 // articles into memory, one template at a time: the templates' own cost,
-// without keys or the disk. A full build spends most of its time here.
+// without keys or the disk: about half of a full build's time.
 //
 //	go test -run '^$' -bench RenderPages -benchmem -cpu 1 ./timeline/site
 func BenchmarkRenderPages(b *testing.B) {
