@@ -96,21 +96,52 @@ const (
 	findMisses = 64
 )
 
-// set makes m hold buf, made of the pieces keys at spans, and keeps the
-// buf it held for the build after.
-func (m *exportMemo) set(buf []byte, keys []Key, spans []span) {
+// set keeps buf, this build's bytes, and where each piece is in them;
+// the last build's buffer becomes the spare to make the next build's in.
+// It returns the bytes to write, which are buf's.
+//
+// A new buffer of a few hundred megabytes (the exports of a large
+// chronology) costs a page fault every 4 kB as it fills, which is most of
+// copying the unchanged pieces into it, and is garbage the collector must
+// then clear, in mark work charged to the build that made it. So the
+// first build through m, a preview's first, makes the buffers of the next
+// two, filled once so that their memory is there, and a rebuild takes
+// the spare unless this build's bytes outgrew it: a preview's rebuilds
+// after small edits allocate none.
+func (m *exportMemo) set(buf []byte, keys []Key, spans []span) []byte {
 	m.spare = m.buf
+	if m.buf == nil {
+		m.spare = roomyCopy(buf)[:0]
+		if !roomFor(buf, len(buf)) {
+			buf = roomyCopy(buf)
+		}
+	}
 	m.buf, m.keys, m.spans, m.index, m.misses = buf, keys, spans, nil, 0
+	return buf
 }
 
-// buffer returns an empty buffer of at least size bytes: spare when it is
-// large enough. A new one of a few hundred megabytes (the exports of a
-// large chronology) costs a page fault every 4 kB as it fills, which is
-// most of copying the unchanged pieces into it.
-func (m *exportMemo) buffer(size int) []byte {
-	if b := m.spare; cap(b) >= size && cap(b) <= 2*size {
+// buffer returns an empty buffer for this build's bytes, which are about
+// the last build's: spare when it holds those with room for a small
+// change, else a new one with room for a larger one (first bytes when
+// there was no last build). A buffer only just too small grows once, in
+// append.
+func (m *exportMemo) buffer(first int) []byte {
+	if m.buf == nil {
+		return make([]byte, 0, first)
+	}
+	if b := m.spare; roomFor(b, len(m.buf)) {
 		m.spare = nil
 		return b[:0]
 	}
-	return make([]byte, 0, size)
+	return make([]byte, 0, roomy(len(m.buf)))
 }
+
+// roomy is the size of a buffer for n bytes and the growth of a few
+// rebuilds; roomFor reports whether b is one for n bytes, and not
+// wastefully larger.
+func roomy(n int) int { return n + n/64 + 4096 }
+
+func roomFor(b []byte, n int) bool { return cap(b) >= n+n/1024+4096 && cap(b) <= 2*n+8192 }
+
+// roomyCopy is a copy of b in a buffer with room for it to grow.
+func roomyCopy(b []byte) []byte { return append(make([]byte, 0, roomy(len(b))), b...) }

@@ -358,3 +358,39 @@ func TestStreamedExportsAreWhole(t *testing.T) {
 		t.Error("no export left an event out: the separators between blocks are not tested")
 	}
 }
+
+// TestExportBufferIsReused checks that every build after the first
+// through a memo makes its bytes in the memo's spare buffer when they are
+// about the last build's, as they are after an edit, larger or smaller,
+// and again soon after they grew past it.
+func TestExportBufferIsReused(t *testing.T) {
+	const n = 1 << 20
+	m := new(exportMemo)
+	build := func(size int) (reused bool) {
+		var spare *byte
+		if cap(m.spare) > 0 {
+			spare = &m.spare[:1][0]
+		}
+		b := m.buffer(n)
+		reused = spare != nil && &b[:1][0] == spare
+		b = slices.Grow(b, size)[:size] // as append grows it
+		if got := m.set(b, nil, nil); len(got) != size {
+			t.Fatalf("set gave %d bytes to write, want %d", len(got), size)
+		}
+		return reused
+	}
+	build(n) // the first build: its size is a guess
+	for i, size := range []int{n + 100, n + 90, n + 50, n + 200, n - 300, n + 120, n + 2000} {
+		if !build(size) {
+			t.Fatalf("edit %d, to %d bytes after %d: a new buffer, want the spare", i, size, len(m.buf))
+		}
+	}
+	// A build whose bytes grow by 2% outgrows its buffer; the builds
+	// after it take spares again from the second on.
+	grown := len(m.buf) + len(m.buf)/50
+	build(grown)
+	build(grown + 10)
+	if !build(grown + 20) {
+		t.Fatalf("two builds after the bytes grew to %d: a new buffer, want the spare", grown)
+	}
+}

@@ -118,11 +118,7 @@ func (r *exportRun) pieceKeys() []Key {
 func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
 	keys, spans := r.pieceKeys(), make([]span, len(r.v.Events))
 	next := 0 // where in m the following event's piece likely is
-	size := p.size(len(r.v.Events))
-	if len(m.buf) > 0 {
-		size = len(m.buf) + len(m.buf)/64 + 4096
-	}
-	b := r.assemble(p, m.buffer(size), func(b []byte, i int) []byte {
+	b := r.assemble(p, m.buffer(p.size(len(r.v.Events))), func(b []byte, i int) []byte {
 		at := len(b)
 		if old, ok := m.find(keys[i], &next); ok {
 			b = append(b, m.buf[old.at:old.at+old.n]...)
@@ -132,8 +128,7 @@ func (r *exportRun) makePieces(p pieceExport, m *exportMemo) []byte {
 		spans[i] = span{at: at, n: len(b) - at}
 		return b
 	})
-	m.set(b, keys, spans)
-	return b
+	return m.set(b, keys, spans)
 }
 
 // streamPieces makes p's bytes without a memo and passes them to emit a
