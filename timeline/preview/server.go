@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -143,8 +144,26 @@ func lines(s string) []string {
 }
 
 // Run rebuilds after each Change from changes until ctx is done or
-// changes is closed.
+// changes is closed. When no change came for IdleCollect after a rebuild,
+// it runs a garbage collection, so that the next rebuild starts with the
+// memory a collection frees and seldom needs one itself: a preview keeps
+// what it made for the rebuilds to come, hundreds of megabytes at 10,000
+// articles, and a collection during a rebuild marks all of it, which
+// costs the rebuild a third or more of its time. A change that comes
+// during the collection starts its rebuild at once.
 func (s *Server) Run(ctx context.Context, changes <-chan Change) {
+	collect := make(chan struct{}, 1)
+	var collector sync.WaitGroup
+	collector.Go(func() {
+		for range collect {
+			runtime.GC()
+		}
+	})
+	defer collector.Wait()
+	defer close(collect)
+	idle := time.NewTimer(IdleCollect)
+	idle.Stop()
+	defer idle.Stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -154,9 +173,22 @@ func (s *Server) Run(ctx context.Context, changes <-chan Change) {
 				return
 			}
 			s.Rebuild(ctx, describe(c))
+			if IdleCollect > 0 {
+				idle.Reset(IdleCollect)
+			}
+		case <-idle.C:
+			select {
+			case collect <- struct{}{}:
+			default: // one is under way
+			}
 		}
 	}
 }
+
+// IdleCollect is how long Run waits after a rebuild without a change
+// before it collects garbage; 0 never does. People save a file seconds
+// apart: a rebuild's reload comes long before the next save.
+var IdleCollect = 300 * time.Millisecond
 
 // describe says in a few words what changed.
 func describe(c Change) string {

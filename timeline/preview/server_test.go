@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -461,5 +462,42 @@ func TestSlowClientCut(t *testing.T) {
 	c.SetReadDeadline(time.Now().Add(patience))
 	if _, err := io.ReadAll(c); err != nil {
 		t.Errorf("the server kept the connection of a stalled request: %v", err)
+	}
+}
+
+// TestCollectsWhenIdle: a quiet spell after a rebuild brings one garbage
+// collection, and a change then still rebuilds.
+func TestCollectsWhenIdle(t *testing.T) {
+	old := IdleCollect
+	IdleCollect = 50 * time.Millisecond
+	defer func() { IdleCollect = old }()
+	f := newFake(t)
+	srv := &Server{Dir: f.out, Build: f.build}
+	srv.Rebuild(context.Background(), "")
+	changes := make(chan Change)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { srv.Run(ctx, changes); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	cycles := func() uint32 {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.NumGC
+	}
+	for i := range 2 {
+		before, builds := cycles(), f.builds.Load()
+		write(t, filepath.Join(f.content, "a.md"), fmt.Sprint("edit ", i))
+		changes <- Change{Paths: []string{filepath.Join(f.content, "a.md")}}
+		deadline := time.Now().Add(10 * time.Second)
+		for cycles() == before && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
+		if cycles() == before {
+			t.Fatalf("edit %d: no collection in 10 s after the rebuild", i)
+		}
+		if n := f.builds.Load() - builds; n != 1 {
+			t.Fatalf("edit %d: %d rebuilds, want 1", i, n)
+		}
 	}
 }
