@@ -320,6 +320,10 @@ type memoEntry struct {
 // keeps its time, so a file written this recently is read again next time.
 const racyWindow = 2 * time.Second
 
+// Wait waits for what the builds sharing m left to remove after them:
+// see site.Memo.Wait.
+func (m *Memo) Wait() { m.site.Wait() }
+
 // start resets the memo when the version changed.
 func (m *Memo) start(version string) {
 	m.mu.Lock()

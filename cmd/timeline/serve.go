@@ -110,7 +110,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		cfg.OutDir = filepath.Join(tmp, "site")
 	}
 
-	srv := &preview.Server{Dir: cfg.OutDir, Base: base, Build: buildFunc(args, cfg.OutDir), Log: stderr}
+	memo := new(timeline.Memo) // what the rebuilds after the first reuse
+	defer memo.Wait()          // before the temporary folder goes
+	srv := &preview.Server{Dir: cfg.OutDir, Base: base, Build: buildFunc(args, cfg.OutDir, memo), Log: stderr}
 	w, err := preview.Watch(watchOptions(cfg, settings.config, *poll, stderr))
 	if err != nil {
 		return err
@@ -148,9 +150,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 // buildFunc returns the build the preview runs on each change: the
 // command line and configuration file read again, and a timeline.Build
-// into outDir whose warnings are kept for the page overlay.
-func buildFunc(args []string, outDir string) func(context.Context) (preview.Report, error) {
-	memo := new(timeline.Memo) // the articles read, for the rebuilds after the first
+// into outDir through memo whose warnings are kept for the page overlay.
+func buildFunc(args []string, outDir string, memo *timeline.Memo) func(context.Context) (preview.Report, error) {
 	return func(ctx context.Context) (preview.Report, error) {
 		var warnings lockedBuffer
 		settings, err := parseServe(args, &warnings)

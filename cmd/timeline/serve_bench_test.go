@@ -45,7 +45,9 @@ func BenchmarkServeReload(b *testing.B) {
 				content, name = generatedContent(b, n)
 			}
 			cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "site"), CacheDir: filepath.Join(b.TempDir(), "cache")}
-			build := buildFunc([]string{"-content", cfg.ContentDir, "-cache", cfg.CacheDir}, cfg.OutDir)
+			memo := new(timeline.Memo)
+			defer memo.Wait()
+			build := buildFunc([]string{"-content", cfg.ContentDir, "-cache", cfg.CacheDir}, cfg.OutDir, memo)
 			var mu sync.Mutex
 			var building time.Duration
 			srv := &preview.Server{Dir: cfg.OutDir, Build: func(ctx context.Context) (preview.Report, error) {

@@ -20,7 +20,15 @@ type Memo struct {
 	fragments fragments
 	exports   exportMemos // the exports' pieces: see export_memo.go
 	search    searchMemo  // the search index's words and result entries: see search_memo.go
+
+	tidy sync.WaitGroup // removals a build left to run after it: see Options.later
 }
+
+// Wait waits until what the builds sharing m left to remove after them
+// (the files their output no longer holds) is gone. A build through m
+// waits for it first; a program that exits after a build waits for it
+// too, or leaves a folder that the next build removes.
+func (m *Memo) Wait() { m.tidy.Wait() }
 
 // fragments is the HTML of the events' entries that the templates'
 // render function made (an entry of a period page, a compact line of an

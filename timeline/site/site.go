@@ -216,6 +216,8 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	}
 	var frags *fragments
 	if s.Memo != nil {
+		s.Memo.Wait() // the last build's staging folder is gone before this one looks for stale ones
+		opt.later = func(remove func()) { s.Memo.tidy.Go(remove) }
 		frags = &s.Memo.fragments
 		frags.start(seed)
 		defer frags.end()

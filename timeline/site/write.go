@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -87,6 +88,11 @@ type Options struct {
 	// Progress, when set, is called now and then with the files done so
 	// far and the files planned so far.
 	Progress func(done, total int)
+
+	// later, when set, takes what a successful build leaves to remove (its
+	// staging folder, with the old bytes of the files it replaced) to run
+	// after Build returns; nil removes it before. See Memo.Wait.
+	later func(remove func())
 }
 
 // Stats says what a build did to the output folder.
@@ -149,7 +155,7 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, fmt.Errorf("output folder: %w", err)
 	}
-	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress}
+	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress, later: opt.later}
 	if inPlace {
 		w.out = abs
 		w.startListing()
@@ -266,6 +272,11 @@ func (w *writer) commit(st Stats) (Stats, error) {
 	if err := replayJournal(w.dir, w.out); err != nil {
 		return st, err
 	}
+	if w.later != nil {
+		w.later(func() { removeStaging(w.dir) })
+	} else {
+		removeStaging(w.dir)
+	}
 	// The renames kept each file's time; note the times as they are now.
 	for _, name := range changed {
 		if info, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(name))); err == nil {
@@ -278,8 +289,13 @@ func (w *writer) commit(st Stats) (Stats, error) {
 }
 
 // replay carries out the journal of the staging folder dir on the output
-// folder out: moves its files in, removes the files it lists, and then
-// removes dir. It can run again after being killed half way.
+// folder out: moves its files in and removes the files it lists; the
+// caller removes dir. It can run again after being killed half way.
+//
+// A large file it replaces keeps a name in dir (see replacedPrefix), so
+// that the move drops a name and not the file: ext4 frees a file's blocks
+// when its last name goes, 40 ms for the 76 MB events.json of 10,000
+// articles, and a preview removes dir after the reload (Options.later).
 func replay(dir, out string) error {
 	data, err := os.ReadFile(filepath.Join(dir, journalName))
 	if err != nil {
@@ -290,7 +306,7 @@ func replay(dir, out string) error {
 		return fmt.Errorf("output folder: %s is not a journal of %s", dir, out)
 	}
 	dirs := map[string]bool{}
-	for _, line := range lines[1:] {
+	for i, line := range lines[1:] {
 		op, name, ok := strings.Cut(line, " ")
 		if !ok || !fs.ValidPath(name) || name == "." {
 			return fmt.Errorf("output folder: %s: bad journal line %q", dir, line)
@@ -311,6 +327,10 @@ func replay(dir, out string) error {
 			}
 			if info, err := os.Lstat(dst); err == nil && info.IsDir() {
 				os.RemoveAll(dst) // a folder stands where a file must be
+			} else if err == nil && info.Mode().IsRegular() && info.Size() >= keepAside {
+				// Without a link (a file system without them, or one made by
+				// an earlier replay) the move frees the blocks itself.
+				os.Link(dst, filepath.Join(dir, replacedPrefix+strconv.Itoa(i)))
 			}
 			if err := os.Rename(src, dst); err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return fmt.Errorf("output folder: %w", err)
@@ -335,9 +355,15 @@ func replay(dir, out string) error {
 	for _, d := range empty {
 		os.Remove(d) // fails, as it should, when the folder is not empty
 	}
-	removeStaging(dir)
 	return nil
 }
+
+// A file replaced by a move of replay keeps a name replacedPrefix and a
+// number in the staging folder when it has keepAside bytes or more.
+const (
+	replacedPrefix = ".replaced-"
+	keepAside      = 1 << 20
+)
 
 // clearPath removes the first regular file on the way from out down to
 // dir, reporting whether there was one.
@@ -412,6 +438,7 @@ func recoverStale(parent, base, abs string) error {
 			if err := replay(dir, abs); err != nil {
 				return fmt.Errorf("finish the build that was stopped after it committed: %w", err)
 			}
+			removeStaging(dir)
 			continue
 		}
 		if _, err := os.Lstat(filepath.Join(dir, Marker)); err != nil {
@@ -461,6 +488,7 @@ type writer struct {
 	out      string // the output folder updated in place, or ""
 	old      map[string]fileState
 	progress func(done, total int)
+	later    func(remove func()) // see Options.later
 
 	mu      sync.Mutex
 	made    map[string]bool      // folders made in dir so far, slash-separated and relative

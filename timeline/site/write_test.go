@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -661,4 +662,59 @@ func TestRefusesDangerousOutDir(t *testing.T) {
 			t.Errorf("%d entries in the parent, want 4", len(entries))
 		}
 	})
+}
+
+// TestReplacedLargeFilesGoAfterTheBuild: a build with Options.later
+// replaces a large file while its old bytes keep a name in the staging
+// folder, which goes only when the removal it handed over runs; a small
+// file is replaced outright; without later nothing is left.
+func TestReplacedLargeFilesGoAfterTheBuild(t *testing.T) {
+	parent := t.TempDir()
+	out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+	large := func(c byte) string { return strings.Repeat(string(c), keepAside) }
+	writeTree(t, out, state, map[string]string{"events.json": large('a'), "index.html": "old"})
+	outInode := inode(t, filepath.Join(out, "events.json"))
+
+	var removals []func()
+	later := func(remove func()) { removals = append(removals, remove) }
+	if _, err := writeAtomic(context.Background(), out, Options{StateDir: state, later: later}, func(w *writer) error {
+		if err := w.write("events.json", []byte(large('b'))); err != nil {
+			return err
+		}
+		return w.write("index.html", []byte("new"))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	want := map[string][]byte{Marker: got[Marker], "events.json": []byte(large('b')), "index.html": []byte("new")}
+	if !treesEqual(got, want) {
+		t.Fatalf("the output is not the new build's: %d files", len(got))
+	}
+	if len(removals) != 1 {
+		t.Fatalf("%d removals handed over, want 1", len(removals))
+	}
+	kept, _ := filepath.Glob(filepath.Join(parent, "*", replacedPrefix+"*"))
+	if len(kept) != 1 || inode(t, kept[0]) != outInode {
+		t.Fatalf("kept aside %q, want the old events.json alone", kept)
+	}
+	removals[0]()
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside the output after the removal, want public and state", len(entries))
+	}
+
+	// Without later, the build removes its staging folder itself.
+	writeTree(t, out, state, map[string]string{"events.json": large('c'), "index.html": "new"})
+	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+		t.Errorf("%d entries beside the output, want public and state", len(entries))
+	}
+}
+
+// inode is the inode number of the file name.
+func inode(t *testing.T, name string) uint64 {
+	t.Helper()
+	info, err := os.Lstat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return info.Sys().(*syscall.Stat_t).Ino
 }
