@@ -299,6 +299,7 @@ func TestRebuildsLeakNoFiles(t *testing.T) {
 	cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(root, "public"),
 		CacheDir: filepath.Join(root, "cache"), Memo: new(timeline.Memo)}
 	build(t, cfg)
+	cfg.Memo.Wait() // what a build leaves to do after it, as a program does before it exits
 	before := openFiles()
 	seed := filepath.Join(content, "2021-12-30-biden-putin-call.txt")
 	data, _ := os.ReadFile(seed)
@@ -306,6 +307,7 @@ func TestRebuildsLeakNoFiles(t *testing.T) {
 		os.WriteFile(seed, fmt.Appendf(bytes.Clone(data), "\nEdit %d.\n", i), 0o644)
 		build(t, cfg)
 	}
+	cfg.Memo.Wait()
 	if after := openFiles(); after > before {
 		t.Errorf("%d files open after 40 rebuilds, %d before", after, before)
 	}

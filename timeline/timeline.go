@@ -320,8 +320,8 @@ type memoEntry struct {
 // keeps its time, so a file written this recently is read again next time.
 const racyWindow = 2 * time.Second
 
-// Wait waits for what the builds sharing m left to remove after them:
-// see site.Memo.Wait.
+// Wait waits for what the builds sharing m left to do after them: see
+// site.Memo.Wait.
 func (m *Memo) Wait() { m.site.Wait() }
 
 // start resets the memo when the version changed.

@@ -21,13 +21,15 @@ type Memo struct {
 	exports   exportMemos // the exports' pieces: see export_memo.go
 	search    searchMemo  // the search index's words and result entries: see search_memo.go
 
-	tidy sync.WaitGroup // removals a build left to run after it: see Options.later
+	output outputMemo     // the files the last build left in the output folder
+	tidy   sync.WaitGroup // what a build left to do after it: see Options.later
 }
 
-// Wait waits until what the builds sharing m left to remove after them
-// (the files their output no longer holds) is gone. A build through m
-// waits for it first; a program that exits after a build waits for it
-// too, or leaves a folder that the next build removes.
+// Wait waits until what the builds sharing m left to do after them is
+// done: removing the old bytes of the files they replaced, and saving the
+// manifest of the output. A build through m waits for it first; a program
+// that exits after a build waits for it too, or leaves a folder that the
+// next build removes and a manifest that makes it render more.
 func (m *Memo) Wait() { m.tidy.Wait() }
 
 // fragments is the HTML of the events' entries that the templates'

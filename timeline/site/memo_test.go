@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -129,5 +130,72 @@ func TestDigestMemoKeepsOnlyWhatIsTheSame(t *testing.T) {
 	}
 	if kept != len(after)-1 {
 		t.Errorf("%d of %d entries kept, want all but the edited event's", kept, len(after))
+	}
+}
+
+// TestMemoSeesTheOutputChangedByHand builds into the same output with a
+// Memo, as a preview does, after a page was deleted, a file added, a
+// folder removed and a page replaced by another program: the memo's
+// record of the output must not hide any of it, and the output must
+// again be a fresh build's. Unchanged, a rebuild writes nothing.
+func TestMemoSeesTheOutputChangedByHand(t *testing.T) {
+	s := syntheticSite(200, 20)
+	want := readTree(t, build(t, s, nil))
+	out := filepath.Join(t.TempDir(), "public")
+	s.Memo = new(Memo)
+	rebuild := func() Stats {
+		t.Helper()
+		st, err := Build(context.Background(), s, nil, out, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Memo.Wait()
+		return st
+	}
+	rebuild()
+	if st := rebuild(); st.Written != 0 || st.Removed != 0 {
+		t.Fatalf("an unchanged rebuild wrote %d files and removed %d", st.Written, st.Removed)
+	}
+	if s.Memo.output.taken == 0 {
+		t.Fatal("the unchanged rebuild listed the output instead of taking the memo's record")
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
+	if len(pages) < 2 {
+		t.Fatalf("%d article pages", len(pages))
+	}
+	edits := []struct {
+		name string
+		edit func() error
+	}{
+		{"a page deleted", func() error { return os.Remove(pages[0]) }},
+		{"a file added", func() error { return os.WriteFile(filepath.Join(out, "events", "stray.html"), []byte("stray"), 0o644) }},
+		{"a folder removed", func() error { return os.RemoveAll(filepath.Join(out, "types")) }},
+		{"a page replaced by a rename", func() error {
+			tmp := filepath.Join(out, "articles", "x.tmp")
+			if err := os.WriteFile(tmp, []byte("by hand"), 0o644); err != nil {
+				return err
+			}
+			return os.Rename(tmp, pages[1])
+		}},
+	}
+	for _, e := range edits {
+		if err := e.edit(); err != nil {
+			t.Fatal(err)
+		}
+		st := rebuild()
+		if st.Written+st.Removed == 0 {
+			t.Errorf("%s: the rebuild wrote and removed nothing", e.name)
+		}
+		got := readTree(t, out)
+		for name, data := range want {
+			if !bytes.Equal(got[name], data) {
+				t.Errorf("%s: %s differs from a fresh build's", e.name, name)
+			}
+		}
+		for name := range got {
+			if _, ok := want[name]; !ok {
+				t.Errorf("%s: %s is not in a fresh build", e.name, name)
+			}
+		}
 	}
 }

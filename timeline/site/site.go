@@ -216,8 +216,9 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	}
 	var frags *fragments
 	if s.Memo != nil {
-		s.Memo.Wait() // the last build's staging folder is gone before this one looks for stale ones
+		s.Memo.Wait() // what the last build left to do is done before this one starts
 		opt.later = func(remove func()) { s.Memo.tidy.Go(remove) }
+		opt.output = &s.Memo.output
 		frags = &s.Memo.fragments
 		frags.start(seed)
 		defer frags.end()

@@ -89,10 +89,14 @@ type Options struct {
 	// far and the files planned so far.
 	Progress func(done, total int)
 
-	// later, when set, takes what a successful build leaves to remove (its
-	// staging folder, with the old bytes of the files it replaced) to run
-	// after Build returns; nil removes it before. See Memo.Wait.
+	// later, when set, takes what a successful build leaves to do after
+	// it, to run after Build returns: removing its staging folder, with
+	// the old bytes of the files it replaced, and saving the manifest. nil
+	// does both before. See Memo.Wait.
 	later func(remove func())
+	// output, when set, keeps the state a build left in the output folder
+	// for the next build through it to take: see outputMemo.
+	output *outputMemo
 }
 
 // Stats says what a build did to the output folder.
@@ -151,6 +155,9 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 		if err != nil && (w == nil || !w.committed) {
 			removeOutput(tmp)
 		}
+		if err != nil {
+			opt.output.record("", nil) // the next build lists the folder
+		}
 	}()
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return st, fmt.Errorf("output folder: %w", err)
@@ -158,8 +165,12 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress, later: opt.later}
 	if inPlace {
 		w.out = abs
-		w.startListing()
-		w.old = loadManifest(opt.StateDir, abs)
+		if files, l, ok := opt.output.take(abs); ok {
+			w.old, w.listed = files, func() *listing { return l }
+		} else {
+			w.startListing()
+			w.old = loadManifest(opt.StateDir, abs)
+		}
 	}
 	w.now = map[string]fileState{}
 	// The marker comes first, so that a later build knows a folder that a
@@ -195,7 +206,12 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 	} else {
 		st.Written = st.Files
 	}
-	saveManifest(opt.StateDir, abs, w.now)
+	opt.output.record(abs, w.now)
+	if w.later != nil {
+		w.later(func() { saveManifest(opt.StateDir, abs, w.now) })
+	} else {
+		saveManifest(opt.StateDir, abs, w.now)
+	}
 	return st, nil
 }
 
