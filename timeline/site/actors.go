@@ -341,6 +341,7 @@ func (v *siteView) facetsOf(name string, evs []*eventView) (types, actors []face
 type buildMemo[V any] struct {
 	mu        sync.Mutex
 	last, now map[string]V
+	hits      int // for the tests
 }
 
 // start begins a build; end keeps what it used, for the next.
@@ -361,6 +362,9 @@ func (m *buildMemo[V]) get(name string) (V, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	v, ok := m.last[name]
+	if ok {
+		m.hits++
+	}
 	return v, ok
 }
 

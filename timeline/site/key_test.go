@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"maps"
 	"reflect"
 	"slices"
@@ -405,4 +407,111 @@ func fieldAt(rv reflect.Value, path string) reflect.Value {
 		}
 	}
 	return rv
+}
+
+// TestArticleInputCoversTheKey edits a site in every way an article page
+// can change and checks, for every article page, that its input (see
+// articleInput) changes whenever its key does: a preview takes the last
+// build's key while the input is the same, so an input that missed what
+// the key covers would keep a stale page.
+func TestArticleInputCoversTheKey(t *testing.T) {
+	seed, err := seedKey(templates.FS, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := syntheticSite(300, 30)
+	for i, a := range base.Articles {
+		c := *a
+		c.Sum = fmt.Sprintf("%064x", i) // as the reader sets it
+		c.Tags = []string{"politics"}
+		base.Articles[i] = &c
+	}
+	// An article no event cites: what its page shows reaches no digest.
+	quiet := *base.Articles[0]
+	quiet.Path, quiet.Title, quiet.Sum = "content/quiet.md", "A quiet article", strings.Repeat("e", 64)
+	base.Articles = append(base.Articles, &quiet)
+	last := len(base.Articles) - 1
+	withArticle := func(s Site, i int, edit func(a *article.Article)) Site {
+		s.Articles = slices.Clone(s.Articles)
+		c := *s.Articles[i]
+		edit(&c)
+		s.Articles[i] = &c
+		return s
+	}
+	withEvents := func(s Site, edit func(evs []events.Event) []events.Event) Site {
+		evs := slices.Clone(s.Events)
+		for i := range evs {
+			evs[i].Sources = slices.Clone(evs[i].Sources)
+		}
+		s.Events = edit(evs)
+		return s
+	}
+	mid := base.Events[150]
+	edits := []struct {
+		name string
+		s    Site
+	}{
+		{"event titles", func() Site { s, _ := edited(base, 5); return s }()},
+		{"an event added", withEvents(base, func(evs []events.Event) []events.Event {
+			return slices.Insert(evs, 151, events.Event{ID: mid.ID + "-added", Type: mid.Type, Status: events.Occurred,
+				Date: mid.Date, Title: "An added event", Actors: mid.Actors, Sources: mid.Sources})
+		})},
+		{"events removed", withEvents(base, func(evs []events.Event) []events.Event { return slices.Delete(evs, 100, 140) })},
+		{"an evidence sentence moved", withEvents(base, func(evs []events.Event) []events.Event {
+			evs[7].Sources[0].Start++
+			return evs
+		})},
+		{"an event's date", withEvents(base, func(evs []events.Event) []events.Event {
+			evs[9].Date = "2019-05-04"
+			return evs
+		})},
+		{"an article's title", withArticle(base, 3, func(a *article.Article) { a.Title = "Retitled" })},
+		{"an article's address", withArticle(base, 4, func(a *article.Article) { a.URL = "https://example.org/moved" })},
+		{"an article's author", withArticle(base, 5, func(a *article.Article) { a.Author = "Someone Else" })},
+		{"an article's tags", withArticle(base, 6, func(a *article.Article) { a.Tags = []string{"economy"} })},
+		{"an article's date", withArticle(base, 7, func(a *article.Article) { a.Published = a.Published.AddDate(0, 0, 1) })},
+		{"an article's bytes", withArticle(base, 8, func(a *article.Article) { a.Sum = strings.Repeat("f", 64) })},
+		{"a quiet article's title", withArticle(base, last, func(a *article.Article) { a.Title = "Retitled" })},
+		{"a quiet article's date", withArticle(base, last, func(a *article.Article) { a.Published = a.Published.AddDate(0, 1, 0) })},
+		{"the site's title", func() Site { s := base; s.Title = "Another"; return s }()},
+		{"the site's address", func() Site { s := base; s.BaseURL = "https://example.org/news/"; return s }()},
+		{"the exports", func() Site { s := base; s.Exports = ExportNames(); return s }()},
+	}
+	type pair struct {
+		input string
+		key   Key
+	}
+	pages := func(s Site) map[string]pair {
+		v := newSiteView(s, cmp.Or(s.BaseURL, ""))
+		var e enc
+		out := map[string]pair{}
+		for _, j := range v.jobs() {
+			if j.ai == nil {
+				continue
+			}
+			key, _, err := v.key(seed, &e, j, v.data(j), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[j.path] = pair{string(articleInput(nil, seed, v, j)), key}
+		}
+		return out
+	}
+	before := pages(base)
+	for _, tc := range edits {
+		changed := 0
+		for path, now := range pages(tc.s) {
+			was, ok := before[path]
+			if !ok || was.key == now.key {
+				continue
+			}
+			changed++
+			if was.input == now.input {
+				t.Errorf("%s: %s has a new key and the same input", tc.name, path)
+			}
+		}
+		if changed == 0 {
+			t.Errorf("%s: no article page has a new key; the edit tests nothing", tc.name)
+		}
+	}
 }

@@ -14,12 +14,13 @@ import (
 // Its zero value is empty and ready. Builds that share a Memo may not run
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
-	digests   digestMemo // each event's digest and what it was made from
-	facets    facetMemo  // the type and actor counts of each group's and list's events
-	entries   entryMemo  // the entries of each actor's and type's page
-	fragments fragments
-	exports   exportMemos // the exports' pieces: see export_memo.go
-	search    searchMemo  // the search index's words and result entries: see search_memo.go
+	digests     digestMemo     // each event's digest and what it was made from
+	facets      facetMemo      // the type and actor counts of each group's and list's events
+	entries     entryMemo      // the entries of each actor's and type's page
+	articleKeys articleKeyMemo // the key of each article page, by what it is made from
+	fragments   fragments
+	exports     exportMemos // the exports' pieces: see export_memo.go
+	search      searchMemo  // the search index's words and result entries: see search_memo.go
 
 	output outputMemo     // the files the last build left in the output folder
 	tidy   sync.WaitGroup // what a build left to do after it: see Options.later

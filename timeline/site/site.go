@@ -226,6 +226,8 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 		defer s.Memo.facets.end()
 		s.Memo.entries.start()
 		defer s.Memo.entries.end()
+		s.Memo.articleKeys.start()
+		defer s.Memo.articleKeys.end()
 	}
 	ts, err := parseTemplates(tmpl, frags)
 	if err != nil {
@@ -438,10 +440,31 @@ func renderPage(ctx context.Context, w pageWriter, buf *bytes.Buffer, e *enc, ts
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// A preview takes an unchanged article page's key from the last
+	// build, without making the page's data or its key.
+	var input []byte
+	memo := v.articleKeys
+	if j.ai == nil || j.ai.a.Sum == "" {
+		memo = nil
+	}
+	if memo != nil {
+		input = articleInput(e.b[:0], seed, v, j)
+		e.b = input[:0] // the grown buffer, for the next page
+		if last, ok := memo.get(j.path); ok && bytes.Equal(last.input, input) {
+			memo.put(j.path, last)
+			if w.keep(j.path, last.key) {
+				return nil
+			}
+		}
+		input = bytes.Clone(input) // the key is made in the same buffer
+	}
 	p := v.data(j)
 	key, full, err := v.key(seed, e, j, p, load)
 	if err != nil {
 		return err
+	}
+	if memo != nil {
+		memo.put(j.path, articleKeyEntry{input: input, key: key})
 	}
 	if w.keep(j.path, key) {
 		return nil

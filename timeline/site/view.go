@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,6 +54,8 @@ type siteView struct {
 	yearPeriods map[string][]link // the periods of each year, at their first pages
 	facetMemo   *facetMemo        // the preview's counts of the groups' events, or nil
 	entryMemo   *entryMemo        // the preview's entries of the groups' pages, or nil
+	articleKeys *articleKeyMemo   // the preview's keys of the article pages, or nil
+	headerKey   Key               // a digest of Header, for articleInput
 }
 
 // facet is one value of a filter with the number of events that have it.
@@ -439,9 +442,13 @@ func newSiteView(s Site, baseURL string) *siteView {
 	v.newGroups()
 	var dm *digestMemo
 	if s.Memo != nil {
-		dm, v.facetMemo, v.entryMemo = &s.Memo.digests, &s.Memo.facets, &s.Memo.entries
+		dm, v.facetMemo, v.entryMemo, v.articleKeys = &s.Memo.digests, &s.Memo.facets, &s.Memo.entries, &s.Memo.articleKeys
 	}
 	v.digestEvents(dm)
+	var e enc
+	e.reset()
+	e.value(reflect.ValueOf(&v.Header))
+	v.headerKey = e.sum(Key{})
 	return v
 }
 
