@@ -465,7 +465,7 @@ func TestSlowClientCut(t *testing.T) {
 	}
 }
 
-// TestCollectsWhenIdle: a quiet spell after a rebuild brings one garbage
+// TestCollectsWhenIdle: a quiet spell after a rebuild brings a garbage
 // collection, and a change then still rebuilds.
 func TestCollectsWhenIdle(t *testing.T) {
 	old := IdleCollect

@@ -220,15 +220,23 @@ func articleKey(seed Key, e *enc, p *page, ai *articleInfo, content string) Key 
 	e.reset()
 	e.value(reflect.ValueOf(p))
 	e.str(content)
-	for _, r := range ai.sorted {
+	writeEvidence(e, ai.sorted)
+	return e.sum(seed)
+}
+
+// writeEvidence writes an article's evidence ranges, each with the
+// events it links to by their digests (a link's path, title, label and
+// class).
+func writeEvidence(e *enc, ranges []*markRange) {
+	e.u64(uint64(len(ranges)))
+	for _, r := range ranges {
 		e.u64(uint64(r.start))
 		e.u64(uint64(r.end))
 		e.u64(uint64(len(r.events)))
 		for _, ev := range r.events {
-			e.key(ev.digest) // its link's path, title, label and class
+			e.key(ev.digest)
 		}
 	}
-	return e.sum(seed)
 }
 
 // articleInput appends to b what article page j is made from, as
@@ -250,16 +258,7 @@ func articleInput(b []byte, seed Key, v *siteView, j pageJob) []byte {
 	for _, ev := range ai.events {
 		e.key(ev.digest)
 	}
-	e.u64(uint64(len(ai.sorted)))
-	for _, r := range ai.sorted {
-		e.u64(uint64(r.start))
-		e.u64(uint64(r.end))
-		e.str(r.id)
-		e.u64(uint64(len(r.events)))
-		for _, ev := range r.events {
-			e.key(ev.digest)
-		}
-	}
+	writeEvidence(&e, ai.sorted)
 	return e.b
 }
 

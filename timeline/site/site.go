@@ -217,7 +217,7 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	var frags *fragments
 	if s.Memo != nil {
 		s.Memo.Wait() // what the last build left to do is done before this one starts
-		opt.later = func(remove func()) { s.Memo.tidy.Go(remove) }
+		opt.later = s.Memo.tidy.Go
 		opt.output = &s.Memo.output
 		frags = &s.Memo.fragments
 		frags.start(seed)
@@ -441,7 +441,8 @@ func renderPage(ctx context.Context, w pageWriter, buf *bytes.Buffer, e *enc, ts
 		return err
 	}
 	// A preview takes an unchanged article page's key from the last
-	// build, without making the page's data or its key.
+	// build, without making the page's data or its key. An article
+	// without a Sum is keyed by its bytes, which would have to be loaded.
 	var input []byte
 	memo := v.articleKeys
 	if j.ai == nil || j.ai.a.Sum == "" {

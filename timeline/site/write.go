@@ -93,7 +93,7 @@ type Options struct {
 	// it, to run after Build returns: removing its staging folder, with
 	// the old bytes of the files it replaced, and saving the manifest. nil
 	// does both before. See Memo.Wait.
-	later func(remove func())
+	later func(task func())
 	// output, when set, keeps the state a build left in the output folder
 	// for the next build through it to take: see outputMemo.
 	output *outputMemo
@@ -163,6 +163,9 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 		return st, fmt.Errorf("output folder: %w", err)
 	}
 	w = &writer{dir: tmp, made: map[string]bool{".": true}, written: map[string]bool{}, progress: opt.Progress, later: opt.later}
+	if w.later == nil {
+		w.later = func(task func()) { task() }
+	}
 	if inPlace {
 		w.out = abs
 		if files, l, ok := opt.output.take(abs); ok {
@@ -207,11 +210,7 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 		st.Written = st.Files
 	}
 	opt.output.record(abs, w.now)
-	if w.later != nil {
-		w.later(func() { saveManifest(opt.StateDir, abs, w.now) })
-	} else {
-		saveManifest(opt.StateDir, abs, w.now)
-	}
+	w.later(func() { saveManifest(opt.StateDir, abs, w.now) })
 	return st, nil
 }
 
@@ -288,11 +287,7 @@ func (w *writer) commit(st Stats) (Stats, error) {
 	if err := replayJournal(w.dir, w.out); err != nil {
 		return st, err
 	}
-	if w.later != nil {
-		w.later(func() { removeStaging(w.dir) })
-	} else {
-		removeStaging(w.dir)
-	}
+	w.later(func() { removeStaging(w.dir) })
 	// The renames kept each file's time; note the times as they are now.
 	for _, name := range changed {
 		if info, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(name))); err == nil {
@@ -504,7 +499,7 @@ type writer struct {
 	out      string // the output folder updated in place, or ""
 	old      map[string]fileState
 	progress func(done, total int)
-	later    func(remove func()) // see Options.later
+	later    func(task func()) // Options.later, or one that runs the task at once
 
 	mu      sync.Mutex
 	made    map[string]bool      // folders made in dir so far, slash-separated and relative
