@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"os"
@@ -310,7 +311,7 @@ func TestReplayRunsAgainAfterAKillHalfWay(t *testing.T) {
 	staging := filepath.Join(parent, ".public.tmp-1")
 	writeFiles(t, out, map[string]string{Marker: "", "a.html": "old a", "b.html": "old b", "gone/c.html": "c"})
 	writeFiles(t, staging, map[string]string{Marker: "", "b.html": "new b", "d/e.html": "new e",
-		journalName: "public\nW a.html\nW b.html\nW d/e.html\nR gone/c.html\n"})
+		journalName: "public\nW a.html\nW b.html\nW d/e.html\nR gone/c.html\n" + journalEnd})
 	// a.html was moved in before the kill.
 	if err := os.WriteFile(filepath.Join(out, "a.html"), []byte("new a"), 0o644); err != nil {
 		t.Fatal(err)
@@ -330,14 +331,84 @@ func TestReplayRunsAgainAfterAKillHalfWay(t *testing.T) {
 	}
 }
 
+// TestWriterMendsAJournalCutShort: a crash of the machine can leave a
+// journal cut short (it is not synced to disk), after some of its moves.
+// The next build discards it and writes what the moves left undone.
+func TestWriterMendsAJournalCutShort(t *testing.T) {
+	for _, done := range []int{0, 1, 3, 100} { // journal lines whose moves were done
+		t.Run(fmt.Sprintf("done=%d", done), func(t *testing.T) {
+			parent := t.TempDir()
+			out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+			writeTree(t, out, state, site1)
+			next := map[string]string{}
+			for k, v := range site1 {
+				next[k] = v + " v2"
+			}
+			delete(next, "events/b.html")
+			next["events/new/page.html"] = "new"
+
+			crashed := errors.New("crashed")
+			replayJournal = func(dir, out string) error {
+				name := filepath.Join(dir, journalName)
+				data, err := os.ReadFile(name)
+				if err != nil {
+					return err
+				}
+				lines := strings.SplitAfter(strings.TrimSuffix(string(data), journalEnd), "\n")
+				lines = lines[:min(done, len(lines))]
+				if len(lines) > 1 { // the header and some moves
+					if err := os.WriteFile(name, []byte(strings.Join(lines, "")+journalEnd), 0o644); err != nil {
+						return err
+					}
+					if err := replay(dir, out); err != nil {
+						return err
+					}
+				}
+				// What reached the disk: the lines, without the end.
+				if err := os.WriteFile(name, []byte(strings.Join(lines, "")), 0o644); err != nil {
+					return err
+				}
+				return crashed
+			}
+			t.Cleanup(func() { replayJournal = replay })
+			if _, err := writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
+				for k, v := range next {
+					if err := w.write(k, []byte(v)); err != nil {
+						return err
+					}
+				}
+				return nil
+			}); !errors.Is(err, crashed) {
+				t.Fatal(err)
+			}
+			replayJournal = replay
+
+			writeTree(t, out, state, next)
+			got := readTree(t, out)
+			delete(got, Marker)
+			want := map[string][]byte{}
+			for k, v := range next {
+				want[k] = []byte(v)
+			}
+			if !treesEqual(got, want) {
+				t.Errorf("output after the crash and a build:\n got %q\nwant %q", got, want)
+			}
+			if entries, _ := os.ReadDir(parent); len(entries) != 2 {
+				t.Errorf("%d entries beside the output, want public and state", len(entries))
+			}
+		})
+	}
+}
+
 func TestReplayRefusesAForeignJournal(t *testing.T) {
 	parent := t.TempDir()
 	out := filepath.Join(parent, "public")
 	writeFiles(t, out, map[string]string{Marker: "", "a.html": "a"})
 	for name, journal := range map[string]string{
-		"another output's": "other\nR a.html\n",
-		"a path out":       "public\nR ../x\n",
-		"an unknown verb":  "public\nX a.html\n",
+		"another output's":   "other\nR a.html\n.\n",
+		"a path out":         "public\nR ../x\n.\n",
+		"an unknown verb":    "public\nX a.html\n.\n",
+		"a bad line at last": "public\nR a.html\nX b.html\n.\n",
 	} {
 		t.Run(name, func(t *testing.T) {
 			staging := filepath.Join(parent, ".public.tmp-7")
