@@ -255,32 +255,60 @@ func treesEqual(a, b map[string][]byte) bool {
 	return true
 }
 
-func TestWriterFinishesABuildKilledAfterItsCommit(t *testing.T) {
-	parent := t.TempDir()
-	out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
-	writeTree(t, out, state, site1)
-	before := readTree(t, out)
+// site2 is site1 after a build that changed every file, removed one and
+// added one.
+func site2() map[string]string {
 	next := map[string]string{}
 	for k, v := range site1 {
 		next[k] = v + " v2"
 	}
 	delete(next, "events/b.html")
 	next["events/new/page.html"] = "new"
+	return next
+}
 
-	// The build is killed between the journal and the moves.
-	killed := errors.New("killed")
-	replayJournal = func(dir, out string) error { return killed }
-	t.Cleanup(func() { replayJournal = replay })
+// buildStopped builds files into out, and wants the build to stop with
+// stop, which a test's replayJournal returns.
+func buildStopped(t *testing.T, out, state string, files map[string]string, stop error) {
+	t.Helper()
 	if _, err := writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
-		for k, v := range next {
+		for k, v := range files {
 			if err := w.write(k, []byte(v)); err != nil {
 				return err
 			}
 		}
 		return nil
-	}); !errors.Is(err, killed) {
+	}); !errors.Is(err, stop) {
 		t.Fatal(err)
 	}
+}
+
+// checkTree wants out to hold files and its Marker.
+func checkTree(t *testing.T, out string, files map[string]string) {
+	t.Helper()
+	got := readTree(t, out)
+	delete(got, Marker)
+	want := map[string][]byte{}
+	for k, v := range files {
+		want[k] = []byte(v)
+	}
+	if !treesEqual(got, want) {
+		t.Errorf("output:\n got %q\nwant %q", got, want)
+	}
+}
+
+func TestWriterFinishesABuildKilledAfterItsCommit(t *testing.T) {
+	parent := t.TempDir()
+	out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
+	writeTree(t, out, state, site1)
+	before := readTree(t, out)
+	next := site2()
+
+	// The build is killed between the journal and the moves.
+	killed := errors.New("killed")
+	replayJournal = func(dir, out string) error { return killed }
+	t.Cleanup(func() { replayJournal = replay })
+	buildStopped(t, out, state, next, killed)
 	if got := readTree(t, out); !treesEqual(got, before) {
 		t.Fatal("the output changed before the moves")
 	}
@@ -291,15 +319,7 @@ func TestWriterFinishesABuildKilledAfterItsCommit(t *testing.T) {
 	if st.Written != 0 || st.Removed != 0 {
 		t.Errorf("the build after the kill: %+v, want nothing left to write", st)
 	}
-	got := readTree(t, out)
-	delete(got, Marker)
-	want := map[string][]byte{}
-	for k, v := range next {
-		want[k] = []byte(v)
-	}
-	if !treesEqual(got, want) {
-		t.Errorf("output after recovery:\n got %q\nwant %q", got, want)
-	}
+	checkTree(t, out, next)
 	if entries, _ := os.ReadDir(parent); len(entries) != 2 {
 		t.Errorf("%d entries beside the output, want public and state", len(entries))
 	}
@@ -340,12 +360,7 @@ func TestWriterMendsAJournalCutShort(t *testing.T) {
 			parent := t.TempDir()
 			out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
 			writeTree(t, out, state, site1)
-			next := map[string]string{}
-			for k, v := range site1 {
-				next[k] = v + " v2"
-			}
-			delete(next, "events/b.html")
-			next["events/new/page.html"] = "new"
+			next := site2()
 
 			crashed := errors.New("crashed")
 			replayJournal = func(dir, out string) error {
@@ -371,28 +386,11 @@ func TestWriterMendsAJournalCutShort(t *testing.T) {
 				return crashed
 			}
 			t.Cleanup(func() { replayJournal = replay })
-			if _, err := writeAtomic(context.Background(), out, Options{StateDir: state}, func(w *writer) error {
-				for k, v := range next {
-					if err := w.write(k, []byte(v)); err != nil {
-						return err
-					}
-				}
-				return nil
-			}); !errors.Is(err, crashed) {
-				t.Fatal(err)
-			}
+			buildStopped(t, out, state, next, crashed)
 			replayJournal = replay
 
 			writeTree(t, out, state, next)
-			got := readTree(t, out)
-			delete(got, Marker)
-			want := map[string][]byte{}
-			for k, v := range next {
-				want[k] = []byte(v)
-			}
-			if !treesEqual(got, want) {
-				t.Errorf("output after the crash and a build:\n got %q\nwant %q", got, want)
-			}
+			checkTree(t, out, next)
 			if entries, _ := os.ReadDir(parent); len(entries) != 2 {
 				t.Errorf("%d entries beside the output, want public and state", len(entries))
 			}
