@@ -151,6 +151,9 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Title == "" {
 		cfg.Title = DefaultTitle
 	}
+	if cfg.Memo != nil {
+		cfg.Memo.pruning.Wait() // the last build's cache is tidy before this one reads it
+	}
 	var res Result
 	clock := time.Now()
 	stage := func(name string) {
@@ -228,8 +231,14 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	stage("render and write")
 	if corpus.cache != nil {
 		// The cache keeps what the content holds now; failing to tidy it
-		// costs disk, not correctness.
-		corpus.cache.Prune(corpus.sums)
+		// costs disk, not correctness. A preview tidies it after the
+		// reload, and its next build waits.
+		prune := func() { corpus.cache.Prune(corpus.sums) }
+		if cfg.Memo != nil {
+			cfg.Memo.pruning.Go(prune)
+		} else {
+			prune()
+		}
 	}
 	return res, nil
 }
@@ -307,6 +316,8 @@ type Memo struct {
 
 	mergeMu sync.Mutex
 	merger  chronology.Merger // each part's last merge (see chronology.Merger)
+
+	pruning sync.WaitGroup // the last build's tidying of the cache
 }
 
 type memoEntry struct {
@@ -320,9 +331,12 @@ type memoEntry struct {
 // keeps its time, so a file written this recently is read again next time.
 const racyWindow = 2 * time.Second
 
-// Wait waits for what the builds sharing m left to do after them: see
-// site.Memo.Wait.
-func (m *Memo) Wait() { m.site.Wait() }
+// Wait waits for what the builds sharing m left to do after them: tidying
+// the cache, and what site.Memo.Wait says.
+func (m *Memo) Wait() {
+	m.pruning.Wait()
+	m.site.Wait()
+}
 
 // start resets the memo when the version changed.
 func (m *Memo) start(version string) {

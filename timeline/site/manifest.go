@@ -68,11 +68,12 @@ func loadManifest(stateDir, out string) map[string]fileState {
 }
 
 // saveManifest writes the manifest of out, replacing the old one in one
-// rename. Failing to save it costs the next build time, not correctness,
-// so the error is not reported.
-func saveManifest(stateDir, out string, files map[string]fileState) {
+// rename, and returns its bytes, or nil when it could not. Failing to save
+// it costs the next build time, not correctness, so the error is not
+// reported.
+func saveManifest(stateDir, out string, files map[string]fileState) []byte {
 	if stateDir == "" {
-		return
+		return nil
 	}
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -89,14 +90,14 @@ func saveManifest(stateDir, out string, files map[string]fileState) {
 	}
 	path := manifestPath(stateDir, out)
 	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b.Bytes()) {
-		return
+		return b.Bytes()
 	}
 	if err := os.MkdirAll(stateDir, 0o755); err != nil {
-		return
+		return nil
 	}
 	tmp, err := os.CreateTemp(stateDir, ".output-*")
 	if err != nil {
-		return
+		return nil
 	}
 	_, err = tmp.Write(b.Bytes())
 	if err2 := tmp.Close(); err == nil {
@@ -104,5 +105,7 @@ func saveManifest(stateDir, out string, files map[string]fileState) {
 	}
 	if err != nil || os.Rename(tmp.Name(), path) != nil {
 		os.Remove(tmp.Name())
+		return nil
 	}
+	return b.Bytes()
 }

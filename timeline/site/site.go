@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -233,19 +232,15 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	if err != nil {
 		return Stats{}, err
 	}
+	var fp Key
+	if s.Inputs != "" {
+		fp = fingerprint(seed, s, baseURL)
+	}
+	opt.saved = func(abs string, manifest []byte) { saveBuild(opt.StateDir, abs, fp, len(s.Events), manifest) }
 	st, err := writeAtomic(ctx, outDir, opt, func(w *writer) error {
 		// The views are made while the writer lists the output.
 		return render(ctx, w, ts, tmpl, seed, newSiteView(s, baseURL), s)
 	})
-	if err == nil {
-		var fp Key
-		if s.Inputs != "" {
-			fp = fingerprint(seed, s, baseURL)
-		}
-		if abs, err := filepath.Abs(outDir); err == nil {
-			saveBuild(opt.StateDir, abs, fp, len(s.Events))
-		}
-	}
 	return st, err
 }
 

@@ -60,17 +60,16 @@ func fingerprint(seed Key, s Site, baseURL string) Key {
 func buildPath(stateDir, out string) string { return manifestPath(stateDir, out) + ".build" }
 
 // saveBuild records the fingerprint of the build that just wrote out, how
-// many events it had and a digest of the manifest it left, which ties the
-// record to that manifest: a build killed after it saved a new manifest
-// leaves a record that no longer matches. Without a fingerprint it removes
-// the record.
-func saveBuild(stateDir, out string, fp Key, events int) {
+// many events it had and a digest of the manifest it left (nil when it
+// could not save one), which ties the record to that manifest: a build
+// killed after it saved a new manifest leaves a record that no longer
+// matches. Without a fingerprint or a manifest it removes the record.
+func saveBuild(stateDir, out string, fp Key, events int, manifest []byte) {
 	if stateDir == "" {
 		return
 	}
 	name := buildPath(stateDir, out)
-	manifest, err := os.ReadFile(manifestPath(stateDir, out))
-	if fp == (Key{}) || err != nil {
+	if fp == (Key{}) || manifest == nil {
 		os.Remove(name)
 		return
 	}

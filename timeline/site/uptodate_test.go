@@ -49,6 +49,29 @@ func TestUpToDate(t *testing.T) {
 			t.Errorf("files %d, events %d; want %d and %d", files, events, len(readTree(t, su.out)), len(base.Events))
 		}
 	})
+	t.Run("after a preview's builds", func(t *testing.T) {
+		// A preview saves the manifest and the record after a build
+		// returns: the record must be of the manifest saved, not of the
+		// one on disk when the build returned.
+		dir := t.TempDir()
+		su := setup{out: filepath.Join(dir, "public"), state: filepath.Join(dir, "state"), s: base}
+		s := base
+		s.Memo = new(Memo)
+		for i := range 2 {
+			if i == 1 {
+				s.Title = "Another" // the second build changes the manifest
+			}
+			if _, err := Build(context.Background(), s, nil, su.out, Options{StateDir: su.state}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Memo.Wait()
+		su.s = s
+		su.s.Memo = nil
+		if !upToDate(su, nil) {
+			t.Error("not up to date")
+		}
+	})
 	for name, change := range map[string]func(t *testing.T, su *setup){
 		"other inputs":       func(_ *testing.T, su *setup) { su.s.Inputs = "inputs-2" },
 		"no inputs":          func(_ *testing.T, su *setup) { su.s.Inputs = "" },

@@ -97,12 +97,15 @@ type Options struct {
 
 	// later, when set, takes what a successful build leaves to do after
 	// it, to run after Build returns: removing its staging folder, with
-	// the old bytes of the files it replaced, and saving the manifest. nil
-	// does both before. See Memo.Wait.
+	// the old bytes of the files it replaced, and saving the manifest and
+	// the build's record. nil does them before. See Memo.Wait.
 	later func(task func())
 	// output, when set, keeps the state a build left in the output folder
 	// for the next build through it to take: see outputMemo.
 	output *outputMemo
+	// saved, when set, is called after a successful build saved the
+	// manifest of the output folder abs, with its bytes, or nil.
+	saved func(abs string, manifest []byte)
 }
 
 // Stats says what a build did to the output folder.
@@ -216,7 +219,12 @@ func writeAtomic(ctx context.Context, outDir string, opt Options, fill func(w *w
 		st.Written = st.Files
 	}
 	opt.output.record(abs, w.now)
-	w.later(func() { saveManifest(opt.StateDir, abs, w.now) })
+	w.later(func() {
+		m := saveManifest(opt.StateDir, abs, w.now)
+		if opt.saved != nil {
+			opt.saved(abs, m)
+		}
+	})
 	return st, nil
 }
 
