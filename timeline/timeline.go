@@ -317,7 +317,10 @@ type Memo struct {
 	mergeMu sync.Mutex
 	merger  chronology.Merger // each part's last merge (see chronology.Merger)
 
-	pruning sync.WaitGroup // the last build's tidying of the cache
+	// The last build's tidying of the cache, which the next build waits
+	// for before it reads the cache; it waits for site.Memo's tidying of
+	// the output later, after reading and merging.
+	pruning sync.WaitGroup
 }
 
 type memoEntry struct {

@@ -28,9 +28,10 @@ type Memo struct {
 
 // Wait waits until what the builds sharing m left to do after them is
 // done: removing the old bytes of the files they replaced, and saving the
-// manifest of the output. A build through m waits for it first; a program
-// that exits after a build waits for it too, or leaves a folder that the
-// next build removes and a manifest that makes it render more.
+// manifest of the output and the build's record. A build through m waits
+// for it first; a program that exits after a build waits for it too, or
+// leaves a folder that the next build removes and a manifest that makes
+// it render more.
 func (m *Memo) Wait() { m.tidy.Wait() }
 
 // fragments is the HTML of the events' entries that the templates'

@@ -329,27 +329,13 @@ func (w *writer) commit(st Stats) (Stats, error) {
 // when its last name goes, 40 ms for the 76 MB events.json of 10,000
 // articles, and a preview removes dir after the reload (Options.later).
 func replay(dir, out string) error {
-	data, err := os.ReadFile(filepath.Join(dir, journalName))
+	ops, err := readJournal(dir, out)
 	if err != nil {
-		return fmt.Errorf("output folder: %w", err)
-	}
-	text, whole := strings.CutSuffix(string(data), "\n"+journalEnd)
-	if !whole {
-		return errCutShort
-	}
-	lines := strings.Split(text, "\n")
-	if lines[0] != filepath.Base(out) {
-		return fmt.Errorf("output folder: %s is not a journal of %s", dir, out)
-	}
-	for _, line := range lines[1:] {
-		op, name, ok := strings.Cut(line, " ")
-		if !ok || !fs.ValidPath(name) || name == "." || op != "W" && op != "R" {
-			return fmt.Errorf("output folder: %s: bad journal line %q", dir, line)
-		}
+		return err
 	}
 	dirs := map[string]bool{}
-	for i, line := range lines[1:] {
-		op, name, _ := strings.Cut(line, " ")
+	for i, l := range ops {
+		op, name := l[0], l[1]
 		dst := filepath.Join(out, filepath.FromSlash(name))
 		switch op {
 		case "W":
@@ -393,6 +379,33 @@ func replay(dir, out string) error {
 		os.Remove(d) // fails, as it should, when the folder is not empty
 	}
 	return nil
+}
+
+// readJournal reads the journal of the staging folder dir, for the output
+// folder out, as its lines' verbs and names; every line is checked before
+// replay acts on one.
+func readJournal(dir, out string) ([][2]string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, journalName))
+	if err != nil {
+		return nil, fmt.Errorf("output folder: %w", err)
+	}
+	text, whole := strings.CutSuffix(string(data), "\n"+journalEnd)
+	if !whole {
+		return nil, errCutShort
+	}
+	lines := strings.Split(text, "\n")
+	if lines[0] != filepath.Base(out) {
+		return nil, fmt.Errorf("output folder: %s is not a journal of %s", dir, out)
+	}
+	ops := make([][2]string, 0, len(lines)-1)
+	for _, line := range lines[1:] {
+		op, name, ok := strings.Cut(line, " ")
+		if !ok || !fs.ValidPath(name) || name == "." || op != "W" && op != "R" {
+			return nil, fmt.Errorf("output folder: %s: bad journal line %q", dir, line)
+		}
+		ops = append(ops, [2]string{op, name})
+	}
+	return ops, nil
 }
 
 // A file replaced by a move of replay keeps a name replacedPrefix and a
