@@ -317,6 +317,8 @@ type Memo struct {
 	mergeMu sync.Mutex
 	merger  chronology.Merger // each part's last merge (see chronology.Merger)
 
+	packs cache.Scans // the cache's packs as the last build found them
+
 	// The last build's tidying of the cache, which the next build waits
 	// for before it reads the cache; it waits for site.Memo's tidying of
 	// the output later, after reading and merging.
@@ -446,7 +448,11 @@ func (l Loader) Load(ctx context.Context, paths ...string) (*Corpus, error) {
 		version.Write(data)
 	}
 	if l.CacheDir != "" && len(dirs) > 0 {
-		cc, err := cache.Open(l.CacheDir, uniqueClean(dirs)[0], string(version.Sum(nil)))
+		var scans *cache.Scans
+		if l.Memo != nil {
+			scans = &l.Memo.packs
+		}
+		cc, err := scans.Open(l.CacheDir, uniqueClean(dirs)[0], string(version.Sum(nil)))
 		if err != nil {
 			fmt.Fprintf(warnings, "%v; building without it\n", err)
 		} else {

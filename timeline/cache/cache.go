@@ -80,6 +80,29 @@ type record struct {
 // Open returns the cache under root for the content folder project and
 // version, making its folder.
 func Open(root, project, version string) (*Cache, error) {
+	return (*Scans)(nil).Open(root, project, version)
+}
+
+// Scans remembers the records Open found in each pack, so that opening
+// the same folder again lists only the packs that are new or changed
+// since: a preview opens the cache for every rebuild, and listing a pack
+// of 10,000 entries took 20 ms, one read a record. A pack is known by its
+// name, size and modification time; a record from a pack that changed
+// unseen still has to check out when it is read. The zero value is ready
+// to use, and a nil *Scans remembers nothing.
+type Scans struct {
+	mu    sync.Mutex
+	packs map[string]scanned // by file name
+}
+
+type scanned struct {
+	size, mtime int64 // the file's, when it was listed
+	end         int64 // of its last whole record
+	records     []record
+}
+
+// Open is Open, through what s remembers.
+func (s *Scans) Open(root, project, version string) (*Cache, error) {
 	if root == "" {
 		return nil, errors.New("cache: no folder")
 	}
@@ -94,12 +117,28 @@ func Open(root, project, version string) (*Cache, error) {
 	}
 	c.index = make(map[[32]byte]record)
 	names, _ := filepath.Glob(filepath.Join(c.dir, "*"+packSuffix))
+	var known, seen map[string]scanned
+	if s != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		known, seen = s.packs, make(map[string]scanned, len(names))
+	}
 	for _, name := range names {
-		p, err := c.scan(name)
+		p, info, err := c.scan(name, known)
 		if err != nil {
 			continue // gone or foreign: its entries are misses
 		}
 		c.add(p)
+		if seen != nil {
+			k := scanned{size: info.Size(), mtime: info.ModTime().UnixNano(), end: p.size, records: slices.Clone(p.records)}
+			for i := range k.records {
+				k.records[i].pack = nil // this Cache's, which Close ends
+			}
+			seen[name] = k
+		}
+	}
+	if s != nil {
+		s.packs = seen // packs that are gone are forgotten
 	}
 	return c, nil
 }
@@ -135,25 +174,34 @@ func key(path, sum string) [32]byte {
 	return sha256.Sum256([]byte(path + "\x00" + sum))
 }
 
-// scan opens the pack at name and lists its whole records. A record cut
-// short, by a build that was killed or is still writing, ends the list;
-// checksums are checked when an entry is read.
-func (c *Cache) scan(name string) (*pack, error) {
+// scan opens the pack at name and lists its whole records, or takes
+// them from known when it lists the pack with the size and modification
+// time it has now. A record cut short, by a build that was killed or is
+// still writing, ends the list; checksums are checked when an entry is
+// read.
+func (c *Cache) scan(name string, known map[string]scanned) (*pack, fs.FileInfo, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p := &pack{name: name, f: f}
 	st, err := f.Stat()
 	if err != nil {
 		f.Close()
-		return nil, err
+		return nil, nil, err
+	}
+	if k, ok := known[name]; ok && k.size == st.Size() && k.mtime == st.ModTime().UnixNano() {
+		p.records, p.size = slices.Clone(k.records), k.end
+		for i := range p.records {
+			p.records[i].pack = p
+		}
+		return p, st, nil
 	}
 	end := st.Size()
 	head := make([]byte, headSize)
 	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(magic)]) != magic || !bytes.Equal(head[len(magic):], c.version[:]) {
 		f.Close()
-		return nil, errCorrupt
+		return nil, nil, errCorrupt
 	}
 	off := int64(headSize)
 	rh := make([]byte, recordHead)
@@ -171,7 +219,7 @@ func (c *Cache) scan(name string) (*pack, error) {
 		off += recordHead + n + recordTail
 	}
 	p.size = off
-	return p, nil
+	return p, st, nil
 }
 
 // add makes p's records the latest of their keys.

@@ -155,6 +155,71 @@ func TestADamagedEntryIsAMiss(t *testing.T) {
 	}
 }
 
+// TestScansListAPackOnce checks that Scans lists a pack again only when
+// its size or time changed: a pack spoiled behind its back at the same
+// size and time still gives its entries through Scans (a fresh Open
+// refuses it), and one that grew is listed again.
+func TestScansListAPackOnce(t *testing.T) {
+	sum, e := seedEntry(t)
+	root := t.TempDir()
+	var s Scans
+	c, err := s.Open(root, "content", "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Put("a.txt", sum, e); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	pack := onlyPack(t, c)
+	c, _ = s.Open(root, "content", "v1") // lists the pack
+	c.Close()
+
+	info, err := os.Stat(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[0] ^= 1 // the magic: a listing refuses the pack
+	if err := os.WriteFile(pack, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(pack, info.ModTime(), info.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := Open(root, "content", "v1")
+	if _, ok := fresh.Get("a.txt", sum); ok {
+		t.Error("a fresh Open listed a pack with a spoiled header")
+	}
+	fresh.Close()
+	c, _ = s.Open(root, "content", "v1")
+	if got, ok := c.Get("a.txt", sum); !ok || !reflect.DeepEqual(got, e) {
+		t.Errorf("Scans did not keep the listing of an unchanged pack: %v", ok)
+	}
+	c.Close()
+
+	if err := os.WriteFile(pack, append(data, 0), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Open(root, "content", "v1")
+	if _, ok := c.Get("a.txt", sum); ok {
+		t.Error("Scans kept the listing of a pack that changed")
+	}
+	c.Close()
+
+	if err := os.Remove(pack); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Open(root, "content", "v1")
+	c.Close()
+	if len(s.packs) != 0 {
+		t.Errorf("Scans remembers %d packs that are gone", len(s.packs))
+	}
+}
+
 func TestPruneKeepsOnlyWhatIsUsed(t *testing.T) {
 	root := t.TempDir()
 	old, _ := Open(root, "content", "v0")
