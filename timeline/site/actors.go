@@ -106,15 +106,16 @@ const groupsPerIndex = 2000
 // topActors is how many actors a type's first page counts.
 const topActors = 30
 
-// newGroups makes the site's actor and type pages and gives every event
-// the links to its actors' pages. Slugs depend only on the names: a name
+// newGroups makes the actor and type pages of evs, the site's events in
+// order, and gives every event the links to its actors' pages. Slugs depend only on the names: a name
 // keeps its page whatever other actors come and go, except where two
 // names make the same slug, and then the one that sorts first keeps it
 // and the other takes a short hash of its name.
-func (v *siteView) newGroups() {
+func (v *siteView) newGroups(evs []eventView) {
 	actors := map[string]*groupView{}
 	types := map[string]*groupView{}
-	for _, ev := range v.Events {
+	for i := range evs {
+		ev := &evs[i]
 		for i, a := range ev.Actors {
 			if a == "" || slices.Contains(ev.Actors[:i], a) {
 				continue
@@ -150,9 +151,9 @@ func (v *siteView) newGroups() {
 	for _, g := range v.Actors {
 		links[g.Name] = link{Label: g.Name, Path: g.pagePath(1)}
 	}
-	inParallel(len(v.Events), 1024, func() func(int) {
+	inParallel(len(evs), 1024, func() func(int) {
 		return func(i int) {
-			ev := v.Events[i]
+			ev := &evs[i]
 			ev.ActorLinks = make([]link, 0, len(ev.Actors))
 			for _, a := range ev.Actors {
 				if l, ok := links[a]; ok && !slices.Contains(ev.ActorLinks, l) {

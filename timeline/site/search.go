@@ -220,6 +220,21 @@ func searchFileOf(name string, js []byte) searchFile {
 	return searchFile{name: searchDir + "/" + name + ".js", data: b}
 }
 
+// writeSearchIndex writes the files of the search index of v.
+func writeSearchIndex(w *writer, v *siteView, memo *Memo) error {
+	index, err := searchFiles(v, memo)
+	if err != nil {
+		return err
+	}
+	w.plan(len(index))
+	for _, f := range index {
+		if err := w.write(f.name, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // searchFiles makes the files of the search index of v. With a memo, the
 // words and the result entry of an event come from the build before
 // when its digest is the same; the bytes are the same either way.

@@ -359,28 +359,23 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *
 	if err != nil {
 		return err
 	}
-	var index []searchFile
-	var exportErr, indexErr error
+	var exportErr, indexErr, restErr error
 	var whole sync.WaitGroup
 	whole.Go(func() { exportErr = writeExports(ctx, w, v, &s, xs) })
-	whole.Go(func() { index, indexErr = searchFiles(v, s.Memo) })
+	whole.Go(func() { indexErr = writeSearchIndex(w, v, s.Memo) })
+	whole.Go(func() {
+		restErr = writeNotFound(w, ts, seed, v)
+		if restErr == nil {
+			restErr = writeSitemap(w, v)
+		}
+	})
 	err = renderPages(ctx, w, ts, seed, v, s.LoadArticle)
 	whole.Wait()
-	if err := cmp.Or(err, exportErr, indexErr); err != nil {
+	if err := cmp.Or(err, exportErr, indexErr, restErr); err != nil {
 		return err
 	}
-	w.plan(len(index))
-	for _, f := range index {
-		if err := w.write(f.name, f.data); err != nil {
-			return err
-		}
-	}
-	if err := writeNotFound(w, ts, seed, v); err != nil {
-		return err
-	}
-	if err := writeSitemap(w, v); err != nil {
-		return err
-	}
+	// The templates' own files come last: one that would replace a
+	// generated file is refused.
 	if err := copyFiles(ctx, w, tmpl, assetsDir); err != nil {
 		return err
 	}

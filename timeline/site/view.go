@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -332,6 +333,12 @@ func newSiteView(s Site, baseURL string) *siteView {
 		return func(j int) { at[j] = c.eventView(&all[j], &s.Events[j], j, byPath) }
 	})
 
+	// The evidence in each article, and the actors' and types' pages,
+	// while the events are placed: none of them needs the others.
+	var beside sync.WaitGroup
+	beside.Go(func() { markEvidence(v.Articles, all) })
+	beside.Go(func() { v.newGroups(all) })
+
 	// An event's file name is also its id on the list pages, so it must
 	// not take the ids those pages have.
 	files := make(map[string]bool, len(s.Events)+9)
@@ -369,40 +376,8 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		p.Events = append(p.Events, ev)
 		v.Events = append(v.Events, ev)
-		for j := range ev.Sources {
-			sv := &ev.Sources[j]
-			ai := sv.info
-			if ai == nil {
-				continue
-			}
-			if sv.markID != "" {
-				key := [2]int{sv.Start, sv.End}
-				r := ai.ranges[key]
-				if r == nil {
-					r = &markRange{start: sv.Start, end: sv.End, id: sv.markID}
-					ai.ranges[key] = r
-					ai.sorted = append(ai.sorted, r)
-				}
-				// Events come one at a time, so a repeat is the last one.
-				if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
-					r.events = append(r.events, ev)
-				}
-			}
-			if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
-				ai.events = append(ai.events, ev)
-			}
-		}
 	}
-
-	// Each article's evidence in the order its page marks it, sorted once
-	// for the page's key and its body.
-	inParallel(len(v.Articles), 64, func() func(int) {
-		return func(i int) {
-			slices.SortFunc(v.Articles[i].sorted, func(a, b *markRange) int {
-				return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
-			})
-		}
-	})
+	beside.Wait()
 
 	// Pages of periods, and every event's links to its page and neighbours.
 	for _, p := range v.Periods {
@@ -439,7 +414,6 @@ func newSiteView(s Site, baseURL string) *siteView {
 	case len(dated) > 1:
 		v.Span = dated[0].Label + " – " + dated[len(dated)-1].Label
 	}
-	v.newGroups()
 	var dm *digestMemo
 	if s.Memo != nil {
 		dm, v.facetMemo, v.entryMemo, v.articleKeys = &s.Memo.digests, &s.Memo.facets, &s.Memo.entries, &s.Memo.articleKeys
@@ -450,6 +424,44 @@ func newSiteView(s Site, baseURL string) *siteView {
 	e.value(reflect.ValueOf(&v.Header))
 	v.headerKey = e.sum(Key{})
 	return v
+}
+
+// markEvidence gives each article the evidence sentences that evs cite in
+// it and the events it is evidence for, both in the order of evs, and
+// sorts its evidence in the order its page marks it, once for the page's
+// key and its body.
+func markEvidence(arts []*articleInfo, evs []eventView) {
+	for i := range evs {
+		ev := &evs[i]
+		for j := range ev.Sources {
+			sv := &ev.Sources[j]
+			ai := sv.info
+			if ai == nil {
+				continue
+			}
+			if sv.markID != "" {
+				key := [2]int{sv.Start, sv.End}
+				r := ai.ranges[key]
+				if r == nil {
+					r = &markRange{start: sv.Start, end: sv.End, id: sv.markID}
+					ai.ranges[key] = r
+					ai.sorted = append(ai.sorted, r)
+				}
+				// Events come one at a time, so a repeat is the last one.
+				if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
+					r.events = append(r.events, ev)
+				}
+			}
+			if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
+				ai.events = append(ai.events, ev)
+			}
+		}
+	}
+	for _, ai := range arts {
+		slices.SortFunc(ai.sorted, func(a, b *markRange) int {
+			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
+		})
+	}
 }
 
 // paginate cuts a period's events into pages of at most pageEvents events
