@@ -107,10 +107,11 @@ const groupsPerIndex = 2000
 const topActors = 30
 
 // newGroups makes the actor and type pages of evs, the site's events in
-// order, and gives every event the links to its actors' pages. Slugs depend only on the names: a name
-// keeps its page whatever other actors come and go, except where two
-// names make the same slug, and then the one that sorts first keeps it
-// and the other takes a short hash of its name.
+// order, and gives every event the links to its actors' pages. Slugs
+// depend only on the names: a name keeps its page whatever other actors
+// come and go, except where two names make the same slug, and then the
+// one that sorts first keeps it and the other takes a short hash of its
+// name.
 func (v *siteView) newGroups(evs []eventView) {
 	actors := map[string]*groupView{}
 	types := map[string]*groupView{}

@@ -1,7 +1,6 @@
 package site
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -482,7 +481,7 @@ func TestArticleInputCoversTheKey(t *testing.T) {
 		key   Key
 	}
 	pages := func(s Site) map[string]pair {
-		v := newSiteView(s, cmp.Or(s.BaseURL, ""))
+		v := newSiteView(s, s.BaseURL)
 		var e enc
 		out := map[string]pair{}
 		for _, j := range v.jobs() {

@@ -471,7 +471,7 @@ func recoverStale(parent, base, abs string) error {
 			// A journal cut short by a crash may have been half done:
 			// the output's files then differ from the manifest in size
 			// or time, and this build writes them again.
-			if err := replay(dir, abs); err != nil && err != errCutShort {
+			if err := replay(dir, abs); err != nil && !errors.Is(err, errCutShort) {
 				return fmt.Errorf("finish the build that was stopped after it committed: %w", err)
 			}
 			removeStaging(dir)

@@ -355,7 +355,9 @@ func TestReplayRunsAgainAfterAKillHalfWay(t *testing.T) {
 // journal cut short (it is not synced to disk), after some of its moves.
 // The next build discards it and writes what the moves left undone.
 func TestWriterMendsAJournalCutShort(t *testing.T) {
-	for _, done := range []int{0, 1, 3, 100} { // journal lines whose moves were done
+	// done is how many of the journal's lines reached the disk, the header
+	// first; the moves of those lines were done.
+	for _, done := range []int{0, 1, 3, 100} {
 		t.Run(fmt.Sprintf("done=%d", done), func(t *testing.T) {
 			parent := t.TempDir()
 			out, state := filepath.Join(parent, "public"), filepath.Join(parent, "state")
