@@ -287,14 +287,14 @@ func TestUnchangedRebuildWritesNothing(t *testing.T) {
 	}
 
 	// And no page is rendered: the keeper keeps every key.
-	ts, seed := defaultTemplates(t)
+	ts := defaultTemplates(t)
 	v := newSiteView(s, "")
-	keys, err := v.keys(seed, nil)
+	keys, err := v.keys(ts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	k := &keeper{kept: keys, written: map[string]Key{}}
-	if err := renderPages(context.Background(), k, ts, seed, newSiteView(s, ""), nil); err != nil {
+	if err := renderPages(context.Background(), k, ts, newSiteView(s, ""), nil); err != nil {
 		t.Fatal(err)
 	}
 	if len(k.written) != 0 {

@@ -11,8 +11,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/timelinehq/timeline/templates"
 )
 
 // BenchmarkBuild builds a site of 500 events over 100 articles: 1 index,
@@ -78,7 +76,7 @@ func cpuTime() time.Duration {
 func BenchmarkRenderEvents(b *testing.B) {
 	s := syntheticSite(20000, 2000)
 	v := newSiteView(s, "")
-	ts, seed := defaultTemplates(b)
+	ts := defaultTemplates(b)
 	var jobs []pageJob
 	for _, j := range v.jobs() {
 		if j.day != nil {
@@ -89,7 +87,7 @@ func BenchmarkRenderEvents(b *testing.B) {
 	var e enc
 	benchPages(b, jobs, func(j pageJob) int {
 		p := v.data(j)
-		if _, _, err := v.key(seed, &e, j, p, nil); err != nil {
+		if _, _, err := v.key(ts.seeds[j.tmpl], &e, j, p, nil); err != nil {
 			b.Fatal(err)
 		}
 		return benchRender(b, &buf, ts, j, p)
@@ -107,14 +105,11 @@ func BenchmarkKeys(b *testing.B) {
 	for i, a := range s.Articles {
 		a.Sum = fmt.Sprintf("%064x", i) // as the reader sets it
 	}
-	seed, err := seedKey(templates.FS, "")
-	if err != nil {
-		b.Fatal(err)
-	}
+	ts := defaultTemplates(b)
 	pages := 0
 	b.ReportAllocs()
 	for b.Loop() {
-		keys, err := newSiteView(s, "").keys(seed, nil)
+		keys, err := newSiteView(s, "").keys(ts, nil)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -148,7 +143,7 @@ func BenchmarkEventsJSON(b *testing.B) {
 func BenchmarkRenderPages(b *testing.B) {
 	s := syntheticSite(20000, 2000)
 	v := newSiteView(s, "")
-	ts, _ := defaultTemplates(b)
+	ts := defaultTemplates(b)
 	byTmpl := map[string][]pageJob{}
 	var names []string
 	for _, j := range v.jobs() {

@@ -21,7 +21,9 @@ const keyVersion = "timeline/site key v1"
 
 // seedKey digests what every page depends on: the key format, the
 // program's version and every byte of the template set, assets included.
-// It is computed once per build.
+// It is computed once per build, for the build's record (see fingerprint);
+// a page's key takes only the templates its page executes (see
+// parseTemplates).
 func seedKey(tmpl fs.FS, version string) (Key, error) {
 	var e enc
 	e.reset()
@@ -49,6 +51,15 @@ func seedKey(tmpl fs.FS, version string) (Key, error) {
 	var k Key
 	e.h.Sum(k[:0])
 	return k, nil
+}
+
+// programSeed digests what every page and fragment depends on besides its
+// templates and data: the key format and the program's version.
+func programSeed(version string) Key {
+	var e enc
+	e.reset()
+	e.strs(keyVersion, version)
+	return e.sum(Key{})
 }
 
 // enc is a canonical encoding: every value is written with its length or

@@ -36,43 +36,46 @@ func (m *Memo) Wait() { m.tidy.Wait() }
 
 // fragments is the HTML of the events' entries that the templates'
 // render function made (an entry of a period page, a compact line of an
-// actor's page), by page template, template, root and event digest. A page that renders
-// again because one of its 300 events changed then executes the template
-// of that one entry. The HTML depends only on the template set (seed),
-// the root and the entry, which its event's digest covers; fragments not
-// used by a build are dropped at its end, so the memo holds at most the
-// entries of one site.
+// actor's page), by the templates that made it, root and event digest. A
+// page that renders again because one of its 300 events changed then
+// executes the template of that one entry, and an edit of a template that
+// entries do not execute (the layout, a page's own template) makes none
+// again. The HTML depends only on the program (seed), those templates, the
+// root and the entry, which its event's digest covers; fragments not used
+// by a build are dropped at its end, so the memo holds at most the entries
+// of one site.
 type fragments struct {
 	mu   sync.Mutex
-	seed Key // the template set and program the HTML was made with
+	seed Key // the program the HTML was made with
 	used map[fragmentKey]bool
 	html map[fragmentKey]template.HTML
 	hits int // for the tests
 }
 
 type fragmentKey struct {
-	set, name, root string // a page template may define its own "entry"
-	dir, group      string // the page of a groupEntry: "actors" or "types", and the actor or type
-	event           Key
+	tmpl       Key    // the templates executed: see templateSums
+	root       string // the entry's root
+	dir, group string // the page of a groupEntry: "actors" or "types", and the actor or type
+	event      Key
 }
 
-// fragmentOf is the key of template name of the set of page template set
-// executed with data, when data is an entry or a groupEntry.
-func fragmentOf(set, name string, data any) (fragmentKey, bool) {
+// fragmentOf is the key of the HTML that the templates summed as tmpl
+// make of data, when data is an entry or a groupEntry.
+func fragmentOf(tmpl Key, data any) (fragmentKey, bool) {
 	switch x := data.(type) {
 	case entry:
 		if x.ev != nil {
-			return fragmentKey{set, name, x.Root, "", "", x.ev.digest}, true
+			return fragmentKey{tmpl, x.Root, "", "", x.ev.digest}, true
 		}
 	case groupEntry:
 		if x.ev != nil {
-			return fragmentKey{set, name, x.Root, x.group.dir, x.group.Name, x.ev.digest}, true
+			return fragmentKey{tmpl, x.Root, x.group.dir, x.group.Name, x.ev.digest}, true
 		}
 	}
 	return fragmentKey{}, false
 }
 
-// start begins a build with the template set seed.
+// start begins a build by the program seed.
 func (f *fragments) start(seed Key) {
 	f.mu.Lock()
 	defer f.mu.Unlock()

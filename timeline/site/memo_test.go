@@ -5,14 +5,27 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/timelinehq/timeline/templates"
 	"github.com/timelinehq/timeline/timeline/events"
 )
+
+// defaultTemplate is the default template file name.
+func defaultTemplate(t testing.TB, name string) string {
+	t.Helper()
+	data, err := templates.FS.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
 
 // TestMemoMakesTheSameSite builds a site, edits it and builds it again
 // into the same output with a Memo, as a preview does: the memo must be
@@ -25,31 +38,51 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 		base.Articles[i] = &c
 	}
 	mid := base.Events[300]
+	layout, entry := defaultTemplate(t, "_layout.html"), defaultTemplate(t, "_entry.html")
 	edits := []struct {
-		name string
-		edit func(s Site) Site
-		kept bool // some group page lists the same events
+		name  string
+		edit  func(s Site) Site
+		kept  bool              // some group page lists the same events
+		tmpl  map[string]string // the templates of the second build, over the defaults
+		fresh bool              // every entry the second build makes is new
 	}{
-		{"titles changed", func(s Site) Site { s, _ = edited(s, 5); return s }, true},
+		{"titles changed", func(s Site) Site { s, _ = edited(s, 5); return s }, true, nil, false},
 		{"an event added", func(s Site) Site {
 			s.Events = slices.Insert(slices.Clone(s.Events), 301, events.Event{ID: mid.ID + "-added", Type: mid.Type,
 				Status: events.Occurred, Date: mid.Date, Title: "An added event", Actors: mid.Actors, Sources: mid.Sources})
 			return s
-		}, true},
+		}, true, nil, false},
 		{"an article's title and address changed", func(s Site) Site {
 			s.Articles = slices.Clone(s.Articles)
 			a := *s.Articles[7]
 			a.Title, a.URL = "A retitled article", "https://example.org/moved"
 			s.Articles[7] = &a
 			return s
-		}, true},
+		}, true, nil, false},
 		{"events removed", func(s Site) Site {
 			s.Events = slices.Delete(slices.Clone(s.Events), 100, 400)
 			return s
-		}, false},
+		}, false, nil, false},
+		// A template edit renders every page it reaches again, but the
+		// entries keep their HTML when it does not reach them.
+		{"the layout changed", func(s Site) Site { return s }, true,
+			map[string]string{"_layout.html": strings.Replace(layout, "</footer>", "<p>Edited.</p></footer>", 1)}, false},
+		// The pages that list entries render again, and make them anew;
+		// the pages of actors and types list compact lines, and keep them.
+		{"an entry's template changed", func(s Site) Site { return s }, true,
+			map[string]string{"_entry.html": strings.Replace(entry, `<div class="when">`, `<div class="when edited">`, 1)}, true},
 	}
 	for _, tc := range edits {
 		t.Run(tc.name, func(t *testing.T) {
+			var tmpl fs.FS
+			if tc.tmpl != nil {
+				dir := t.TempDir()
+				writeFiles(t, dir, tc.tmpl)
+				var err error
+				if tmpl, err = Templates(dir); err != nil {
+					t.Fatal(err)
+				}
+			}
 			memo := new(Memo)
 			out := filepath.Join(t.TempDir(), "public")
 			s := base
@@ -63,10 +96,10 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 			}
 			s = tc.edit(s)
 			memo.fragments.hits = 0
-			if _, err := Build(context.Background(), s, nil, out, Options{}); err != nil {
+			if _, err := Build(context.Background(), s, tmpl, out, Options{}); err != nil {
 				t.Fatal(err)
 			}
-			if memo.fragments.hits == 0 {
+			if memo.fragments.hits == 0 && !tc.fresh {
 				t.Error("the second build used no fragment")
 			}
 			if len(memo.facets.last) == 0 {
@@ -75,7 +108,7 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 			if tc.kept && memo.entries.reused == 0 {
 				t.Error("the second build made every group page's entries again")
 			}
-			if memo.articleKeys.hits == 0 {
+			if memo.articleKeys.hits == 0 && tc.tmpl == nil {
 				t.Error("the second build took no article page's key from the memo")
 			}
 			// An event's entry on a period page and the index, its compact
@@ -88,7 +121,7 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 				t.Errorf("the memo keeps %d fragments for %d events, more than %d", n, len(s.Events), most)
 			}
 			s.Memo = nil
-			got, want := readTree(t, out), readTree(t, build(t, s, nil))
+			got, want := readTree(t, out), readTree(t, build(t, s, tmpl))
 			for name, data := range want {
 				if !bytes.Equal(got[name], data) {
 					t.Errorf("%s differs from a fresh build's", name)

@@ -17,13 +17,13 @@ import (
 // key, and an unchanged rebuild keeps it.
 
 // writeNotFound renders 404.html, unless w keeps it.
-func writeNotFound(w pageWriter, ts *pages, seed Key, v *siteView) error {
+func writeNotFound(w pageWriter, ts *pages, v *siteView) error {
 	p := &page{Site: &v.Header, Root: v.Header.BaseURL, Path: notFoundPage, Title: "Page not found"}
 	if p.Root == "" {
 		p.Root = "/"
 	}
 	var e enc
-	key := dataKey(seed, &e, p)
+	key := dataKey(ts.seeds[notFoundPage], &e, p)
 	if w.keep(notFoundPage, key) {
 		return nil
 	}

@@ -219,7 +219,7 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 		opt.later = s.Memo.tidy.Go
 		opt.output = &s.Memo.output
 		frags = &s.Memo.fragments
-		frags.start(seed)
+		frags.start(programSeed(s.Version))
 		defer frags.end()
 		s.Memo.facets.start()
 		defer s.Memo.facets.end()
@@ -228,7 +228,7 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 		s.Memo.articleKeys.start()
 		defer s.Memo.articleKeys.end()
 	}
-	ts, err := parseTemplates(tmpl, frags)
+	ts, err := parseTemplates(tmpl, s.Version, frags)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -239,7 +239,7 @@ func Build(ctx context.Context, s Site, tmpl fs.FS, outDir string, opt Options) 
 	opt.saved = func(abs string, manifest []byte) { saveBuild(opt.StateDir, abs, fp, len(s.Events), manifest) }
 	st, err := writeAtomic(ctx, outDir, opt, func(w *writer) error {
 		// The views are made while the writer lists the output.
-		return render(ctx, w, ts, tmpl, seed, newSiteView(s, baseURL), s)
+		return render(ctx, w, ts, tmpl, newSiteView(s, baseURL), s)
 	})
 	return st, err
 }
@@ -336,11 +336,11 @@ func loadArticle(load func(string) (*article.Article, error), path string) (*art
 }
 
 // keys computes every page's key, by path, without rendering anything.
-func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (map[string]Key, error) {
+func (v *siteView) keys(ts *pages, load func(string) (*article.Article, error)) (map[string]Key, error) {
 	var e enc
 	keys := map[string]Key{}
 	for _, j := range v.jobs() {
-		k, _, err := v.key(seed, &e, j, v.data(j), load)
+		k, _, err := v.key(ts.seeds[j.tmpl], &e, j, v.data(j), load)
 		if err != nil {
 			return nil, err
 		}
@@ -352,7 +352,7 @@ func (v *siteView) keys(seed Key, load func(string) (*article.Article, error)) (
 // render writes every file of the site: the pages (see renderPages), the
 // exports (events.json, the feed and the others of s.Exports), 404.html,
 // the sitemap and the templates' files.
-func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *siteView, s Site) error {
+func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, v *siteView, s Site) error {
 	// The exports and the search index see the whole chronology; make
 	// them while the pages render.
 	xs, err := exportsOf(&s)
@@ -364,12 +364,12 @@ func render(ctx context.Context, w *writer, ts *pages, tmpl fs.FS, seed Key, v *
 	whole.Go(func() { exportErr = writeExports(ctx, w, v, &s, xs) })
 	whole.Go(func() { indexErr = writeSearchIndex(w, v, s.Memo) })
 	whole.Go(func() {
-		restErr = writeNotFound(w, ts, seed, v)
+		restErr = writeNotFound(w, ts, v)
 		if restErr == nil {
 			restErr = writeSitemap(w, v)
 		}
 	})
-	err = renderPages(ctx, w, ts, seed, v, s.LoadArticle)
+	err = renderPages(ctx, w, ts, v, s.LoadArticle)
 	whole.Wait()
 	if err := cmp.Or(err, exportErr, indexErr, restErr); err != nil {
 		return err
@@ -392,7 +392,7 @@ type pageWriter interface {
 // render and write in parallel, each written as soon as it is rendered;
 // the error reported is the one of the first failing page in page order,
 // so it is the same on every run.
-func renderPages(ctx context.Context, w pageWriter, ts *pages, seed Key, v *siteView, load func(string) (*article.Article, error)) error {
+func renderPages(ctx context.Context, w pageWriter, ts *pages, v *siteView, load func(string) (*article.Article, error)) error {
 	jobs := v.jobs()
 	if p, ok := w.(interface{ plan(int) }); ok {
 		p.plan(len(jobs)) // for the progress line
@@ -410,7 +410,7 @@ func renderPages(ctx context.Context, w pageWriter, ts *pages, seed Key, v *site
 				if i >= len(jobs) {
 					return
 				}
-				if errs[i] = renderPage(ctx, w, &buf, &e, ts, seed, v, jobs[i], load); errs[i] != nil {
+				if errs[i] = renderPage(ctx, w, &buf, &e, ts, v, jobs[i], load); errs[i] != nil {
 					failed.Store(true)
 				}
 			}
@@ -426,10 +426,11 @@ func renderPages(ctx context.Context, w pageWriter, ts *pages, seed Key, v *site
 }
 
 // renderPage renders and writes the page of j, unless the writer keeps it.
-func renderPage(ctx context.Context, w pageWriter, buf *bytes.Buffer, e *enc, ts *pages, seed Key, v *siteView, j pageJob, load func(string) (*article.Article, error)) error {
+func renderPage(ctx context.Context, w pageWriter, buf *bytes.Buffer, e *enc, ts *pages, v *siteView, j pageJob, load func(string) (*article.Article, error)) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	seed := ts.seeds[j.tmpl]
 	// A preview takes an unchanged article page's key from the last
 	// build, without making the page's data or its key. An article
 	// without a Sum is keyed by its bytes, which would have to be loaded.

@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+	"text/template/parse"
 
 	"github.com/timelinehq/timeline/templates"
 )
@@ -96,21 +98,25 @@ func origin(fsys fs.FS, name string) string {
 }
 
 // pages holds one parsed template set per page template, keyed by the page
-// file name; name maps the page to its template name (its origin).
+// file name; name maps the page to its template name (its origin), and
+// seeds to the seed of its pages' keys: the program and the templates the
+// page executes (see templateSums), so that editing day.html renders the
+// date pages again and no other.
 type pages struct {
-	sets map[string]*template.Template
-	name map[string]string
+	sets  map[string]*template.Template
+	name  map[string]string
+	seeds map[string]Key
 }
 
-// renderFunc is the templates' render function for the set t of the page
-// template page: it executes the template name with data and returns its
-// HTML. For an entry or a groupEntry it keeps the HTML in frags, when
-// there are frags, and returns it again for the same event's entry at the
-// same root on the same page template, in this build or a later one with
-// the same templates (see fragments).
-func renderFunc(page string, t *template.Template, frags *fragments) func(string, any) (template.HTML, error) {
+// renderFunc is the templates' render function for the set t: it executes
+// the template name with data and returns its HTML. For an entry or a
+// groupEntry it keeps the HTML in frags, when there are frags, and returns
+// it again for the same event's entry at the same root executed by the
+// same templates (sums, of t: see templateSums), in this build or a later
+// one (see fragments).
+func renderFunc(t *template.Template, sums map[string]Key, frags *fragments) func(string, any) (template.HTML, error) {
 	return func(name string, data any) (template.HTML, error) {
-		k, ok := fragmentOf(page, name, data)
+		k, ok := fragmentOf(sums[name], data)
 		ok = ok && frags != nil
 		if ok {
 			if h, found := frags.get(k); found {
@@ -129,10 +135,10 @@ func renderFunc(page string, t *template.Template, frags *fragments) func(string
 	}
 }
 
-// parseTemplates parses every page template of fsys with the partials.
-// Templates are named by their origin, so that html/template's errors
-// read "template: path/to/index.html:12: ...".
-func parseTemplates(fsys fs.FS, frags *fragments) (*pages, error) {
+// parseTemplates parses every page template of fsys with the partials, for
+// the program version. Templates are named by their origin, so that
+// html/template's errors read "template: path/to/index.html:12: ...".
+func parseTemplates(fsys fs.FS, version string, frags *fragments) (*pages, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -146,7 +152,8 @@ func parseTemplates(fsys fs.FS, frags *fragments) (*pages, error) {
 			return nil, err
 		}
 	}
-	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}}
+	p := &pages{sets: map[string]*template.Template{}, name: map[string]string{}, seeds: map[string]Key{}}
+	program := programSeed(version)
 	for _, page := range []string{indexPage, periodPageTmpl, dayPageTmpl, articlePage, actorPageTmpl, typePageTmpl, groupsPageTmpl, searchPageTmpl, notFoundPage} {
 		t, err := base.Clone()
 		if err != nil {
@@ -155,9 +162,14 @@ func parseTemplates(fsys fs.FS, frags *fragments) (*pages, error) {
 		if err := parseFile(t, fsys, page); err != nil {
 			return nil, err
 		}
-		t.Funcs(template.FuncMap{"render": renderFunc(page, t, frags)})
+		sums := templateSums(t)
+		t.Funcs(template.FuncMap{"render": renderFunc(t, sums, frags)})
 		p.sets[page] = t
 		p.name[page] = origin(fsys, page)
+		var e enc
+		e.reset()
+		e.key(sums[p.name[page]])
+		p.seeds[page] = e.sum(program)
 	}
 	return p, nil
 }
@@ -182,4 +194,120 @@ var funcs = template.FuncMap{
 	// render executes a template of the set and returns its HTML: see
 	// renderFunc, which parseTemplates binds to each set.
 	"render": func(string, any) (template.HTML, error) { return "", errors.New("render: not bound to a template set") },
+}
+
+// templateSums digests, for every template of t, the templates executing
+// it may execute: itself, the templates it includes and those its render
+// calls name, each by its parse tree, before html/template adds its
+// escapers. Two templates with equal digests write the same bytes for the
+// same data, whatever page set they belong to: a page's key and an
+// entry's fragment take the digest, so that a template edit renders again
+// only the pages and entries that execute what changed.
+func templateSums(t *template.Template) map[string]Key {
+	trees := map[string]*parse.Tree{}
+	for _, x := range t.Templates() {
+		if x.Tree != nil && x.Tree.Root != nil {
+			trees[x.Name()] = x.Tree
+		}
+	}
+	sums := make(map[string]Key, len(trees))
+	for name := range trees {
+		reach := map[string]bool{}
+		every := false // a render call whose name is not a constant
+		var visit func(name string)
+		visit = func(name string) {
+			if reach[name] {
+				return
+			}
+			reach[name] = true
+			if tr := trees[name]; tr != nil {
+				calls(tr.Root, visit, func() { every = true })
+			}
+		}
+		visit(name)
+		if every {
+			for n := range trees {
+				reach[n] = true
+			}
+		}
+		names := slices.Sorted(maps.Keys(reach))
+		var e enc
+		e.reset()
+		e.str(name)
+		for _, n := range names {
+			e.str(n)
+			if tr := trees[n]; tr != nil {
+				e.str(tr.Root.String())
+			} else {
+				e.str("") // not defined: executing it fails
+			}
+		}
+		sums[name] = e.sum(Key{})
+	}
+	return sums
+}
+
+// calls calls visit with the name of every template node n includes and
+// every constant name it passes to render, and dynamic for a render call
+// whose name is not a constant.
+func calls(n parse.Node, visit func(string), dynamic func()) {
+	var pipe func(p *parse.PipeNode)
+	arg := func(a parse.Node) {
+		switch a := a.(type) {
+		case *parse.PipeNode:
+			pipe(a)
+		case *parse.ChainNode:
+			if p, ok := a.Node.(*parse.PipeNode); ok {
+				pipe(p)
+			}
+		}
+	}
+	pipe = func(p *parse.PipeNode) {
+		if p == nil {
+			return
+		}
+		for _, c := range p.Cmds {
+			if len(c.Args) > 0 {
+				if id, ok := c.Args[0].(*parse.IdentifierNode); ok && id.Ident == "render" {
+					if len(c.Args) > 1 {
+						if s, ok := c.Args[1].(*parse.StringNode); ok {
+							visit(s.Text)
+						} else {
+							dynamic()
+						}
+					} else {
+						dynamic() // its name comes down the pipeline
+					}
+				}
+			}
+			for _, a := range c.Args {
+				arg(a)
+			}
+		}
+	}
+	branch := func(b *parse.BranchNode) {
+		pipe(b.Pipe)
+		calls(b.List, visit, dynamic)
+		calls(b.ElseList, visit, dynamic)
+	}
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, x := range n.Nodes {
+			calls(x, visit, dynamic)
+		}
+	case *parse.ActionNode:
+		pipe(n.Pipe)
+	case *parse.IfNode:
+		branch(&n.BranchNode)
+	case *parse.RangeNode:
+		branch(&n.BranchNode)
+	case *parse.WithNode:
+		branch(&n.BranchNode)
+	case *parse.TemplateNode:
+		visit(n.Name)
+		pipe(n.Pipe)
+	}
 }
