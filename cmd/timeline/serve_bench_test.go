@@ -11,11 +11,13 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/timelinehq/timeline/templates"
 	"github.com/timelinehq/timeline/timeline"
 	"github.com/timelinehq/timeline/timeline/preview"
 )
@@ -44,41 +46,7 @@ func BenchmarkServeReload(b *testing.B) {
 			if n > 5 {
 				content, name = generatedContent(b, n)
 			}
-			cfg := timeline.Config{ContentDir: content, OutDir: filepath.Join(b.TempDir(), "site"), CacheDir: filepath.Join(b.TempDir(), "cache")}
-			memo := new(timeline.Memo)
-			defer memo.Wait()
-			build := buildFunc([]string{"-content", cfg.ContentDir, "-cache", cfg.CacheDir}, cfg.OutDir, memo)
-			var mu sync.Mutex
-			var building time.Duration
-			srv := &preview.Server{Dir: cfg.OutDir, Build: func(ctx context.Context) (preview.Report, error) {
-				start := time.Now()
-				rep, err := build(ctx)
-				mu.Lock()
-				building += time.Since(start)
-				mu.Unlock()
-				return rep, err
-			}}
-			w, err := preview.Watch(watchOptions(cfg, configFile, 0, io.Discard))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer w.Close()
-			ctx, cancel := context.WithCancel(context.Background())
-			var wg sync.WaitGroup
-			defer wg.Wait()
-			defer cancel()
-			if st := srv.Rebuild(ctx, ""); len(st.Errors) > 0 {
-				b.Fatalf("the first build failed: %v", st.Errors)
-			}
-			ln, err := net.Listen("tcp", "127.0.0.1:0")
-			if err != nil {
-				b.Fatal(err)
-			}
-			wg.Go(func() { srv.Run(ctx, w.C) })
-			wg.Go(func() { srv.Serve(ctx, ln) })
-			events := openEvents(b, "http://"+ln.Addr().String()+"/")
-			await(b, events, "the first status", func(ev sseEvent) bool { return ev.name == "status" })
-
+			p := startPreview(b, content, "")
 			path := filepath.Join(content, name)
 			text, err := os.ReadFile(path)
 			if err != nil {
@@ -87,60 +55,160 @@ func BenchmarkServeReload(b *testing.B) {
 			edits := 0
 			for _, pause := range []time.Duration{0, time.Second} {
 				b.Run(fmt.Sprintf("pause=%v", pause), func(b *testing.B) {
-					mu.Lock()
-					building = 0
-					mu.Unlock()
-					var total time.Duration
-					label := fmt.Sprintf("%d-pause=%v", n, pause)
-					heapProfile(b, label, ".before")
-					stopProfile := reloadProfile(b, label)
-					cpu := cpuTime()
-					var mem runtime.MemStats
-					runtime.ReadMemStats(&mem)
-					allocated, cycles := mem.TotalAlloc, mem.NumGC
-					b.ResetTimer()
-					for range b.N {
-						if pause > 0 {
-							b.StopTimer()
-							time.Sleep(pause)
-							b.StartTimer()
-						}
-						start := time.Now()
+					p.reloads(b, fmt.Sprintf("%d-pause=%v", n, pause), pause, func() {
 						editorSave(b, path, fmt.Sprintf("%s\n\nThe foreign minister said on Monday that talks with Oslo would resume, edit %d.\n", text, edits))
 						edits++
-						ev := await(b, events, "a reload", func(ev sseEvent) bool { return ev.name != "status" || len(ev.status.Errors) > 0 })
-						total += time.Since(start)
-						if ev.name != "reload" {
-							b.Fatalf("the save gave %+v", ev)
-						}
-					}
-					b.StopTimer()
-					cpu = cpuTime() - cpu
-					runtime.ReadMemStats(&mem)
-					allocated, cycles = mem.TotalAlloc-allocated, mem.NumGC-cycles
-					stopProfile()
-					heapProfile(b, label, "")
-					mu.Lock()
-					defer mu.Unlock()
-					b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/reload")
-					// On a shared machine the time on the clock swings with
-					// the load; the process's CPU time a reload says what it
-					// cost, the idle collections after it included.
-					b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/reload")
-					b.ReportMetric(float64(building.Milliseconds())/float64(b.N), "build-ms/reload")
-					// What the reloads allocate, and the collections: steadier
-					// from run to run than the times.
-					b.ReportMetric(float64(allocated>>20)/float64(b.N), "alloc-MiB/reload")
-					b.ReportMetric(float64(cycles)/float64(b.N), "gc/reload")
-					// The process's peak so far: the preview's memo and the
-					// chronology, and the sizes run before this one.
-					var ru syscall.Rusage
-					if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
-						b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MiB")
-					}
+					})
 				})
 			}
 		})
+	}
+}
+
+// BenchmarkServeTemplateEdit measures a template edit under the preview
+// at 10,000 articles (the bench's generated corpus): from an editor's
+// save of one template to the reload event, which renders again every
+// page that executes what changed. The templates folder holds copies of
+// the defaults, and each save changes what one of them shows.
+//
+//	go test -run '^$' -bench ServeTemplateEdit -benchtime 3x ./cmd/timeline
+func BenchmarkServeTemplateEdit(b *testing.B) {
+	content, _ := generatedContent(b, 10000)
+	dir := filepath.Join(b.TempDir(), "templates")
+	edits := []struct{ name, old, new string }{
+		{"_layout.html", "</footer>", "<p hidden>%d</p></footer>"},             // every page
+		{"day.html", "<h3>What the sources say</h3>", "<h3>Sources (%d)</h3>"}, // the date pages
+		{"_entry.html", `<div class="when">`, `<div class="when e%d">`},        // the index and the period pages
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.Fatal(err)
+	}
+	texts := map[string]string{}
+	for _, e := range edits {
+		data, err := templates.FS.ReadFile(e.name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts[e.name] = string(data)
+		if err := os.WriteFile(filepath.Join(dir, e.name), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	p := startPreview(b, content, dir)
+	n := 0
+	for _, e := range edits {
+		b.Run("template="+e.name, func(b *testing.B) {
+			p.reloads(b, "10000-template="+e.name, 0, func() {
+				n++
+				editorSave(b, filepath.Join(dir, e.name), strings.Replace(texts[e.name], e.old, fmt.Sprintf(e.new, n), 1))
+			})
+		})
+	}
+}
+
+// benchPreview is a preview as serve runs it, with what its benchmarks
+// read: its reload events and the time its builds took.
+type benchPreview struct {
+	events   <-chan sseEvent
+	mu       sync.Mutex
+	building time.Duration
+}
+
+// startPreview builds content, with the templates of the folder
+// templates when it is not "", serves it and watches it until b ends.
+func startPreview(b *testing.B, content, templates string) *benchPreview {
+	cfg := timeline.Config{ContentDir: content, TemplatesDir: templates, OutDir: filepath.Join(b.TempDir(), "site"), CacheDir: filepath.Join(b.TempDir(), "cache")}
+	memo := new(timeline.Memo)
+	b.Cleanup(memo.Wait)
+	args := []string{"-content", cfg.ContentDir, "-cache", cfg.CacheDir}
+	if templates != "" {
+		args = append(args, "-templates", templates)
+	}
+	build := buildFunc(args, cfg.OutDir, memo)
+	p := &benchPreview{}
+	srv := &preview.Server{Dir: cfg.OutDir, Build: func(ctx context.Context) (preview.Report, error) {
+		start := time.Now()
+		rep, err := build(ctx)
+		p.mu.Lock()
+		p.building += time.Since(start)
+		p.mu.Unlock()
+		return rep, err
+	}}
+	w, err := preview.Watch(watchOptions(cfg, configFile, 0, io.Discard))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { w.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	b.Cleanup(wg.Wait)
+	b.Cleanup(cancel)
+	if st := srv.Rebuild(ctx, ""); len(st.Errors) > 0 {
+		b.Fatalf("the first build failed: %v", st.Errors)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	wg.Go(func() { srv.Run(ctx, w.C) })
+	wg.Go(func() { srv.Serve(ctx, ln) })
+	p.events = openEvents(b, "http://"+ln.Addr().String()+"/")
+	await(b, p.events, "the first status", func(ev sseEvent) bool { return ev.name == "status" })
+	return p
+}
+
+// reloads saves b.N times, pause after each reload, and reports the time
+// from each save to its reload event and what the reloads cost; label
+// names the profiles (see heapProfile and reloadProfile).
+func (p *benchPreview) reloads(b *testing.B, label string, pause time.Duration, save func()) {
+	p.mu.Lock()
+	p.building = 0
+	p.mu.Unlock()
+	var total time.Duration
+	heapProfile(b, label, ".before")
+	stopProfile := reloadProfile(b, label)
+	cpu := cpuTime()
+	var mem runtime.MemStats
+	runtime.ReadMemStats(&mem)
+	allocated, cycles := mem.TotalAlloc, mem.NumGC
+	b.ResetTimer()
+	for range b.N {
+		if pause > 0 {
+			b.StopTimer()
+			time.Sleep(pause)
+			b.StartTimer()
+		}
+		start := time.Now()
+		save()
+		ev := await(b, p.events, "a reload", func(ev sseEvent) bool { return ev.name != "status" || len(ev.status.Errors) > 0 })
+		total += time.Since(start)
+		if ev.name != "reload" {
+			b.Fatalf("the save gave %+v", ev)
+		}
+	}
+	b.StopTimer()
+	cpu = cpuTime() - cpu
+	runtime.ReadMemStats(&mem)
+	allocated, cycles = mem.TotalAlloc-allocated, mem.NumGC-cycles
+	stopProfile()
+	heapProfile(b, label, "")
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/reload")
+	// On a shared machine the time on the clock swings with the load; the
+	// process's CPU time a reload says what it cost, the idle collections
+	// after it included.
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/reload")
+	b.ReportMetric(float64(p.building.Milliseconds())/float64(b.N), "build-ms/reload")
+	// What the reloads allocate, and the collections: steadier from run to
+	// run than the times.
+	b.ReportMetric(float64(allocated>>20)/float64(b.N), "alloc-MiB/reload")
+	b.ReportMetric(float64(cycles)/float64(b.N), "gc/reload")
+	// The process's peak so far: the preview's memo and the chronology,
+	// and the sizes run before this one.
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MiB")
 	}
 }
 
