@@ -203,42 +203,45 @@ func digits(n int64) int {
 	return d
 }
 
-// searchFile is one file of the index.
-type searchFile struct {
-	name string // relative to the site's root
-	data []byte
-}
-
-// searchFileOf wraps the JSON js as the file of the index called name.
-func searchFileOf(name string, js []byte) searchFile {
-	b := make([]byte, 0, len(js)+len(name)+len(searchCall)+8)
-	b = append(b, searchCall+"("...)
-	b = strconv.AppendQuote(b, name)
-	b = append(b, ',')
-	b = append(b, js...)
-	b = append(b, ");\n"...)
-	return searchFile{name: searchDir + "/" + name + ".js", data: b}
-}
-
 // writeSearchIndex writes the files of the search index of v.
 func writeSearchIndex(w *writer, v *siteView, memo *Memo) error {
-	index, err := searchFiles(v, memo)
-	if err != nil {
-		return err
-	}
-	w.plan(len(index))
-	for _, f := range index {
-		if err := w.write(f.name, f.data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return searchFiles(v, memo, func(name string, data []byte) error {
+		w.plan(1)
+		return w.write(name, data)
+	})
 }
 
-// searchFiles makes the files of the search index of v. With a memo, the
-// words and the result entry of an event come from the build before
-// when its digest is the same; the bytes are the same either way.
-func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
+// searchFile makes the files of the index one at a time, each in the
+// same buffer, and gives each to emit: the index of 80,000 events is
+// 20 MB, which need not be held at once.
+type searchFile struct {
+	b    []byte
+	name string
+	emit func(name string, data []byte) error // data is only good until it returns
+	err  error
+}
+
+// start begins the file called name; its JSON follows in f.b.
+func (f *searchFile) start(name string) {
+	f.name = name
+	f.b = append(f.b[:0], searchCall+"("...)
+	f.b = strconv.AppendQuote(f.b, name)
+	f.b = append(f.b, ',')
+}
+
+// end ends the file and emits it, unless an emit failed before.
+func (f *searchFile) end() {
+	f.b = append(f.b, ");\n"...)
+	if f.err == nil {
+		f.err = f.emit(searchDir+"/"+f.name+".js", f.b)
+	}
+}
+
+// searchFiles makes the files of the search index of v and gives each,
+// by its path from the site's root, to emit. With a memo, the words and
+// the result entry of an event come from the build before when its
+// digest is the same; the bytes are the same either way.
+func searchFiles(v *siteView, memo *Memo, emit func(name string, data []byte) error) error {
 	var sm *searchMemo
 	if memo != nil {
 		sm = &memo.search
@@ -246,8 +249,7 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 	pieces, dict := sm.pieces(v)
 	nb := searchNumbers(v)
 	order, nums := nb.order, nb.nums
-	var files []searchFile
-	add := func(name string, js []byte) { files = append(files, searchFileOf(name, js)) }
+	f := &searchFile{emit: emit}
 
 	// Postings: every term and the events that have it, by number,
 	// counted first so that they share one array.
@@ -268,35 +270,36 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			fill[id]++
 		}
 	}
-	var terms []termPosts
-	for _, id := range dict.sorted(func(id int32) bool { return start[id+1] > start[id] }) {
-		terms = append(terms, termPosts{name: dict.names[id], post: all[start[id]:start[id+1]]})
+	live := dict.sorted(func(id int32) bool { return start[id+1] > start[id] })
+	terms := make([]termPosts, len(live))
+	for i, id := range live {
+		terms[i] = termPosts{name: dict.names[id], post: all[start[id]:start[id+1]]}
 	}
 	if sm != nil {
 		sm.words.compact(sm.entries)
 	}
 	shards := shardTerms(terms, nums, 2)
-	var names []string
-	var b []byte
+	names := make([]string, 0, len(shards))
 	var ns []int64
 	for _, sh := range shards {
-		b = append(b[:0], '{')
+		name := shardName(sh.prefix)
+		names = append(names, name)
+		f.start("t/" + name)
+		f.b = append(f.b, '{')
 		for j, t := range sh.terms {
 			if j > 0 {
-				b = append(b, ',')
+				f.b = append(f.b, ',')
 			}
-			b = jsonString(b, t.name)
-			b = append(b, ':')
+			f.b = jsonString(f.b, t.name)
+			f.b = append(f.b, ':')
 			ns = ns[:0]
 			for _, k := range t.post {
 				ns = append(ns, nums[k])
 			}
-			b = appendDeltas(b, ns)
+			f.b = appendDeltas(f.b, ns)
 		}
-		b = append(b, '}')
-		name := shardName(sh.prefix)
-		names = append(names, name)
-		add("t/"+name, b)
+		f.b = append(f.b, '}')
+		f.end()
 	}
 
 	// The events as a result list shows them, in files that start at an
@@ -319,7 +322,8 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			to++
 		}
 		chunks = append(chunks, nums[from])
-		b = append(b[:0], '[')
+		f.start("d/" + strconv.FormatInt(nums[from], 10))
+		b := append(f.b, '[')
 		b = appendDeltas(b, relative(ns[:0], nums[from:to], nums[from]))
 		var when []byte
 		for k := from; k < to; k++ {
@@ -350,8 +354,8 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			b = append(b, p.place...)
 			b = append(b, ']')
 		}
-		b = append(b, ']')
-		add("d/"+strconv.FormatInt(nums[from], 10), b)
+		f.b = append(b, ']')
+		f.end()
 		from = to
 	}
 
@@ -400,7 +404,9 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			meta = append(meta, ',')
 		}
 		meta = appendTuple(meta, types[i], g.Name, g.Label, g.Slug)
-		add("f/type-"+g.Slug, appendDeltas(b[:0], typeEvents[i]))
+		f.start("f/type-" + g.Slug)
+		f.b = appendDeltas(f.b, typeEvents[i])
+		f.end()
 	}
 	meta = append(meta, `],"actors":[`...)
 	for i, g := range v.Actors {
@@ -408,16 +414,21 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 			meta = append(meta, ',')
 		}
 		meta = appendTuple(meta, actors[i], g.Name, g.Slug)
-		add("f/actor-"+g.Slug, appendDeltas(b[:0], actorEvents[i]))
+		f.start("f/actor-" + g.Slug)
+		f.b = appendDeltas(f.b, actorEvents[i])
+		f.end()
 	}
 	meta = append(meta, `],"shards":`...)
 	meta = appendStrings(meta, names)
 	meta = append(meta, `,"stop":`...)
 	meta = appendStrings(meta, stopWords)
 	meta = append(meta, '}')
-	add("meta", meta)
+	f.start("meta")
+	f.b = append(f.b, meta...)
+	f.end()
 
-	b = append(b[:0], '[')
+	f.start("sources")
+	b := append(f.b, '[')
 	first := true
 	for i, ai := range v.Articles {
 		if len(articleEvents[i]) == 0 {
@@ -437,9 +448,12 @@ func searchFiles(v *siteView, memo *Memo) ([]searchFile, error) {
 		b = appendDeltas(b, articleEvents[i])
 		b = append(b, ']')
 	}
-	add("sources", append(b, ']'))
-	add("dates", dateRuns(nb))
-	return files, nil
+	f.b = append(b, ']')
+	f.end()
+	f.start("dates")
+	f.b = append(f.b, dateRuns(nb)...)
+	f.end()
+	return f.err
 }
 
 // appendTuple appends the JSON array of strs and then n.

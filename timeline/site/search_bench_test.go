@@ -31,13 +31,9 @@ func BenchmarkSearchIndex(b *testing.B) {
 	b.ReportAllocs()
 	cpu := cpuTime()
 	for b.Loop() {
-		files, err := searchFiles(v, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
 		size = 0
-		for _, f := range files {
-			size += len(f.data)
+		if err := searchFiles(v, nil, func(_ string, data []byte) error { size += len(data); return nil }); err != nil {
+			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms/op")
@@ -53,7 +49,8 @@ func BenchmarkSearchIndexRebuild(b *testing.B) {
 	edited.Events[40000].Title += " edited"
 	views := []*siteView{newSiteView(s, ""), newSiteView(edited, "")}
 	memo := new(Memo)
-	if _, err := searchFiles(views[0], memo); err != nil {
+	none := func(string, []byte) error { return nil }
+	if err := searchFiles(views[0], memo, none); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -61,7 +58,7 @@ func BenchmarkSearchIndexRebuild(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if _, err := searchFiles(views[i%2], memo); err != nil {
+		if err := searchFiles(views[i%2], memo, none); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -354,15 +354,8 @@ func TestSearchMemo(t *testing.T) {
 			s.Events = slices.Delete(s.Events, 5, 7)
 		}
 		v := newSiteView(s, "")
-		with, err := searchFiles(v, memo)
-		if err != nil {
-			t.Fatal(err)
-		}
-		without, err := searchFiles(newSiteView(s, ""), nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !slices.EqualFunc(with, without, func(a, b searchFile) bool { return a.name == b.name && string(a.data) == string(b.data) }) {
+		with, without := indexFiles(t, v, memo), indexFiles(t, newSiteView(s, ""), nil)
+		if !slices.Equal(with, without) {
 			t.Fatalf("build %d: the index with a memo is not the one without", i)
 		}
 		digests := map[Key]bool{}
@@ -395,6 +388,22 @@ func TestSearchMemo(t *testing.T) {
 	}
 }
 
+// indexFile is a file of the search index, by its path.
+type indexFile struct{ name, data string }
+
+// indexFiles is every file of v's search index, in the order made.
+func indexFiles(t testing.TB, v *siteView, memo *Memo) []indexFile {
+	t.Helper()
+	var files []indexFile
+	if err := searchFiles(v, memo, func(name string, data []byte) error {
+		files = append(files, indexFile{name, string(data)})
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
 func undelta(d []int64) []int64 {
 	out := make([]int64, len(d))
 	n := int64(0)
@@ -408,13 +417,9 @@ func undelta(d []int64) []int64 {
 func TestSearchSkipsNothingOfAnEvent(t *testing.T) {
 	s := Site{Events: []events.Event{{ID: "a", Type: "call", Date: "2021-12-30", Title: "Talks", Place: "Kyiv",
 		Actors: []string{"Olaf Scholz"}, Sources: []events.Source{{Article: "x.txt", Sentence: "Scholz phoned Macron."}}}}}
-	files, err := searchFiles(newSiteView(s, ""), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var all strings.Builder
-	for _, f := range files {
-		all.Write(f.data)
+	for _, f := range indexFiles(t, newSiteView(s, ""), nil) {
+		all.WriteString(f.data)
 	}
 	for _, w := range []string{`"talks"`, `"kyiv"`, `"olaf"`, `"scholz"`, `"phoned"`, `"macron"`} {
 		if !strings.Contains(all.String(), w) {
