@@ -205,10 +205,7 @@ func digits(n int64) int {
 
 // writeSearchIndex writes the files of the search index of v.
 func writeSearchIndex(w *writer, v *siteView, memo *Memo) error {
-	return searchFiles(v, memo, func(name string, data []byte) error {
-		w.plan(1)
-		return w.write(name, data)
-	})
+	return searchFiles(v, memo, w.plan, w.write)
 }
 
 // searchFile makes the files of the index one at a time, each in the
@@ -238,10 +235,11 @@ func (f *searchFile) end() {
 }
 
 // searchFiles makes the files of the search index of v and gives each,
-// by its path from the site's root, to emit. With a memo, the words and
-// the result entry of an event come from the build before when its
+// by its path from the site's root, to emit, after telling plan, when not
+// nil, how many there are (for the progress line). With a memo, the words
+// and the result entry of an event come from the build before when its
 // digest is the same; the bytes are the same either way.
-func searchFiles(v *siteView, memo *Memo, emit func(name string, data []byte) error) error {
+func searchFiles(v *siteView, memo *Memo, plan func(files int), emit func(name string, data []byte) error) error {
 	var sm *searchMemo
 	if memo != nil {
 		sm = &memo.search
@@ -279,6 +277,19 @@ func searchFiles(v *siteView, memo *Memo, emit func(name string, data []byte) er
 		sm.words.compact(sm.entries)
 	}
 	shards := shardTerms(terms, nums, 2)
+	// The events of each file of search/d (below) start at one of starts.
+	var starts []int
+	for from := 0; from < len(order); {
+		starts = append(starts, from)
+		to := from + 1
+		for to < len(order) && to-from < maxChunk && !chunkStart(nb.hash[to]) {
+			to++
+		}
+		from = to
+	}
+	if plan != nil {
+		plan(len(shards) + len(starts) + len(v.Types) + len(v.Actors) + 3) // and meta, sources, dates
+	}
 	names := make([]string, 0, len(shards))
 	var ns []int64
 	for _, sh := range shards {
@@ -316,10 +327,10 @@ func searchFiles(v *siteView, memo *Memo, emit func(name string, data []byte) er
 		typeID[g.Name] = types[i]
 	}
 	var chunks []int64
-	for from := 0; from < len(order); {
-		to := from + 1
-		for to < len(order) && to-from < maxChunk && !chunkStart(nb.hash[to]) {
-			to++
+	for c, from := range starts {
+		to := len(order)
+		if c+1 < len(starts) {
+			to = starts[c+1]
 		}
 		chunks = append(chunks, nums[from])
 		f.start("d/" + strconv.FormatInt(nums[from], 10))
@@ -356,7 +367,6 @@ func searchFiles(v *siteView, memo *Memo, emit func(name string, data []byte) er
 		}
 		f.b = append(b, ']')
 		f.end()
-		from = to
 	}
 
 	// Facets: the events of each type, each actor and each article, in

@@ -32,7 +32,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	cpu := cpuTime()
 	for b.Loop() {
 		size = 0
-		if err := searchFiles(v, nil, func(_ string, data []byte) error { size += len(data); return nil }); err != nil {
+		if err := searchFiles(v, nil, nil, func(_ string, data []byte) error { size += len(data); return nil }); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -50,7 +50,7 @@ func BenchmarkSearchIndexRebuild(b *testing.B) {
 	views := []*siteView{newSiteView(s, ""), newSiteView(edited, "")}
 	memo := new(Memo)
 	none := func(string, []byte) error { return nil }
-	if err := searchFiles(views[0], memo, none); err != nil {
+	if err := searchFiles(views[0], memo, nil, none); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
@@ -58,7 +58,7 @@ func BenchmarkSearchIndexRebuild(b *testing.B) {
 	i := 0
 	for b.Loop() {
 		i++
-		if err := searchFiles(views[i%2], memo, none); err != nil {
+		if err := searchFiles(views[i%2], memo, nil, none); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -391,15 +391,20 @@ func TestSearchMemo(t *testing.T) {
 // indexFile is a file of the search index, by its path.
 type indexFile struct{ name, data string }
 
-// indexFiles is every file of v's search index, in the order made.
+// indexFiles is every file of v's search index, in the order made; the
+// count planned must be the count made.
 func indexFiles(t testing.TB, v *siteView, memo *Memo) []indexFile {
 	t.Helper()
 	var files []indexFile
-	if err := searchFiles(v, memo, func(name string, data []byte) error {
+	planned := -1
+	if err := searchFiles(v, memo, func(n int) { planned = n }, func(name string, data []byte) error {
 		files = append(files, indexFile{name, string(data)})
 		return nil
 	}); err != nil {
 		t.Fatal(err)
+	}
+	if planned != len(files) {
+		t.Fatalf("planned %d files of the index and made %d", planned, len(files))
 	}
 	return files
 }
