@@ -236,10 +236,10 @@ func templateSums(t *template.Template) map[string]Key {
 		e.str(name)
 		for _, n := range names {
 			e.str(n)
-			if tr := trees[n]; tr != nil {
+			tr := trees[n]
+			e.flag(tr != nil) // not defined: executing it fails
+			if tr != nil {
 				e.str(tr.Root.String())
-			} else {
-				e.str("") // not defined: executing it fails
 			}
 		}
 		sums[name] = e.sum(Key{})
