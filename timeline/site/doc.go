@@ -39,10 +39,11 @@
 // No list page grows with the chronology: a period page holds at most 300
 // events, and the index shows the whole chronology only while it is small.
 //
-// Every page has a key (SHA-256) over a digest of the whole template set
-// and a canonical encoding of everything that page's template data can
-// reach; the writer keeps a page whose key it wrote before and skips
-// rendering it. An event or article page reaches only its own event or
+// Every page has a key (SHA-256) over a digest of the templates its page
+// executes (see templateSums) and a canonical encoding of everything that
+// page's template data can reach; the writer keeps a page whose key it
+// wrote before and skips rendering it, so a template edit renders only the
+// pages that execute what changed. An event or article page reaches only its own event or
 // article and small references to its neighbours, so editing one article
 // renders again only its page, the pages of the events that cite it and
 // of their neighbours, their period pages, the index and the exports. An article's page key takes its Sum, not its text, so its
