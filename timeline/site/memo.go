@@ -14,6 +14,7 @@ import (
 // Its zero value is empty and ready. Builds that share a Memo may not run
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
+	views       viewMemo       // each event's view and the event it was made from
 	digests     digestMemo     // each event's digest and what it was made from
 	facets      facetMemo      // the type and actor counts of each group's and list's events
 	entries     entryMemo      // the entries of each actor's and type's page

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -328,9 +329,28 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// What an event's view takes from the event alone, on every core;
 	// then, in order, what depends on the events before it: its id, its
 	// date's page, its period, the evidence in its articles.
+	// With a memo, the view of an event that is as it was is copied.
+	var vm *viewMemo
+	if s.Memo != nil {
+		vm = &s.Memo.views
+		if zone := zoneName(s.TimeZone); vm.zone != zone {
+			vm.zone, vm.last = zone, nil
+		}
+	}
+	var copied atomic.Int64
 	inParallel(len(s.Events), 256, func() func(int) {
 		c := newViewCache(s.TimeZone)
-		return func(j int) { at[j] = c.eventView(&all[j], &s.Events[j], j, byPath) }
+		return func(j int) {
+			e := &s.Events[j]
+			if vm != nil {
+				if old := vm.lookup(e); old != nil && c.copyView(&all[j], old, e, byPath) {
+					at[j] = c.place(e, j)
+					copied.Add(1)
+					return
+				}
+			}
+			at[j] = c.eventView(&all[j], e, j, byPath)
+		}
 	})
 
 	// The evidence in each article, and the actors' and types' pages,
@@ -338,6 +358,9 @@ func newSiteView(s Site, baseURL string) *siteView {
 	var beside sync.WaitGroup
 	beside.Go(func() { markEvidence(v.Articles, all) })
 	beside.Go(func() { v.newGroups(all) })
+	if vm != nil {
+		beside.Go(func() { vm.remember(s.Events, all, int(copied.Load())) })
+	}
 
 	// An event's file name is also its id on the list pages, so it must
 	// not take the ids those pages have.
@@ -649,6 +672,7 @@ type viewCache struct {
 	slugs    map[[2]string]string    // type and date slugs, by the string and its default
 	articles map[string]*articleInfo // by a source's path as it is given
 	classes  map[string]string       // typeClass by type
+	infos    []*articleInfo          // copyView's, kept for its next call
 }
 
 func newViewCache(zone *time.Location) *viewCache {
@@ -740,6 +764,11 @@ func (c *viewCache) eventView(ev *eventView, e *events.Event, i int, byPath map[
 		ev.Sources = append(ev.Sources, sv)
 	}
 	ev.reported = updated(ev, c.instant)
+	return c.place(e, i)
+}
+
+// place is where event e, the i-th, goes.
+func (c *viewCache) place(e *events.Event, i int) eventPlace {
 	day := dayOf(string(e.Date))
 	file := e.ID
 	if !isFileName(file) {
