@@ -204,42 +204,57 @@ var funcs = template.FuncMap{
 // entry's fragment take the digest, so that a template edit renders again
 // only the pages and entries that execute what changed.
 func templateSums(t *template.Template) map[string]Key {
-	trees := map[string]*parse.Tree{}
-	for _, x := range t.Templates() {
-		if x.Tree != nil && x.Tree.Root != nil {
-			trees[x.Name()] = x.Tree
-		}
+	// Each template's own digest and the templates it calls, once.
+	type node struct {
+		own    Key
+		callee []string
+		every  bool // a render call whose name is not a constant
 	}
-	sums := make(map[string]Key, len(trees))
-	for name := range trees {
+	nodes := map[string]*node{}
+	for _, x := range t.Templates() {
+		if x.Tree == nil || x.Tree.Root == nil {
+			continue
+		}
+		n := &node{}
+		calls(x.Tree.Root, func(name string) { n.callee = append(n.callee, name) }, func() { n.every = true })
+		var e enc
+		e.reset()
+		e.str(x.Tree.Root.String())
+		n.own = e.sum(Key{})
+		nodes[x.Name()] = n
+	}
+	sums := make(map[string]Key, len(nodes))
+	for name := range nodes {
 		reach := map[string]bool{}
-		every := false // a render call whose name is not a constant
+		every := false
 		var visit func(name string)
 		visit = func(name string) {
 			if reach[name] {
 				return
 			}
 			reach[name] = true
-			if tr := trees[name]; tr != nil {
-				calls(tr.Root, visit, func() { every = true })
+			if n := nodes[name]; n != nil {
+				every = every || n.every
+				for _, c := range n.callee {
+					visit(c)
+				}
 			}
 		}
 		visit(name)
 		if every {
-			for n := range trees {
+			for n := range nodes {
 				reach[n] = true
 			}
 		}
-		names := slices.Sorted(maps.Keys(reach))
 		var e enc
 		e.reset()
 		e.str(name)
-		for _, n := range names {
-			e.str(n)
-			tr := trees[n]
-			e.flag(tr != nil) // not defined: executing it fails
-			if tr != nil {
-				e.str(tr.Root.String())
+		for _, r := range slices.Sorted(maps.Keys(reach)) {
+			e.str(r)
+			n := nodes[r]
+			e.flag(n != nil) // not defined: executing it fails
+			if n != nil {
+				e.key(n.own)
 			}
 		}
 		sums[name] = e.sum(Key{})
