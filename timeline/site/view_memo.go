@@ -9,8 +9,8 @@ import (
 // viewMemo keeps, from one build to the next, each event's view by the
 // event's ID, with the event it was made from. A rebuild copies the view
 // of an event that is the same, cited from articles whose references are
-// the same, instead of making it: after one edit at 10,000 articles that
-// is 81,000 views of 81,000. What placing the events sets (the file, the
+// the same, instead of making it: after one edit, every view but those of
+// the events the edit changed. What placing the events sets (the file, the
 // permalink, the period, the actors' links, the digest) is set again on
 // every view, copied or not.
 type viewMemo struct {
