@@ -355,8 +355,10 @@ func (c *fieldCheck) same() bool {
 
 // digestEvents sets every event's digest, on every core. With a memo, an
 // event whose digest input is the one it had in the last build takes the
-// digest it had (see fieldCheck).
-func (v *siteView) digestEvents(m *digestMemo) {
+// digest it had (see fieldCheck). A view copied from the last build's
+// (at[j].was) differs from it only where it was placed, so when its
+// places are the same it takes that view's digest without the check.
+func (v *siteView) digestEvents(m *digestMemo, at []eventPlace) {
 	var last map[string]*digestEntry
 	var now []*digestEntry
 	var kept []bool // now[j] is last's entry for the event's ID
@@ -371,14 +373,19 @@ func (v *siteView) digestEvents(m *digestMemo) {
 				ev.digest = eventDigest(&e, src, ev)
 				return
 			}
-			if d := last[ev.ID]; d != nil {
+			d := last[ev.ID]
+			if was := at[j].was; d != nil && was != nil && d.digest == was.digest && samePlaces(ev, was) {
+				ev.digest, now[j], kept[j] = d.digest, d, true
+				return
+			}
+			if d != nil {
 				c := fieldCheck{rec: &d.rec}
 				if eventFields(&c, src, ev); c.same() {
 					ev.digest, now[j], kept[j] = d.digest, d, true
 					return
 				}
 			}
-			d := new(digestEntry)
+			d = new(digestEntry)
 			e.reset()
 			eventFields(recordingEnc{&e, &d.rec}, src, ev) // eventDigest, keeping its input
 			d.digest = e.sum(Key{})
@@ -400,6 +407,12 @@ func (v *siteView) digestEvents(m *digestMemo) {
 			m.last[v.Events[j].ID] = d
 		}
 	}
+}
+
+// samePlaces reports whether ev was placed as was: what placing sets,
+// and eventFields reads, is the same. Its Path ends in its File.
+func samePlaces(ev, was *eventView) bool {
+	return ev.Path == was.Path && ev.Period == was.Period && slices.Equal(ev.ActorLinks, was.ActorLinks)
 }
 
 // digestMemo keeps, from one build to the next, each event's digest with

@@ -345,6 +345,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			if vm != nil {
 				if old := vm.lookup(e); old != nil && c.copyView(&all[j], old, e, byPath) {
 					at[j] = c.place(e, j)
+					at[j].was = old
 					copied.Add(1)
 					return
 				}
@@ -441,7 +442,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	if s.Memo != nil {
 		dm, v.facetMemo, v.entryMemo, v.articleKeys = &s.Memo.digests, &s.Memo.facets, &s.Memo.entries, &s.Memo.articleKeys
 	}
-	v.digestEvents(dm)
+	v.digestEvents(dm, at)
 	var e enc
 	e.reset()
 	e.value(reflect.ValueOf(&v.Header))
@@ -660,6 +661,7 @@ func unique(s string, seen map[string]bool) string {
 // its file name before it is made unique, and its date's page.
 type eventPlace struct {
 	file, day, dayKey string
+	was               *eventView // the last build's view it was copied from, or nil
 }
 
 // viewCache keeps, for one goroutine making event views, what dates

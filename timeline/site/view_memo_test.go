@@ -1,8 +1,10 @@
 package site
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -124,13 +126,44 @@ func TestViewMemoCopiesTheSameViews(t *testing.T) {
 		Status: events.Occurred, Date: retitled.Events[10].Date, Title: "An added call", Sources: retitled.Events[10].Sources})
 	check("an event added", added, func(c int) bool { return c == n })
 
+	// Events that take others' places: an actor whose name sorts first
+	// takes the page of "Official 3", so the events of Official 3 link to
+	// another; an event in February with the ID of the one after it makes
+	// that one's file "<ID>-2"; a page's worth of events on 1 January
+	// moves the month's others to its later pages. Their views are
+	// copied, and placed again.
+	placed := added
+	placed.Events = slices.Clone(added.Events)
+	placed.Events[0].Actors = []string{"OFFICIAL 3"}
+	twin := placed.Events[41]
+	if !strings.HasPrefix(string(twin.Date), "2021-02") {
+		t.Fatalf("the twin is of %s, not of an event in February", twin.Date)
+	}
+	twin.Title = "A twin"
+	placed.Events = slices.Insert(placed.Events, 41, twin)
+	var first []events.Event
+	for i := range pageEvents {
+		e := placed.Events[0]
+		e.ID, e.Title = fmt.Sprintf("x%03d", i), fmt.Sprintf("New year %d", i)
+		first = append(first, e)
+	}
+	placed.Events = slices.Insert(placed.Events, 1, first...)
+	check("events placed elsewhere", placed, func(c int) bool { return c == n })
+
 	// Another time zone shows clock times otherwise: nothing is copied.
-	zoned := added
+	zoned := placed
 	zoned.TimeZone = time.FixedZone("UTC+3", 3*3600)
 	check("another time zone", zoned, func(c int) bool { return c == 0 })
 
 	// An article gone: its events' sources lose their links.
 	gone := zoned
 	gone.Articles = slices.DeleteFunc(slices.Clone(zoned.Articles), func(x *article.Article) bool { return x.Path == a.Path })
-	check("an article gone", gone, func(c int) bool { return c == n+1-citing })
+	// Nor are the twins': an ID used twice is not looked up.
+	uncopied := 0
+	for _, e := range gone.Events {
+		if e.ID == twin.ID || slices.ContainsFunc(e.Sources, func(src events.Source) bool { return src.Article == a.Path }) {
+			uncopied++
+		}
+	}
+	check("an article gone", gone, func(c int) bool { return c == len(gone.Events)-uncopied })
 }
