@@ -389,14 +389,25 @@ type groupFacets struct {
 	types, actors []facet
 }
 
-// entryMemo keeps each actor's and type's page's entries from one build
-// to the next, by page: a preview's rebuild after one edit would make
-// every entry of every group page again (hundreds of thousands of them,
-// each a few hundred bytes, for 10,000 articles) when most pages list
-// the same events as before.
+// entryMemo keeps the entries of each actor's, type's and period's page
+// from one build to the next, by page: a preview's rebuild after one edit
+// would make every entry of every such page again (hundreds of thousands
+// of them, each a few hundred bytes, for 10,000 articles) when most pages
+// list the same events as before.
 type entryMemo struct {
 	buildMemo[[]groupEntry]
-	reused int // pages, for the tests
+	periods buildMemo[[]entry] // the period pages' entries, the same way
+	reused  int                // pages, for the tests
+}
+
+func (m *entryMemo) start() {
+	m.buildMemo.start()
+	m.periods.start()
+}
+
+func (m *entryMemo) end() {
+	m.buildMemo.end()
+	m.periods.end()
 }
 
 // entries is page n of g's entries. With a memo (m not nil), a page that
@@ -427,6 +438,32 @@ func (m *entryMemo) entries(g *groupView, n int) []groupEntry {
 		kept = newGroupEntries(g, evs)
 	}
 	m.put(name, kept)
+	return kept
+}
+
+// periodEntries is the entries of the period page name, which lists evs,
+// taken from the last build's as entries does. Without a memo (m nil) it
+// makes them.
+func (m *entryMemo) periodEntries(name string, evs []*eventView) []entry {
+	if m == nil {
+		return entries("../", evs)
+	}
+	kept, _ := m.periods.get(name)
+	same := len(kept) == len(evs) && len(kept) > 0
+	for i := 0; same && i < len(evs); i++ {
+		same = kept[i].ev.digest == evs[i].digest
+	}
+	if same {
+		for i, ev := range evs {
+			kept[i].ev = ev
+		}
+		m.mu.Lock()
+		m.reused++
+		m.mu.Unlock()
+	} else {
+		kept = entries("../", evs)
+	}
+	m.periods.put(name, kept)
 	return kept
 }
 

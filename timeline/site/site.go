@@ -520,7 +520,7 @@ func (v *siteView) indexView() *indexView {
 func (v *siteView) periodPage(p *periodView, n int) *periodPage {
 	evs := p.Pages[n-1]
 	pp := &periodPage{ID: p.ID, Label: p.Label, Page: n, Pages: len(p.Pages), Total: len(p.Events),
-		List: v.newList(p.pagePath(n), []section{{ID: p.ID, Label: p.Label, Events: entries("../", evs)}}, evs)}
+		List: v.newList(p.pagePath(n), []section{{ID: p.ID, Label: p.Label, Events: v.entryMemo.periodEntries(p.pagePath(n), evs)}}, evs)}
 	if len(p.Pages) > 1 {
 		for i := range p.Pages {
 			pp.PageLinks = append(pp.PageLinks, link{Label: strconv.Itoa(i + 1), Path: p.pagePath(i + 1), Current: i+1 == n})
