@@ -397,7 +397,8 @@ type groupFacets struct {
 type entryMemo struct {
 	buildMemo[[]groupEntry]
 	periods buildMemo[[]entry] // the period pages' entries, the same way
-	reused  int                // pages, for the tests
+
+	reused, periodsReused int // pages, for the tests
 }
 
 func (m *entryMemo) start() {
@@ -458,7 +459,7 @@ func (m *entryMemo) periodEntries(name string, evs []*eventView) []entry {
 			kept[i].ev = ev
 		}
 		m.mu.Lock()
-		m.reused++
+		m.periodsReused++
 		m.mu.Unlock()
 	} else {
 		kept = entries("../", evs)

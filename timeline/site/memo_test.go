@@ -106,7 +106,10 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 				t.Error("the memo kept no group's facets")
 			}
 			if tc.kept && memo.entries.reused == 0 {
-				t.Error("the second build made every group and period page's entries again")
+				t.Error("the second build made every group page's entries again")
+			}
+			if tc.kept && memo.entries.periodsReused == 0 {
+				t.Error("the second build made every period page's entries again")
 			}
 			if memo.articleKeys.hits == 0 && tc.tmpl == nil {
 				t.Error("the second build took no article page's key from the memo")
