@@ -66,8 +66,9 @@ type groupEntry struct {
 	Others   []link
 	SameType bool
 
-	ev    *eventView // what it was made from: see newGroupEntry
-	group *groupView // the page's
+	ev     *eventView // what it was made from: see newGroupEntry
+	digest Key        // ev's digest then: a memo's kept entry is checked by it
+	group  *groupView // the page's
 }
 
 // newGroupEntry is ev as the page of g at root lists it. Every groupEntry
@@ -77,7 +78,7 @@ type groupEntry struct {
 func newGroupEntry(root string, ev *eventView, g *groupView) groupEntry {
 	e := groupEntry{Root: root, Title: ev.Title, Path: ev.Path, When: ev.When, Planned: ev.Planned,
 		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, ActorLinks: ev.ActorLinks, Place: ev.Place,
-		Others: ev.ActorLinks, SameType: g.dir == "types", ev: ev, group: g}
+		Others: ev.ActorLinks, SameType: g.dir == "types", ev: ev, digest: ev.digest, group: g}
 	if g.dir == "actors" {
 		e.Others = without(ev.ActorLinks, g.Name)
 	}
@@ -112,11 +113,10 @@ const topActors = 30
 // come and go, except where two names make the same slug, and then the
 // one that sorts first keeps it and the other takes a short hash of its
 // name.
-func (v *siteView) newGroups(evs []eventView) {
+func (v *siteView) newGroups(evs []*eventView) {
 	actors := map[string]*groupView{}
 	types := map[string]*groupView{}
-	for i := range evs {
-		ev := &evs[i]
+	for _, ev := range evs {
 		for i, a := range ev.Actors {
 			if a == "" || slices.Contains(ev.Actors[:i], a) {
 				continue
@@ -153,13 +153,19 @@ func (v *siteView) newGroups(evs []eventView) {
 		links[g.Name] = link{Label: g.Name, Path: g.pagePath(1)}
 	}
 	inParallel(len(evs), 1024, func() func(int) {
+		var buf []link
 		return func(i int) {
-			ev := &evs[i]
-			ev.ActorLinks = make([]link, 0, len(ev.Actors))
+			ev := evs[i]
+			buf = buf[:0]
 			for _, a := range ev.Actors {
-				if l, ok := links[a]; ok && !slices.Contains(ev.ActorLinks, l) {
-					ev.ActorLinks = append(ev.ActorLinks, l)
+				if l, ok := links[a]; ok && !slices.Contains(buf, l) {
+					buf = append(buf, l)
 				}
+			}
+			// A view taken from the last build mostly has these links:
+			// it keeps its slice, which nothing changes in place.
+			if ev.ActorLinks == nil || !slices.Equal(ev.ActorLinks, buf) {
+				ev.ActorLinks = append(make([]link, 0, len(buf)), buf...)
 			}
 		}
 	})
@@ -414,9 +420,9 @@ func (m *entryMemo) end() {
 // entries is page n of g's entries. With a memo (m not nil), a page that
 // lists, for the same group, events with the digests the last build's
 // entries were made from takes those entries, pointed at this build's
-// events and group, which are the same but for those pointers. Until
-// then a kept entry points at the last build's event and group: what it
-// is checked against.
+// events and group, which are the same but for those pointers. A kept
+// entry is checked by the digest it was made with: the view it points
+// at may since have been taken and placed elsewhere by this build.
 func (m *entryMemo) entries(g *groupView, n int) []groupEntry {
 	evs := g.Pages[n-1]
 	if m == nil {
@@ -426,7 +432,7 @@ func (m *entryMemo) entries(g *groupView, n int) []groupEntry {
 	kept, _ := m.get(name)
 	same := len(kept) == len(evs) && len(kept) > 0 && kept[0].group.dir == g.dir && kept[0].group.Name == g.Name
 	for i := 0; same && i < len(evs); i++ {
-		same = kept[i].ev.digest == evs[i].digest
+		same = kept[i].digest == evs[i].digest
 	}
 	if same {
 		for i, ev := range evs {
@@ -452,7 +458,7 @@ func (m *entryMemo) periodEntries(name string, evs []*eventView) []entry {
 	kept, _ := m.periods.get(name)
 	same := len(kept) == len(evs) && len(kept) > 0
 	for i := 0; same && i < len(evs); i++ {
-		same = kept[i].ev.digest == evs[i].digest
+		same = kept[i].digest == evs[i].digest
 	}
 	if same {
 		for i, ev := range evs {

@@ -374,7 +374,7 @@ func (v *siteView) digestEvents(m *digestMemo, at []eventPlace) {
 				return
 			}
 			d := last[ev.ID]
-			if was := at[j].was; d != nil && was != nil && d.digest == was.digest && samePlaces(ev, was) {
+			if was := &at[j].was; d != nil && at[j].reused && d.digest == was.digest && samePlaces(ev, was) {
 				ev.digest, now[j], kept[j] = d.digest, d, true
 				return
 			}
@@ -409,10 +409,10 @@ func (v *siteView) digestEvents(m *digestMemo, at []eventPlace) {
 	}
 }
 
-// samePlaces reports whether ev was placed as was: what placing sets,
+// samePlaces reports whether ev is placed as it was: what placing sets,
 // and eventFields reads, is the same. Its Path ends in its File.
-func samePlaces(ev, was *eventView) bool {
-	return ev.Path == was.Path && ev.Period == was.Period && slices.Equal(ev.ActorLinks, was.ActorLinks)
+func samePlaces(ev *eventView, was *placement) bool {
+	return ev.Path == was.path && ev.Period == was.period && slices.Equal(ev.ActorLinks, was.actorLinks)
 }
 
 // digestMemo keeps, from one build to the next, each event's digest with

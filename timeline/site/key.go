@@ -138,7 +138,7 @@ func (e *enc) value(v reflect.Value) {
 	case t == entryType && v.CanAddr():
 		if x := v.Addr().Interface().(*entry); x.ev != nil {
 			e.str(x.Root)
-			e.key(x.ev.digest)
+			e.key(x.digest)
 			return
 		}
 	case t == groupEntryType && v.CanAddr():
@@ -146,7 +146,7 @@ func (e *enc) value(v reflect.Value) {
 			e.str(x.Root)
 			e.str(x.group.dir)
 			e.str(x.group.Name)
-			e.key(x.ev.digest)
+			e.key(x.digest)
 			return
 		}
 	case t == eventRefType && v.CanAddr():

@@ -66,11 +66,11 @@ func fragmentOf(tmpl Key, data any) (fragmentKey, bool) {
 	switch x := data.(type) {
 	case entry:
 		if x.ev != nil {
-			return fragmentKey{tmpl, x.Root, "", "", x.ev.digest}, true
+			return fragmentKey{tmpl, x.Root, "", "", x.digest}, true
 		}
 	case groupEntry:
 		if x.ev != nil {
-			return fragmentKey{tmpl, x.Root, x.group.dir, x.group.Name, x.ev.digest}, true
+			return fragmentKey{tmpl, x.Root, x.group.dir, x.group.Name, x.digest}, true
 		}
 	}
 	return fragmentKey{}, false

@@ -59,6 +59,19 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 			s.Articles[7] = &a
 			return s
 		}, true, nil, false},
+		// An event months before it with its ID makes an event's
+		// permalink "<ID>-2": its view is taken and placed elsewhere,
+		// and the entries that link to it, on its period's, type's and
+		// actor's pages, are made again though those list the same events.
+		{"an event's permalink moved", func(s Site) Site {
+			early := s.Events[100]
+			if early.Date[:7] == mid.Date[:7] {
+				t.Fatalf("events 100 and 300 are both of %s", mid.Date[:7])
+			}
+			s.Events = slices.Insert(slices.Clone(s.Events), 100, events.Event{ID: mid.ID, Type: early.Type,
+				Status: events.Occurred, Date: early.Date, Title: "An event with a later one's ID", Sources: early.Sources})
+			return s
+		}, true, nil, false},
 		{"events removed", func(s Site) Site {
 			s.Events = slices.Delete(slices.Clone(s.Events), 100, 400)
 			return s

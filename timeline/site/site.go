@@ -163,7 +163,8 @@ type entry struct {
 	Conflict                           string
 	Cited                              []citation
 
-	ev *eventView // what it was made from: see newEntry
+	ev     *eventView // what it was made from: see newEntry
+	digest Key        // ev's digest then: a memo's kept entry is checked by it
 }
 
 // periodCount is a period in the index's overview.
@@ -599,7 +600,8 @@ func entries(root string, evs []*eventView) []entry {
 func newEntry(root string, ev *eventView) entry {
 	return entry{Root: root, ID: ev.ID, Type: ev.Type, Status: ev.Status, Date: ev.Date, Mod: ev.Mod, Title: ev.Title,
 		Actors: ev.Actors, ActorLinks: ev.ActorLinks, Place: ev.Place, File: ev.File, Path: ev.Path, When: ev.When, Planned: ev.Planned,
-		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited, ev: ev}
+		TypeLabel: ev.TypeLabel, TypeClass: ev.TypeClass, Pinned: ev.Pinned, Curated: ev.Curated, Conflict: ev.Conflict, Cited: ev.Cited,
+		ev: ev, digest: ev.digest}
 }
 
 // newList is the list of the page name: secs, with the filters' counts

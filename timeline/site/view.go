@@ -323,13 +323,13 @@ func newSiteView(s Site, baseURL string) *siteView {
 	}
 
 	// Events, their periods and their sources.
-	v.Events = make([]*eventView, 0, len(s.Events))
-	all := make([]eventView, len(s.Events)) // one allocation, not one an event
+	all := make([]*eventView, len(s.Events)) // v.Events
 	at := make([]eventPlace, len(s.Events))
 	// What an event's view takes from the event alone, on every core;
 	// then, in order, what depends on the events before it: its id, its
 	// date's page, its period, the evidence in its articles.
-	// With a memo, the view of an event that is as it was is copied.
+	// With a memo, the view of an event that is as it was is taken from
+	// the last build, and only placed again.
 	var vm *viewMemo
 	if s.Memo != nil {
 		vm = &s.Memo.views
@@ -337,20 +337,25 @@ func newSiteView(s Site, baseURL string) *siteView {
 			vm.zone, vm.last = zone, nil
 		}
 	}
-	var copied atomic.Int64
+	var taken atomic.Int64
 	inParallel(len(s.Events), 256, func() func(int) {
 		c := newViewCache(s.TimeZone)
+		var slab []eventView // views are made in slabs, not one allocation each
 		return func(j int) {
 			e := &s.Events[j]
 			if vm != nil {
-				if old := vm.lookup(e); old != nil && c.copyView(&all[j], old, e, byPath) {
-					at[j] = c.place(e, j)
-					at[j].was = old
-					copied.Add(1)
+				if old := vm.lookup(e); old != nil && c.takeView(old, e, byPath) {
+					all[j], at[j] = old, c.place(e, j)
+					at[j].was, at[j].reused = placementOf(old), true
+					taken.Add(1)
 					return
 				}
 			}
-			at[j] = c.eventView(&all[j], e, j, byPath)
+			if len(slab) == 0 {
+				slab = make([]eventView, min(64, len(s.Events)))
+			}
+			all[j], slab = &slab[0], slab[1:]
+			at[j] = c.eventView(all[j], e, j, byPath)
 		}
 	})
 
@@ -360,7 +365,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	beside.Go(func() { markEvidence(v.Articles, all) })
 	beside.Go(func() { v.newGroups(all) })
 	if vm != nil {
-		beside.Go(func() { vm.remember(s.Events, all, int(copied.Load())) })
+		beside.Go(func() { vm.remember(s.Events, all, int(taken.Load())) })
 	}
 
 	// An event's file name is also its id on the list pages, so it must
@@ -376,7 +381,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 	periodIDs := map[string]bool{}
 	days := map[string]*dayView{}
 	for i := range s.Events {
-		e, ev := &s.Events[i], &all[i]
+		e, ev := &s.Events[i], all[i]
 		ev.File = unique(at[i].file, files)
 		d := days[at[i].dayKey]
 		if d == nil {
@@ -399,9 +404,9 @@ func newSiteView(s Site, baseURL string) *siteView {
 			v.Periods = append(v.Periods, p)
 		}
 		p.Events = append(p.Events, ev)
-		v.Events = append(v.Events, ev)
 	}
 	beside.Wait()
+	v.Events = all
 
 	// Pages of periods, and every event's links to its page and neighbours.
 	for _, p := range v.Periods {
@@ -454,9 +459,8 @@ func newSiteView(s Site, baseURL string) *siteView {
 // it and the events it is evidence for, both in the order of evs, and
 // sorts its evidence in the order its page marks it, once for the page's
 // key and its body.
-func markEvidence(arts []*articleInfo, evs []eventView) {
-	for i := range evs {
-		ev := &evs[i]
+func markEvidence(arts []*articleInfo, evs []*eventView) {
+	for _, ev := range evs {
 		for j := range ev.Sources {
 			sv := &ev.Sources[j]
 			ai := sv.info
@@ -661,7 +665,21 @@ func unique(s string, seen map[string]bool) string {
 // its file name before it is made unique, and its date's page.
 type eventPlace struct {
 	file, day, dayKey string
-	was               *eventView // the last build's view it was copied from, or nil
+	reused            bool      // the view is the last build's (see viewCache.takeView)
+	was               placement // and was placed there so
+}
+
+// placement is what placing an event sets on its view, and the digest it
+// had then.
+type placement struct {
+	path       string
+	period     link
+	actorLinks []link
+	digest     Key
+}
+
+func placementOf(ev *eventView) placement {
+	return placement{path: ev.Path, period: ev.Period, actorLinks: ev.ActorLinks, digest: ev.digest}
 }
 
 // viewCache keeps, for one goroutine making event views, what dates
@@ -674,7 +692,7 @@ type viewCache struct {
 	slugs    map[[2]string]string    // type and date slugs, by the string and its default
 	articles map[string]*articleInfo // by a source's path as it is given
 	classes  map[string]string       // typeClass by type
-	infos    []*articleInfo          // copyView's, kept for its next call
+	infos    []*articleInfo          // takeView's, kept for its next call
 }
 
 func newViewCache(zone *time.Location) *viewCache {

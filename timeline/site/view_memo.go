@@ -2,48 +2,53 @@ package site
 
 import (
 	"slices"
+	"sync/atomic"
 
 	"github.com/timelinehq/timeline/timeline/events"
 )
 
 // viewMemo keeps, from one build to the next, each event's view by the
-// event's ID, with the event it was made from. A rebuild copies the view
+// event's ID, with the event it was made from. A rebuild takes the view
 // of an event that is the same, cited from articles whose references are
 // the same, instead of making it: after one edit, every view but those of
 // the events the edit changed. What placing the events sets (the file, the
 // permalink, the period, the actors' links, the digest) is set again on
-// every view, copied or not.
+// every view, taken or not. A view belongs to the last build that made or
+// took it: the site views of builds before it are not to be read again.
 type viewMemo struct {
-	zone string              // the time zone the views show clock times in
-	last map[string]keptView // by event ID; an ID that two events have is not kept
-	hits int                 // views copied by the last build, for the tests
+	zone string               // the time zone the views show clock times in
+	last map[string]*keptView // by event ID; an ID that two events have is not kept
+	hits int                  // views taken by the last build, for the tests
 }
 
 type keptView struct {
-	src  *events.Event
-	view *eventView
+	src   *events.Event
+	view  *eventView
+	taken atomic.Bool // by an event of this build: two equal events get a view each
 }
 
 // lookup is the view made in the last build from an event equal to e, or
-// nil.
+// nil. It gives a view once.
 func (m *viewMemo) lookup(e *events.Event) *eventView {
 	k, ok := m.last[e.ID]
-	if !ok || !sameEvent(k.src, e) {
+	if !ok || !sameEvent(k.src, e) || !k.taken.CompareAndSwap(false, true) {
 		return nil
 	}
 	return k.view
 }
 
 // remember keeps the views of this build, made from evs.
-func (m *viewMemo) remember(evs []events.Event, views []eventView, hits int) {
-	last := make(map[string]keptView, len(evs))
+func (m *viewMemo) remember(evs []events.Event, views []*eventView, hits int) {
+	last := make(map[string]*keptView, len(evs))
+	kept := make([]keptView, len(evs)) // one allocation, not one an event
 	twice := map[string]bool{}
 	for i := range evs {
 		id := evs[i].ID
 		if _, ok := last[id]; ok {
 			twice[id] = true
 		}
-		last[id] = keptView{&evs[i], &views[i]}
+		kept[i].src, kept[i].view = &evs[i], views[i]
+		last[id] = &kept[i]
 	}
 	for id := range twice {
 		delete(last, id)
@@ -63,11 +68,12 @@ func sameEvent(a, b *events.Event) bool {
 	})
 }
 
-// copyView makes ev a copy of old, the view of an event equal to e, when
-// each of e's sources has the article it had then with the same reference
-// (its path, page, title, date and address: all that a view takes from
-// it), and reports whether it did.
-func (c *viewCache) copyView(ev, old *eventView, e *events.Event, byPath map[string]*articleInfo) bool {
+// takeView readies old, the view of an event equal to e in the last
+// build, for this one, when each of e's sources has the article it had
+// then with the same reference (its path, page, title, date and address:
+// all that a view takes from it), and reports whether it did. Its sources
+// then point at this build's articles; it is placed again afterwards.
+func (c *viewCache) takeView(old *eventView, e *events.Event, byPath map[string]*articleInfo) bool {
 	if len(old.Sources) != len(e.Sources) {
 		return false
 	}
@@ -80,11 +86,9 @@ func (c *viewCache) copyView(ev, old *eventView, e *events.Event, byPath map[str
 		infos = append(infos, ai)
 	}
 	c.infos = infos
-	*ev = *old
-	ev.Sources = slices.Clone(old.Sources)
 	for j, ai := range infos {
 		if ai != nil {
-			ev.Sources[j].info, ev.Sources[j].Article = ai, ai.ref
+			old.Sources[j].info, old.Sources[j].Article = ai, ai.ref
 		}
 	}
 	return true

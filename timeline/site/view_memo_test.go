@@ -59,11 +59,11 @@ func TestSameEventSeesEveryField(t *testing.T) {
 	}
 }
 
-// TestViewMemoCopiesTheSameViews builds the views of a site again and
+// TestViewMemoTakesTheSameViews builds the views of a site again and
 // again with one Memo, as a preview does: every view must be a fresh
 // build's, and the views of events and articles that did not change must
-// be copied.
-func TestViewMemoCopiesTheSameViews(t *testing.T) {
+// be taken from the last build.
+func TestViewMemoTakesTheSameViews(t *testing.T) {
 	base := syntheticSite(300, 30)
 	// The sources of article 3 give no title: their views take the
 	// article's.
@@ -90,7 +90,7 @@ func TestViewMemoCopiesTheSameViews(t *testing.T) {
 			}
 		}
 		if !wantCopied(memo.views.hits) {
-			t.Errorf("%s: %d views of %d copied", name, memo.views.hits, len(s.Events))
+			t.Errorf("%s: %d views of %d taken", name, memo.views.hits, len(s.Events))
 		}
 	}
 	n := len(base.Events)
@@ -131,7 +131,7 @@ func TestViewMemoCopiesTheSameViews(t *testing.T) {
 	// another; an event in February with the ID of the one after it makes
 	// that one's file "<ID>-2"; a page's worth of events on 1 January
 	// moves the month's others to its later pages. Their views are
-	// copied, and placed again.
+	// taken, and placed again.
 	placed := added
 	placed.Events = slices.Clone(added.Events)
 	placed.Events[0].Actors = []string{"OFFICIAL 3"}
@@ -150,7 +150,7 @@ func TestViewMemoCopiesTheSameViews(t *testing.T) {
 	placed.Events = slices.Insert(placed.Events, 1, first...)
 	check("events placed elsewhere", placed, func(c int) bool { return c == n })
 
-	// Another time zone shows clock times otherwise: nothing is copied.
+	// Another time zone shows clock times otherwise: nothing is taken.
 	zoned := placed
 	zoned.TimeZone = time.FixedZone("UTC+3", 3*3600)
 	check("another time zone", zoned, func(c int) bool { return c == 0 })
@@ -166,4 +166,15 @@ func TestViewMemoCopiesTheSameViews(t *testing.T) {
 		}
 	}
 	check("an article gone", gone, func(c int) bool { return c == len(gone.Events)-uncopied })
+	check("the same site again", gone, func(c int) bool { return c == len(gone.Events)-2 }) // but the twins
+
+	// An event twice, as it was: one of the two takes its view, the
+	// other gets its own, since each is placed apart.
+	again := gone
+	dup := gone.Events[5]
+	if dup.ID == twin.ID {
+		t.Fatal("the event put twice is a twin already")
+	}
+	again.Events = slices.Insert(slices.Clone(gone.Events), 5, dup)
+	check("an event twice", again, func(c int) bool { return c == len(gone.Events)-2 })
 }
