@@ -260,13 +260,21 @@ type citation struct {
 type articleInfo struct {
 	a            *article.Article
 	Slug         string
-	Path         string                // "articles/<Slug>.html"
-	Published    string                // "Thursday 30 December 2021"
-	PublishedISO string                // "2021-12-30"
-	ref          *articleRef           // what event pages show of it
-	ranges       map[[2]int]*markRange // by file byte range
-	sorted       []*markRange          // the same, outer ranges first, as the page marks them
-	events       []*eventView          // the events it is evidence for, in order
+	Path         string         // "articles/<Slug>.html"
+	Published    string         // "Thursday 30 December 2021"
+	PublishedISO string         // "2021-12-30"
+	ref          *articleRef    // what event pages show of it
+	next         *articleInfo   // in a preview, the next build's article with the same ref
+	marks        []evidenceMark // the events' sentences in it, while markEvidence runs
+	sorted       []*markRange   // its evidence sentences, outer ranges first, as the page marks them
+	events       []*eventView   // the events it is evidence for, in order
+}
+
+// evidenceMark is one event's sentence in an article.
+type evidenceMark struct {
+	start, end int
+	id         string
+	ev         *eventView
 }
 
 // markRange is one evidence sentence in an article: a file byte range and
@@ -299,6 +307,18 @@ func newSiteView(s Site, baseURL string) *siteView {
 		v.Header.Title = "Timeline"
 	}
 
+	// With a memo, the view of an event that is as it was is taken from
+	// the last build, and only placed again (see viewMemo).
+	var vm *viewMemo
+	var lastArticles map[string]*articleInfo
+	if s.Memo != nil {
+		vm = &s.Memo.views
+		if zone := zoneName(s.TimeZone); vm.zone != zone {
+			vm.zone, vm.last, vm.kept = zone, nil, nil
+		}
+		lastArticles = vm.articles // their next is set here, and by no other build
+	}
+
 	// Articles, by cleaned path; drafts are not published.
 	arts := slices.Clone(s.Articles)
 	arts = slices.DeleteFunc(arts, func(a *article.Article) bool { return a == nil || a.Draft })
@@ -311,15 +331,21 @@ func newSiteView(s Site, baseURL string) *siteView {
 			continue // the same file twice
 		}
 		name := strings.TrimSuffix(path.Base(key), path.Ext(key))
-		ai := &articleInfo{a: a, Slug: unique(articleSlug(name, key), slugs), ranges: map[[2]int]*markRange{}}
+		ai := &articleInfo{a: a, Slug: unique(articleSlug(name, key), slugs)}
 		ai.Path = "articles/" + ai.Slug + ".html"
 		if !a.Published.IsZero() {
 			ai.Published = a.Published.Format("Monday 2 January 2006")
 			ai.PublishedISO = a.Published.Format("2006-01-02")
 		}
 		ai.ref = &articleRef{File: a.Path, Path: ai.Path, Title: a.Title, Published: ai.PublishedISO, URL: a.URL}
+		if last := lastArticles[key]; last != nil && *last.ref == *ai.ref {
+			last.next = ai
+		}
 		byPath[key] = ai
 		v.Articles = append(v.Articles, ai)
+	}
+	if vm != nil {
+		vm.articles = byPath
 	}
 
 	// Events, their periods and their sources.
@@ -328,23 +354,15 @@ func newSiteView(s Site, baseURL string) *siteView {
 	// What an event's view takes from the event alone, on every core;
 	// then, in order, what depends on the events before it: its id, its
 	// date's page, its period, the evidence in its articles.
-	// With a memo, the view of an event that is as it was is taken from
-	// the last build, and only placed again.
-	var vm *viewMemo
-	if s.Memo != nil {
-		vm = &s.Memo.views
-		if zone := zoneName(s.TimeZone); vm.zone != zone {
-			vm.zone, vm.last = zone, nil
-		}
-	}
 	var taken atomic.Int64
 	inParallel(len(s.Events), 256, func() func(int) {
 		c := newViewCache(s.TimeZone)
 		var slab []eventView // views are made in slabs, not one allocation each
+		shift := 0
 		return func(j int) {
 			e := &s.Events[j]
 			if vm != nil {
-				if old := vm.lookup(e); old != nil && c.takeView(old, e, byPath) {
+				if old := vm.lookup(e, j, &shift); old != nil && c.takeView(old, e, byPath) {
 					all[j], at[j] = old, c.place(e, j)
 					at[j].was, at[j].reused = placementOf(old), true
 					taken.Add(1)
@@ -380,30 +398,39 @@ func newSiteView(s Site, baseURL string) *siteView {
 	periods := map[string]*periodView{}
 	periodIDs := map[string]bool{}
 	days := map[string]*dayView{}
+	var d *dayView       // the last event's date
+	var permalink string // d's first page, and "#"
+	var period *periodView
 	for i := range s.Events {
 		e, ev := &s.Events[i], all[i]
 		ev.File = unique(at[i].file, files)
-		d := days[at[i].dayKey]
-		if d == nil {
-			d = newDay(at[i].day, len(v.Days))
-			days[d.Key] = d
-			v.Days = append(v.Days, d)
+		if d == nil || d.Key != at[i].dayKey { // the chronology is in date order
+			if d = days[at[i].dayKey]; d == nil {
+				d = newDay(at[i].day, len(v.Days))
+				days[d.Key] = d
+				v.Days = append(v.Days, d)
+			}
+			permalink = d.pagePath(1) + "#"
 		}
-		ev.Path = d.pagePath(1) + "#" + ev.File
+		// A taken view's permalink is most often as it was.
+		if p := ev.Path; !at[i].reused || len(p) != len(permalink)+len(ev.File) || !strings.HasPrefix(p, permalink) || !strings.HasSuffix(p, ev.File) {
+			ev.Path = permalink + ev.File
+		}
 		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || d.sources > 0 && d.sources+len(e.Sources) > daySources {
 			d.Pages = append(d.Pages, nil)
 			d.sources = 0
 		}
 		d.sources += len(e.Sources)
 		d.Pages[len(d.Pages)-1] = append(d.Pages[len(d.Pages)-1], ev)
-		p := periods[ev.When.Key]
-		if p == nil {
-			id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
-			p = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group, Key: ev.When.Key, Year: yearOf(ev.When.Key), At: len(v.Periods)}
-			periods[ev.When.Key] = p
-			v.Periods = append(v.Periods, p)
+		if period == nil || period.Key != ev.When.Key {
+			if period = periods[ev.When.Key]; period == nil {
+				id := unique("m-"+slugify(cmp.Or(ev.When.Key, "undated"), "undated"), periodIDs)
+				period = &periodView{ID: id, File: strings.TrimPrefix(id, "m-"), Label: ev.When.Group, Key: ev.When.Key, Year: yearOf(ev.When.Key), At: len(v.Periods)}
+				periods[ev.When.Key] = period
+				v.Periods = append(v.Periods, period)
+			}
 		}
-		p.Events = append(p.Events, ev)
+		period.Events = append(period.Events, ev)
 	}
 	beside.Wait()
 	v.Events = all
@@ -468,27 +495,50 @@ func markEvidence(arts []*articleInfo, evs []*eventView) {
 				continue
 			}
 			if sv.markID != "" {
-				key := [2]int{sv.Start, sv.End}
-				r := ai.ranges[key]
-				if r == nil {
-					r = &markRange{start: sv.Start, end: sv.End, id: sv.markID}
-					ai.ranges[key] = r
-					ai.sorted = append(ai.sorted, r)
-				}
-				// Events come one at a time, so a repeat is the last one.
-				if len(r.events) == 0 || r.events[len(r.events)-1] != ev {
-					r.events = append(r.events, ev)
-				}
+				ai.marks = append(ai.marks, evidenceMark{sv.Start, sv.End, sv.markID, ev})
 			}
+			// Events come one at a time, so a repeat is the last one.
 			if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
 				ai.events = append(ai.events, ev)
 			}
 		}
 	}
+	// Each article's marks, outer ranges first and each range's events in
+	// the order of evs, become its ranges: in one allocation an article,
+	// not one a range.
 	for _, ai := range arts {
-		slices.SortFunc(ai.sorted, func(a, b *markRange) int {
+		marks := ai.marks
+		if len(marks) == 0 {
+			continue
+		}
+		ai.marks = nil
+		slices.SortStableFunc(marks, func(a, b evidenceMark) int {
 			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 		})
+		n := 1
+		for i := 1; i < len(marks); i++ {
+			if marks[i].start != marks[i-1].start || marks[i].end != marks[i-1].end {
+				n++
+			}
+		}
+		ranges := make([]markRange, 0, n)
+		ai.sorted = make([]*markRange, n)
+		evs := make([]*eventView, 0, len(marks))
+		for i, m := range marks {
+			if i == 0 || m.start != marks[i-1].start || m.end != marks[i-1].end {
+				if len(ranges) > 0 {
+					r := &ranges[len(ranges)-1]
+					r.events = evs[:len(evs):len(evs)]
+					evs = evs[len(evs):]
+				}
+				ranges = append(ranges, markRange{start: m.start, end: m.end, id: m.id})
+				ai.sorted[len(ranges)-1] = &ranges[len(ranges)-1]
+			}
+			if len(evs) == 0 || evs[len(evs)-1] != m.ev {
+				evs = append(evs, m.ev)
+			}
+		}
+		ranges[len(ranges)-1].events = evs
 	}
 }
 
