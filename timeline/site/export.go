@@ -201,22 +201,13 @@ func eventDigest(e *enc, src *events.Event, ev *eventView) Key {
 	return e.sum(Key{})
 }
 
-// fieldWriter is what eventFields writes to: an enc digests it, a
-// fieldRecord keeps it, a recordingEnc does both and a fieldCheck
-// compares it with a record.
-type fieldWriter interface {
-	str(string)
-	u64(uint64)
-	flag(bool)
-}
-
 // eventFields writes what an event's digest covers. It writes each field
 // by hand, not through reflection, since it runs over the whole
 // chronology on every build: TestExportDigestCoversEveryField checks that
 // it misses no field of events.Event, TestEventDigestCoversTheView none
 // of eventView. A field the view copies from src is written once, from
 // the view; of src, only what the view does not copy.
-func eventFields(w fieldWriter, src *events.Event, ev *eventView) {
+func eventFields(w *enc, src *events.Event, ev *eventView) {
 	w.u64(uint64(len(src.ActorKinds)))
 	for _, k := range src.ActorKinds {
 		w.str(string(k))
@@ -271,7 +262,7 @@ func eventFields(w fieldWriter, src *events.Event, ev *eventView) {
 }
 
 // writeStrs writes a list of strings and its length.
-func writeStrs(w fieldWriter, ss ...string) {
+func writeStrs(w *enc, ss ...string) {
 	w.u64(uint64(len(ss)))
 	for _, s := range ss {
 		w.str(s)
@@ -279,7 +270,7 @@ func writeStrs(w fieldWriter, ss ...string) {
 }
 
 // writeLinks writes ls.
-func writeLinks(w fieldWriter, ls []link) {
+func writeLinks(w *enc, ls []link) {
 	w.u64(uint64(len(ls)))
 	for _, l := range ls {
 		w.str(l.Label)
@@ -288,142 +279,28 @@ func writeLinks(w fieldWriter, ls []link) {
 	}
 }
 
-// fieldRecord keeps what eventFields wrote: the strings as they are (no
-// copy of their bytes) and the numbers.
-type fieldRecord struct {
-	strs []string
-	nums []uint64
-}
-
-func (r *fieldRecord) str(s string) { r.strs = append(r.strs, s) }
-func (r *fieldRecord) u64(n uint64) { r.nums = append(r.nums, n) }
-func (r *fieldRecord) flag(ok bool) {
-	if ok {
-		r.u64(1)
-	} else {
-		r.u64(0)
-	}
-}
-
-// recordingEnc writes to an enc and keeps what it writes in a record, so
-// that a digest and its record take one walk of the event.
-type recordingEnc struct {
-	e   *enc
-	rec *fieldRecord
-}
-
-func (w recordingEnc) str(s string) { w.e.str(s); w.rec.str(s) }
-func (w recordingEnc) u64(n uint64) { w.e.u64(n); w.rec.u64(n) }
-func (w recordingEnc) flag(ok bool) { w.e.flag(ok); w.rec.flag(ok) }
-
-// fieldCheck compares what eventFields writes with a record. Most strings
-// of an unchanged event are the very strings of the record (its sentences
-// and titles come from the same extraction), so comparing them reads no
-// bytes: the comparison costs much less than the digest.
-type fieldCheck struct {
-	rec    *fieldRecord
-	si, ni int
-	differ bool
-}
-
-func (c *fieldCheck) str(s string) {
-	if !c.differ && (c.si == len(c.rec.strs) || c.rec.strs[c.si] != s) {
-		c.differ = true
-	}
-	c.si++
-}
-
-func (c *fieldCheck) u64(n uint64) {
-	if !c.differ && (c.ni == len(c.rec.nums) || c.rec.nums[c.ni] != n) {
-		c.differ = true
-	}
-	c.ni++
-}
-
-func (c *fieldCheck) flag(ok bool) {
-	if ok {
-		c.u64(1)
-	} else {
-		c.u64(0)
-	}
-}
-
-// same reports whether what was written is all of the record.
-func (c *fieldCheck) same() bool {
-	return !c.differ && c.si == len(c.rec.strs) && c.ni == len(c.rec.nums)
-}
-
-// digestEvents sets every event's digest, on every core. With a memo, an
-// event whose digest input is the one it had in the last build takes the
-// digest it had (see fieldCheck). A view copied from the last build's
-// (at[j].was) differs from it only where it was placed, so when its
-// places are the same it takes that view's digest without the check.
-func (v *siteView) digestEvents(m *digestMemo, at []eventPlace) {
-	var last map[string]*digestEntry
-	var now []*digestEntry
-	var kept []bool // now[j] is last's entry for the event's ID
-	if m != nil {
-		last, now, kept = m.last, make([]*digestEntry, len(v.Events)), make([]bool, len(v.Events))
-	}
+// digestEvents sets every event's digest, on every core. A view taken
+// from the last build (at[j].reused) differs from what it was only where
+// it is placed, so when its places are the same it keeps the digest it
+// had: nothing the digest reads changed.
+func (v *siteView) digestEvents(at []eventPlace) {
 	inParallel(len(v.Events), 512, func() func(int) {
 		var e enc
 		return func(j int) {
-			ev, src := v.Events[j], &v.source[j]
-			if m == nil {
-				ev.digest = eventDigest(&e, src, ev)
+			ev := v.Events[j]
+			if was := &at[j].was; at[j].reused && samePlaces(ev, was) {
+				ev.digest = was.digest
 				return
 			}
-			d := last[ev.ID]
-			if was := &at[j].was; d != nil && at[j].reused && d.digest == was.digest && samePlaces(ev, was) {
-				ev.digest, now[j], kept[j] = d.digest, d, true
-				return
-			}
-			if d != nil {
-				c := fieldCheck{rec: &d.rec}
-				if eventFields(&c, src, ev); c.same() {
-					ev.digest, now[j], kept[j] = d.digest, d, true
-					return
-				}
-			}
-			d = new(digestEntry)
-			e.reset()
-			eventFields(recordingEnc{&e, &d.rec}, src, ev) // eventDigest, keeping its input
-			d.digest = e.sum(Key{})
-			ev.digest, now[j] = d.digest, d
+			ev.digest = eventDigest(&e, &v.source[j], ev)
 		}
 	})
-	if m == nil {
-		return
-	}
-	afresh := m.last == nil || len(m.last) > 2*len(now)+1024 // mostly events that are gone
-	if afresh {
-		m.last = make(map[string]*digestEntry, len(now))
-	}
-	// Entries of events that are gone stay until the map is made afresh:
-	// they cost memory, not correctness, since a digest is taken only when
-	// its record matches.
-	for j, d := range now {
-		if afresh || !kept[j] {
-			m.last[v.Events[j].ID] = d
-		}
-	}
 }
 
 // samePlaces reports whether ev is placed as it was: what placing sets,
 // and eventFields reads, is the same. Its Path ends in its File.
 func samePlaces(ev *eventView, was *placement) bool {
 	return ev.Path == was.path && ev.Period == was.period && slices.Equal(ev.ActorLinks, was.actorLinks)
-}
-
-// digestMemo keeps, from one build to the next, each event's digest with
-// what it was made from, by event ID.
-type digestMemo struct {
-	last map[string]*digestEntry
-}
-
-type digestEntry struct {
-	digest Key
-	rec    fieldRecord
 }
 
 // pageURL is the address of an event's page as an export gives it:

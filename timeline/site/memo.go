@@ -15,7 +15,6 @@ import (
 // at the same time; a preview's rebuilds never do.
 type Memo struct {
 	views       viewMemo       // each event's view and the event it was made from
-	digests     digestMemo     // each event's digest and what it was made from
 	facets      facetMemo      // the type and actor counts of each group's and list's events
 	entries     entryMemo      // the entries of each actor's and type's page
 	articleKeys articleKeyMemo // the key of each article page, by what it is made from

@@ -6,7 +6,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -149,46 +148,6 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestDigestMemoKeepsOnlyWhatIsTheSame builds views one after the other
-// with one Memo, as a preview does: every digest must be the one a build
-// without the memo makes, and an event whose digest input did not change
-// keeps its memo entry, while a changed one gets a new one.
-func TestDigestMemoKeepsOnlyWhatIsTheSame(t *testing.T) {
-	base := exportSite(t, exportBase)
-	m := &Memo{}
-	build := func(s Site) map[string]*digestEntry {
-		t.Helper()
-		fresh := newSiteView(s, exportBase)
-		s.Memo = m
-		memoed := newSiteView(s, exportBase)
-		for i := range fresh.Events {
-			if fresh.Events[i].digest != memoed.Events[i].digest {
-				t.Fatalf("%s: the memo gives another digest than a fresh build", fresh.Events[i].ID)
-			}
-		}
-		return maps.Clone(m.digests.last)
-	}
-	first := build(base)
-	if again := build(base); !maps.Equal(first, again) {
-		t.Fatal("the same site again made new memo entries")
-	}
-	edited := base
-	edited.Events = slices.Clone(base.Events)
-	edited.Events[1].Title += " (corrected)"
-	after := build(edited)
-	kept := 0
-	for id, d := range after {
-		if first[id] == d {
-			kept++
-		} else if id != edited.Events[1].ID {
-			t.Errorf("%s did not change, and got a new memo entry", id)
-		}
-	}
-	if kept != len(after)-1 {
-		t.Errorf("%d of %d entries kept, want all but the edited event's", kept, len(after))
 	}
 }
 

@@ -470,11 +470,10 @@ func newSiteView(s Site, baseURL string) *siteView {
 	case len(dated) > 1:
 		v.Span = dated[0].Label + " – " + dated[len(dated)-1].Label
 	}
-	var dm *digestMemo
 	if s.Memo != nil {
-		dm, v.facetMemo, v.entryMemo, v.articleKeys = &s.Memo.digests, &s.Memo.facets, &s.Memo.entries, &s.Memo.articleKeys
+		v.facetMemo, v.entryMemo, v.articleKeys = &s.Memo.facets, &s.Memo.entries, &s.Memo.articleKeys
 	}
-	v.digestEvents(dm, at)
+	v.digestEvents(at)
 	var e enc
 	e.reset()
 	e.value(reflect.ValueOf(&v.Header))
