@@ -260,14 +260,15 @@ type citation struct {
 type articleInfo struct {
 	a            *article.Article
 	Slug         string
-	Path         string         // "articles/<Slug>.html"
-	Published    string         // "Thursday 30 December 2021"
-	PublishedISO string         // "2021-12-30"
-	ref          *articleRef    // what event pages show of it
-	next         *articleInfo   // in a preview, the next build's article with the same ref
-	marks        []evidenceMark // the events' sentences in it, while markEvidence runs
-	sorted       []*markRange   // its evidence sentences, outer ranges first, as the page marks them
-	events       []*eventView   // the events it is evidence for, in order
+	Path         string       // "articles/<Slug>.html"
+	Published    string       // "Thursday 30 December 2021"
+	PublishedISO string       // "2021-12-30"
+	ref          *articleRef  // what event pages show of it
+	next         *articleInfo // in a preview, the next build's article with the same ref
+	at           int          // in the site's articles
+	marks, cites int          // its sources with a mark, and all, while markEvidence counts them
+	sorted       []*markRange // its evidence sentences, outer ranges first, as the page marks them
+	events       []*eventView // the events it is evidence for, in order
 }
 
 // evidenceMark is one event's sentence in an article.
@@ -276,6 +277,8 @@ type evidenceMark struct {
 	id         string
 	ev         *eventView
 }
+
+func (m *evidenceMark) sameRange(o *evidenceMark) bool { return m.start == o.start && m.end == o.end }
 
 // markRange is one evidence sentence in an article: a file byte range and
 // the events it supports.
@@ -341,6 +344,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		if last := lastArticles[key]; last != nil && *last.ref == *ai.ref {
 			last.next = ai
 		}
+		ai.at = len(v.Articles)
 		byPath[key] = ai
 		v.Articles = append(v.Articles, ai)
 	}
@@ -486,6 +490,29 @@ func newSiteView(s Site, baseURL string) *siteView {
 // sorts its evidence in the order its page marks it, once for the page's
 // key and its body.
 func markEvidence(arts []*articleInfo, evs []*eventView) {
+	// Counted first, so that what the articles get takes one allocation
+	// for all of them rather than slices grown an article at a time.
+	var marks, cites int
+	for _, ev := range evs {
+		for j := range ev.Sources {
+			if ai := ev.Sources[j].info; ai != nil {
+				ai.cites++
+				cites++
+				if ev.Sources[j].markID != "" {
+					ai.marks++
+					marks++
+				}
+			}
+		}
+	}
+	markBuf := make([]evidenceMark, marks)
+	eventBuf := make([]*eventView, cites)
+	byArticle := make([][]evidenceMark, len(arts)) // each article's part of markBuf
+	for i, ai := range arts {
+		byArticle[i], markBuf = markBuf[:0:ai.marks], markBuf[ai.marks:]
+		ai.events, eventBuf = eventBuf[:0:ai.cites], eventBuf[ai.cites:]
+		ai.marks, ai.cites = 0, 0
+	}
 	for _, ev := range evs {
 		for j := range ev.Sources {
 			sv := &ev.Sources[j]
@@ -494,7 +521,7 @@ func markEvidence(arts []*articleInfo, evs []*eventView) {
 				continue
 			}
 			if sv.markID != "" {
-				ai.marks = append(ai.marks, evidenceMark{sv.Start, sv.End, sv.markID, ev})
+				byArticle[ai.at] = append(byArticle[ai.at], evidenceMark{sv.Start, sv.End, sv.markID, ev})
 			}
 			// Events come one at a time, so a repeat is the last one.
 			if len(ai.events) == 0 || ai.events[len(ai.events)-1] != ev {
@@ -503,41 +530,47 @@ func markEvidence(arts []*articleInfo, evs []*eventView) {
 		}
 	}
 	// Each article's marks, outer ranges first and each range's events in
-	// the order of evs, become its ranges: in one allocation an article,
-	// not one a range.
-	for _, ai := range arts {
-		marks := ai.marks
-		if len(marks) == 0 {
-			continue
-		}
-		ai.marks = nil
-		slices.SortStableFunc(marks, func(a, b evidenceMark) int {
+	// the order of evs, become its ranges.
+	n := 0
+	for _, ms := range byArticle {
+		slices.SortStableFunc(ms, func(a, b evidenceMark) int {
 			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 		})
-		n := 1
-		for i := 1; i < len(marks); i++ {
-			if marks[i].start != marks[i-1].start || marks[i].end != marks[i-1].end {
+		for i := range ms {
+			if i == 0 || !ms[i].sameRange(&ms[i-1]) {
 				n++
 			}
 		}
-		ranges := make([]markRange, 0, n)
-		ai.sorted = make([]*markRange, n)
-		evs := make([]*eventView, 0, len(marks))
-		for i, m := range marks {
-			if i == 0 || m.start != marks[i-1].start || m.end != marks[i-1].end {
-				if len(ranges) > 0 {
-					r := &ranges[len(ranges)-1]
-					r.events = evs[:len(evs):len(evs)]
-					evs = evs[len(evs):]
+	}
+	ranges := make([]markRange, n)
+	sorted := make([]*markRange, n)
+	rangeEvents := make([]*eventView, 0, marks)
+	cut := func() []*eventView { // the events gathered for the last range
+		evs := rangeEvents[:len(rangeEvents):len(rangeEvents)]
+		rangeEvents = rangeEvents[len(rangeEvents):]
+		return evs
+	}
+	k := 0 // the next range
+	for a, ms := range byArticle {
+		if len(ms) == 0 {
+			continue
+		}
+		from := k
+		for i, m := range ms {
+			if i == 0 || !m.sameRange(&ms[i-1]) {
+				if k > from {
+					ranges[k-1].events = cut()
 				}
-				ranges = append(ranges, markRange{start: m.start, end: m.end, id: m.id})
-				ai.sorted[len(ranges)-1] = &ranges[len(ranges)-1]
+				ranges[k] = markRange{start: m.start, end: m.end, id: m.id}
+				sorted[k] = &ranges[k]
+				k++
 			}
-			if len(evs) == 0 || evs[len(evs)-1] != m.ev {
-				evs = append(evs, m.ev)
+			if len(rangeEvents) == 0 || rangeEvents[len(rangeEvents)-1] != m.ev {
+				rangeEvents = append(rangeEvents, m.ev)
 			}
 		}
-		ranges[len(ranges)-1].events = evs
+		ranges[k-1].events = cut()
+		arts[a].sorted = sorted[from:k:k]
 	}
 }
 
