@@ -165,7 +165,7 @@ func (v *siteView) newGroups(evs []*eventView) {
 			// A view taken from the last build mostly has these links:
 			// it keeps its slice, which nothing changes in place.
 			if ev.ActorLinks == nil || !slices.Equal(ev.ActorLinks, buf) {
-				ev.ActorLinks = append(make([]link, 0, len(buf)), buf...)
+				ev.ActorLinks, ev.relinked = append(make([]link, 0, len(buf)), buf...), true
 			}
 		}
 	})

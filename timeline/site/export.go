@@ -281,26 +281,19 @@ func writeLinks(w *enc, ls []link) {
 
 // digestEvents sets every event's digest, on every core. A view taken
 // from the last build (at[j].reused) differs from what it was only where
-// it is placed, so when its places are the same it keeps the digest it
-// had: nothing the digest reads changed.
+// it is placed, so when placing neither moved nor relinked it, it keeps
+// the digest it had: nothing the digest reads changed.
 func (v *siteView) digestEvents(at []eventPlace) {
 	inParallel(len(v.Events), 512, func() func(int) {
 		var e enc
 		return func(j int) {
 			ev := v.Events[j]
-			if was := &at[j].was; at[j].reused && samePlaces(ev, was) {
-				ev.digest = was.digest
-				return
+			if !at[j].reused || ev.moved || ev.relinked {
+				ev.digest = eventDigest(&e, &v.source[j], ev)
 			}
-			ev.digest = eventDigest(&e, &v.source[j], ev)
+			ev.moved, ev.relinked = false, false
 		}
 	})
-}
-
-// samePlaces reports whether ev is placed as it was: what placing sets,
-// and eventFields reads, is the same. Its Path ends in its File.
-func samePlaces(ev *eventView, was *placement) bool {
-	return ev.Path == was.path && ev.Period == was.period && slices.Equal(ev.ActorLinks, was.actorLinks)
 }
 
 // pageURL is the address of an event's page as an export gives it:

@@ -185,6 +185,12 @@ type eventView struct {
 	reported string        // when its sources reported it, for the feed and the latest events
 	digest   Key           // of everything above and of the event it shows: see eventDigest
 	cut      bool          // whether it may start a page: see startsPage
+
+	// Whether placing gave a view taken from the last build another
+	// permalink or period (moved) or other actors' links (relinked) than
+	// it had, until its digest is taken (see digestEvents); two fields,
+	// since the links are made on another goroutine.
+	moved, relinked bool
 }
 
 // curatedView says which of an event's fields a curation file set.
@@ -368,7 +374,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 			if vm != nil {
 				if old := vm.lookup(e, j, &shift); old != nil && c.takeView(old, e, byPath) {
 					all[j], at[j] = old, c.place(e, j)
-					at[j].was, at[j].reused = placementOf(old), true
+					at[j].reused = true
 					taken.Add(1)
 					return
 				}
@@ -418,7 +424,7 @@ func newSiteView(s Site, baseURL string) *siteView {
 		}
 		// A taken view's permalink is most often as it was.
 		if p := ev.Path; !at[i].reused || len(p) != len(permalink)+len(ev.File) || !strings.HasPrefix(p, permalink) || !strings.HasSuffix(p, ev.File) {
-			ev.Path = permalink + ev.File
+			ev.Path, ev.moved = permalink+ev.File, true
 		}
 		if n := len(d.Pages); n == 0 || len(d.Pages[n-1]) == dayEvents || d.sources > 0 && d.sources+len(e.Sources) > daySources {
 			d.Pages = append(d.Pages, nil)
@@ -445,7 +451,9 @@ func newSiteView(s Site, baseURL string) *siteView {
 		for n, page := range p.Pages {
 			l := link{Label: p.pageLabel(n + 1), Path: p.pagePath(n + 1)}
 			for _, ev := range page {
-				ev.Period = l
+				if ev.Period != l {
+					ev.Period, ev.moved = l, true
+				}
 			}
 		}
 	}
@@ -747,21 +755,7 @@ func unique(s string, seen map[string]bool) string {
 // its file name before it is made unique, and its date's page.
 type eventPlace struct {
 	file, day, dayKey string
-	reused            bool      // the view is the last build's (see viewCache.takeView)
-	was               placement // and was placed there so
-}
-
-// placement is what placing an event sets on its view, and the digest it
-// had then.
-type placement struct {
-	path       string
-	period     link
-	actorLinks []link
-	digest     Key
-}
-
-func placementOf(ev *eventView) placement {
-	return placement{path: ev.Path, period: ev.Period, actorLinks: ev.ActorLinks, digest: ev.digest}
+	reused            bool // the view is the last build's (see viewCache.takeView)
 }
 
 // viewCache keeps, for one goroutine making event views, what dates
