@@ -248,6 +248,11 @@ func searchFiles(v *siteView, memo *Memo, plan func(files int), emit func(name s
 	nb := searchNumbers(v)
 	order, nums := nb.order, nb.nums
 	f := &searchFile{emit: emit}
+	var posts []int32
+	if sm != nil {
+		f.b, posts = sm.buf, sm.posts
+		defer func() { sm.buf, sm.posts = f.b, posts }()
+	}
 
 	// Postings: every term and the events that have it, by number,
 	// counted first so that they share one array.
@@ -260,7 +265,12 @@ func searchFiles(v *siteView, memo *Memo, plan func(files int), emit func(name s
 	for id := range dict.names {
 		start[id+1] += start[id]
 	}
-	all := make([]int32, start[len(dict.names)])
+	if n := int(start[len(dict.names)]); cap(posts) >= n {
+		posts = posts[:n] // every element is set below
+	} else {
+		posts = make([]int32, n)
+	}
+	all := posts
 	fill := slices.Clone(start)
 	for k, i := range order {
 		for _, id := range pieces[i].terms {

@@ -15,6 +15,11 @@ type searchMemo struct {
 	mu      sync.Mutex
 	entries map[Key]*searchPiece
 	words   termDict
+
+	// The buffers of the last build's index, for the next: the files' one
+	// (the largest file is several megabytes) and the postings.
+	buf   []byte
+	posts []int32
 }
 
 // searchPiece is what the index makes of one event alone. The digest of
