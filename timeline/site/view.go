@@ -272,7 +272,6 @@ type articleInfo struct {
 	ref          *articleRef  // what event pages show of it
 	next         *articleInfo // in a preview, the next build's article with the same ref
 	at           int          // in the site's articles
-	marks, cites int          // its sources with a mark, and all, while markEvidence counts them
 	sorted       []*markRange // its evidence sentences, outer ranges first, as the page marks them
 	events       []*eventView // the events it is evidence for, in order
 }
@@ -283,8 +282,6 @@ type evidenceMark struct {
 	id         string
 	ev         *eventView
 }
-
-func (m *evidenceMark) sameRange(o *evidenceMark) bool { return m.start == o.start && m.end == o.end }
 
 // markRange is one evidence sentence in an article: a file byte range and
 // the events it supports.
@@ -500,14 +497,15 @@ func newSiteView(s Site, baseURL string) *siteView {
 func markEvidence(arts []*articleInfo, evs []*eventView) {
 	// Counted first, so that what the articles get takes one allocation
 	// for all of them rather than slices grown an article at a time.
+	marksOf, citesOf := make([]int, len(arts)), make([]int, len(arts))
 	var marks, cites int
 	for _, ev := range evs {
 		for j := range ev.Sources {
 			if ai := ev.Sources[j].info; ai != nil {
-				ai.cites++
+				citesOf[ai.at]++
 				cites++
 				if ev.Sources[j].markID != "" {
-					ai.marks++
+					marksOf[ai.at]++
 					marks++
 				}
 			}
@@ -517,9 +515,8 @@ func markEvidence(arts []*articleInfo, evs []*eventView) {
 	eventBuf := make([]*eventView, cites)
 	byArticle := make([][]evidenceMark, len(arts)) // each article's part of markBuf
 	for i, ai := range arts {
-		byArticle[i], markBuf = markBuf[:0:ai.marks], markBuf[ai.marks:]
-		ai.events, eventBuf = eventBuf[:0:ai.cites], eventBuf[ai.cites:]
-		ai.marks, ai.cites = 0, 0
+		byArticle[i], markBuf = markBuf[:0:marksOf[i]], markBuf[marksOf[i]:]
+		ai.events, eventBuf = eventBuf[:0:citesOf[i]], eventBuf[citesOf[i]:]
 	}
 	for _, ev := range evs {
 		for j := range ev.Sources {
@@ -538,47 +535,44 @@ func markEvidence(arts []*articleInfo, evs []*eventView) {
 		}
 	}
 	// Each article's marks, outer ranges first and each range's events in
-	// the order of evs, become its ranges.
+	// the order of evs, become its ranges, counted first: many events may
+	// cite one sentence. The arrays never grow, so the slices into them stay.
+	startsRange := func(ms []evidenceMark, j int) bool {
+		return j == 0 || ms[j].start != ms[j-1].start || ms[j].end != ms[j-1].end
+	}
 	n := 0
 	for _, ms := range byArticle {
 		slices.SortStableFunc(ms, func(a, b evidenceMark) int {
 			return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(b.end, a.end))
 		})
-		for i := range ms {
-			if i == 0 || !ms[i].sameRange(&ms[i-1]) {
+		for j := range ms {
+			if startsRange(ms, j) {
 				n++
 			}
 		}
 	}
-	ranges := make([]markRange, n)
-	sorted := make([]*markRange, n)
+	ranges := make([]markRange, 0, n)
+	sorted := make([]*markRange, 0, n)
 	rangeEvents := make([]*eventView, 0, marks)
-	cut := func() []*eventView { // the events gathered for the last range
-		evs := rangeEvents[:len(rangeEvents):len(rangeEvents)]
-		rangeEvents = rangeEvents[len(rangeEvents):]
-		return evs
-	}
-	k := 0 // the next range
-	for a, ms := range byArticle {
+	for i, ms := range byArticle {
 		if len(ms) == 0 {
 			continue
 		}
-		from := k
-		for i, m := range ms {
-			if i == 0 || !m.sameRange(&ms[i-1]) {
-				if k > from {
-					ranges[k-1].events = cut()
-				}
-				ranges[k] = markRange{start: m.start, end: m.end, id: m.id}
-				sorted[k] = &ranges[k]
-				k++
+		from := len(sorted)
+		var r *markRange
+		var first int // r's first event in rangeEvents
+		for j, m := range ms {
+			if startsRange(ms, j) {
+				ranges = append(ranges, markRange{start: m.start, end: m.end, id: m.id})
+				r, first = &ranges[len(ranges)-1], len(rangeEvents)
+				sorted = append(sorted, r)
 			}
-			if len(rangeEvents) == 0 || rangeEvents[len(rangeEvents)-1] != m.ev {
+			if len(r.events) == 0 || r.events[len(r.events)-1] != m.ev {
 				rangeEvents = append(rangeEvents, m.ev)
+				r.events = rangeEvents[first:len(rangeEvents):len(rangeEvents)]
 			}
 		}
-		ranges[k-1].events = cut()
-		arts[a].sorted = sorted[from:k:k]
+		arts[i].sorted = sorted[from:len(sorted):len(sorted)]
 	}
 }
 
