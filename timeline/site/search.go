@@ -248,10 +248,10 @@ func searchFiles(v *siteView, memo *Memo, plan func(files int), emit func(name s
 	nb := searchNumbers(v)
 	order, nums := nb.order, nb.nums
 	f := &searchFile{emit: emit}
-	var posts []int32
+	var all []int32 // the postings, below
 	if sm != nil {
-		f.b, posts = sm.buf, sm.posts
-		defer func() { sm.buf, sm.posts = f.b, posts }()
+		f.b, all = sm.buf, sm.posts
+		defer func() { sm.buf, sm.posts = f.b, all }()
 	}
 
 	// Postings: every term and the events that have it, by number,
@@ -265,12 +265,11 @@ func searchFiles(v *siteView, memo *Memo, plan func(files int), emit func(name s
 	for id := range dict.names {
 		start[id+1] += start[id]
 	}
-	if n := int(start[len(dict.names)]); cap(posts) >= n {
-		posts = posts[:n] // every element is set below
+	if n := int(start[len(dict.names)]); cap(all) >= n {
+		all = all[:n] // every element is set below
 	} else {
-		posts = make([]int32, n)
+		all = make([]int32, n)
 	}
-	all := posts
 	fill := slices.Clone(start)
 	for k, i := range order {
 		for _, id := range pieces[i].terms {
