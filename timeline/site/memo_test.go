@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -148,6 +149,44 @@ func TestMemoMakesTheSameSite(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestMemoKeepsTheDigestsOfWhatIsTheSame builds views one after the other
+// with one Memo, as a preview does: every digest must be the one a build
+// without the memo makes, the same site again must keep every digest, and
+// an edit must change the edited event's digest and no other.
+func TestMemoKeepsTheDigestsOfWhatIsTheSame(t *testing.T) {
+	base := exportSite(t, exportBase)
+	m := &Memo{}
+	build := func(s Site) map[string]Key {
+		t.Helper()
+		fresh := newSiteView(s, exportBase)
+		s.Memo = m
+		memoed := newSiteView(s, exportBase)
+		digests := map[string]Key{}
+		for i := range fresh.Events {
+			if fresh.Events[i].digest != memoed.Events[i].digest {
+				t.Fatalf("%s: the memo gives another digest than a fresh build", fresh.Events[i].ID)
+			}
+			digests[fresh.Events[i].ID] = fresh.Events[i].digest
+		}
+		return digests
+	}
+	first := build(base)
+	if again := build(base); !maps.Equal(first, again) {
+		t.Fatal("the same site again changed digests")
+	}
+	edited := base
+	edited.Events = slices.Clone(base.Events)
+	edited.Events[1].Title += " (corrected)"
+	for id, d := range build(edited) {
+		switch {
+		case id == edited.Events[1].ID && d == first[id]:
+			t.Errorf("%s was edited and kept its digest", id)
+		case id != edited.Events[1].ID && d != first[id]:
+			t.Errorf("%s did not change, and got another digest", id)
+		}
 	}
 }
 
