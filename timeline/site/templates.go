@@ -113,8 +113,10 @@ type pages struct {
 // groupEntry it keeps the HTML in frags, when there are frags, and returns
 // it again for the same event's entry at the same root executed by the
 // same templates (sums, of t: see templateSums), in this build or a later
-// one (see fragments).
+// one (see fragments). The default "entry" and "compact" are written by
+// Go (see nativeFor).
 func renderFunc(t *template.Template, sums map[string]Key, frags *fragments) func(string, any) (template.HTML, error) {
+	native := nativeFor(sums)
 	return func(name string, data any) (template.HTML, error) {
 		k, ok := fragmentOf(sums[name], data)
 		ok = ok && frags != nil
@@ -123,11 +125,17 @@ func renderFunc(t *template.Template, sums map[string]Key, frags *fragments) fun
 				return h, nil
 			}
 		}
-		var b strings.Builder
-		if err := t.ExecuteTemplate(&b, name, data); err != nil {
-			return "", err
+		h, done := template.HTML(""), false
+		if f := native[name]; f != nil {
+			h, done = f(data)
 		}
-		h := template.HTML(b.String())
+		if !done {
+			var b strings.Builder
+			if err := t.ExecuteTemplate(&b, name, data); err != nil {
+				return "", err
+			}
+			h = template.HTML(b.String())
+		}
 		if ok {
 			frags.put(k, h)
 		}

@@ -1,0 +1,305 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/timelinehq/timeline/templates"
+)
+
+// The lists' entries are most of what a build renders: every event is an
+// entry of its date's and its period's pages and a compact one on each of
+// its actors' pages and its type's, and html/template spends most of an
+// entry's time calling its escapers by reflection. So when a set's "entry"
+// or "compact" is the default template (its digest, by templateSums, is
+// the default's), render writes it with the Go below instead, byte for
+// byte what the template writes: TestNativeFragments and
+// FuzzNativeFragments hold the two to that. A user's own "entry",
+// "compact" or "badges" is executed as written.
+
+// nativeFragment writes the HTML of the default template it stands for
+// when data is what the lists pass it; ok is false for any other data.
+type nativeFragment func(data any) (html template.HTML, ok bool)
+
+var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact}
+
+// defaultSums are the digests of the default templates' "entry" and
+// "compact".
+var defaultSums = sync.OnceValue(func() map[string]Key {
+	t := template.New("").Funcs(funcs)
+	for _, name := range []string{"_layout.html", "_entry.html", "_group.html"} {
+		if err := parseFile(t, templates.FS, name); err != nil {
+			panic(err) // the embedded templates parse: the tests build with them
+		}
+	}
+	return templateSums(t)
+})
+
+// nativeFor returns the native writers of the templates of a set whose
+// digests are sums that are the defaults.
+func nativeFor(sums map[string]Key) map[string]nativeFragment {
+	native := map[string]nativeFragment{}
+	for name, f := range nativeFragments {
+		if k, ok := defaultSums()[name]; ok && sums[name] == k {
+			native[name] = f
+		}
+	}
+	return native
+}
+
+// nativeEntry is the default "entry" of _entry.html.
+func nativeEntry(data any) (template.HTML, bool) {
+	e, ok := data.(entry)
+	if !ok {
+		return "", false
+	}
+	b := make([]byte, 0, 1024)
+	b = append(b, `<li class="event `...)
+	b = appendEscapedAttr(b, e.TypeClass)
+	if e.Planned {
+		b = append(b, " is-planned"...)
+	}
+	if e.Pinned {
+		b = append(b, " is-pinned"...)
+	}
+	b = append(b, `" id="`...)
+	b = appendEscapedAttr(b, e.File)
+	b = append(b, `" data-type="`...)
+	b = appendEscapedAttr(b, e.Type)
+	b = append(b, `" data-actors="`...)
+	b = appendEscapedAttr(b, strings.Join(e.Actors, "|"))
+	b = append(b, "\">\n<div class=\"when\">\n"...)
+	b = appendTime(b, e.When.Datetime, e.When.Short)
+	if e.When.Time != "" {
+		b = append(b, "\n<span class=\"clock\">"...)
+		b = appendEscapedText(b, e.When.Time)
+		b = append(b, "</span>"...)
+	}
+	b = append(b, "\n</div>\n<article class=\"card\">\n<p class=\"tags\">"...)
+	b = appendBadges(b, e.TypeClass, e.TypeLabel, e.Planned)
+	b = append(b, "</p>\n<h3><a href=\""...)
+	b = appendEscapedURL(b, e.Root, e.Path)
+	b = append(b, `">`...)
+	b = appendEscapedText(b, e.Title)
+	b = append(b, "</a></h3>"...)
+	curated := e.Curated.Any
+	if e.Conflict != "" || curated || len(e.ActorLinks) > 0 || e.Place != "" {
+		b = append(b, "\n<p class=\"meta\">"...)
+		if e.Conflict != "" {
+			b = append(b, `<span class="conflict">`...)
+			b = appendEscapedText(b, e.Conflict)
+			b = append(b, "</span>"...)
+		}
+		if curated {
+			if e.Conflict != "" {
+				b = append(b, " · "...)
+			}
+			b = append(b, `<span class="edited" title="Corrected by the editors">edited</span>`...)
+		}
+		if len(e.ActorLinks) > 0 {
+			if e.Conflict != "" || curated {
+				b = append(b, " · "...)
+			}
+			b = appendActorLinks(b, `<span class="actors">`, e.Root, e.ActorLinks)
+		}
+		if e.Place != "" {
+			if e.Conflict != "" || curated || len(e.ActorLinks) > 0 {
+				b = append(b, " · "...)
+			}
+			b = append(b, `<span class="place">`...)
+			b = appendEscapedText(b, e.Place)
+			b = append(b, "</span>"...)
+		}
+		b = append(b, "</p>"...)
+	}
+	if len(e.Cited) > 0 {
+		b = append(b, "\n<ul class=\"cited\">"...)
+		for _, c := range e.Cited {
+			b = append(b, "\n<li>"...)
+			switch {
+			case c.Href != "":
+				b = append(b, `<a href="`...)
+				b = appendEscapedURL(b, e.Root, c.Href)
+				b = append(b, `">`...)
+				b = appendEscapedText(b, c.Title)
+				b = append(b, "</a>"...)
+			case c.URL != "":
+				b = append(b, `<a href="`...)
+				b = appendEscapedURL(b, "", c.URL)
+				b = append(b, `">`...)
+				b = appendEscapedText(b, c.Title)
+				b = append(b, "</a>"...)
+			default:
+				b = appendEscapedText(b, c.Title)
+			}
+			if c.Published != "" {
+				b = append(b, ` <span class="date">`...)
+				b = appendEscapedText(b, c.Published)
+				b = append(b, "</span>"...)
+			}
+			if c.Count > 1 {
+				b = append(b, ` <span class="count">`...)
+				b = strconv.AppendInt(b, int64(c.Count), 10)
+				b = append(b, " sentences</span>"...)
+			}
+			b = append(b, "</li>"...)
+		}
+		b = append(b, "\n</ul>"...)
+	}
+	b = append(b, "\n</article>\n</li>\n"...)
+	return template.HTML(b), true
+}
+
+// nativeCompact is the default "compact" of _group.html.
+func nativeCompact(data any) (template.HTML, bool) {
+	e, ok := data.(groupEntry)
+	if !ok {
+		return "", false
+	}
+	b := make([]byte, 0, 512)
+	b = append(b, `<li class="compact `...)
+	b = appendEscapedAttr(b, e.TypeClass)
+	if e.Planned {
+		b = append(b, " is-planned"...)
+	}
+	b = append(b, "\">\n"...)
+	b = appendTime(b, e.When.Datetime, e.When.Long)
+	if !e.SameType {
+		b = append(b, '\n')
+		b = appendBadges(b, e.TypeClass, e.TypeLabel, e.Planned)
+	} else if e.Planned {
+		b = append(b, "\n<span class=\"badge planned\">Planned</span>"...)
+	}
+	b = append(b, "\n<a class=\"title\" href=\""...)
+	b = appendEscapedURL(b, e.Root, e.Path)
+	b = append(b, `">`...)
+	b = appendEscapedText(b, e.Title)
+	b = append(b, "</a>"...)
+	if len(e.Others) > 0 {
+		b = appendActorLinks(b, ` <span class="actors">`, e.Root, e.Others)
+	}
+	if e.Place != "" {
+		b = append(b, ` <span class="place">`...)
+		b = appendEscapedText(b, e.Place)
+		b = append(b, "</span>"...)
+	}
+	b = append(b, "\n</li>"...)
+	return template.HTML(b), true
+}
+
+// appendTime is <time datetime="...">label</time>, without the attribute
+// when datetime is "".
+func appendTime(b []byte, datetime, label string) []byte {
+	b = append(b, "<time"...)
+	if datetime != "" {
+		b = append(b, ` datetime="`...)
+		b = appendEscapedAttr(b, datetime)
+		b = append(b, '"')
+	}
+	b = append(b, '>')
+	b = appendEscapedText(b, label)
+	return append(b, "</time>"...)
+}
+
+// appendBadges is the default "badges" of _layout.html.
+func appendBadges(b []byte, class, label string, planned bool) []byte {
+	b = append(b, `<span class="badge `...)
+	b = appendEscapedAttr(b, class)
+	b = append(b, `">`...)
+	b = appendEscapedText(b, label)
+	b = append(b, "</span>"...)
+	if planned {
+		b = append(b, ` <span class="badge planned">Planned</span>`...)
+	}
+	return b
+}
+
+// appendActorLinks is open, then the links, comma-separated, then </span>.
+func appendActorLinks(b []byte, open, root string, links []link) []byte {
+	b = append(b, open...)
+	for i, a := range links {
+		if i > 0 {
+			b = append(b, ", "...)
+		}
+		b = append(b, `<a href="`...)
+		b = appendEscapedURL(b, root, a.Path)
+		b = append(b, `">`...)
+		b = appendEscapedText(b, a.Label)
+		b = append(b, "</a>"...)
+	}
+	return append(b, "</span>"...)
+}
+
+// appendEscapedText is s as html/template escapes a string in text: its
+// htmlEscaper. The replaced characters are all ASCII, so a byte loop finds
+// them in any UTF-8 (and leaves invalid bytes as they are, as it does).
+func appendEscapedText(b []byte, s string) []byte {
+	done := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b = append(b, s[done:i]...)
+		b = append(b, repl...)
+		done = i + 1
+	}
+	return append(b, s[done:]...)
+}
+
+// appendEscapedAttr is s as html/template escapes a string in a quoted attribute
+// value: its attrEscaper, which for a string is its htmlEscaper.
+func appendEscapedAttr(b []byte, s string) []byte { return appendEscapedText(b, s) }
+
+// appendEscapedURL is root+s as html/template escapes a string that makes a whole
+// URL attribute (href="{{print root s}}"): its urlFilter, which puts
+// "#ZgotmplZ" for a scheme other than http, https and mailto; its
+// urlNormalizer, which percent-encodes what may not stand in a URL; and its
+// attrEscaper.
+func appendEscapedURL(b []byte, root, s string) []byte {
+	u := root + s
+	if protocol, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(protocol, "/") &&
+		!strings.EqualFold(protocol, "http") && !strings.EqualFold(protocol, "https") && !strings.EqualFold(protocol, "mailto") {
+		u = "#ZgotmplZ"
+	}
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case strings.IndexByte("!#$*,/:;=?@[]-._~", c) >= 0:
+			b = append(b, c)
+		case c == '&':
+			b = append(b, "&amp;"...) // the attrEscaper's
+		case c == '+':
+			b = append(b, "&#43;"...)
+		case c == '%' && i+2 < len(u) && isHexDigit(u[i+1]) && isHexDigit(u[i+2]):
+			b = append(b, c)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
+}
+
+func isHexDigit(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}

@@ -1,0 +1,161 @@
+package site
+
+import (
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/timelinehq/timeline/templates"
+)
+
+// defaultSet is the default templates' set of period.html, whose "entry"
+// and "compact" a test executes as html/template does.
+func defaultSet(t testing.TB) *template.Template {
+	t.Helper()
+	p, err := parseTemplates(templates.FS, "test", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p.sets[periodPageTmpl]
+}
+
+// checkNative fails t when the native writer of name does not write what
+// the template name of set writes for data.
+func checkNative(t *testing.T, set *template.Template, name string, data any) {
+	t.Helper()
+	var want strings.Builder
+	if err := set.ExecuteTemplate(&want, name, data); err != nil {
+		t.Fatal(err)
+	}
+	got, ok := nativeFragments[name](data)
+	if !ok {
+		t.Fatalf("native %s refused %T", name, data)
+	}
+	if string(got) != want.String() {
+		t.Errorf("native %s of %+v:\n got: %q\nwant: %q", name, data, got, want.String())
+	}
+}
+
+// nasty is text with everything html/template escapes or encodes
+// somewhere: markup, quotes, plus, NUL, non-ASCII and invalid UTF-8,
+// percent escapes good and bad, and a script URL.
+var nasty = []string{"", "Talks & <b>\"quotes\"</b> 'and' a+b", "\x00é\xff€ 中", "%41%zz%4", "javascript:alert(1)", "JavaScript:x", "mailto:a@b.c", "HTTPS://x.org/a b?c=d&e=f#g", "a/b:c", "(x)[y]{z}|\\^`"}
+
+func TestNativeFragments(t *testing.T) {
+	set := defaultSet(t)
+	links := []link{{Label: "Joe Biden", Path: "actors/joe-biden.html"}, {Label: "O'Neil & <Co>", Path: "actors/o'neil+co.html"}}
+	for i, s := range nasty {
+		w := when{Short: "Thu 30" + s, Long: "Thursday 30 December 2021" + s}
+		if i%2 == 0 {
+			w.Datetime, w.Time = "2021-12-30T20:30"+s, "20:30"+s
+		}
+		e := entry{
+			Root: "../", ID: "id" + s, Type: "call" + s, Title: "Biden and Putin talk" + s,
+			Actors: []string{"Joe Biden", s}, File: "2021-12-30-call" + s, Path: "events/2021-12-30.html#x" + s,
+			When: w, Planned: i%2 == 1, Pinned: i%3 == 0, TypeLabel: "Call" + s, TypeClass: "t-call" + s,
+		}
+		checkNative(t, set, "entry", e)
+		g := groupEntry{Root: e.Root, Title: e.Title, Path: e.Path, When: w, Planned: e.Planned, TypeLabel: e.TypeLabel, TypeClass: e.TypeClass, SameType: i%3 == 1}
+		checkNative(t, set, "compact", g)
+
+		// Every combination of the meta line's parts, and the citations.
+		for m := range 16 {
+			e := e
+			e.Root = []string{"", "../", s}[m%3]
+			if m&1 != 0 {
+				e.Conflict = "Reports differ" + s
+			}
+			e.Curated.Any = m&2 != 0
+			if m&4 != 0 {
+				e.ActorLinks = links[:1+m%2]
+			}
+			if m&8 != 0 {
+				e.Place = "Geneva" + s
+			}
+			e.Cited = []citation{
+				{Title: "Reuters" + s, Href: "articles/a.html" + s, Published: "30 December 2021" + s, Count: m % 3},
+				{Title: "AP" + s, URL: "https://apnews.com/x" + s, Count: 2},
+				{Title: s, URL: s, Published: s},
+				{Title: "Nowhere"},
+			}[:m%5]
+			checkNative(t, set, "entry", e)
+			g := g
+			g.Root, g.Place, g.Others, g.SameType = e.Root, e.Place, e.ActorLinks, m%3 == 0
+			checkNative(t, set, "compact", g)
+		}
+	}
+}
+
+func FuzzNativeFragments(f *testing.F) {
+	for _, s := range nasty {
+		f.Add(s, "../", true)
+	}
+	set := defaultSet(f)
+	f.Fuzz(func(t *testing.T, s, root string, flag bool) {
+		e := entry{
+			Root: root, Type: s, Title: s, Actors: []string{s, s}, Place: s, File: s, Path: s,
+			When:    when{Short: s, Long: s, Time: s, Datetime: s},
+			Planned: flag, Pinned: !flag, TypeLabel: s, TypeClass: s, Conflict: s,
+			ActorLinks: []link{{Label: s, Path: s}, {Label: s, Path: root}},
+			Cited:      []citation{{Title: s, Href: s, Published: s, Count: len(s)}, {Title: s, URL: s}, {Title: s, URL: root + s}},
+		}
+		e.Curated.Any = flag
+		checkNative(t, set, "entry", e)
+		g := groupEntry{Root: root, Title: s, Path: s, When: e.When, Planned: flag, TypeLabel: s, TypeClass: s, Place: s, Others: e.ActorLinks, SameType: len(s)%2 == 0}
+		checkNative(t, set, "compact", g)
+	})
+}
+
+// TestNativeOnlyForTheDefaults checks that a set whose "entry", "compact"
+// or "badges" is the user's executes it: the native writers stand in for
+// the defaults only.
+func TestNativeOnlyForTheDefaults(t *testing.T) {
+	own := func(files map[string]string) map[string]nativeFragment {
+		fsys := fstest.MapFS{}
+		for _, name := range []string{"_layout.html", "_entry.html", "_group.html", periodPageTmpl} {
+			data, err := templates.FS.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[name] = &fstest.MapFile{Data: data}
+		}
+		for name, text := range files {
+			fsys[name] = &fstest.MapFile{Data: []byte(text)}
+		}
+		set := template.New("").Funcs(funcs)
+		for _, name := range slices.Sorted(maps.Keys(fsys)) { // the partials first, as parseTemplates
+			if err := parseFile(set, fsys, name); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return nativeFor(templateSums(set))
+	}
+	if n := own(nil); n["entry"] == nil || n["compact"] == nil {
+		t.Fatalf("the default templates have native writers for %v, want entry and compact", n)
+	}
+	badges := `{{define "badges"}}<b>{{.TypeLabel}}</b>{{end}}`
+	for name, text := range map[string]string{
+		"_entry.html": `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`,
+		"_group.html": `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`,
+		"period.html": `{{template "layout" .}}{{define "main"}}{{end}}` + badges,
+	} {
+		n := own(map[string]string{name: text})
+		switch name {
+		case "_entry.html":
+			if n["entry"] != nil || n["compact"] == nil {
+				t.Errorf("with an own entry: native %v, want compact only", n)
+			}
+		case "_group.html":
+			if n["compact"] != nil || n["entry"] == nil {
+				t.Errorf("with an own compact: native %v, want entry only", n)
+			}
+		default:
+			if len(n) != 0 {
+				t.Errorf("with own badges: native %v, want none", n)
+			}
+		}
+	}
+}
