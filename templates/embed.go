@@ -6,7 +6,8 @@
 // actor.html, type.html, groups.html, search.html and 404.html. Files whose names start with "_"
 // are partials parsed with every page: the defaults define "layout" (the
 // page around a "main" template, with a "scripts" block), "badges",
-// "segments" (a block's text with its marks), "pager" (the pages before
+// "segments" (a block's text with its marks), "blocks" (an article's body,
+// each block with its segments), "pager" (the pages before
 // and after a period or date) and "pagelinks" (the pages of a long list) in
 // _layout.html, "entry" (one
 // event of a list), "filters" (the type and actor filters of a list) and
@@ -115,7 +116,11 @@
 // a segment, which link from the article page. The function join is
 // strings.Join; render "name" . executes the template name with . and
 // returns its HTML, which for an entry or a compact one a preview keeps
-// between rebuilds (the lists use it rather than {{template}}).
+// between rebuilds (the lists use it rather than {{template}}). The
+// default "entry", "compact", "blocks" and "segments" are written by
+// compiled code when render is asked for them and they, and what they
+// execute, are the defaults: a folder that overrides one of them gets the
+// same pages, a little slower.
 package templates
 
 import "embed"

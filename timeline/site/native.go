@@ -12,21 +12,21 @@ import (
 // The lists' entries are most of what a build renders: every event is an
 // entry of its date's and its period's pages and a compact one on each of
 // its actors' pages and its type's, and html/template spends most of an
-// entry's time calling its escapers by reflection. So when a set's "entry"
-// or "compact" is the default template (its digest, by templateSums, is
-// the default's), render writes it with the Go below instead, byte for
-// byte what the template writes: TestNativeFragments and
-// FuzzNativeFragments hold the two to that. A user's own "entry",
-// "compact" or "badges" is executed as written.
+// entry's time calling its escapers by reflection; an article's page, its
+// body's blocks. So when a set's "entry", "compact", "blocks" or
+// "segments" is the default template (its digest, by templateSums, is the
+// default's), render writes it with the Go below instead, byte for byte
+// what the template writes: TestNativeFragments and FuzzNativeFragments
+// hold the two to that. A user's own template of these, or of a template
+// they execute ("badges"), is executed as written.
 
 // nativeFragment writes the HTML of the default template it stands for
 // when data is what the lists pass it; ok is false for any other data.
 type nativeFragment func(data any) (html template.HTML, ok bool)
 
-var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact}
+var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact, "blocks": nativeBlocks, "segments": nativeSegments}
 
-// defaultSums are the digests of the default templates' "entry" and
-// "compact".
+// defaultSums are the digests of the default templates.
 var defaultSums = sync.OnceValue(func() map[string]Key {
 	t := template.New("").Funcs(funcs)
 	for _, name := range []string{"_layout.html", "_entry.html", "_group.html"} {
@@ -187,6 +187,96 @@ func nativeCompact(data any) (template.HTML, bool) {
 	}
 	b = append(b, "\n</li>"...)
 	return template.HTML(b), true
+}
+
+// nativeBlocks is the default "blocks" of _layout.html.
+func nativeBlocks(data any) (template.HTML, bool) {
+	blocks, ok := data.([]blockView)
+	if !ok {
+		return "", false
+	}
+	n := 0
+	for _, bl := range blocks {
+		for _, s := range bl.Segments {
+			n += len(s.Text) + 64
+		}
+		for _, it := range bl.Items {
+			for _, s := range it {
+				n += len(s.Text) + 64
+			}
+		}
+	}
+	b := make([]byte, 0, n)
+	for _, bl := range blocks {
+		b = append(b, '\n')
+		switch bl.Kind {
+		case "heading":
+			b = append(b, "<h2>"...)
+			b = appendSegments(b, bl.Segments)
+			b = append(b, "</h2>"...)
+		case "quote":
+			b = append(b, "<blockquote><p>"...)
+			b = appendSegments(b, bl.Segments)
+			b = append(b, "</p></blockquote>"...)
+		case "list":
+			b = append(b, "<ul>"...)
+			for _, it := range bl.Items {
+				b = append(b, "\n<li>"...)
+				b = appendSegments(b, it)
+				b = append(b, "</li>"...)
+			}
+			b = append(b, "\n</ul>"...)
+		default:
+			b = append(b, "<p>"...)
+			b = appendSegments(b, bl.Segments)
+			b = append(b, "</p>"...)
+		}
+	}
+	return template.HTML(b), true
+}
+
+// nativeSegments is the default "segments" of _layout.html.
+func nativeSegments(data any) (template.HTML, bool) {
+	segs, ok := data.([]segment)
+	if !ok {
+		return "", false
+	}
+	return template.HTML(appendSegments(nil, segs)), true
+}
+
+func appendSegments(b []byte, segs []segment) []byte {
+	for _, s := range segs {
+		if !s.Marked {
+			b = appendEscapedText(b, s.Text)
+			continue
+		}
+		for _, a := range s.Anchors {
+			b = append(b, `<span class="anchor" id="`...)
+			b = appendEscapedAttr(b, a)
+			b = append(b, `"></span>`...)
+		}
+		b = append(b, "<mark"...)
+		if s.ID != "" {
+			b = append(b, ` id="`...)
+			b = appendEscapedAttr(b, s.ID)
+			b = append(b, '"')
+		}
+		b = append(b, '>')
+		b = appendEscapedText(b, s.Text)
+		b = append(b, "</mark>"...)
+		for _, r := range s.Refs {
+			b = append(b, `<a class="ref `...)
+			b = appendEscapedAttr(b, r.Class)
+			b = append(b, `" href="`...)
+			b = appendEscapedURL(b, "", r.Href)
+			b = append(b, `" title="`...)
+			b = appendEscapedAttr(b, r.Title)
+			b = append(b, `">`...)
+			b = appendEscapedText(b, r.Label)
+			b = append(b, "</a>"...)
+		}
+	}
+	return b
 }
 
 // appendTime is <time datetime="...">label</time>, without the attribute

@@ -86,6 +86,26 @@ func TestNativeFragments(t *testing.T) {
 			g.Root, g.Place, g.Others, g.SameType = e.Root, e.Place, e.ActorLinks, m%3 == 0
 			checkNative(t, set, "compact", g)
 		}
+
+		segs := nastySegments(s, i)
+		checkNative(t, set, "segments", segs)
+		checkNative(t, set, "blocks", []blockView{
+			{Kind: "paragraph", Segments: segs}, {Kind: "heading", Segments: segs[:1]}, {Kind: "quote", Segments: segs[1:]},
+			{Kind: "list", Items: [][]segment{segs, nil, segs[2:]}}, {Kind: "list"}, {Kind: "", Segments: segs}, {Kind: "paragraph"},
+		})
+	}
+	checkNative(t, set, "blocks", []blockView(nil))
+	checkNative(t, set, "segments", []segment(nil))
+}
+
+// nastySegments are segments of every kind with s in every field.
+func nastySegments(s string, i int) []segment {
+	refs := []ref{{Href: "../events/x.html#a" + s, Label: "1" + s, Title: "A call" + s, Class: "t-call" + s}, {Href: s, Label: s, Title: s, Class: s}}
+	return []segment{
+		{Text: "Before " + s},
+		{Text: "The sentence" + s, Marked: true, ID: "s1" + s, Anchors: []string{"s2" + s, s}[:i%3], Refs: refs[:i%3]},
+		{Text: s, Marked: true},
+		{Text: s, Marked: i%2 == 0, ID: s, Refs: refs},
 	}
 }
 
@@ -106,12 +126,15 @@ func FuzzNativeFragments(f *testing.F) {
 		checkNative(t, set, "entry", e)
 		g := groupEntry{Root: root, Title: s, Path: s, When: e.When, Planned: flag, TypeLabel: s, TypeClass: s, Place: s, Others: e.ActorLinks, SameType: len(s)%2 == 0}
 		checkNative(t, set, "compact", g)
+		segs := nastySegments(s, len(root))
+		checkNative(t, set, "segments", segs)
+		checkNative(t, set, "blocks", []blockView{{Kind: s, Segments: segs}, {Kind: "list", Items: [][]segment{segs}}, {Kind: "quote", Segments: segs}})
 	})
 }
 
-// TestNativeOnlyForTheDefaults checks that a set whose "entry", "compact"
-// or "badges" is the user's executes it: the native writers stand in for
-// the defaults only.
+// TestNativeOnlyForTheDefaults checks that a set executes the user's own
+// "entry", "compact", "segments" or a template they execute ("badges"):
+// the native writers stand in for the defaults only.
 func TestNativeOnlyForTheDefaults(t *testing.T) {
 	own := func(files map[string]string) map[string]nativeFragment {
 		fsys := fstest.MapFS{}
@@ -133,29 +156,23 @@ func TestNativeOnlyForTheDefaults(t *testing.T) {
 		}
 		return nativeFor(templateSums(set))
 	}
-	if n := own(nil); n["entry"] == nil || n["compact"] == nil {
-		t.Fatalf("the default templates have native writers for %v, want entry and compact", n)
+	if got, want := slices.Sorted(maps.Keys(own(nil))), slices.Sorted(maps.Keys(nativeFragments)); !slices.Equal(got, want) {
+		t.Fatalf("the default templates have native writers for %v, want %v", got, want)
 	}
 	badges := `{{define "badges"}}<b>{{.TypeLabel}}</b>{{end}}`
-	for name, text := range map[string]string{
-		"_entry.html": `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`,
-		"_group.html": `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`,
-		"period.html": `{{template "layout" .}}{{define "main"}}{{end}}` + badges,
+	segments := `{{define "segments"}}{{range .}}{{.Text}}{{end}}{{end}}`
+	for _, c := range []struct {
+		name, text string
+		want       []string // the native writers left
+	}{
+		{"_entry.html", `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`, []string{"blocks", "compact", "segments"}},
+		{"_group.html", `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`, []string{"blocks", "entry", "segments"}},
+		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + badges, []string{"blocks", "segments"}},
+		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + segments, []string{"compact", "entry"}},
 	} {
-		n := own(map[string]string{name: text})
-		switch name {
-		case "_entry.html":
-			if n["entry"] != nil || n["compact"] == nil {
-				t.Errorf("with an own entry: native %v, want compact only", n)
-			}
-		case "_group.html":
-			if n["compact"] != nil || n["entry"] == nil {
-				t.Errorf("with an own compact: native %v, want entry only", n)
-			}
-		default:
-			if len(n) != 0 {
-				t.Errorf("with own badges: native %v, want none", n)
-			}
+		n := own(map[string]string{c.name: c.text})
+		if got := slices.Sorted(maps.Keys(n)); !slices.Equal(got, c.want) {
+			t.Errorf("with %s of %s: native %v, want %v", c.name, c.text, got, c.want)
 		}
 	}
 }
