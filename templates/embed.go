@@ -10,8 +10,10 @@
 // each block with its segments), "pager" (the pages before
 // and after a period or date) and "pagelinks" (the pages of a long list) in
 // _layout.html, "entry" (one
-// event of a list), "filters" (the type and actor filters of a list) and
-// "sections" (a list's sections of entries) in _entry.html, and "group"
+// event of a list), "filters" (the type and actor filters of a list),
+// "sections" (a list's sections of entries) and "event" (an event in full
+// on its date's page: .Event, with the page's .Day and .Root, which
+// day.html passes it as .Day.Entry of the event) in _entry.html, and "group"
 // (an actor's or type's page) and "compact" (one event of it) in
 // _group.html. Everything under assets/ is copied to
 // the output as is; a user's folder may also have static/, whose files go
@@ -117,7 +119,7 @@
 // strings.Join; render "name" . executes the template name with . and
 // returns its HTML, which for an entry or a compact one a preview keeps
 // between rebuilds (the lists use it rather than {{template}}). The
-// default "entry", "compact", "blocks" and "segments" are written by
+// default "entry", "compact", "event", "blocks" and "segments" are written by
 // compiled code when render is asked for them and they, and what they
 // execute, are the defaults: a folder that overrides one of them gets the
 // same pages, a little slower.

@@ -24,7 +24,7 @@ import (
 // when data is what the lists pass it; ok is false for any other data.
 type nativeFragment func(data any) (html template.HTML, ok bool)
 
-var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact, "blocks": nativeBlocks, "segments": nativeSegments}
+var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact, "blocks": nativeBlocks, "segments": nativeSegments, "event": nativeEvent}
 
 // defaultSums are the digests of the default templates.
 var defaultSums = sync.OnceValue(func() map[string]Key {
@@ -186,6 +186,170 @@ func nativeCompact(data any) (template.HTML, bool) {
 		b = append(b, "</span>"...)
 	}
 	b = append(b, "\n</li>"...)
+	return template.HTML(b), true
+}
+
+// nativeEvent is the default "event" of _entry.html.
+func nativeEvent(data any) (template.HTML, bool) {
+	d, ok := data.(dayEvent)
+	if !ok || d.Day == nil || d.Event == nil {
+		return "", false
+	}
+	ev, edited := d.Event, ` <span class="edited" title="Corrected by the editors">edited</span>`
+	n := 2048
+	for _, src := range ev.Sources {
+		n += len(src.Sentence) + len(src.Title) + len(src.Href) + len(src.URL) + 128
+	}
+	b := make([]byte, 0, n)
+	b = append(b, "\n<article class=\"event-page "...)
+	b = appendEscapedAttr(b, ev.TypeClass)
+	if ev.Planned {
+		b = append(b, " is-planned"...)
+	}
+	b = append(b, `" id="`...)
+	b = appendEscapedAttr(b, ev.File)
+	b = append(b, "\">\n<header>\n<p class=\"tags\"><span class=\"badge "...)
+	b = appendEscapedAttr(b, ev.TypeClass)
+	b = append(b, `">`...)
+	b = appendEscapedText(b, ev.TypeLabel)
+	b = append(b, "</span>"...)
+	if ev.Planned {
+		b = append(b, ` <span class="badge planned" title="Announced or expected, not yet reported as having happened">Planned</span>`...)
+	}
+	if ev.Pinned {
+		b = append(b, ` <span class="badge key-moment">Key moment</span>`...)
+	}
+	b = append(b, "</p>\n<h2><a href=\""...)
+	if d.Day.Page == 1 {
+		b = append(b, '#')
+		b = appendURLPart(b, ev.File)
+	} else {
+		b = appendEscapedURL(b, d.Root, ev.Path)
+	}
+	b = append(b, `">`...)
+	b = appendEscapedText(b, ev.Title)
+	b = append(b, "</a>"...)
+	if ev.Curated.Title {
+		b = append(b, edited...)
+	}
+	b = append(b, "</h2>"...)
+	if ev.When.Long != d.Day.Label || ev.Conflict != "" || ev.Curated.Date {
+		b = append(b, "\n<p class=\"when-long\">"...)
+		b = appendTime(b, ev.When.Datetime, ev.When.Long)
+		if ev.Conflict != "" {
+			b = append(b, `; <span class="conflict">`...)
+			b = appendEscapedText(b, ev.Conflict)
+			b = append(b, "</span>"...)
+		}
+		if ev.Curated.Date {
+			b = append(b, edited...)
+		}
+		b = append(b, "</p>"...)
+	}
+	switch c := ev.Curated; {
+	case c.Added:
+		b = append(b, "\n<p class=\"curated-note\">Added by the editors.</p>"...)
+	case c.Merged:
+		b = append(b, "\n<p class=\"curated-note\">The editors merged reports into this event.</p>"...)
+	case c.Split:
+		b = append(b, "\n<p class=\"curated-note\">The editors split this event's sources.</p>"...)
+	case c.Sources:
+		b = append(b, "\n<p class=\"curated-note\">The editors left out a source.</p>"...)
+	}
+	b = append(b, "\n</header>\n<dl class=\"facts\">"...)
+	if ev.Curated.Status {
+		b = append(b, "\n<dt>Status</dt><dd>"...)
+		if ev.Planned {
+			b = append(b, "Planned"...)
+		} else {
+			b = append(b, "Occurred"...)
+		}
+		b = append(b, ` <span class="edited">edited</span></dd>`...)
+	}
+	b = append(b, "\n<dt>Who</dt><dd>"...)
+	if len(ev.ActorLinks) > 0 {
+		b = appendActorLinks(b, "", d.Root, ev.ActorLinks)
+		b = b[:len(b)-len("</span>")]
+	} else {
+		b = append(b, "Not named"...)
+	}
+	if ev.Curated.Actors {
+		b = append(b, ` <span class="edited">edited</span>`...)
+	}
+	b = append(b, "</dd>"...)
+	if ev.Place != "" || ev.Curated.Place {
+		b = append(b, "\n<dt>Where</dt><dd>"...)
+		if ev.Place != "" {
+			b = appendEscapedText(b, ev.Place)
+		} else {
+			b = append(b, "Not reported"...)
+		}
+		if ev.Curated.Place {
+			b = append(b, ` <span class="edited">edited</span>`...)
+		}
+		b = append(b, "</dd>"...)
+	}
+	if ev.Mod != "" || ev.Date != ev.When.Datetime {
+		b = append(b, "\n<dt>Date value</dt><dd><code>"...)
+		b = appendEscapedText(b, ev.Date)
+		b = append(b, "</code>"...)
+		if ev.Mod != "" {
+			b = append(b, " <code>"...)
+			b = appendEscapedText(b, ev.Mod)
+			b = append(b, "</code>"...)
+		}
+		b = append(b, "</dd>"...)
+	}
+	b = append(b, "\n<dt>ID</dt><dd><code>"...)
+	b = appendEscapedText(b, ev.ID)
+	b = append(b, "</code>"...)
+	if ev.Period.Path != d.Day.Period.Path {
+		b = append(b, ` · <a href="`...)
+		b = appendEscapedURL(b, d.Root, ev.Period.Path+"#"+ev.File)
+		b = append(b, `">in the chronology</a>`...)
+	}
+	b = append(b, "</dd>\n</dl>\n<section class=\"evidence\">\n<h3>What the sources say</h3>"...)
+	last := ""
+	for _, src := range ev.Sources {
+		b = append(b, "\n<figure class=\"quote\"><blockquote><p>"...)
+		b = appendEscapedText(b, src.Sentence)
+		b = append(b, "</p></blockquote>\n<figcaption>"...)
+		if src.Article != nil && last == src.Article.Path {
+			b = append(b, `The same article, <a href="`...)
+			b = appendEscapedURL(b, d.Root, src.Href)
+			b = append(b, `">in context</a>`...)
+		} else {
+			if src.Href != "" {
+				b = append(b, `<a href="`...)
+				b = appendEscapedURL(b, d.Root, src.Href)
+				b = append(b, `">`...)
+				b = appendEscapedText(b, src.Title)
+				b = append(b, "</a>"...)
+			} else {
+				b = append(b, "<cite>"...)
+				b = appendEscapedText(b, src.Title)
+				b = append(b, "</cite>"...)
+			}
+			if src.Published != "" {
+				b = append(b, ", "...)
+				b = appendEscapedText(b, src.Published)
+			}
+			if src.URL != "" {
+				b = append(b, ` · <a class="external" href="`...)
+				b = appendEscapedURL(b, "", src.URL)
+				b = append(b, `">Original</a>`...)
+			}
+		}
+		b = append(b, "</figcaption></figure>"...)
+		last = ""
+		if src.Article != nil {
+			last = src.Article.Path
+		}
+	}
+	if len(ev.Sources) == 0 {
+		b = append(b, "\n<p>No source sentences.</p>"...)
+	}
+	b = append(b, "\n</section>\n</article>"...)
 	return template.HTML(b), true
 }
 
@@ -382,6 +546,23 @@ func appendEscapedURL(b []byte, root, s string) []byte {
 		case c == '+':
 			b = append(b, "&#43;"...)
 		case c == '%' && i+2 < len(u) && isHexDigit(u[i+1]) && isHexDigit(u[i+2]):
+			b = append(b, c)
+		default:
+			b = append(b, '%', hex[c>>4], hex[c&15])
+		}
+	}
+	return b
+}
+
+// appendURLPart is s as html/template escapes a string after a URL's "?"
+// or "#" in a quoted attribute: its urlEscaper, which percent-encodes all
+// but the unreserved characters, and its attrEscaper, which then finds
+// nothing to escape.
+func appendURLPart(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
 			b = append(b, c)
 		default:
 			b = append(b, '%', hex[c>>4], hex[c&15])

@@ -94,8 +94,54 @@ func TestNativeFragments(t *testing.T) {
 			{Kind: "list", Items: [][]segment{segs, nil, segs[2:]}}, {Kind: "list"}, {Kind: "", Segments: segs}, {Kind: "paragraph"},
 		})
 	}
+	for i, s := range nasty {
+		for m := range 64 {
+			checkNative(t, set, "event", nastyDayEvent(s, i, m))
+		}
+	}
 	checkNative(t, set, "blocks", []blockView(nil))
 	checkNative(t, set, "segments", []segment(nil))
+}
+
+// nastyDayEvent is a date page's event with s in every field, and what
+// the event template chooses between by the bits of m and by i.
+func nastyDayEvent(s string, i, m int) dayEvent {
+	day := &dayPage{Label: "Thursday 30 December 2021", Page: 1 + m%2, Period: link{Path: "periods/2021-12.html"}, root: []string{"../", "", s}[i%3]}
+	ev := &eventView{
+		ID: "2021-12-30-call" + s, Type: "call", Date: "2021-12-30" + s, Title: "Biden and Putin talk" + s,
+		File: "call" + s, Path: "events/2021-12-30.html#call" + s, TypeLabel: "Call" + s, TypeClass: "t-call" + s,
+		When:    when{Long: day.Label, Datetime: "2021-12-30"},
+		Planned: m&2 != 0, Pinned: m&4 != 0, Period: day.Period,
+	}
+	if m&8 != 0 {
+		ev.When = when{Long: "Thursday 30 December 2021, 20:30" + s, Datetime: "2021-12-30T20:30" + s}
+		ev.Period.Path = "periods/2021-12-2.html" + s
+	}
+	if m&16 != 0 {
+		ev.Conflict, ev.Place, ev.Mod = "one source says Tuesday"+s, "Geneva"+s, "START"+s
+		ev.ActorLinks = []link{{Label: "Joe Biden" + s, Path: "actors/joe-biden.html" + s}, {Label: s, Path: s}}
+	}
+	c := &ev.Curated
+	c.Any = m&32 != 0
+	switch i % 5 {
+	case 0:
+		c.Added, c.Title, c.Status = c.Any, c.Any, c.Any
+	case 1:
+		c.Merged, c.Date, c.Actors = c.Any, c.Any, c.Any
+	case 2:
+		c.Split, c.Place = c.Any, c.Any
+	case 3:
+		c.Sources = c.Any
+	}
+	a1 := &articleRef{Path: "articles/a.html" + s}
+	ev.Sources = []sourceView{
+		{Title: "Reuters" + s, Sentence: "Biden called Putin." + s, Href: "articles/a.html#s1" + s, Published: "30 December 2021" + s, URL: "https://reuters.com/x" + s, Article: a1},
+		{Title: "Reuters" + s, Sentence: "They talked." + s, Href: "articles/a.html#s2", Article: a1},
+		{Title: s, Sentence: s, URL: s},
+		{Title: "Empty path", Sentence: "x", Article: &articleRef{}},
+		{Title: "AP", Sentence: "y" + s, Href: s, Article: &articleRef{Path: s}},
+	}[:m%6]
+	return day.Entry(ev)
 }
 
 // nastySegments are segments of every kind with s in every field.
@@ -126,6 +172,8 @@ func FuzzNativeFragments(f *testing.F) {
 		checkNative(t, set, "entry", e)
 		g := groupEntry{Root: root, Title: s, Path: s, When: e.When, Planned: flag, TypeLabel: s, TypeClass: s, Place: s, Others: e.ActorLinks, SameType: len(s)%2 == 0}
 		checkNative(t, set, "compact", g)
+		checkNative(t, set, "event", nastyDayEvent(s, len(root), len(s)))
+		checkNative(t, set, "event", nastyDayEvent(root, len(s), len(root)+1))
 		segs := nastySegments(s, len(root))
 		checkNative(t, set, "segments", segs)
 		checkNative(t, set, "blocks", []blockView{{Kind: s, Segments: segs}, {Kind: "list", Items: [][]segment{segs}}, {Kind: "quote", Segments: segs}})
@@ -166,9 +214,9 @@ func TestNativeOnlyForTheDefaults(t *testing.T) {
 		want       []string // the native writers left
 	}{
 		{"_entry.html", `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`, []string{"blocks", "compact", "segments"}},
-		{"_group.html", `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`, []string{"blocks", "entry", "segments"}},
-		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + badges, []string{"blocks", "segments"}},
-		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + segments, []string{"compact", "entry"}},
+		{"_group.html", `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`, []string{"blocks", "entry", "event", "segments"}},
+		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + badges, []string{"blocks", "event", "segments"}},
+		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + segments, []string{"compact", "entry", "event"}},
 	} {
 		n := own(map[string]string{c.name: c.text})
 		if got := slices.Sorted(maps.Keys(n)); !slices.Equal(got, c.want) {

@@ -115,7 +115,20 @@ type dayPage struct {
 	Period      link         // the period page that lists the first of Events
 	PageLinks   []link       // the date's pages, when it has more than one
 	Prev, Next  *link        // the dates before and after this one, at their first pages
+
+	root string // the page's Root, for Entry
 }
+
+// dayEvent is an event as the "event" template shows it on a date page.
+type dayEvent struct {
+	Root  string
+	Day   *dayPage
+	Event *eventView
+}
+
+// Entry is ev as the "event" template shows it on the page: the template
+// can see the page's Root and Day too.
+func (p *dayPage) Entry(ev *eventView) dayEvent { return dayEvent{Root: p.root, Day: p, Event: ev} }
 
 // indexView is the index page: the whole chronology when it is small, an
 // overview of the periods and the latest events when it is not.
@@ -298,6 +311,7 @@ func (v *siteView) data(j pageJob) *page {
 		p.Title = j.period.pageLabel(j.n)
 	case j.day != nil:
 		p.Day = v.dayPage(j.day, j.n)
+		p.Day.root = p.Root
 		p.Title = p.Day.Label
 		if p.Day.Pages > 1 {
 			p.Title += ", page " + strconv.Itoa(j.n)
