@@ -6,16 +6,16 @@
 // actor.html, type.html, groups.html, search.html and 404.html. Files whose names start with "_"
 // are partials parsed with every page: the defaults define "layout" (the
 // page around a "main" template, with a "scripts" block), "badges",
-// "segments" (a block's text with its marks), "blocks" (an article's body,
-// each block with its segments), "pager" (the pages before
+// "segments" (a block's text with its marks), "pager" (the pages before
 // and after a period or date) and "pagelinks" (the pages of a long list) in
 // _layout.html, "entry" (one
-// event of a list), "filters" (the type and actor filters of a list),
-// "sections" (a list's sections of entries) and "event" (an event in full
-// on its date's page: .Event, with the page's .Day and .Root, which
-// day.html passes it as .Day.Entry of the event) in _entry.html, and "group"
+// event of a list), "filters" (the type and actor filters of a list) and
+// "sections" (a list's sections of entries) in _entry.html, and "group"
 // (an actor's or type's page) and "compact" (one event of it) in
-// _group.html. Everything under assets/ is copied to
+// _group.html. day.html defines "event" (an event in full on its date's
+// page: .Event, with the page's .Day and .Root, which day.html passes it
+// as .Day.Entry of the event) and article.html "blocks" (an article's
+// body, each block with its segments). Everything under assets/ is copied to
 // the output as is; a user's folder may also have static/, whose files go
 // to the output's root (a CNAME, a robots.txt), as long as they replace no
 // generated file.

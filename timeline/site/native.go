@@ -26,16 +26,24 @@ type nativeFragment func(data any) (html template.HTML, ok bool)
 
 var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact, "blocks": nativeBlocks, "segments": nativeSegments, "event": nativeEvent}
 
-// defaultSums are the digests of the default templates.
+// defaultSums are the digests of the default templates. "event" is
+// defined in day.html and "blocks" in article.html, not in the partials,
+// so that a folder with its own copy of a partial from before them still
+// has them.
 var defaultSums = sync.OnceValue(func() map[string]Key {
 	t := template.New("").Funcs(funcs)
-	for _, name := range []string{"_layout.html", "_entry.html", "_group.html"} {
+	for _, name := range defaultSumsFiles {
 		if err := parseFile(t, templates.FS, name); err != nil {
 			panic(err) // the embedded templates parse: the tests build with them
 		}
 	}
 	return templateSums(t)
 })
+
+// defaultSumsFiles are the files that define the templates of
+// nativeFragments and what they execute, the partials first, as
+// parseTemplates parses them.
+var defaultSumsFiles = []string{"_layout.html", "_entry.html", "_group.html", "day.html", "article.html"}
 
 // nativeFor returns the native writers of the templates of a set whose
 // digests are sums that are the defaults.
@@ -189,7 +197,7 @@ func nativeCompact(data any) (template.HTML, bool) {
 	return template.HTML(b), true
 }
 
-// nativeEvent is the default "event" of _entry.html.
+// nativeEvent is the default "event" of day.html.
 func nativeEvent(data any) (template.HTML, bool) {
 	d, ok := data.(dayEvent)
 	if !ok || d.Day == nil || d.Event == nil {
@@ -353,7 +361,7 @@ func nativeEvent(data any) (template.HTML, bool) {
 	return template.HTML(b), true
 }
 
-// nativeBlocks is the default "blocks" of _layout.html.
+// nativeBlocks is the default "blocks" of article.html.
 func nativeBlocks(data any) (template.HTML, bool) {
 	blocks, ok := data.([]blockView)
 	if !ok {

@@ -11,23 +11,30 @@ import (
 	"github.com/timelinehq/timeline/templates"
 )
 
-// defaultSet is the default templates' set of period.html, whose "entry"
-// and "compact" a test executes as html/template does.
-func defaultSet(t testing.TB) *template.Template {
+// defaultSets are the default templates' sets, whose "entry", "compact",
+// "event", "blocks" and "segments" a test executes as html/template does.
+func defaultSets(t testing.TB) *pages {
 	t.Helper()
 	p, err := parseTemplates(templates.FS, "test", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return p.sets[periodPageTmpl]
+	return p
 }
 
 // checkNative fails t when the native writer of name does not write what
-// the template name of set writes for data.
-func checkNative(t *testing.T, set *template.Template, name string, data any) {
+// the template name of the default set that defines it writes for data.
+func checkNative(t *testing.T, sets *pages, name string, data any) {
 	t.Helper()
+	page := periodPageTmpl
+	switch name {
+	case "event":
+		page = dayPageTmpl
+	case "blocks":
+		page = articlePage
+	}
 	var want strings.Builder
-	if err := set.ExecuteTemplate(&want, name, data); err != nil {
+	if err := sets.sets[page].ExecuteTemplate(&want, name, data); err != nil {
 		t.Fatal(err)
 	}
 	got, ok := nativeFragments[name](data)
@@ -45,7 +52,7 @@ func checkNative(t *testing.T, set *template.Template, name string, data any) {
 var nasty = []string{"", "Talks & <b>\"quotes\"</b> 'and' a+b", "\x00é\xff€ 中", "%41%zz%4", "javascript:alert(1)", "JavaScript:x", "mailto:a@b.c", "HTTPS://x.org/a b?c=d&e=f#g", "a/b:c", "(x)[y]{z}|\\^`"}
 
 func TestNativeFragments(t *testing.T) {
-	set := defaultSet(t)
+	set := defaultSets(t)
 	links := []link{{Label: "Joe Biden", Path: "actors/joe-biden.html"}, {Label: "O'Neil & <Co>", Path: "actors/o'neil+co.html"}}
 	for i, s := range nasty {
 		w := when{Short: "Thu 30" + s, Long: "Thursday 30 December 2021" + s}
@@ -159,7 +166,7 @@ func FuzzNativeFragments(f *testing.F) {
 	for _, s := range nasty {
 		f.Add(s, "../", true)
 	}
-	set := defaultSet(f)
+	set := defaultSets(f)
 	f.Fuzz(func(t *testing.T, s, root string, flag bool) {
 		e := entry{
 			Root: root, Type: s, Title: s, Actors: []string{s, s}, Place: s, File: s, Path: s,
@@ -186,7 +193,7 @@ func FuzzNativeFragments(f *testing.F) {
 func TestNativeOnlyForTheDefaults(t *testing.T) {
 	own := func(files map[string]string) map[string]nativeFragment {
 		fsys := fstest.MapFS{}
-		for _, name := range []string{"_layout.html", "_entry.html", "_group.html", periodPageTmpl} {
+		for _, name := range append(defaultSumsFiles, periodPageTmpl) {
 			data, err := templates.FS.ReadFile(name)
 			if err != nil {
 				t.Fatal(err)
@@ -213,7 +220,7 @@ func TestNativeOnlyForTheDefaults(t *testing.T) {
 		name, text string
 		want       []string // the native writers left
 	}{
-		{"_entry.html", `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`, []string{"blocks", "compact", "segments"}},
+		{"_entry.html", `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`, []string{"blocks", "compact", "event", "segments"}},
 		{"_group.html", `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`, []string{"blocks", "entry", "event", "segments"}},
 		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + badges, []string{"blocks", "event", "segments"}},
 		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + segments, []string{"compact", "entry", "event"}},
