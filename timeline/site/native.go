@@ -9,16 +9,16 @@ import (
 	"github.com/timelinehq/timeline/templates"
 )
 
-// The lists' entries are most of what a build renders: every event is an
-// entry of its date's and its period's pages and a compact one on each of
-// its actors' pages and its type's, and html/template spends most of an
-// entry's time calling its escapers by reflection; an article's page, its
-// body's blocks. So when a set's "entry", "compact", "blocks" or
-// "segments" is the default template (its digest, by templateSums, is the
-// default's), render writes it with the Go below instead, byte for byte
-// what the template writes: TestNativeFragments and FuzzNativeFragments
-// hold the two to that. A user's own template of these, or of a template
-// they execute ("badges"), is executed as written.
+// Most of a build's HTML comes from five templates: every event is an
+// entry of its period's page, a compact one on its actors' and its type's
+// pages and an "event" in full on its date's page, and every article's
+// page is its body's "blocks" of "segments". html/template spends most of
+// their time calling its escapers by reflection (three for a link). So
+// when a set's template of these is the default (its digest, by
+// templateSums, is the default's), render writes it with the Go below
+// instead, byte for byte what the template writes: TestNativeFragments
+// and FuzzNativeFragments hold the two to that. A user's own template of
+// these, or of a template they execute ("badges"), is executed as written.
 
 // nativeFragment writes the HTML of the default template it stands for
 // when data is what the lists pass it; ok is false for any other data.

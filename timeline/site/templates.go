@@ -113,8 +113,8 @@ type pages struct {
 // groupEntry it keeps the HTML in frags, when there are frags, and returns
 // it again for the same event's entry at the same root executed by the
 // same templates (sums, of t: see templateSums), in this build or a later
-// one (see fragments). The default "entry" and "compact" are written by
-// Go (see nativeFor).
+// one (see fragments). Templates that are the defaults of
+// nativeFragments are written by Go (see nativeFor).
 func renderFunc(t *template.Template, sums map[string]Key, frags *fragments) func(string, any) (template.HTML, error) {
 	native := nativeFor(sums)
 	return func(name string, data any) (template.HTML, error) {
