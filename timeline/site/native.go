@@ -128,17 +128,9 @@ func nativeEntry(data any) (template.HTML, bool) {
 			b = append(b, "\n<li>"...)
 			switch {
 			case c.Href != "":
-				b = append(b, `<a href="`...)
-				b = appendEscapedURL(b, e.Root, c.Href)
-				b = append(b, `">`...)
-				b = appendEscapedText(b, c.Title)
-				b = append(b, "</a>"...)
+				b = appendLink(b, e.Root, c.Href, c.Title)
 			case c.URL != "":
-				b = append(b, `<a href="`...)
-				b = appendEscapedURL(b, "", c.URL)
-				b = append(b, `">`...)
-				b = appendEscapedText(b, c.Title)
-				b = append(b, "</a>"...)
+				b = appendLink(b, "", c.URL, c.Title)
 			default:
 				b = appendEscapedText(b, c.Title)
 			}
@@ -328,11 +320,7 @@ func nativeEvent(data any) (template.HTML, bool) {
 			b = append(b, `">in context</a>`...)
 		} else {
 			if src.Href != "" {
-				b = append(b, `<a href="`...)
-				b = appendEscapedURL(b, d.Root, src.Href)
-				b = append(b, `">`...)
-				b = appendEscapedText(b, src.Title)
-				b = append(b, "</a>"...)
+				b = appendLink(b, d.Root, src.Href, src.Title)
 			} else {
 				b = append(b, "<cite>"...)
 				b = appendEscapedText(b, src.Title)
@@ -485,13 +473,19 @@ func appendActorLinks(b []byte, open, root string, links []link) []byte {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
-		b = append(b, `<a href="`...)
-		b = appendEscapedURL(b, root, a.Path)
-		b = append(b, `">`...)
-		b = appendEscapedText(b, a.Label)
-		b = append(b, "</a>"...)
+		b = appendLink(b, root, a.Path, a.Label)
 	}
 	return append(b, "</span>"...)
+}
+
+// appendLink is <a href="root+path">label</a>, escaped as the templates
+// escape it.
+func appendLink(b []byte, root, path, label string) []byte {
+	b = append(b, `<a href="`...)
+	b = appendEscapedURL(b, root, path)
+	b = append(b, `">`...)
+	b = appendEscapedText(b, label)
+	return append(b, "</a>"...)
 }
 
 // appendEscapedText is s as html/template escapes a string in text: its
