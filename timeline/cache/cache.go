@@ -161,7 +161,7 @@ func short(b []byte) string {
 
 const (
 	packSuffix = ".pack"
-	magic      = "timeline-pack-1\n" // then the version
+	magic      = "timeline-pack-2\n" // then the version
 	headSize   = len(magic) + 32
 	recordHead = 32 + 4 // key, payload length
 	recordTail = 32     // SHA-256 of version, key and payload

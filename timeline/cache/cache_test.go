@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/timelinehq/timeline/timeline/article"
 	"github.com/timelinehq/timeline/timeline/events"
@@ -370,4 +371,36 @@ func decodeMust(t *testing.T, data []byte) *Entry {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// An entry's repeated strings (the article's path and title in each
+// event's sources) are stored once and come back as one copy, so that a
+// warm build holds them once.
+func TestRepeatedStringsAreStoredOnce(t *testing.T) {
+	src := events.Source{Article: "content/a.md", Title: "Leaders meet", URL: "https://example.org/a", Published: "2024-05-01", Sentence: "They met."}
+	e := &Entry{Events: []events.Event{
+		{ID: "a", Type: "meeting", Title: "One", Sources: []events.Source{src}},
+		{ID: "b", Type: "meeting", Title: "Two", Sources: []events.Source{src}},
+	}}
+	var once, twice bytes.Buffer
+	encode(&once, &Entry{Events: e.Events[:1]})
+	encode(&twice, e)
+	// The second event adds its ID, title, sentence's offsets and five
+	// references, not the source's strings again.
+	if extra := twice.Len() - once.Len(); extra >= len(src.Article)+len(src.Title)+len(src.URL) {
+		t.Errorf("the second event added %d bytes: its source's strings were written again", extra)
+	}
+	got := decodeMust(t, twice.Bytes())
+	if !reflect.DeepEqual(got, e) {
+		t.Fatalf("got  %+v\nwant %+v", got, e)
+	}
+	a, b := got.Events[0].Sources[0], got.Events[1].Sources[0]
+	if unsafe.StringData(a.Article) != unsafe.StringData(b.Article) || unsafe.StringData(a.URL) != unsafe.StringData(b.URL) ||
+		unsafe.StringData(string(got.Events[0].Type)) != unsafe.StringData(string(got.Events[1].Type)) {
+		t.Error("a repeated string was decoded into two copies")
+	}
+	// A reference to a string not yet read is corrupt.
+	if _, err := decode([]byte{0, 0, 1, 1<<1 | 1}); err == nil {
+		t.Error("a reference past the strings read decoded")
+	}
 }
