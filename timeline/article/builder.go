@@ -121,6 +121,20 @@ func (b *builder) join(o *builder) {
 	}
 }
 
+// reset empties b for a new line, keeping its buffers.
+func (b *builder) reset() {
+	*b = builder{text: b.text[:0], spans: b.spans[:0]}
+}
+
+// clone is a copy of b that shares no buffer with it, with room for a
+// line or two more.
+func (b *builder) clone() builder {
+	c := *b
+	c.text = append(make([]byte, 0, 2*len(b.text)), b.text...)
+	c.spans = append(make([]Span, 0, 2*len(b.spans)), b.spans...)
+	return c
+}
+
 // firstFile is the file offset of the block's first copied byte, or -1.
 func (b *builder) firstFile() int {
 	if len(b.spans) == 0 {

@@ -31,6 +31,7 @@ func textBlocks(data []byte, start int, li lineIndex) []*rawBlock {
 		blocks   []*rawBlock
 		cur      *rawBlock
 		nonblank int
+		lb       builder // the line, reused: most lines join a block
 	)
 	num := li.line(start)
 	for off := start; off < len(data); num++ {
@@ -44,7 +45,7 @@ func textBlocks(data []byte, start int, li lineIndex) []*rawBlock {
 		if len(line) > 0 && line[len(line)-1] == '\r' {
 			line = line[:len(line)-1]
 		}
-		var lb builder
+		lb.reset()
 		links := addInline(&lb, line, off)
 		off = next
 		if len(lb.text) == 0 {
@@ -60,7 +61,7 @@ func textBlocks(data []byte, start int, li lineIndex) []*rawBlock {
 			single = isDate || isByline(s)
 		}
 		if single || cur == nil || cur.single {
-			cur = &rawBlock{kind: Paragraph, b: lb, line: num, lines: 1, links: links, single: single}
+			cur = &rawBlock{kind: Paragraph, b: lb.clone(), line: num, lines: 1, links: links, single: single}
 			blocks = append(blocks, cur)
 			continue
 		}
