@@ -14,7 +14,8 @@
 // (an actor's or type's page) and "compact" (one event of it) in
 // _group.html. day.html defines "event" (an event in full on its date's
 // page: .Event, with the page's .Day and .Root, which day.html passes it
-// as .Day.Entry of the event) and article.html "blocks" (an article's
+// as .Day.Entry of the event) and article.html "reported" (the events an
+// article reports: it is passed the page) and "blocks" (an article's
 // body, each block with its segments). Everything under assets/ is copied to
 // the output as is; a user's folder may also have static/, whose files go
 // to the output's root (a CNAME, a robots.txt), as long as they replace no
@@ -119,7 +120,7 @@
 // strings.Join; render "name" . executes the template name with . and
 // returns its HTML, which for an entry or a compact one a preview keeps
 // between rebuilds (the lists use it rather than {{template}}). The
-// default "entry", "compact", "event", "blocks" and "segments" are written by
+// default "entry", "compact", "event", "reported", "blocks" and "segments" are written by
 // compiled code when render is asked for them and they, and what they
 // execute, are the defaults: a folder that overrides one of them gets the
 // same pages, a little slower.

@@ -207,6 +207,7 @@ func TestTemplateEditKeys(t *testing.T) {
 		{"the stylesheet, which pages only link to", edit("assets/style.css", "", "/* mine */\n"), under()},
 		{"a date page's template", edit("day.html", `<header class="intro">`, `<header class="intro mine">`), under("events/")},
 		{"an event in full on its date's page", edit("day.html", "<h3>What the sources say</h3>", "<h3>The sources</h3>"), under("events/")},
+		{"the events an article reports", edit("article.html", "Events reported here", "Reported here"), under("articles/")},
 		{"an article page's template", edit("article.html", `{{define "main" -}}`, `{{define "main" -}}<p>Mine.</p>`), under("articles/")},
 		{"the entry of the chronology's lists", edit("_entry.html", `<div class="when">`, `<div class="when mine">`), under("index.html", "periods/")},
 		{"the compact line of an actor's or type's page", edit("_group.html", `<li class="compact`, `<li class="mine compact`),

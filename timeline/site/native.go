@@ -9,10 +9,11 @@ import (
 	"github.com/timelinehq/timeline/templates"
 )
 
-// Most of a build's HTML comes from five templates: every event is an
+// Most of a build's HTML comes from six templates: every event is an
 // entry of its period's page, a compact one on its actors' and its type's
-// pages and an "event" in full on its date's page, and every article's
-// page is its body's "blocks" of "segments". html/template spends most of
+// pages, an "event" in full on its date's page and a line of its
+// articles' "reported" lists, and every article's page is its body's
+// "blocks" of "segments". html/template spends most of
 // their time calling its escapers by reflection (three for a link). So
 // when a set's template of these is the default (its digest, by
 // templateSums, is the default's), render writes it with the Go below
@@ -24,7 +25,7 @@ import (
 // when data is what the lists pass it; ok is false for any other data.
 type nativeFragment func(data any) (html template.HTML, ok bool)
 
-var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact, "blocks": nativeBlocks, "segments": nativeSegments, "event": nativeEvent}
+var nativeFragments = map[string]nativeFragment{"entry": nativeEntry, "compact": nativeCompact, "blocks": nativeBlocks, "segments": nativeSegments, "event": nativeEvent, "reported": nativeReported}
 
 // defaultSums are the digests of the default templates. "event" is
 // defined in day.html and "blocks" in article.html, not in the partials,
@@ -186,6 +187,34 @@ func nativeCompact(data any) (template.HTML, bool) {
 		b = append(b, "</span>"...)
 	}
 	b = append(b, "\n</li>"...)
+	return template.HTML(b), true
+}
+
+// nativeReported is the default "reported" of article.html: an article
+// page's list of its events.
+func nativeReported(data any) (template.HTML, bool) {
+	p, ok := data.(*page)
+	if !ok || p.Article == nil {
+		return "", false
+	}
+	evs := p.Article.Events
+	if len(evs) == 0 {
+		return "", true
+	}
+	b := make([]byte, 0, 256+320*len(evs))
+	b = append(b, "<aside class=\"in-article\" aria-labelledby=\"in-article-label\">\n<h2 id=\"in-article-label\">Events reported here</h2>\n<ol>"...)
+	for _, ev := range evs {
+		b = append(b, "\n<li><a href=\""...)
+		b = appendEscapedURL(b, p.Root, ev.Path)
+		b = append(b, `">`...)
+		b = appendBadges(b, ev.TypeClass, ev.TypeLabel, ev.Planned)
+		b = append(b, ` <span class="title">`...)
+		b = appendEscapedText(b, ev.Title)
+		b = append(b, `</span></a> <span class="date">`...)
+		b = appendEscapedText(b, ev.When.Long)
+		b = append(b, "</span></li>"...)
+	}
+	b = append(b, "\n</ol>\n<p class=\"hint\">Highlighted sentences are the evidence; the tag after each leads to its event.</p>\n</aside>"...)
 	return template.HTML(b), true
 }
 

@@ -30,7 +30,7 @@ func checkNative(t *testing.T, sets *pages, name string, data any) {
 	switch name {
 	case "event":
 		page = dayPageTmpl
-	case "blocks":
+	case "blocks", "reported":
 		page = articlePage
 	}
 	var want strings.Builder
@@ -106,8 +106,25 @@ func TestNativeFragments(t *testing.T) {
 			checkNative(t, set, "event", nastyDayEvent(s, i, m))
 		}
 	}
+	for i, s := range nasty {
+		checkNative(t, set, "reported", nastyArticlePage(s, i))
+	}
 	checkNative(t, set, "blocks", []blockView(nil))
 	checkNative(t, set, "segments", []segment(nil))
+	checkNative(t, set, "reported", &page{Root: "../", Article: &articleView{}})
+}
+
+// nastyArticlePage is an article's page whose events have s in every
+// field, planned or not by the bits of i.
+func nastyArticlePage(s string, i int) *page {
+	var evs []eventRef
+	for k := range 1 + i%3 {
+		evs = append(evs, eventRef{
+			Path: "events/2021-12-30.html#call" + s, Title: "Biden and Putin talk" + s, TypeLabel: "Call" + s, TypeClass: "t-call" + s,
+			Planned: (i>>k)&1 == 1, When: when{Long: "Thursday 30 December 2021" + s},
+		})
+	}
+	return &page{Root: []string{"../", "", s}[i%3], Article: &articleView{Events: evs}}
 }
 
 // nastyDayEvent is a date page's event with s in every field, and what
@@ -184,6 +201,10 @@ func FuzzNativeFragments(f *testing.F) {
 		segs := nastySegments(s, len(root))
 		checkNative(t, set, "segments", segs)
 		checkNative(t, set, "blocks", []blockView{{Kind: s, Segments: segs}, {Kind: "list", Items: [][]segment{segs}}, {Kind: "quote", Segments: segs}})
+		checkNative(t, set, "reported", nastyArticlePage(s, len(root)))
+		p := nastyArticlePage(root, len(s))
+		p.Root = s
+		checkNative(t, set, "reported", p)
 	})
 }
 
@@ -220,10 +241,10 @@ func TestNativeOnlyForTheDefaults(t *testing.T) {
 		name, text string
 		want       []string // the native writers left
 	}{
-		{"_entry.html", `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`, []string{"blocks", "compact", "event", "segments"}},
-		{"_group.html", `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`, []string{"blocks", "entry", "event", "segments"}},
+		{"_entry.html", `{{define "entry"}}<li>{{.Title}}</li>{{end}}{{define "sections"}}{{end}}{{define "filters"}}{{end}}`, []string{"blocks", "compact", "event", "reported", "segments"}},
+		{"_group.html", `{{define "compact"}}<li>{{.Title}}</li>{{end}}{{define "group"}}{{end}}`, []string{"blocks", "entry", "event", "reported", "segments"}},
 		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + badges, []string{"blocks", "event", "segments"}},
-		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + segments, []string{"compact", "entry", "event"}},
+		{"period.html", `{{template "layout" .}}{{define "main"}}{{end}}` + segments, []string{"compact", "entry", "event", "reported"}},
 	} {
 		n := own(map[string]string{c.name: c.text})
 		if got := slices.Sorted(maps.Keys(n)); !slices.Equal(got, c.want) {
